@@ -1,0 +1,90 @@
+"""Offices (a node in the supervision tree), staff users and their roles, API tokens."""
+
+import hashlib
+
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Office(models.Model):
+    """A Bawaslu office, BKN, or the PPK of an agency. Jurisdiction follows ``region_code``."""
+
+    class Kind(models.TextChoices):
+        BAWASLU_RI = "bawaslu_ri", _("Bawaslu RI")
+        BAWASLU_PROVINSI = "bawaslu_provinsi", _("Bawaslu Provinsi")
+        BAWASLU_KABKOTA = "bawaslu_kabkota", _("Bawaslu Kabupaten/Kota")
+        PANWASLU_KECAMATAN = "panwaslu_kecamatan", _("Panwaslu Kecamatan")
+        BKN = "bkn", _("BKN")
+        PPK = "ppk", _("Pejabat Pembina Kepegawaian (PPK)")
+
+    SUPERVISORY = (Kind.BAWASLU_RI, Kind.BAWASLU_PROVINSI, Kind.BAWASLU_KABKOTA, Kind.PANWASLU_KECAMATAN)
+
+    name = models.CharField(_("nama"), max_length=200)
+    kind = models.CharField(_("jenis"), max_length=24, choices=Kind.choices)
+    region = models.ForeignKey(
+        "registry.Region", on_delete=models.PROTECT, null=True, blank=True, related_name="offices"
+    )
+    # Denormalised region code: "" for national offices; prefix of every case code it may see.
+    region_code = models.CharField(max_length=13, blank=True, db_index=True)
+    agency = models.ForeignKey(
+        "registry.Agency", on_delete=models.PROTECT, null=True, blank=True, related_name="offices"
+    )
+    parent = models.ForeignKey(
+        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="children"
+    )
+
+    class Meta:
+        ordering = ["region_code", "name"]
+        verbose_name = _("kantor")
+        verbose_name_plural = _("kantor")
+        constraints = [models.UniqueConstraint(fields=["kind", "region", "agency"], name="uniq_office")]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def is_supervisory(self) -> bool:
+        return self.kind in self.SUPERVISORY
+
+    def covers_region(self, code: str) -> bool:
+        """Whether a region code lies inside this office's territory."""
+        own = self.region_code
+        return own == "" or code == own or code.startswith(own + ".")
+
+
+class Role(models.TextChoices):
+    PIMPINAN = "pimpinan", _("Pimpinan")
+    STAF_PENANGANAN = "staf_penanganan", _("Staf penanganan pelanggaran")
+    PENGAWAS = "pengawas", _("Pengawas")
+    ANALIS = "analis", _("Analis")
+    ADMIN = "admin", _("Admin")
+
+
+class User(AbstractUser):
+    """A staff member of one office. Citizens never need an account."""
+
+    office = models.ForeignKey(Office, on_delete=models.PROTECT, null=True, blank=True, related_name="staff")
+    role = models.CharField(_("peran"), max_length=20, choices=Role.choices, blank=True)
+
+    def has_role(self, *roles: str) -> bool:
+        return self.is_active and self.office_id is not None and self.role in roles
+
+
+class ApiToken(models.Model):
+    """A bearer token for the REST API; only its SHA-256 is stored."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="api_tokens")
+    name = models.CharField(max_length=100)
+    token_hash = models.CharField(max_length=64, unique=True)
+    prefix = models.CharField(max_length=8)
+    created_at = models.DateTimeField(auto_now_add=True)
+    last_used_at = models.DateTimeField(null=True, blank=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    @staticmethod
+    def hash(raw: str) -> str:
+        return hashlib.sha256(raw.encode()).hexdigest()
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.prefix}…)"

@@ -1,0 +1,21 @@
+"""The ``netra`` command line. Each domain module adds its commands through ``register``."""
+
+import typer
+
+from netra.cli import audit, cases, registry, rules, text
+
+app = typer.Typer(
+    name="netra",
+    help="Netra: pengawasan netralitas ASN (civil-servant neutrality supervision).",
+    no_args_is_help=True,
+    add_completion=False,
+)
+import_app = typer.Typer(help="Import data from CSV/XLSX files.", no_args_is_help=True)
+app.add_typer(import_app, name="import")
+
+for module in (rules, registry, text, cases, audit):
+    module.register(app, import_app)
+
+
+def main() -> None:
+    app()
