@@ -1,0 +1,441 @@
+"""Cases (laporan, temuan, informasi awal) and everything recorded while handling them.
+
+Only ``netra.cases.services`` writes these rows; users read them through ``netra.cases.selectors``.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Regime(models.TextChoices):
+    PEMILU = "pemilu", _("Pemilu")
+    PEMILIHAN = "pemilihan", _("Pemilihan (Pilkada)")
+
+
+class Election(models.Model):
+    """A configured Pemilu or Pemilihan event; its regime selects the law that applies."""
+
+    name = models.CharField(_("nama"), max_length=200)
+    regime = models.CharField(_("rezim"), max_length=10, choices=Regime.choices)
+    # null = national election (every region); otherwise the province or kabupaten/kota holding it.
+    region = models.ForeignKey(
+        "registry.Region", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    penetapan_calon = models.DateField(_("penetapan calon"), null=True, blank=True)
+    campaign_start = models.DateField(_("awal kampanye"), null=True, blank=True)
+    campaign_end = models.DateField(_("akhir kampanye"), null=True, blank=True)
+    voting_day = models.DateField(_("hari pemungutan suara"))
+    is_active = models.BooleanField(_("aktif"), default=True)
+
+    class Meta:
+        ordering = ["-voting_day", "name"]
+        verbose_name = _("pemilihan")
+        verbose_name_plural = _("pemilihan")
+        constraints = [models.UniqueConstraint(fields=["name"], name="uniq_election_name")]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Kind(models.TextChoices):
+    LAPORAN = "laporan", _("Laporan")
+    TEMUAN = "temuan", _("Temuan")
+    INFORMASI_AWAL = "informasi_awal", _("Informasi awal")
+
+
+class Status(models.TextChoices):
+    DITERIMA = "diterima", _("Diterima")
+    KAJIAN_AWAL = "kajian_awal", _("Kajian awal")
+    DIREGISTRASI = "diregistrasi", _("Diregistrasi")
+    TIDAK_DIREGISTRASI = "tidak_diregistrasi", _("Tidak diregistrasi")
+    DITERUSKAN = "diteruskan", _("Diteruskan ke pengawas yang berwenang")
+    KLARIFIKASI = "klarifikasi", _("Klarifikasi")
+    KAJIAN = "kajian", _("Kajian dugaan pelanggaran")
+    DIPUTUS = "diputus", _("Terbukti pelanggaran")
+    REKOMENDASI_DITERUSKAN = "rekomendasi_diteruskan", _("Rekomendasi diteruskan")
+    TINDAK_LANJUT = "tindak_lanjut", _("Sanksi dijatuhkan")
+    SELESAI = "selesai", _("Selesai")
+    INFORMASI_AWAL = "informasi_awal", _("Informasi awal")
+    DIJADIKAN_TEMUAN = "dijadikan_temuan", _("Dijadikan temuan")
+    DIARSIPKAN = "diarsipkan", _("Diarsipkan")
+
+
+CLOSED_STATUSES = (
+    Status.TIDAK_DIREGISTRASI,
+    Status.SELESAI,
+    Status.DIJADIKAN_TEMUAN,
+    Status.DIARSIPKAN,
+)
+
+
+class SubjectType(models.TextChoices):
+    PNS = "PNS", _("PNS")
+    PPPK = "PPPK", _("PPPK")
+    PPNPN = "PPNPN", _("PPNPN/honorer")
+    KEPALA_DESA = "kepala_desa", _("Kepala desa")
+    PERANGKAT_DESA = "perangkat_desa", _("Perangkat desa")
+    LAINNYA = "lainnya", _("Lainnya")
+
+
+class Source(models.TextChoices):
+    WEB = "web", _("Formulir publik")
+    API = "api", _("API")
+    STAFF = "staff", _("Petugas")
+    IMPORT = "import", _("Impor")
+    DEMO = "demo", _("Data demo")
+
+
+class NonRegistrationReason(models.TextChoices):
+    FORMIL = "formil", _("Syarat formil tidak terpenuhi")
+    MATERIEL = "materiel", _("Syarat materiel tidak terpenuhi")
+    DALUWARSA = "daluwarsa", _("Daluwarsa (melewati batas waktu pelaporan)")
+
+
+class Case(models.Model):
+    """One laporan, temuan or informasi awal, from intake to the sanction imposed."""
+
+    kind = models.CharField(_("jenis"), max_length=16, choices=Kind.choices, db_index=True)
+    # The reporter's only handle on the case: random, unguessable, never derived from the pk.
+    receipt_code = models.CharField(_("kode tanda terima"), max_length=12, unique=True)
+    register_number = models.CharField(
+        _("nomor registrasi"), max_length=80, unique=True, null=True, blank=True
+    )
+    election = models.ForeignKey(
+        Election, on_delete=models.PROTECT, null=True, blank=True, related_name="cases"
+    )
+    region = models.ForeignKey("registry.Region", on_delete=models.PROTECT, related_name="+")
+    # Denormalised from region for cheap jurisdiction filters (netra.accounts.scoping.region_q).
+    region_code = models.CharField(max_length=13, db_index=True)
+    office = models.ForeignKey(
+        "accounts.Office", on_delete=models.PROTECT, related_name="cases", verbose_name=_("kantor penangan")
+    )
+    status = models.CharField(_("status"), max_length=24, choices=Status.choices, db_index=True)
+    source = models.CharField(_("sumber"), max_length=10, choices=Source.choices, default=Source.WEB)
+    # Deadline of the step the case is in now (netra.law.deadlines); null when no step is running.
+    step = models.CharField(_("tahap"), max_length=24, blank=True)
+    due_at = models.DateTimeField(_("batas waktu"), null=True, blank=True, db_index=True)
+    due_citation = models.CharField(_("dasar hukum batas waktu"), max_length=200, blank=True)
+
+    occurred_on = models.DateField(_("tanggal kejadian"), null=True, blank=True)
+    known_on = models.DateField(_("tanggal diketahui"), null=True, blank=True)
+    received_at = models.DateTimeField(_("diterima pada"))
+    registered_at = models.DateTimeField(_("diregistrasi pada"), null=True, blank=True)
+    decided_at = models.DateTimeField(_("diputus pada"), null=True, blank=True)
+    closed_at = models.DateTimeField(_("ditutup pada"), null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    title = models.CharField(_("judul"), max_length=200)
+    description = models.TextField(_("uraian kejadian"))
+    place = models.CharField(_("tempat kejadian"), max_length=300, blank=True)
+    violation_code = models.CharField(_("jenis pelanggaran"), max_length=40, blank=True, db_index=True)
+    non_registration_reason = models.CharField(
+        _("alasan tidak diregistrasi"), max_length=12, choices=NonRegistrationReason.choices, blank=True
+    )
+    assigned_to = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="assigned_cases",
+        verbose_name=_("penangan"),
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    # A temuan made from an informasi awal keeps a link to the tip it came from.
+    origin = models.ForeignKey(
+        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="derived_cases"
+    )
+    search_text = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["-received_at", "-pk"]
+        verbose_name = _("kasus")
+        verbose_name_plural = _("kasus")
+        indexes = [models.Index(fields=["office", "status"], name="case_office_status")]
+
+    def __str__(self) -> str:
+        return self.register_number or self.title
+
+    @property
+    def is_closed(self) -> bool:
+        return self.status in CLOSED_STATUSES
+
+    @property
+    def receipt_display(self) -> str:
+        """The receipt code in groups of four, as printed for the reporter."""
+        code = self.receipt_code
+        return "-".join(code[i : i + 4] for i in range(0, len(code), 4))
+
+
+class RegisterCounter(models.Model):
+    """The last register number issued per office, year and kind (incremented with F())."""
+
+    office = models.ForeignKey("accounts.Office", on_delete=models.CASCADE, related_name="+")
+    year = models.PositiveSmallIntegerField()
+    kind = models.CharField(max_length=16, choices=Kind.choices)
+    value = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["office", "year", "kind"], name="uniq_register_counter")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.office_id}/{self.year}/{self.kind}={self.value}"
+
+
+class Reporter(models.Model):
+    """The pelapor. Visible only to the handling office's pimpinan and staf penanganan."""
+
+    case = models.OneToOneField(Case, on_delete=models.CASCADE, related_name="reporter")
+    name = models.CharField(_("nama"), max_length=200)
+    address = models.TextField(_("alamat"))
+    phone = models.CharField(_("telepon"), max_length=40, blank=True)
+    email = models.EmailField(_("email"), blank=True)
+    nik = models.CharField(_("NIK"), max_length=16, blank=True)
+    birth_place = models.CharField(_("tempat lahir"), max_length=100, blank=True)
+    birth_date = models.DateField(_("tanggal lahir"), null=True, blank=True)
+    gender = models.CharField(_("jenis kelamin"), max_length=1, blank=True)
+    occupation = models.CharField(_("pekerjaan"), max_length=100, blank=True)
+    nationality = models.CharField(_("kewarganegaraan"), max_length=40, default="WNI")
+
+    class Meta:
+        verbose_name = _("pelapor")
+        verbose_name_plural = _("pelapor")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Terlapor(models.Model):
+    """The person reported; ``pegawai`` is set once staff confirm the match on the roster."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="terlapor")
+    name = models.CharField(_("nama"), max_length=200)
+    nip = models.CharField(_("NIP"), max_length=18, blank=True)
+    agency = models.ForeignKey(
+        "registry.Agency", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    agency_name = models.CharField(_("instansi"), max_length=200, blank=True)
+    position = models.CharField(_("jabatan"), max_length=200, blank=True)
+    subject_type = models.CharField(_("status kepegawaian"), max_length=16, choices=SubjectType.choices)
+    pegawai = models.ForeignKey(
+        "registry.Pegawai", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["pk"]
+        verbose_name = _("terlapor")
+        verbose_name_plural = _("terlapor")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Witness(models.Model):
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="witnesses")
+    name = models.CharField(_("nama"), max_length=200)
+    address = models.TextField(_("alamat"), blank=True)
+    phone = models.CharField(_("telepon"), max_length=40, blank=True)
+
+    class Meta:
+        ordering = ["pk"]
+        verbose_name = _("saksi")
+        verbose_name_plural = _("saksi")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Observation(models.Model):
+    """The supervisor's observation record behind a temuan: what, when, where and how it was seen."""
+
+    case = models.OneToOneField(Case, on_delete=models.CASCADE, related_name="observation")
+    observer = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    observed_at = models.DateTimeField(_("waktu pengawasan"))
+    place = models.CharField(_("tempat"), max_length=300)
+    method = models.TextField(_("cara pengawasan"))
+    what = models.TextField(_("hasil pengawasan"))
+
+    def __str__(self) -> str:
+        return f"{self.case_id}: {self.observed_at:%Y-%m-%d}"
+
+
+class Evidence(models.Model):
+    """A file (stored untouched, hashed at upload) or a link offered as proof."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="evidence")
+    file = models.FileField(max_length=300, blank=True)
+    link = models.URLField(max_length=1000, blank=True)
+    original_name = models.CharField(max_length=255, blank=True)
+    content_type = models.CharField(max_length=100, blank=True)
+    sha256 = models.CharField(max_length=64, blank=True)
+    size = models.BigIntegerField(default=0)
+    description = models.CharField(_("keterangan"), max_length=300, blank=True)
+    uploaded_at = models.DateTimeField()
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    verified_at = models.DateTimeField(null=True, blank=True)
+    verified_ok = models.BooleanField(null=True)
+
+    class Meta:
+        ordering = ["uploaded_at", "pk"]
+        verbose_name = _("bukti")
+        verbose_name_plural = _("bukti")
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(file="") | ~models.Q(link=""), name="evidence_file_or_link"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.original_name or self.link
+
+
+class Party(models.TextChoices):
+    PELAPOR = "pelapor", _("Pelapor")
+    TERLAPOR = "terlapor", _("Terlapor")
+    SAKSI = "saksi", _("Saksi")
+    AHLI = "ahli", _("Ahli")
+
+
+class Clarification(models.Model):
+    """An invitation to clarify (undangan klarifikasi) and, once held, its record (berita acara)."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="clarifications")
+    party = models.CharField(_("pihak"), max_length=10, choices=Party.choices)
+    person_name = models.CharField(_("nama"), max_length=200)
+    scheduled_at = models.DateTimeField(_("jadwal"))
+    place = models.CharField(_("tempat"), max_length=300)
+    held_at = models.DateTimeField(_("dilaksanakan"), null=True, blank=True)
+    record = models.TextField(_("berita acara"), blank=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["scheduled_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.get_party_display()}: {self.person_name}"
+
+
+class Kajian(models.Model):
+    """A written study: the preliminary one (awal) or the study of the alleged violation."""
+
+    class Stage(models.TextChoices):
+        AWAL = "awal", _("Kajian awal")
+        DUGAAN = "dugaan", _("Kajian dugaan pelanggaran")
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="kajian")
+    stage = models.CharField(max_length=8, choices=Stage.choices)
+    analysis = models.TextField(_("analisis"))
+    conclusion = models.TextField(_("kesimpulan"))
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.case_id} {self.stage}"
+
+
+class Decision(models.Model):
+    class Outcome(models.TextChoices):
+        TERBUKTI = "terbukti", _("Terbukti pelanggaran")
+        BUKAN_PELANGGARAN = "bukan_pelanggaran", _("Bukan pelanggaran")
+
+    case = models.OneToOneField(Case, on_delete=models.CASCADE, related_name="decision")
+    outcome = models.CharField(_("putusan"), max_length=20, choices=Outcome.choices)
+    violation_code = models.CharField(_("jenis pelanggaran"), max_length=40, blank=True)
+    reasoning = models.TextField(_("pertimbangan"))
+    decided_at = models.DateTimeField()
+    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+
+    def __str__(self) -> str:
+        return f"{self.case_id}: {self.outcome}"
+
+
+class Recommendation(models.Model):
+    """Bawaslu's forwarding (penerusan) about one terlapor, addressed as netra.law.referral says."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="recommendations")
+    terlapor = models.ForeignKey(
+        Terlapor, on_delete=models.PROTECT, null=True, blank=True, related_name="recommendations"
+    )
+    recipients = models.JSONField(_("penerima"), default=list)
+    copies = models.JSONField(_("tembusan"), default=list)
+    reasons = models.JSONField(_("dasar"), default=list)
+    # Recipient keys lifted out for scoping (BKN, PPK) without JSON lookups.
+    to_bkn = models.BooleanField(default=False, db_index=True)
+    to_ppk = models.BooleanField(default=False, db_index=True)
+    letter_number = models.CharField(_("nomor surat"), max_length=100)
+    forwarded_at = models.DateTimeField(_("diteruskan pada"))
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        ordering = ["forwarded_at", "pk"]
+
+    def __str__(self) -> str:
+        return self.letter_number
+
+
+class FollowUp(models.Model):
+    """The sanction imposed (or not) after a recommendation, recorded by BKN or the PPK."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="followups")
+    recommendation = models.ForeignKey(
+        Recommendation, on_delete=models.PROTECT, null=True, blank=True, related_name="followups"
+    )
+    sanction = models.CharField(_("sanksi"), max_length=300)
+    imposed_by = models.CharField(_("dijatuhkan oleh"), max_length=200)
+    imposed_on = models.DateField(_("tanggal"))
+    letter_number = models.CharField(_("nomor surat"), max_length=100)
+    note = models.TextField(_("catatan"), blank=True)
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    recorded_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["recorded_at", "pk"]
+
+    def __str__(self) -> str:
+        return self.sanction
+
+
+class Comment(models.Model):
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="comments")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    body = models.TextField(_("komentar"))
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.author_id}@{self.case_id}"
+
+
+class Transition(models.Model):
+    """One step of the workflow: who moved the case from which status to which, when and why."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="transitions")
+    action = models.CharField(max_length=32)
+    from_status = models.CharField(max_length=24, choices=Status.choices, blank=True)
+    to_status = models.CharField(max_length=24, choices=Status.choices)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    office = models.ForeignKey("accounts.Office", on_delete=models.PROTECT, related_name="+")
+    at = models.DateTimeField()
+    reason = models.TextField(blank=True)
+    data = models.JSONField(default=dict, blank=True)
+
+    class Meta:
+        ordering = ["at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.case_id}: {self.from_status} -> {self.to_status}"
