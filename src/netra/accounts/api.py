@@ -1,3 +1,44 @@
-from ninja import Router
+"""/api/v1/accounts/: who am I, and my API tokens."""
 
-router = Router()
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest
+from ninja import Router, Status
+from ninja.errors import HttpError
+
+from netra.accounts.api_auth import staff_auth
+from netra.accounts.schemas import MeOut, TokenCreatedOut, TokenCreateIn, TokenOut
+from netra.accounts.selectors import jurisdiction_of, token_get_for, token_list_for
+from netra.accounts.services import token_create, token_revoke
+
+router = Router(auth=staff_auth, tags=["accounts"])
+
+
+@router.get("/me", response=MeOut)
+def me(request: HttpRequest):
+    user = request.auth
+    return {
+        "username": user.username,
+        "full_name": user.get_full_name(),
+        "role": user.role,
+        "office": user.office,
+        "jurisdiction": jurisdiction_of(user),
+    }
+
+
+@router.get("/tokens", response=list[TokenOut])
+def tokens_list(request: HttpRequest):
+    return list(token_list_for(request.auth))
+
+
+@router.post("/tokens", response={201: TokenCreatedOut})
+def tokens_create(request: HttpRequest, payload: TokenCreateIn):
+    try:
+        token, raw = token_create(user=request.auth, name=payload.name)
+    except ValidationError as error:
+        raise HttpError(422, "; ".join(error.messages)) from error
+    return Status(201, {**TokenOut.model_validate(token).model_dump(), "token": raw})
+
+
+@router.post("/tokens/{token_id}/revoke", response=TokenOut)
+def tokens_revoke(request: HttpRequest, token_id: int):
+    return token_revoke(user=request.auth, token=token_get_for(request.auth, token_id))

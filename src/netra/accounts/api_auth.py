@@ -1,0 +1,77 @@
+"""Authentication for the REST API: a bearer token, or the staff member's browser session.
+
+Use ``auth=staff_auth`` on a ninja router or operation. Both methods accept only active users
+attached to an office; session requests must carry the CSRF token (ninja's SessionAuth checks it).
+"""
+
+from django.conf import settings
+from django.utils import timezone
+from ninja.security import HttpBearer, SessionAuth
+
+from netra.accounts.models import ApiToken
+
+# last_used_at is a hint for the owner, not a log: write it at most this often.
+LAST_USED_RESOLUTION_SECONDS = 60
+
+
+def is_staff_member(user) -> bool:
+    """Active, authenticated and attached to an office."""
+    return bool(
+        user is not None and user.is_authenticated and user.is_active and user.office_id is not None
+    )
+
+
+def user_for_token(raw: str):
+    """The user a raw token belongs to, or None if it is unknown, revoked, or its user may not act."""
+    if not raw:
+        return None
+    token = (
+        ApiToken.objects.select_related("user", "user__office")
+        .filter(token_hash=ApiToken.hash(raw), revoked_at__isnull=True)
+        .first()
+    )
+    if token is None or not is_staff_member(token.user):
+        return None
+    _touch(token)
+    return token.user
+
+
+def _touch(token: ApiToken) -> None:
+    now = timezone.now()
+    stale = token.last_used_at is None or (now - token.last_used_at).total_seconds() >= (
+        LAST_USED_RESOLUTION_SECONDS
+    )
+    if stale:
+        ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
+        token.last_used_at = now
+
+
+def _needs_second_factor(user) -> bool:
+    required = getattr(settings, "NETRA_REQUIRE_2FA_ROLES", [])
+    verified = getattr(user, "is_verified", lambda: False)()
+    return user.role in required and not verified
+
+
+class TokenAuth(HttpBearer):
+    """``Authorization: Bearer <token>``."""
+
+    def authenticate(self, request, token: str):
+        user = user_for_token(token.strip())
+        if user is not None:
+            request.user = user
+        return user
+
+
+class StaffSessionAuth(SessionAuth):
+    """The logged-in browser session of a staff member (CSRF checked on unsafe methods)."""
+
+    def authenticate(self, request, key):
+        user = super().authenticate(request, key)
+        if not is_staff_member(user) or _needs_second_factor(user):
+            return None
+        return user
+
+
+token_auth = TokenAuth()
+session_auth = StaffSessionAuth()
+staff_auth = [token_auth, session_auth]

@@ -1,0 +1,134 @@
+"""Creating offices and the supervision tree that mirrors the region tree."""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from netra.accounts.models import Office
+from netra.registry.models import Region
+
+Kind = Office.Kind
+NATIONAL_NAMES = {Kind.BAWASLU_RI: "Bawaslu Republik Indonesia", Kind.BKN: "Badan Kepegawaian Negara"}
+REGION_LEVEL = {
+    Kind.BAWASLU_PROVINSI: Region.Level.PROVINSI,
+    Kind.BAWASLU_KABKOTA: Region.Level.KABUPATEN_KOTA,
+    Kind.PANWASLU_KECAMATAN: Region.Level.KECAMATAN,
+}
+KIND_PREFIX = {"kabupaten": "Kabupaten", "kota": "Kota"}
+
+
+def _kabkota_name(region: Region) -> str:
+    prefix = KIND_PREFIX.get(region.kind, "")
+    if prefix and not region.name.startswith(prefix + " "):
+        return f"{prefix} {region.name}"
+    return region.name
+
+
+def _kecamatan_name(region: Region) -> str:
+    word = "Distrik" if region.kind == "distrik" else "Kecamatan"
+    bare = region.name.removeprefix(word + " ")
+    return f"Panwaslu {word} {bare}"
+
+
+def default_name(kind: str, region: Region | None, agency) -> str:
+    """The office's usual Indonesian name, e.g. "Bawaslu Kabupaten Bintan"."""
+    if kind in NATIONAL_NAMES:
+        return NATIONAL_NAMES[kind]
+    if kind == Kind.BAWASLU_PROVINSI:
+        return f"Bawaslu Provinsi {region.name.removeprefix('Provinsi ')}"
+    if kind == Kind.BAWASLU_KABKOTA:
+        return f"Bawaslu {_kabkota_name(region)}"
+    if kind == Kind.PANWASLU_KECAMATAN:
+        return _kecamatan_name(region)
+    return f"PPK {agency.name}"
+
+
+def _validate(kind: str, region: Region | None, agency) -> None:
+    if kind not in Kind.values:
+        raise ValidationError({"kind": f"Unknown office kind {kind!r}."})
+    if kind in NATIONAL_NAMES and (region or agency):
+        raise ValidationError({"kind": "A national office has neither region nor agency."})
+    if kind in REGION_LEVEL:
+        if region is None or region.level != REGION_LEVEL[kind]:
+            raise ValidationError({"region": f"{Kind(kind).label} needs a region of the matching level."})
+        if agency is not None:
+            raise ValidationError({"agency": "A Bawaslu office has no agency."})
+    if kind == Kind.PPK and agency is None:
+        raise ValidationError({"agency": "A PPK office needs its agency."})
+
+
+def _region_code(kind: str, region: Region | None, agency) -> str:
+    if kind == Kind.PPK:
+        return agency.region_id or ""
+    return region.code if region else ""
+
+
+def office_parent_for(kind: str, region: Region | None) -> Office | None:
+    """The existing office one level up the supervision tree, if it has been created."""
+    if kind == Kind.BAWASLU_PROVINSI:
+        return Office.objects.filter(kind=Kind.BAWASLU_RI).first()
+    if kind == Kind.BAWASLU_KABKOTA:
+        return Office.objects.filter(kind=Kind.BAWASLU_PROVINSI, region_id=region.parent_id).first()
+    if kind == Kind.PANWASLU_KECAMATAN:
+        return Office.objects.filter(kind=Kind.BAWASLU_KABKOTA, region_id=region.parent_id).first()
+    return None
+
+
+def office_create(*, kind: str, region: Region | None = None, agency=None, name: str | None = None,
+                  parent: Office | None = None) -> Office:
+    """Create one office; name, region code and (when not given) parent are derived."""
+    _validate(kind, region, agency)
+    duplicate = Office.objects.filter(kind=kind, region=region, agency=agency)
+    if duplicate.exists():
+        raise ValidationError({"kind": f"{duplicate.first()} already exists."})
+    office = Office(
+        kind=kind, region=region, agency=agency,
+        name=(name or "").strip() or default_name(kind, region, agency),
+        region_code=_region_code(kind, region, agency),
+        parent=parent or office_parent_for(kind, region),
+    )
+    office.full_clean(exclude=["parent", "region", "agency"])
+    office.save()
+    return office
+
+
+def _ensure(kind: str, region: Region | None, parent: Office | None, created: list[Office]) -> Office:
+    office = Office.objects.filter(kind=kind, region=region, agency__isnull=True).first()
+    if office is None:
+        office = office_create(kind=kind, region=region, parent=parent)
+        created.append(office)
+    elif parent is not None and office.parent_id != parent.pk:
+        office.parent = parent
+        office.save(update_fields=["parent"])
+    return office
+
+
+def _regions_for(region_codes) -> list[Region]:
+    """Provinces and kab/kota to cover: those given (with their provinces), or all loaded."""
+    if region_codes is None:
+        return list(Region.objects.filter(level__lte=Region.Level.KABUPATEN_KOTA).order_by("code"))
+    codes = {c.strip() for c in region_codes if c.strip()}
+    found = {r.code: r for r in Region.objects.filter(code__in=codes)}
+    missing = sorted(codes - found.keys())
+    if missing:
+        raise ValidationError(f"Unknown region codes: {', '.join(missing)}")
+    wanted = {code[:5] for code in codes if len(code) >= 5} | {code[:2] for code in codes}
+    return list(Region.objects.filter(code__in=wanted).order_by("code"))
+
+
+@transaction.atomic
+def offices_ensure_tree(region_codes=None) -> list[Office]:
+    """Bawaslu RI, BKN, and province and kab/kota offices for the regions; returns those created."""
+    created: list[Office] = []
+    ri = _ensure(Kind.BAWASLU_RI, None, None, created)
+    _ensure(Kind.BKN, None, None, created)
+    provinces: dict[str, Office] = {}
+    for region in _regions_for(region_codes):
+        if region.level == Region.Level.PROVINSI:
+            provinces[region.code] = _ensure(Kind.BAWASLU_PROVINSI, region, ri, created)
+        else:
+            parent = provinces.get(region.parent_id) or _ensure(
+                Kind.BAWASLU_PROVINSI, region.parent, ri, created
+            )
+            provinces[region.parent_id] = parent
+            _ensure(Kind.BAWASLU_KABKOTA, region, parent, created)
+    return created

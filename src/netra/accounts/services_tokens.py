@@ -1,0 +1,50 @@
+"""API tokens: created for oneself, shown once, stored as SHA-256, revocable."""
+
+import secrets
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from netra.accounts.models import ApiToken
+from netra.audit.services import event_record
+
+TOKEN_BYTES = 32
+PREFIX_LENGTH = 8
+
+
+def token_create(*, user, name: str) -> tuple[ApiToken, str]:
+    """A new token for ``user``; the raw value is returned once and never stored."""
+    name = (name or "").strip()
+    if not name:
+        raise ValidationError({"name": "Nama token wajib diisi."})
+    if len(name) > ApiToken._meta.get_field("name").max_length:
+        raise ValidationError({"name": "Nama token terlalu panjang."})
+    if not (user.is_active and user.office_id):
+        raise PermissionDenied("Only active staff members of an office can hold API tokens.")
+    raw = secrets.token_urlsafe(TOKEN_BYTES)
+    with transaction.atomic():
+        token = ApiToken.objects.create(
+            user=user, name=name, token_hash=ApiToken.hash(raw), prefix=raw[:PREFIX_LENGTH]
+        )
+        event_record(
+            actor=user.username, action="token.create", obj_type="api_token", obj_id=token.pk,
+            data={"name": name, "prefix": token.prefix}, office_code=user.office.region_code,
+        )
+    return token, raw
+
+
+def token_revoke(*, user, token: ApiToken) -> ApiToken:
+    """Revoke one of ``user``'s own tokens (idempotent)."""
+    if token.user_id != user.pk:
+        raise PermissionDenied("A token can only be revoked by its owner.")
+    if token.revoked_at is not None:
+        return token
+    with transaction.atomic():
+        token.revoked_at = timezone.now()
+        token.save(update_fields=["revoked_at"])
+        event_record(
+            actor=user.username, action="token.revoke", obj_type="api_token", obj_id=token.pk,
+            data={"prefix": token.prefix}, office_code=user.office.region_code if user.office_id else "",
+        )
+    return token
