@@ -1,0 +1,267 @@
+"""Every read of cases that reaches a user goes through here, scoped to the user's office.
+
+Supervisory offices (Bawaslu RI/Provinsi/Kab/Kota, Panwaslu Kecamatan) see cases whose region lies
+in their territory. BKN sees cases with a recommendation addressed to BKN; a PPK sees cases with a
+recommendation addressed to the PPK about a terlapor of its own agency (or its units). Everything
+else answers 404. The reporter's identity is only for the handling office's pimpinan and staf
+penanganan (``reporter_for``).
+"""
+
+from dataclasses import dataclass, field
+from datetime import timedelta
+
+from django.db.models import F, Q, QuerySet
+from django.http import Http404
+from django.utils import timezone
+
+from netra.accounts.models import Office, Role
+from netra.accounts.scoping import region_q
+from netra.cases import workflow
+from netra.cases.models import (
+    CLOSED_STATUSES,
+    Case,
+    Election,
+    Evidence,
+    Recommendation,
+    Reporter,
+    Status,
+)
+from netra.cases.services.search import normalise
+
+NEARLY_DUE = timedelta(days=1)
+IDENTITY_ROLES = (Role.PIMPINAN, Role.STAF_PENANGANAN)
+_AGENCY_DEPTH = ("terlapor__agency_id", "terlapor__agency__parent_id", "terlapor__agency__parent__parent_id")
+
+
+def _is_staff(user) -> bool:
+    return bool(getattr(user, "is_authenticated", False) and user.is_active and user.office_id)
+
+
+def _ppk_recommendations(office: Office) -> QuerySet:
+    agency_q = Q()
+    for path in _AGENCY_DEPTH:
+        agency_q |= Q(**{path: office.agency_id})
+    return Recommendation.objects.filter(to_ppk=True).filter(agency_q)
+
+
+def case_queryset_for(user) -> QuerySet:
+    """All cases the user may see (no ordering or filters applied)."""
+    if not _is_staff(user):
+        return Case.objects.none()
+    office = user.office
+    if office.kind == Office.Kind.BKN:
+        return Case.objects.filter(pk__in=Recommendation.objects.filter(to_bkn=True).values("case_id"))
+    if office.kind == Office.Kind.PPK:
+        if office.agency_id is None:
+            return Case.objects.none()
+        return Case.objects.filter(pk__in=_ppk_recommendations(office).values("case_id"))
+    return Case.objects.filter(region_q(user, "region_code"))
+
+
+def followup_case_ids_for(user, *, case_ids) -> set[int]:
+    """Of ``case_ids``, those on which the user's BKN/PPK office is an addressee of a recommendation."""
+    office = user.office
+    if office.kind == Office.Kind.BKN:
+        recs = Recommendation.objects.filter(to_bkn=True)
+    elif office.kind == Office.Kind.PPK and office.agency_id:
+        recs = _ppk_recommendations(office)
+    else:
+        return set()
+    return set(recs.filter(case_id__in=case_ids).values_list("case_id", flat=True))
+
+
+def _with_related(qs: QuerySet) -> QuerySet:
+    return qs.select_related("office", "region", "election", "assigned_to")
+
+
+def _region_filter(code: str) -> Q:
+    code = code.strip()
+    return Q(region_code=code) | Q(region_code__startswith=code + ".")
+
+
+def _search(qs: QuerySet, text: str) -> QuerySet:
+    raw = text.strip()
+    exact = Q(receipt_code=raw.upper().replace("-", "")) | Q(register_number=raw)
+    words = normalise(raw).split()
+    if not words:
+        return qs
+    match = Q()
+    for word in words:
+        match &= Q(search_text__contains=word)
+    return qs.filter(match | exact)
+
+
+def _open() -> Q:
+    return ~Q(status__in=CLOSED_STATUSES)
+
+
+def _due_filters(qs: QuerySet, *, overdue: bool, nearly_due: bool) -> QuerySet:
+    now = timezone.now()
+    if overdue:
+        qs = qs.filter(_open(), due_at__lt=now)
+    if nearly_due:
+        qs = qs.filter(_open(), due_at__gte=now, due_at__lte=now + NEARLY_DUE)
+    return qs
+
+
+def case_list_for(user, *, status=None, kind=None, region: str = "", election=None, subject_type: str = "",
+                  violation_code: str = "", overdue: bool = False, nearly_due: bool = False, q: str = "",
+                  assigned_to_me: bool = False, open_only: bool = False) -> QuerySet:
+    """The user's cases, newest first, narrowed by the given filters (each optional).
+
+    ``status``/``kind`` take one value or a list; ``region`` a region code (includes sub-regions);
+    ``election`` an Election or its pk; ``overdue``: open cases past their step deadline;
+    ``nearly_due``: open cases due within one day; ``q``: words of title, description, place,
+    terlapor (name, NIP, agency, position), register number, or an exact receipt code.
+    """
+    qs = case_queryset_for(user)
+    if status:
+        qs = qs.filter(status__in=[status] if isinstance(status, str) else list(status))
+    if kind:
+        qs = qs.filter(kind__in=[kind] if isinstance(kind, str) else list(kind))
+    if region:
+        qs = qs.filter(_region_filter(region))
+    if election:
+        qs = qs.filter(election=election)
+    if subject_type:
+        qs = qs.filter(pk__in=Case.objects.filter(terlapor__subject_type=subject_type).values("pk"))
+    if violation_code:
+        qs = qs.filter(violation_code=violation_code)
+    if assigned_to_me:
+        qs = qs.filter(assigned_to=user)
+    if open_only:
+        qs = qs.filter(_open())
+    qs = _due_filters(qs, overdue=overdue, nearly_due=nearly_due)
+    if q:
+        qs = _search(qs, q)
+    return _with_related(qs).order_by("-received_at", "-pk")
+
+
+def case_get_for(user, pk) -> Case:
+    """One case the user may see; Http404 otherwise (existence outside jurisdiction does not leak)."""
+    try:
+        return _with_related(case_queryset_for(user)).get(pk=int(pk))
+    except (Case.DoesNotExist, TypeError, ValueError):
+        raise Http404("Kasus tidak ditemukan.") from None
+
+
+def queue_for(user) -> QuerySet:
+    """Open cases waiting on the user's office, deadlines first (no deadline last).
+
+    Supervisory offices: open cases they handle. BKN/PPK: recommendations awaiting their follow-up.
+    """
+    if not _is_staff(user):
+        return Case.objects.none()
+    qs = case_queryset_for(user).filter(_open())
+    if user.office.is_supervisory:
+        qs = qs.filter(office=user.office)
+    else:
+        qs = qs.filter(status=Status.REKOMENDASI_DITERUSKAN)
+    return _with_related(qs).order_by(F("due_at").asc(nulls_last=True), "received_at", "pk")
+
+
+def reporter_for(user, case: Case) -> Reporter | None:
+    """The reporter's identity, only for the handling office's pimpinan and staf penanganan."""
+    if not (_is_staff(user) and user.office_id == case.office_id and user.has_role(*IDENTITY_ROLES)):
+        return None
+    return Reporter.objects.filter(case=case).first()
+
+
+def may_see_identities(user, case: Case) -> bool:
+    """Reporter and witnesses' identities: same rule as ``reporter_for``."""
+    return _is_staff(user) and user.office_id == case.office_id and user.has_role(*IDENTITY_ROLES)
+
+
+def deadline_state(case: Case, now=None) -> str:
+    """"overdue", "nearly_due", "ok", or "" when the current step has no deadline (or is closed)."""
+    if case.due_at is None or case.is_closed:
+        return ""
+    now = now or timezone.now()
+    if case.due_at < now:
+        return "overdue"
+    return "nearly_due" if case.due_at <= now + NEARLY_DUE else "ok"
+
+
+def evidence_list_for(user, case: Case) -> QuerySet:
+    """Evidence of a visible case; analis (statistics only) see none."""
+    if not _is_staff(user) or user.role == Role.ANALIS:
+        return Evidence.objects.none()
+    case_get_for(user, case.pk)
+    return Evidence.objects.filter(case=case).select_related("uploaded_by")
+
+
+def evidence_get_for(user, pk) -> Evidence:
+    """One evidence item the user may download; Http404 otherwise."""
+    if not _is_staff(user) or user.role == Role.ANALIS:
+        raise Http404("Bukti tidak ditemukan.")
+    try:
+        evidence = Evidence.objects.select_related("case").get(pk=int(pk))
+    except (Evidence.DoesNotExist, TypeError, ValueError):
+        raise Http404("Bukti tidak ditemukan.") from None
+    case_get_for(user, evidence.case_id)
+    return evidence
+
+
+def _supervisory(user) -> bool:
+    return _is_staff(user) and user.office.is_supervisory
+
+
+@dataclass
+class CaseDetail:
+    """Everything the case page shows to this user, already filtered by what they may see."""
+
+    case: Case
+    reporter: Reporter | None
+    terlapor: list
+    witnesses: list
+    observation: object
+    evidence: list
+    clarifications: list
+    kajian: list
+    decision: object
+    recommendations: list
+    followups: list
+    comments: list
+    transitions: list
+    actions: list = field(default_factory=list)
+    deadline: str = ""
+
+
+def case_detail_for(user, pk) -> CaseDetail:
+    """The case page's data for ``user``; Http404 outside their jurisdiction."""
+    case = case_get_for(user, pk)
+    internal = _supervisory(user)
+    identities = may_see_identities(user, case)
+    return CaseDetail(
+        case=case,
+        reporter=reporter_for(user, case),
+        terlapor=list(case.terlapor.select_related("agency", "pegawai")),
+        witnesses=list(case.witnesses.all()) if identities else [],
+        observation=getattr(case, "observation", None) if internal else None,
+        evidence=list(evidence_list_for(user, case)),
+        clarifications=list(case.clarifications.all()) if internal else [],
+        kajian=list(case.kajian.select_related("author")) if internal else [],
+        decision=getattr(case, "decision", None),
+        recommendations=list(case.recommendations.select_related("terlapor")),
+        followups=list(case.followups.select_related("recorded_by")),
+        comments=list(case.comments.select_related("author")) if internal else [],
+        transitions=list(case.transitions.select_related("actor", "office")),
+        actions=workflow.available_transitions(user, case),
+        deadline=deadline_state(case),
+    )
+
+
+def handlers_for(user, case: Case) -> QuerySet:
+    """Staff of the handling office a case can be assigned to (for the pimpinan's assign form)."""
+    from netra.accounts.models import User
+
+    if not (_is_staff(user) and user.office_id == case.office_id):
+        return User.objects.none()
+    staff = User.objects.filter(office=case.office, is_active=True, role__in=IDENTITY_ROLES)
+    return staff.order_by("username")
+
+
+def election_list(*, active_only: bool = True) -> QuerySet:
+    """Configured elections (public: the report form lists the active ones)."""
+    qs = Election.objects.select_related("region")
+    return qs.filter(is_active=True) if active_only else qs

@@ -1,0 +1,46 @@
+"""Case services: the only code that writes cases. See docs/workflow.md ("Python API for the UI")."""
+
+from netra.cases.services.common import CaseConflict, TransitionNotAllowed
+from netra.cases.services.intake import (
+    IntakeCheck,
+    intake_check,
+    laporan_submit_public,
+    report_window,
+    temuan_create,
+)
+from netra.cases.services.receipts import receipt_code_display, receipt_code_normalise
+from netra.cases.services.records import (
+    case_assign,
+    clarification_record,
+    clarification_schedule,
+    comment_add,
+    evidence_add,
+    kajian_add,
+    terlapor_confirm_pegawai,
+    witness_add,
+)
+from netra.cases.services.tracking import TrackView, case_track
+from netra.cases.services.transitions import case_transition
+
+__all__ = [
+    "CaseConflict",
+    "IntakeCheck",
+    "TrackView",
+    "TransitionNotAllowed",
+    "case_assign",
+    "case_track",
+    "case_transition",
+    "clarification_record",
+    "clarification_schedule",
+    "comment_add",
+    "evidence_add",
+    "intake_check",
+    "kajian_add",
+    "laporan_submit_public",
+    "receipt_code_display",
+    "receipt_code_normalise",
+    "report_window",
+    "temuan_create",
+    "terlapor_confirm_pegawai",
+    "witness_add",
+]

@@ -1,0 +1,240 @@
+"""One planner per workflow action: validate its parameters and say what will change.
+
+Planners run inside ``case_transition``'s transaction, before the compare-and-swap; records that
+need the updated case are created in ``Plan.after``.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+
+from netra.accounts.models import Office
+from netra.accounts.offices import office_for_region
+from netra.cases.models import (
+    Case,
+    Decision,
+    Evidence,
+    FollowUp,
+    Kind,
+    NonRegistrationReason,
+    Recommendation,
+    Status,
+)
+from netra.cases.services import recipients
+from netra.cases.services.lawbridge import local_date, violation_exists
+from netra.cases.services.numbering import register_number_issue
+from netra.cases.services.report_input import ReportInput
+from netra.registry.models import Region
+
+
+@dataclass
+class Plan:
+    """What an action will do: the new status, field updates, records to add afterwards."""
+
+    to_status: str
+    fields: dict = field(default_factory=dict)
+    data: dict = field(default_factory=dict)
+    after: Callable[[Case], None] | None = None
+
+
+NEXT_STATUS = {
+    "start_kajian_awal": Status.KAJIAN_AWAL,
+    "start_klarifikasi": Status.KLARIFIKASI,
+    "start_kajian": Status.KAJIAN,
+}
+
+
+def _date_param(value, name: str, default: date) -> date:
+    if value in (None, ""):
+        return default
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value))
+    except ValueError:
+        raise ValidationError({name: _("Tanggal tidak valid (format TTTT-BB-HH).")}) from None
+
+
+def _required(params: dict, *names: str) -> None:
+    errors = {n: _("Wajib diisi.") for n in names if not str(params.get(n) or "").strip()}
+    if errors:
+        raise ValidationError(errors)
+
+
+def plan_simple(*, user, case, reason, at, action: str = "", **_params) -> Plan:
+    return Plan(NEXT_STATUS[action])
+
+
+def plan_register(*, user, case, reason, at, **_params) -> Plan:
+    number = register_number_issue(case, at)
+    return Plan(Status.DIREGISTRASI, {"registered_at": at, "register_number": number})
+
+
+def _check_daluwarsa(case) -> None:
+    from netra.cases.services.intake import WINDOW_EXPIRED, report_window
+
+    if case.kind != Kind.LAPORAN:
+        return
+    received = local_date(case.received_at, case.region_code)
+    window, _due = report_window(election=case.election, region_code=case.region_code,
+                                 known_on=case.known_on, today=received)
+    if window != WINDOW_EXPIRED:
+        raise ValidationError({"reason_code": _(
+            "Laporan diterima dalam batas waktu pelaporan (atau tanggal diketahui tidak tercatat), "
+            "jadi tidak dapat dinyatakan daluwarsa."
+        )})
+
+
+def plan_reject(*, user, case, reason, at, reason_code: str = "", **_params) -> Plan:
+    if reason_code not in NonRegistrationReason.values:
+        raise ValidationError(
+            {"reason_code": _("Pilih alasan: syarat formil, syarat materiel, atau daluwarsa.")}
+        )
+    if reason_code == NonRegistrationReason.DALUWARSA:
+        _check_daluwarsa(case)
+    fields = {"non_registration_reason": reason_code, "closed_at": at}
+    return Plan(Status.TIDAK_DIREGISTRASI, fields, {"reason_code": reason_code})
+
+
+def _region_param(case, region) -> Region:
+    if region in (None, ""):
+        return case.region
+    if isinstance(region, Region):
+        return region
+    found = Region.objects.filter(pk=str(region).strip()).first()
+    if found is None:
+        raise ValidationError({"region": _("Wilayah tidak ditemukan.")})
+    return found
+
+
+def _office_param(target_office, region: Region) -> Office:
+    if target_office in (None, ""):
+        target = office_for_region(region.code)
+    elif isinstance(target_office, Office):
+        target = target_office
+    else:
+        target = Office.objects.filter(pk=target_office).first()
+    if target is None or not target.is_supervisory:
+        raise ValidationError({"target_office": _("Kantor pengawas tujuan tidak ditemukan.")})
+    if not target.covers_region(region.code):
+        raise ValidationError({"target_office": _("Kantor tujuan tidak berwenang atas wilayah kejadian.")})
+    return target
+
+
+def plan_forward(*, user, case, reason, at, target_office=None, region=None, **_params) -> Plan:
+    """Bukan kewenangan: the case moves to the competent office (optionally with a corrected region)."""
+    region = _region_param(case, region)
+    target = _office_param(target_office, region)
+    if target.pk == case.office_id:
+        raise ValidationError({"target_office": _("Kantor tujuan sama dengan kantor penangan sekarang.")})
+    to_status = Status.INFORMASI_AWAL if case.kind == Kind.INFORMASI_AWAL else Status.DITERUSKAN
+    fields = {"office": target, "region": region, "region_code": region.code, "assigned_to": None, "step": ""}
+    data = {"from_office": case.office.name, "to_office": target.name, "to_office_id": target.pk,
+            "region": region.code}
+    return Plan(to_status, fields, data)
+
+
+def plan_decide(*, user, case, reason, at, outcome: str = "", violation_code: str = "", **_params) -> Plan:
+    if outcome not in Decision.Outcome.values:
+        raise ValidationError({"outcome": _("Pilih putusan: terbukti pelanggaran atau bukan pelanggaran.")})
+    proven = outcome == Decision.Outcome.TERBUKTI
+    violation_code = (violation_code or "").strip() if proven else ""
+    if proven and not violation_exists(violation_code):
+        raise ValidationError({"violation_code": _("Pilih jenis pelanggaran dari katalog.")})
+
+    def after(updated: Case) -> None:
+        Decision.objects.create(case=updated, outcome=outcome, violation_code=violation_code,
+                                reasoning=reason, decided_at=at, decided_by=user)
+
+    fields = {"decided_at": at, "violation_code": violation_code}
+    if not proven:
+        fields["closed_at"] = at
+    to_status = Status.DIPUTUS if proven else Status.SELESAI
+    return Plan(to_status, fields, {"outcome": outcome, "violation_code": violation_code}, after)
+
+
+def plan_forward_recommendation(*, user, case, reason, at, letter_number: str = "", forwarded_on=None,
+                                **_params) -> Plan:
+    """Address one recommendation per terlapor to the recipients netra.law.referral names."""
+    _required({"letter_number": letter_number}, "letter_number")
+    forwarded = _date_param(forwarded_on, "forwarded_on", local_date(at, case.region_code))
+    terlapor = list(case.terlapor.all())
+    if not terlapor:
+        raise ValidationError(
+            {"terlapor": _("Kasus belum memiliki terlapor; rekomendasi tidak dapat dibuat.")}
+        )
+    routes = [(t, recipients.route_for(case, t, forwarded)) for t in terlapor]
+
+    def after(updated: Case) -> None:
+        for item, routing in routes:
+            Recommendation.objects.create(
+                case=updated, terlapor=item, letter_number=letter_number.strip(), forwarded_at=at,
+                created_by=user, **recipients.recommendation_fields(routing),
+            )
+
+    data = {"letter_number": letter_number.strip(), "forwarded_on": forwarded.isoformat(),
+            "recipients": sorted({r for _t, routing in routes for r in routing.recipients})}
+    return Plan(Status.REKOMENDASI_DITERUSKAN, {}, data, after)
+
+
+def plan_record_followup(*, user, case, reason, at, sanction: str = "", imposed_by: str = "",
+                         imposed_on=None, letter_number: str = "", note: str = "", **_params) -> Plan:
+    params = {"sanction": sanction, "imposed_by": imposed_by, "letter_number": letter_number}
+    _required({**params, "imposed_on": imposed_on}, "sanction", "imposed_by", "imposed_on", "letter_number")
+    imposed = _date_param(imposed_on, "imposed_on", local_date(at, case.region_code))
+    if imposed > local_date(at, case.region_code):
+        raise ValidationError({"imposed_on": _("Tanggal sanksi tidak boleh di masa depan.")})
+    recommendation = recipients.recommendation_for_office(case, user.office)
+
+    def after(updated: Case) -> None:
+        FollowUp.objects.create(
+            case=updated, recommendation=recommendation, sanction=sanction.strip(),
+            imposed_by=imposed_by.strip(), imposed_on=imposed, letter_number=letter_number.strip(),
+            note=(note or reason).strip(), recorded_by=user, recorded_at=at,
+        )
+
+    data = {"sanction": sanction.strip(), "imposed_on": imposed.isoformat(), "letter_number": letter_number}
+    return Plan(Status.TINDAK_LANJUT, {}, data, after)
+
+
+def plan_close(*, user, case, reason, at, **_params) -> Plan:
+    to_status = Status.DIARSIPKAN if case.status == Status.INFORMASI_AWAL else Status.SELESAI
+    return Plan(to_status, {"closed_at": at})
+
+
+def _temuan_input(case) -> ReportInput:
+    return ReportInput(
+        election=case.election, region=case.region, description=case.description, place=case.place,
+        title=case.title, occurred_on=case.occurred_on, known_on=case.known_on,
+        terlapor=[{"name": t.name, "nip": t.nip, "agency": t.agency, "agency_name": t.agency_name,
+                   "position": t.position, "subject_type": t.subject_type} for t in case.terlapor.all()],
+        witnesses=[{"name": w.name, "address": w.address, "phone": w.phone} for w in case.witnesses.all()],
+    )
+
+
+def plan_make_temuan(*, user, case, reason, at, **_params) -> Plan:
+    """The supervisor adopts an anonymous tip as their own finding: a new temuan linked to the tip."""
+    from netra.cases.models import Source
+    from netra.cases.services.casebuild import case_build
+
+    observation = {"observer": user, "observed_at": at, "place": case.place or case.region.name,
+                   "method": _("Penelusuran atas informasi awal yang diterima"), "what": reason}
+    plan = Plan(Status.DIJADIKAN_TEMUAN, {"closed_at": at})
+
+    def after(updated: Case) -> None:
+        temuan = case_build(report=_temuan_input(updated), kind=Kind.TEMUAN, status=Status.DITERIMA,
+                            office=updated.office, source=Source.STAFF, user=user, received_at=at,
+                            observation=observation, origin=updated)
+        for item in updated.evidence.all():  # same stored bytes, same fingerprint: never copied or altered
+            Evidence.objects.create(
+                case=temuan, file=item.file.name, link=item.link, original_name=item.original_name,
+                content_type=item.content_type, sha256=item.sha256, size=item.size,
+                description=item.description, uploaded_at=item.uploaded_at, uploaded_by=item.uploaded_by,
+            )
+        plan.data["temuan_id"] = temuan.pk
+
+    plan.after = after
+    return plan

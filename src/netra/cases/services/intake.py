@@ -1,0 +1,164 @@
+"""Intake: the public report form (laporan or, when anonymous, informasi awal) and supervisors' temuan."""
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from netra.accounts.models import Role
+from netra.accounts.permissions import require_role
+from netra.cases.evidence import cleanup_on_failure, evidence_check_all, links_clean
+from netra.cases.models import Case, Kind, Source, Status
+from netra.cases.services.casebuild import case_build, competent_office
+from netra.cases.services.lawbridge import deadline, local_date
+from netra.cases.services.report_input import report_input_clean, report_input_parse
+
+WINDOW_OPEN, WINDOW_CLOSING, WINDOW_EXPIRED, WINDOW_UNKNOWN = "open", "closing", "expired", "unknown"
+WINDOW_LABELS = {
+    WINDOW_OPEN: gettext_lazy("Masih dalam batas waktu pelaporan."),
+    WINDOW_CLOSING: gettext_lazy("Batas waktu pelaporan berakhir dalam 1 hari: segera kirim."),
+    WINDOW_EXPIRED: gettext_lazy(
+        "Batas waktu pelaporan sudah lewat: laporan dapat dinyatakan daluwarsa dan tidak diregistrasi."
+    ),
+    WINDOW_UNKNOWN: gettext_lazy("Isi tanggal Anda mengetahui kejadian untuk menghitung batas waktu."),
+}
+
+
+@dataclass(frozen=True)
+class IntakeCheck:
+    """What the reporter is told before submitting."""
+
+    missing: list[str] = field(default_factory=list)  # formal/material requirements not yet met
+    window: str = WINDOW_UNKNOWN  # open | closing | expired | unknown
+    deadline: object = None  # netra.law Deadline of the reporting window, when computable
+    anonymous: bool = False  # True: it will be kept as informasi awal, not registered as laporan
+
+    @property
+    def window_label(self) -> str:
+        return str(WINDOW_LABELS[self.window])
+
+
+def _missing(report, evidence_count: int) -> list[str]:
+    checks = [
+        (report.reporter.get("name"), _("Nama pelapor")),
+        (report.reporter.get("address"), _("Alamat pelapor")),
+        (any(t.get("name") for t in report.terlapor), _("Identitas terlapor")),
+        (report.occurred_on, _("Tanggal kejadian")),
+        (report.place, _("Tempat kejadian")),
+        (report.description, _("Uraian kejadian")),
+        (evidence_count > 0, _("Bukti (berkas atau tautan)")),
+    ]
+    return [label for present, label in checks if not present]
+
+
+def report_window(*, election, region_code: str, known_on: date | None, today: date | None = None):
+    """(window status, Deadline) of the reporting window counted from ``known_on``."""
+    if election is None or not region_code or known_on is None:
+        return WINDOW_UNKNOWN, None
+    due = deadline(regime=election.regime, step="report_window", start=known_on, region_code=region_code)
+    today = today or local_date(timezone.now(), region_code)
+    if today > due.due:
+        return WINDOW_EXPIRED, due
+    return (WINDOW_CLOSING if (due.due - today).days <= 1 else WINDOW_OPEN), due
+
+
+def intake_check(data, *, files=(), links=()) -> IntakeCheck:
+    """Missing requirements and reporting-window status for a draft report; never raises on gaps."""
+    report, _errors = report_input_parse(data)
+    evidence_count = len(list(files)) + len([link for link in (links or data.get("links") or []) if link])
+    window, due = report_window(
+        election=report.election, region_code=report.region.code if report.region else "",
+        known_on=report.known_on,
+    )
+    anonymous = report.anonymous or not report.reporter.get("name")
+    return IntakeCheck(_missing(report, evidence_count), window, due, anonymous)
+
+
+def _active_election(report) -> None:
+    if not report.election.is_active:
+        raise ValidationError({"election": _("Pemilihan ini tidak lagi menerima laporan.")})
+
+
+def laporan_submit_public(*, data, files=(), links=(), source: str = Source.WEB) -> tuple[Case, str]:
+    """A citizen's report without an account; anonymous reports are kept as informasi awal.
+
+    Everything is validated (fields, every file by content, links) before anything is stored;
+    returns the case and its receipt code, the reporter's only handle on it.
+    """
+    report = report_input_clean(data)
+    _active_election(report)
+    links = links_clean(links)
+    checked = evidence_check_all(files)
+    office = competent_office(report.region)
+    anonymous = report.anonymous or not report.reporter.get("name")
+    kind, status = (
+        (Kind.INFORMASI_AWAL, Status.INFORMASI_AWAL) if anonymous else (Kind.LAPORAN, Status.DITERIMA)
+    )
+    if anonymous:
+        report.reporter = {}
+    elif not report.reporter.get("address"):
+        report.reporter["address"] = ""
+    with cleanup_on_failure() as stored, transaction.atomic():
+        case = case_build(report=report, kind=kind, status=status, office=office, source=source,
+                          checked_files=checked, links=links, stored=stored)
+    return case, case.receipt_code
+
+
+def _observed_at(value) -> datetime:
+    if isinstance(value, datetime):
+        return value if timezone.is_aware(value) else timezone.make_aware(value)
+    if isinstance(value, date):
+        return timezone.make_aware(datetime.combine(value, time(12, 0)))
+    try:
+        return _observed_at(datetime.fromisoformat(str(value)))
+    except (TypeError, ValueError):
+        raise ValidationError({"observed_at": _("Waktu pengawasan wajib diisi dengan benar.")}) from None
+
+
+def _observation(user, raw: dict, report) -> dict:
+    observation = {
+        "observer": user,
+        "observed_at": _observed_at(raw.get("observed_at")),
+        "place": str(raw.get("place") or report.place).strip()[:300],
+        "method": str(raw.get("method") or "").strip(),
+        "what": str(raw.get("what") or "").strip(),
+    }
+    errors = {}
+    if not observation["method"]:
+        errors["method"] = _("Jelaskan cara pengawasan dilakukan.")
+    if not observation["what"]:
+        errors["what"] = _("Tuliskan hasil pengawasan.")
+    if not observation["place"]:
+        errors["place"] = _("Tempat pengawasan wajib diisi.")
+    if observation["observed_at"] > timezone.now():
+        errors["observed_at"] = _("Waktu pengawasan tidak boleh di masa depan.")
+    if errors:
+        raise ValidationError(errors)
+    return observation
+
+
+def _temuan_office(user, report):
+    office = user.office
+    if not office.is_supervisory or not office.covers_region(report.region.code):
+        raise ValidationError({"region": _("Wilayah ini di luar wilayah pengawasan kantor Anda.")})
+    return office
+
+
+def temuan_create(*, user, data, observation: dict, files=(), links=(), origin=None,
+                  source: str = Source.STAFF) -> Case:
+    """A supervisor's finding (temuan) with the observation record; handled by the finder's office."""
+    require_role(user, Role.PENGAWAS, Role.PIMPINAN)
+    report = report_input_clean(data)
+    report.reporter = {}
+    office = _temuan_office(user, report)
+    record = _observation(user, observation, report)
+    links = links_clean(links)
+    checked = evidence_check_all(files)
+    with cleanup_on_failure() as stored, transaction.atomic():
+        return case_build(report=report, kind=Kind.TEMUAN, status=Status.DITERIMA, office=office,
+                          source=source, user=user, checked_files=checked, links=links, stored=stored,
+                          observation=record, origin=origin)

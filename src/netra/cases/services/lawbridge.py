@@ -1,0 +1,52 @@
+"""The case app's single doorway into the pure ``netra.law`` package (deadlines, catalogue, referral)."""
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from netra.law.timezones import zoneinfo_for
+
+
+def local_date(moment: datetime, region_code: str) -> date:
+    """The calendar date of ``moment`` in the region's legal time zone (WIB/WITA/WIT)."""
+    return moment.astimezone(zoneinfo_for(region_code)).date()
+
+
+def deadline(*, regime: str, step: str, start: date, region_code: str):
+    """netra.law.deadlines.due for a case's region (the province picks time zone and holidays)."""
+    from netra.law import deadlines
+
+    return deadlines.due(regime=regime, step=step, start=start, province=region_code[:2] or None)
+
+
+def violation_exists(code: str) -> bool:
+    from netra.law import catalogue
+
+    try:
+        return catalogue.get(code) is not None
+    except (KeyError, LookupError, ValueError):
+        return False
+
+
+def violation_types() -> list:
+    from netra.law import catalogue
+
+    return list(catalogue.all_types())
+
+
+@dataclass(frozen=True)
+class Routing:
+    recipients: list[str]
+    copies: list[str]
+    reasons: list[str]
+
+
+def _labels(items) -> list[str]:
+    return [str(getattr(item, "key", None) or getattr(item, "name", None) or item) for item in items]
+
+
+def route(*, subject: str, regime: str, forwarded: date, violation: str | None) -> Routing:
+    """Who receives the forwarding about one terlapor (KASN before 24 Aug 2024, BKN after, ...)."""
+    from netra.law import referral
+
+    result = referral.refer(subject=subject, regime=regime, forwarded=forwarded, violation=violation or None)
+    return Routing(_labels(result.recipients), _labels(result.copies), [str(r) for r in result.reasons])

@@ -1,0 +1,28 @@
+"""Receipt codes: the reporter's only handle on a case, so random and unguessable.
+
+12 symbols from a 31-letter alphabet without look-alikes (0/O, 1/I/L) give about 59 bits; a code is
+shown in groups of four (``K7QM-3XTP-9HRA``) and accepted back with or without dashes or spaces.
+"""
+
+import re
+import secrets
+
+ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
+LENGTH = 12
+_NOISE = re.compile(r"[\s\-_.]+")
+
+
+def receipt_code_new() -> str:
+    return "".join(secrets.choice(ALPHABET) for _ in range(LENGTH))
+
+
+def receipt_code_normalise(raw: str) -> str | None:
+    """The stored form of a code a person typed, or None when it cannot be a receipt code."""
+    code = _NOISE.sub("", (raw or "").upper())
+    if len(code) != LENGTH or any(ch not in ALPHABET for ch in code):
+        return None
+    return code
+
+
+def receipt_code_display(code: str) -> str:
+    return "-".join(code[i : i + 4] for i in range(0, len(code), 4))

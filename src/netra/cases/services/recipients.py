@@ -1,0 +1,59 @@
+"""Who a recommendation goes to (from netra.law.referral) and which BKN/PPK office may act on it."""
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+
+from netra.accounts.models import Office
+from netra.cases.services.lawbridge import Routing, route
+
+# Recipient labels that mean "the employee's personnel authority" (PPK, or the kepala daerah who is
+# the PPK of regional staff and the employer of PPNPN) as opposed to BKN, KASN or Gakkumdu.
+_PPK_MARKERS = ("PPK", "PEJABAT PEMBINA", "KEPALA DAERAH", "BUPATI", "WALI KOTA", "WALIKOTA", "GUBERNUR",
+                "KEPALA INSTANSI", "PEMKAB", "PEMKOT", "PEMPROV", "INSTANSI")
+
+
+def _mentions(labels, markers) -> bool:
+    return any(marker in str(label).upper() for label in labels for marker in markers)
+
+
+def route_for(case, terlapor, forwarded) -> Routing:
+    if case.election_id is None:
+        raise ValidationError(
+            {"election": _("Kasus tidak terkait pemilihan; penerima tidak dapat ditentukan.")}
+        )
+    return route(subject=terlapor.subject_type, regime=case.election.regime, forwarded=forwarded,
+                 violation=case.violation_code or None)
+
+
+def recommendation_fields(routing: Routing) -> dict:
+    everyone = [*routing.recipients, *routing.copies]
+    return {
+        "recipients": routing.recipients,
+        "copies": routing.copies,
+        "reasons": routing.reasons,
+        "to_bkn": _mentions(everyone, ("BKN",)),
+        "to_ppk": _mentions(everyone, _PPK_MARKERS),
+    }
+
+
+def recommendation_for_office(case, office: Office):
+    """The recommendation of ``case`` that ``office`` (BKN or a PPK) answers with a follow-up."""
+    recommendations = case.recommendations.select_related("terlapor__agency")
+    if office.kind == Office.Kind.BKN:
+        found = recommendations.filter(to_bkn=True).first()
+    else:
+        found = next((r for r in recommendations.filter(to_ppk=True)
+                      if r.terlapor and agency_within(r.terlapor.agency, office.agency_id)), None)
+    if found is None:
+        raise ValidationError(_("Tidak ada rekomendasi untuk kantor Anda pada kasus ini."))
+    return found
+
+
+def agency_within(agency, root_id) -> bool:
+    """Whether ``agency`` is the agency ``root_id`` or one of its units (up to three levels)."""
+    depth = 0
+    while agency is not None and depth < 4:
+        if agency.pk == root_id:
+            return True
+        agency, depth = agency.parent, depth + 1
+    return False

@@ -1,0 +1,187 @@
+"""Writers for what happens inside a step: assignment, comments, clarifications, kajian, people."""
+
+from datetime import datetime
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from netra.accounts.models import Role, User
+from netra.cases.models import Case, Clarification, Comment, Kajian, Party, Status, Terlapor, Witness
+from netra.cases.services.common import audit
+from netra.cases.services.search import search_text_refresh
+
+HANDLER_ROLES = (Role.PIMPINAN, Role.STAF_PENANGANAN)
+COMMENT_ROLES = (Role.PIMPINAN, Role.STAF_PENANGANAN, Role.PENGAWAS)
+CLARIFICATION_STATUSES = (Status.KLARIFIKASI, Status.KAJIAN)
+
+
+def require_handling(user, case: Case, roles=HANDLER_ROLES) -> None:
+    """The user must hold one of ``roles`` in the case's handling office, and the case be open."""
+    if not (user.is_authenticated and user.has_role(*roles) and user.office_id == case.office_id):
+        raise PermissionDenied(_("Hanya kantor penangan kasus ini yang dapat melakukannya."))
+    if case.is_closed:
+        raise ValidationError(_("Kasus sudah ditutup."))
+
+
+def _aware(value, name: str) -> datetime:
+    if isinstance(value, str):
+        try:
+            value = datetime.fromisoformat(value)
+        except ValueError:
+            raise ValidationError({name: _("Waktu tidak valid.")}) from None
+    if not isinstance(value, datetime):
+        raise ValidationError({name: _("Waktu wajib diisi.")})
+    return value if timezone.is_aware(value) else timezone.make_aware(value)
+
+
+def _text(value, name: str, errors: dict) -> str:
+    text = str(value or "").strip()
+    if not text:
+        errors[name] = _("Wajib diisi.")
+    return text
+
+
+def case_assign(*, user, case: Case, assignee: User | None) -> Case:
+    """The handling office's pimpinan assigns (or, with None, unassigns) a handler of that office."""
+    require_handling(user, case, (Role.PIMPINAN,))
+    eligible = assignee is None or (
+        assignee.office_id == case.office_id and assignee.has_role(*HANDLER_ROLES)
+    )
+    if not eligible:
+        raise ValidationError({"assignee": _("Penangan harus pimpinan atau staf penanganan kantor ini.")})
+    with transaction.atomic():
+        Case.objects.filter(pk=case.pk).update(assigned_to=assignee, updated_at=timezone.now())
+        audit(user=user, action="case.assign", obj=case,
+              data={"assignee": assignee.get_username() if assignee else None})
+    case.refresh_from_db()
+    return case
+
+
+def comment_add(*, user, case: Case, body: str) -> Comment:
+    """An internal note on the case by staff of a supervisory office that sees it."""
+    if not (user.is_authenticated and user.has_role(*COMMENT_ROLES) and user.office.is_supervisory
+            and user.office.covers_region(case.region_code)):
+        raise PermissionDenied(_("Anda tidak dapat menambahkan komentar pada kasus ini."))
+    errors: dict = {}
+    body = _text(body, "body", errors)
+    if errors:
+        raise ValidationError(errors)
+    with transaction.atomic():
+        comment = Comment.objects.create(case=case, author=user, body=body)
+        audit(user=user, action="case.comment", obj=case, data={"comment_id": comment.pk})
+    return comment
+
+
+def clarification_schedule(*, user, case: Case, party: str, person_name: str, scheduled_at,
+                           place: str) -> Clarification:
+    """An invitation to clarify (pelapor, terlapor, saksi or ahli) during klarifikasi or kajian."""
+    require_handling(user, case)
+    if case.status not in CLARIFICATION_STATUSES:
+        raise ValidationError(
+            _("Undangan klarifikasi hanya dapat dibuat pada tahap klarifikasi atau kajian.")
+        )
+    errors: dict = {}
+    if party not in Party.values:
+        errors["party"] = _("Pilih pihak: pelapor, terlapor, saksi, atau ahli.")
+    person_name, place = _text(person_name, "person_name", errors), _text(place, "place", errors)
+    if errors:
+        raise ValidationError(errors)
+    with transaction.atomic():
+        item = Clarification.objects.create(
+            case=case, party=party, person_name=person_name, place=place, created_by=user,
+            scheduled_at=_aware(scheduled_at, "scheduled_at"),
+        )
+        audit(user=user, action="case.clarification.schedule", obj=case,
+              data={"clarification_id": item.pk, "party": party})
+    return item
+
+
+def clarification_record(*, user, clarification: Clarification, held_at, record: str) -> Clarification:
+    """The record (berita acara) of a clarification once it has been held."""
+    require_handling(user, clarification.case)
+    errors: dict = {}
+    record = _text(record, "record", errors)
+    if errors:
+        raise ValidationError(errors)
+    held = _aware(held_at, "held_at")
+    if held > timezone.now():
+        raise ValidationError({"held_at": _("Waktu pelaksanaan tidak boleh di masa depan.")})
+    with transaction.atomic():
+        Clarification.objects.filter(pk=clarification.pk).update(held_at=held, record=record)
+        audit(user=user, action="case.clarification.record", obj=clarification.case,
+              data={"clarification_id": clarification.pk})
+    clarification.refresh_from_db()
+    return clarification
+
+
+def kajian_add(*, user, case: Case, stage: str, analysis: str, conclusion: str) -> Kajian:
+    """The written kajian awal (during kajian_awal) or kajian dugaan pelanggaran (klarifikasi/kajian)."""
+    require_handling(user, case)
+    allowed = {Kajian.Stage.AWAL: (Status.KAJIAN_AWAL,), Kajian.Stage.DUGAAN: CLARIFICATION_STATUSES}
+    if stage not in allowed:
+        raise ValidationError({"stage": _("Tahap kajian tidak dikenal.")})
+    if case.status not in allowed[stage]:
+        raise ValidationError({"stage": _("Kajian ini tidak dapat dibuat pada status kasus sekarang.")})
+    errors: dict = {}
+    analysis, conclusion = _text(analysis, "analysis", errors), _text(conclusion, "conclusion", errors)
+    if errors:
+        raise ValidationError(errors)
+    with transaction.atomic():
+        kajian = Kajian.objects.create(case=case, stage=stage, analysis=analysis, conclusion=conclusion,
+                                       author=user)
+        audit(user=user, action=f"case.kajian.{stage}", obj=case, data={"kajian_id": kajian.pk})
+    return kajian
+
+
+def witness_add(*, user, case: Case, name: str, address: str = "", phone: str = "") -> Witness:
+    require_handling(user, case)
+    errors: dict = {}
+    name = _text(name, "name", errors)
+    if errors:
+        raise ValidationError(errors)
+    with transaction.atomic():
+        witness = Witness.objects.create(case=case, name=name, address=(address or "").strip(),
+                                         phone=(phone or "").strip())
+        audit(user=user, action="case.witness.add", obj=case, data={"witness_id": witness.pk})
+    return witness
+
+
+def terlapor_confirm_pegawai(*, user, terlapor: Terlapor, pegawai) -> Terlapor:
+    """Staff confirm which roster entry the terlapor is; NIP, agency and position follow the roster."""
+    require_handling(user, terlapor.case)
+    with transaction.atomic():
+        Terlapor.objects.filter(pk=terlapor.pk).update(
+            pegawai=pegawai, nip=pegawai.nip or terlapor.nip, agency=pegawai.agency,
+            agency_name=pegawai.agency.name, position=pegawai.position or terlapor.position,
+            subject_type=pegawai.employment_type,
+        )
+        audit(user=user, action="case.terlapor.confirm", obj=terlapor.case,
+              data={"terlapor_id": terlapor.pk, "pegawai_id": pegawai.pk})
+        search_text_refresh(terlapor.case)
+    terlapor.refresh_from_db()
+    return terlapor
+
+
+def evidence_add(*, user, case: Case, files=(), links=(), description: str = "") -> list:
+    """Staff of the handling office attach more evidence; every file is checked before any is stored."""
+    from netra.cases.evidence import (
+        cleanup_on_failure,
+        evidence_check_all,
+        evidence_link_store,
+        evidence_store,
+        links_clean,
+    )
+
+    require_handling(user, case, COMMENT_ROLES)
+    checked, urls = evidence_check_all(files), links_clean(links)
+    if not checked and not urls:
+        raise ValidationError(_("Pilih berkas atau isi tautan bukti."))
+    with cleanup_on_failure() as stored, transaction.atomic():
+        items = [evidence_store(case=case, checked=c, user=user, description=description, stored=stored)
+                 for c in checked]
+        items += [evidence_link_store(case=case, url=url, user=user, description=description) for url in urls]
+        audit(user=user, action="case.evidence.add", obj=case,
+              data={"evidence": [{"id": e.pk, "sha256": e.sha256, "size": e.size} for e in items]})
+    return items
