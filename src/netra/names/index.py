@@ -1,0 +1,207 @@
+"""NameIndex: top-k roster records for a name as written, with scores and reasons.
+
+Search runs in two stages. Candidates come from the postings of the query's rarest tokens (and their
+sound-alike and typo'd forms), accumulated in numpy; the remaining tokens and initials are scored on
+that candidate set only; region, agency and NIP narrow it. The best few hundred are then rescored
+exactly, token by token, by ``scoring.score_name``, which also writes the reasons.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from netra.names import storage
+from netra.names.build import NO_CODE, IndexBuilder
+from netra.names.context import Context, apply_context
+from netra.names.normalize import NormalizedName, normalize_name
+from netra.names.overlay import Overlay
+from netra.names.records import Match, RosterRecord
+from netra.names.scoring import INITIAL_WEIGHT, QUERY_SHARE, QueryToken, score_name
+from netra.names.vocabulary import Vocabulary
+
+GENERATE_BUDGET = 250_000  # postings read before the other tokens only rescore candidates
+RERANK = 150  # candidates rescored exactly
+
+
+@dataclass
+class _Query:
+    normalized: NormalizedName
+    tokens: list[QueryToken]
+    lookups: list[tuple[np.ndarray, np.ndarray, float]]
+    initials: list[str]
+
+    @property
+    def total_weight(self) -> float:
+        return sum(t.weight for t in self.tokens) or 1.0
+
+
+class NameIndex:
+    def __init__(self, arrays: dict[str, np.ndarray], tokens: list[str], meta: dict):
+        self.a = arrays
+        self.vocab = Vocabulary(tokens, arrays)
+        self.regions: list[str] = meta["regions"]
+        self.positions: list[str] = meta["positions"]
+        self.skipped: list[int] = list(meta.get("skipped", []))
+        self.overlay = Overlay(self)
+        self._position_words = [frozenset(p.split()) for p in self.positions]
+
+    # -- construction and persistence -------------------------------------------------------------
+    @classmethod
+    def build(cls, records: Iterable[RosterRecord]) -> NameIndex:
+        builder = IndexBuilder().add_all(records)
+        return cls(builder.arrays(), builder.token_list(), builder.meta())
+
+    def save(self, path: str | Path) -> None:
+        storage.save(Path(path), self.a, self.vocab.tokens, self._meta(), self.overlay.records())
+
+    @classmethod
+    def load(cls, path: str | Path, *, mmap: bool = True) -> NameIndex:
+        arrays, tokens, meta, extra = storage.load(Path(path), mmap=mmap)
+        index = cls(arrays, tokens, meta)
+        index.add(extra)
+        return index
+
+    def rebuild(self) -> NameIndex:
+        """A fresh index holding the live records and the ones added since (folds the overlay in)."""
+        return NameIndex.build(self.records())
+
+    def _meta(self) -> dict:
+        return {"regions": self.regions, "positions": self.positions, "skipped": self.skipped}
+
+    # -- changes ----------------------------------------------------------------------------------
+    def add(self, records: Iterable[RosterRecord]) -> None:
+        """Add or replace records (same id) without a rebuild; see ``rebuild`` to fold them in."""
+        for record in records:
+            self.remove([record.id])
+            self.overlay.add(record)
+
+    def remove(self, ids: Iterable[int]) -> None:
+        for record_id in ids:
+            self.overlay.discard(record_id)
+            i = self._position_of(record_id)
+            if i is not None:
+                self.a["alive"][i] = False
+
+    def __len__(self) -> int:
+        return int(self.a["alive"].sum()) + len(self.overlay)
+
+    def records(self) -> Iterable[RosterRecord]:
+        """Live records in canonical form (normalising is idempotent, so a rebuild finds the same)."""
+        for i in np.flatnonzero(self.a["alive"]):
+            yield self._record_at(int(i))
+        yield from self.overlay.records()
+
+    # -- search -----------------------------------------------------------------------------------
+    def search(self, name: str, *, nip: str | None = None, agency_id: int | None = None,
+               region_code: str | None = None, position: str | None = None, limit: int = 5) -> list[Match]:
+        query = self._query(name)
+        ctx = Context.of(nip, agency_id, region_code, position or query.normalized.position, self)
+        found = [self._rescore(int(i), query, ctx) for i in self._candidates(query, ctx)]
+        found += self.overlay.search(query, ctx)
+        found.sort(key=lambda m: (-m.score, m.id))
+        return found[:limit]
+
+    def _query(self, name: str) -> _Query:
+        normalized = normalize_name(name)
+        if not normalized.tokens:
+            raise ValueError(f"tidak ada nama yang dapat dicocokkan dalam {name!r}")
+        full = [t for t in normalized.tokens if len(t) > 1]
+        lookups = [self.vocab.lookup(t) for t in full]
+        tokens = [QueryToken(t, lk[2]) for t, lk in zip(full, lookups, strict=True)]
+        initials = [t for t in normalized.tokens if len(t) == 1]
+        tokens += [QueryToken(t, INITIAL_WEIGHT) for t in initials]
+        return _Query(normalized, tokens, lookups, initials)
+
+    def _candidates(self, query: _Query, ctx: Context) -> np.ndarray:
+        a = self.a
+        acc = np.zeros(len(a["ids"]), dtype=np.float32)
+        volumes = [int(np.sum(a["post_ptr"][ids + 1] - a["post_ptr"][ids])) for ids, _, _ in query.lookups]
+        generating, rest, total = [], [], 0
+        for i in np.argsort(volumes, kind="stable"):
+            (rest if generating and total + volumes[i] > GENERATE_BUDGET else generating).append(int(i))
+            total += volumes[i]
+        for i in generating:
+            ids, sims, weight = query.lookups[i]
+            for v, sim in zip(ids.tolist(), sims.tolist(), strict=True):
+                acc[a["post_rec"][a["post_ptr"][v]:a["post_ptr"][v + 1]]] += weight * sim
+        if ctx.nip_rows is not None:
+            acc[ctx.nip_rows] += 1e-6
+        cands = np.flatnonzero(acc)
+        cands = cands[ctx.row_filter(cands)]
+        matched = acc[cands] + self._rest_scores(cands, query, rest) + self._initial_scores(cands, query)
+        return self._best(cands, matched, query.total_weight)
+
+    def _rest_scores(self, cands: np.ndarray, query: _Query, rest: list[int]) -> np.ndarray:
+        """Best similarity of each non-generating query token within each candidate's tokens."""
+        out = np.zeros(len(cands), dtype=np.float32)
+        if not rest or not len(cands):
+            return out
+        ptr = self.a["rec_ptr"]
+        starts, ends = ptr[cands], ptr[cands + 1]
+        lengths = ends - starts
+        seg = np.concatenate([[0], np.cumsum(lengths)[:-1]])
+        flat = np.repeat(starts - seg, lengths) + np.arange(int(lengths.sum()))
+        toks = self.a["rec_tok"][flat]
+        for i in rest:
+            ids, sims, weight = query.lookups[i]
+            table = np.zeros(len(self.vocab.tokens), dtype=np.float32)
+            table[ids] = sims
+            out += weight * np.maximum.reduceat(table[toks], seg)
+        return out
+
+    def _initial_scores(self, cands: np.ndarray, query: _Query) -> np.ndarray:
+        out = np.zeros(len(cands), dtype=np.float32)
+        letters = self.a["full_mask"][cands] | self.a["init_mask"][cands]
+        for letter in query.initials:
+            out += INITIAL_WEIGHT * 0.85 * ((letters & np.uint32(1 << (ord(letter) - 97))) != 0)
+        return out
+
+    def _best(self, cands: np.ndarray, matched: np.ndarray, query_weight: float) -> np.ndarray:
+        if len(cands) == 0:
+            return cands
+        record_cov = np.minimum(matched / self.a["rec_weight"][cands], 1.0)
+        stage1 = QUERY_SHARE * matched / query_weight + (1 - QUERY_SHARE) * record_cov
+        if len(cands) > RERANK:
+            keep = np.argpartition(-stage1, RERANK)[:RERANK]
+            cands, stage1 = cands[keep], stage1[keep]
+        return cands[np.argsort(-stage1, kind="stable")]
+
+    def _rescore(self, row: int, query: _Query, ctx: Context) -> Match:
+        start, end = self.a["rec_ptr"][row], self.a["rec_ptr"][row + 1]
+        tok_ids = self.a["rec_tok"][start:end].tolist()
+        tokens = [self.vocab.tokens[t] for t in tok_ids]
+        weights = self.a["tok_weight"][tok_ids].tolist()
+        named = score_name(query.tokens, tokens, weights)
+        score, reasons = apply_context(named.score, list(named.reasons), ctx, self._row_context(row))
+        reasons += [f"normalisasi: {step}" for step in query.normalized.applied]
+        return Match(int(self.a["ids"][row]), round(score, 4), reasons)
+
+    # -- record access ----------------------------------------------------------------------------
+    def _row_context(self, row: int) -> tuple[int, int | None, str | None, frozenset[str]]:
+        a = self.a
+        agency = int(a["agency"][row])
+        region = int(a["region"][row])
+        position = int(a["position"][row])
+        return (int(a["nips"][row]), None if agency == NO_CODE else agency,
+                None if region == NO_CODE else self.regions[region],
+                frozenset() if position == NO_CODE else self._position_words[position])
+
+    def _record_at(self, row: int) -> RosterRecord:
+        a = self.a
+        start, end = a["rec_ptr"][row], a["rec_ptr"][row + 1]
+        name = " ".join(self.vocab.tokens[t] for t in a["rec_tok"][start:end].tolist())
+        nip_int, agency, region, _ = self._row_context(row)
+        position = int(a["position"][row])
+        return RosterRecord(int(a["ids"][row]), name, f"{nip_int:018d}" if nip_int else None, agency,
+                            region, None if position == NO_CODE else self.positions[position])
+
+    def _position_of(self, record_id: int) -> int | None:
+        ids_sorted, order = self.a["ids_sorted"], self.a["id_order"]
+        k = int(np.searchsorted(ids_sorted, record_id))
+        if k < len(order) and ids_sorted[k] == record_id and self.a["alive"][order[k]]:
+            return int(order[k])
+        return None

@@ -1,0 +1,220 @@
+"""Normalise Indonesian personal names as people write them in reports, posts and rosters.
+
+"Drs. H. Moch. Djoko Santoso, M.Si." and "pak camat Joko Santoso" both become the tokens
+``("muhamad", "joko", "santoso")``/``("joko", "santoso")``; the steps taken are listed (in Indonesian,
+for officers) so a suggested match can be explained. The output is idempotent: normalising a canonical
+form returns it unchanged.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+from netra.names import tables
+
+_MAX_PHRASE = 3
+_SPLIT = re.compile(r"[\s\-/_]+")
+_NON_LETTERS = re.compile(r"[^a-z]+")
+_PARENS = re.compile(r"\([^)]*\)|\[[^\]]*\]")
+_DOUBLED = re.compile(r"([a-z])\1+")
+_OLD_MARKERS = ("oe", "dj", "tj", "sj")
+
+
+def _compact_set(entries: frozenset[str]) -> frozenset[str]:
+    return frozenset(e.replace(" ", "").replace(".", "") for e in entries)
+
+
+_PREFIX_KINDS = (
+    ("gelar", _compact_set(tables.ACADEMIC_PREFIX)),
+    ("gelar keagamaan", _compact_set(tables.RELIGIOUS)),
+    ("sapaan", _compact_set(tables.ADDRESS)),
+    ("jabatan", _compact_set(tables.POSITIONS)),
+)
+_SUFFIX_TITLES = _compact_set(tables.ACADEMIC_SUFFIX) | _compact_set(tables.ACADEMIC_PREFIX)
+_UNIT_WORDS = _compact_set(tables.UNIT_WORDS)
+WEAK_NAME_PARTS = _compact_set(tables.WEAK_NAME_PARTS)
+
+
+@dataclass(frozen=True)
+class NormalizedName:
+    raw: str
+    tokens: tuple[str, ...]
+    applied: tuple[str, ...]
+    titles: tuple[str, ...] = ()
+    position: str | None = None
+
+    @property
+    def canonical(self) -> str:
+        return " ".join(self.tokens)
+
+    @property
+    def initials(self) -> tuple[str, ...]:
+        return tuple(t for t in self.tokens if len(t) == 1)
+
+
+def normalize_name(raw: str) -> NormalizedName:
+    """Tokens, canonical form and the normalisations applied, for a name as written."""
+    if not isinstance(raw, str):
+        raise TypeError(f"a name must be str, not {type(raw).__name__}")
+    notes: list[str] = []
+    text = _PARENS.sub(" ", raw)
+    if text != raw:
+        notes.append("keterangan dalam kurung diabaikan")
+    words, suffix_titles = _split_suffix_titles(text)
+    words, prefix_found, position = _strip_prefix_words(words)
+    words, trailing = _strip_trailing_titles(words)
+    titles = tuple(prefix_found.get("gelar", []) + prefix_found.get("gelar keagamaan", []))
+    titles += tuple(trailing + suffix_titles)
+    _note_removed(notes, prefix_found, trailing + suffix_titles)
+    tokens = _transform_words(words, notes)
+    return NormalizedName(raw, tuple(tokens), tuple(notes), titles, position)
+
+
+def canonical_name(raw: str) -> str:
+    """The canonical form only: lower-case tokens joined by single spaces."""
+    return normalize_name(raw).canonical
+
+
+def _clean(word: str) -> str:
+    folded = unicodedata.normalize("NFKD", word.lower())
+    return _NON_LETTERS.sub("", folded.encode("ascii", "ignore").decode())
+
+
+def _words(text: str) -> list[str]:
+    return [w for w in _SPLIT.split(text.replace(",", " ")) if _clean(w)]
+
+
+def _compact(words: list[str]) -> str:
+    return "".join(_clean(w) for w in words)
+
+
+def _split_suffix_titles(text: str) -> tuple[list[str], list[str]]:
+    """Text before the first comma is the name; later segments are titles unless they look like names."""
+    head, *segments = text.split(",")
+    words, titles = _words(head), []
+    for segment in segments:
+        seg_words = _words(segment)
+        if seg_words and _all_titles(seg_words, _SUFFIX_TITLES):
+            titles.extend(seg_words)
+        else:
+            words.extend(seg_words)  # "Santoso, Joko": surname first
+    if not words and titles:  # a name that is only title-like words: keep it as written
+        return titles, []
+    return words, titles
+
+
+def _all_titles(words: list[str], table: frozenset[str]) -> bool:
+    i = 0
+    while i < len(words):
+        size = _title_at(words, i, table)
+        if not size:
+            return False
+        i += size
+    return True
+
+
+def _title_at(words: list[str], i: int, table: frozenset[str]) -> int:
+    """How many words starting at i form one entry of the table (longest first), or 0."""
+    for size in range(min(_MAX_PHRASE, len(words) - i), 0, -1):
+        if _compact(words[i:i + size]) in table:
+            return size
+    return 0
+
+
+def _strip_prefix_words(words: list[str]) -> tuple[list[str], dict[str, list[str]], str | None]:
+    found: dict[str, list[str]] = {}
+    position = None
+    i = 0
+    while i < len(words) - 1:
+        kind, size = _prefix_kind_at(words, i)
+        if not size or i + size >= len(words):
+            break
+        found.setdefault(kind, []).extend(words[i:i + size])
+        if kind == "jabatan":
+            position = " ".join(_clean(w) for w in words[i:i + size])
+            while i + size < len(words) - 1 and _clean(words[i + size]) in _UNIT_WORDS:
+                found[kind].append(words[i + size])
+                size += 1
+        i += size
+    return words[i:], found, position
+
+
+def _prefix_kind_at(words: list[str], i: int) -> tuple[str, int]:
+    for kind, table in _PREFIX_KINDS:
+        size = _title_at(words, i, table)
+        if size:
+            return kind, size
+    return "", 0
+
+
+def _strip_trailing_titles(words: list[str]) -> tuple[list[str], list[str]]:
+    """Titles written after the name without a comma ("Joko Santoso SH MM")."""
+    end = len(words)
+    while end > 1:
+        for size in range(min(_MAX_PHRASE, end - 1), 0, -1):
+            if _compact(words[end - size:end]) in _SUFFIX_TITLES and _looks_like_title(words[end - size:end]):
+                end -= size
+                break
+        else:
+            break
+    return words[:end], words[end:]
+
+
+def _looks_like_title(words: list[str]) -> bool:
+    """A lone letter at the end is an initial ("Joko S."), never a title."""
+    return len(_compact(words)) >= 2
+
+
+def _note_removed(notes: list[str], prefix_found: dict[str, list[str]], suffix: list[str]) -> None:
+    for kind in ("gelar", "gelar keagamaan", "sapaan", "jabatan"):
+        if prefix_found.get(kind):
+            notes.append(f"{kind} dihapus: {' '.join(prefix_found[kind])}")
+    if suffix:
+        notes.append(f"gelar dihapus: {' '.join(suffix)}")
+
+
+def _transform_words(words: list[str], notes: list[str]) -> list[str]:
+    tokens = []
+    for word in words:
+        token, steps = _transform_token(_clean(word))
+        if token:
+            tokens.append(token)
+        if steps:
+            notes.append(f"{', '.join(steps)}: {word} → {token}")
+    return tokens
+
+
+@lru_cache(maxsize=300_000)
+def _transform_token(token: str) -> tuple[str, tuple[str, ...]]:
+    """Old spelling, doubled letters, known variants; repeated to a fixed point (idempotence)."""
+    steps: list[str] = []
+    for _ in range(4):
+        before = token
+        token = _step(token, _modern_spelling, "ejaan lama", steps)
+        token = _step(token, lambda t: _DOUBLED.sub(r"\1", t), "huruf ganda", steps)
+        token = _step(token, lambda t: tables.VARIANTS.get(t, t), "varian nama", steps)
+        if token == before:
+            break
+    return token, tuple(dict.fromkeys(steps))
+
+
+def _step(token: str, fn, label: str, steps: list[str]) -> str:
+    result = fn(token)
+    if result != token:
+        steps.append(label)
+    return result
+
+
+def _modern_spelling(token: str) -> str:
+    """EYD conversion. In a word showing old spelling, a lone j was a y ("Tjahjono" -> "cahyono")."""
+    old = any(m in token for m in _OLD_MARKERS) or token.startswith("nj")
+    if old:
+        token = token.replace("dj", "\0").replace("tj", "\1")
+        token = token.replace("j", "y").replace("\0", "j").replace("\1", "c")
+        token = token.replace("oe", "u").replace("sj", "sy")
+        if token.startswith("nj"):
+            token = "ny" + token[2:]
+    return token.replace("ch", "kh")

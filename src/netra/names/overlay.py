@@ -1,0 +1,56 @@
+"""Records added after the index was built, searched by a linear scan until the next rebuild.
+
+Keeps ``NameIndex.add`` cheap for the trickle of changes between nightly rebuilds; past a few
+thousand records call ``NameIndex.rebuild``.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from netra.names.build import nip_as_int
+from netra.names.context import apply_context, position_words
+from netra.names.normalize import normalize_name
+from netra.names.records import Match, RosterRecord
+from netra.names.scoring import score_name
+
+if TYPE_CHECKING:
+    from netra.names.index import NameIndex
+
+
+class Overlay:
+    def __init__(self, index: NameIndex):
+        self._index = index
+        self._records: dict[int, tuple[RosterRecord, tuple[str, ...]]] = {}
+
+    def add(self, record: RosterRecord) -> None:
+        tokens = normalize_name(record.name).tokens
+        if not tokens:
+            self._index.skipped.append(record.id)
+            return
+        self._records[record.id] = (record, tokens)
+
+    def discard(self, record_id: int) -> None:
+        self._records.pop(record_id, None)
+
+    def __len__(self) -> int:
+        return len(self._records)
+
+    def records(self) -> list[RosterRecord]:
+        return [record for record, _ in self._records.values()]
+
+    def search(self, query, ctx) -> list[Match]:
+        found = []
+        for record, tokens in self._records.values():
+            if not ctx.accepts(record.agency_id, record.region_code):
+                continue
+            weights = [self._index.vocab.token_weight(t) for t in tokens]
+            named = score_name(query.tokens, list(tokens), weights)
+            if not named.reasons and not ctx.nip:
+                continue
+            row = (nip_as_int(record.nip), record.agency_id, record.region_code,
+                   position_words(record.position))
+            score, reasons = apply_context(named.score, list(named.reasons), ctx, row)
+            reasons += [f"normalisasi: {step}" for step in query.normalized.applied]
+            found.append(Match(record.id, round(score, 4), reasons))
+        return found

@@ -1,0 +1,29 @@
+"""The records the name index holds and the matches it returns."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class RosterRecord:
+    id: int
+    name: str
+    nip: str | None = None
+    agency_id: int | None = None
+    region_code: str | None = None
+    position: str | None = None
+
+
+@dataclass(frozen=True)
+class Match:
+    id: int
+    score: float
+    reasons: list[str] = field(default_factory=list)
+
+
+def region_in(code: str | None, block: str) -> bool:
+    """Whether a dotted Kemendagri code lies in the block ("32" holds "32.04" and "32.04.01")."""
+    if not code:
+        return False
+    return code == block or code.startswith(block + ".")

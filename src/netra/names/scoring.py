@@ -1,0 +1,87 @@
+"""Exact name-to-name scoring with reasons, used to rerank the index's candidates.
+
+Each query token is paired with at most one record token (greedy on similarity): equal, sounds the same,
+a typo away, or an initial standing for the other. Coverage on both sides, weighted by token rarity,
+gives the score: a query that omits a middle name still scores high, a record with many unmatched
+names scores lower than an exact one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from netra.names.phonetic import phonetic_key
+
+EXACT, SOUNDS_ALIKE, INITIAL_FOR_NAME, NAME_FOR_INITIAL = 1.0, 0.92, 0.85, 0.5
+FUZZY_CUTOFF = 70.0
+INITIAL_WEIGHT = 1.5
+QUERY_SHARE = 0.7
+
+
+@dataclass(frozen=True)
+class QueryToken:
+    text: str
+    weight: float
+
+
+@dataclass(frozen=True)
+class NameScore:
+    score: float
+    reasons: tuple[str, ...]
+
+
+def token_similarity(query: str, record: str) -> tuple[float, str]:
+    """Similarity of two normalised tokens (0 when unrelated) and its reason."""
+    if query == record:
+        return EXACT, f"{query} = {record}"
+    q_initial, r_initial = len(query) == 1, len(record) == 1
+    if q_initial or r_initial:
+        if query[0] != record[0]:
+            return 0.0, ""
+        if q_initial and r_initial:
+            return EXACT, f"inisial {query}. = {record}."
+        if q_initial:
+            return INITIAL_FOR_NAME, f"inisial {query}. = {record}"
+        return NAME_FOR_INITIAL, f"{query} = inisial {record}."
+    if phonetic_key(query) == phonetic_key(record):
+        return SOUNDS_ALIKE, f"{query} ≈ {record} (bunyi sama)"
+    ratio = fuzz.ratio(query, record, score_cutoff=FUZZY_CUTOFF)
+    if ratio:
+        return 0.9 * ratio / 100, f"{query} ≈ {record} (mirip {ratio:.0f}%)"
+    return 0.0, ""
+
+
+def score_name(query: list[QueryToken], record: list[str], record_weights: list[float]) -> NameScore:
+    """Score a record's tokens against the query's (both already normalised)."""
+    pairs = []
+    for qi, qt in enumerate(query):
+        for ri, rt in enumerate(record):
+            sim, why = token_similarity(qt.text, rt)
+            if sim:
+                pairs.append((sim, qi, ri, why))
+    pairs.sort(key=lambda p: (-p[0], p[1], p[2]))
+    used_q: dict[int, tuple[float, int]] = {}
+    used_r: set[int] = set()
+    reasons = []
+    for sim, qi, ri, why in pairs:
+        if qi in used_q or ri in used_r:
+            continue
+        used_q[qi] = (sim, ri)
+        used_r.add(ri)
+        reasons.append(why)
+    return NameScore(_combine(query, record_weights, used_q), tuple(reasons))
+
+
+def _combine(query: list[QueryToken], record_weights: list[float], used: dict[int, tuple[float, int]],
+             ) -> float:
+    q_total = sum(t.weight for t in query) or 1.0
+    r_total = sum(record_weights) or 1.0
+    q_cov = sum(query[qi].weight * sim for qi, (sim, _) in used.items()) / q_total
+    r_cov = sum(record_weights[ri] * sim for sim, ri in used.values()) / r_total
+    score = QUERY_SHARE * q_cov + (1 - QUERY_SHARE) * r_cov
+    in_order = [ri for _, (_, ri) in sorted(used.items())]
+    if in_order != sorted(in_order):
+        score *= 0.98  # reordered names are allowed, and rank just behind the same order
+    return min(1.0, score)
