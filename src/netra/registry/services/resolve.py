@@ -1,0 +1,74 @@
+"""Turn what people write for a region ("3204", "92.01", "Kab. Bandung", "Kepri") into a Region."""
+
+import re
+
+from netra.registry.models import Region, RegionAlias
+from netra.registry.normalize import normalize_place, parse_region_code
+
+MAX_CANDIDATES = 20
+_KECAMATAN = re.compile(r"^(?:kecamatan|kec|distrik) ")
+_DESA = re.compile(r"^(?:kelurahan|kel|desa) ")
+
+
+class AmbiguousRegion(ValueError):
+    """Several regions carry the name written ("Bandung": the kabupaten and the kota)."""
+
+    def __init__(self, text: str, candidates: list[Region]):
+        self.text = text
+        self.candidates = candidates
+        names = ", ".join(f"{r.code} {r.name}" for r in candidates)
+        super().__init__(f"{text!r} cocok dengan beberapa wilayah: {names}")
+
+
+def region_resolve(text: str, *, level: int | None = None, within: str | None = None) -> Region | None:
+    """The one region meant by a code or a name, None when nothing matches.
+
+    Raises AmbiguousRegion (with ``.candidates``) when the text fits several regions; ``level`` and
+    ``within`` (a region code prefix) narrow the search first.
+    """
+    candidates = region_candidates(text, level=level, within=within)
+    if len(candidates) > 1:
+        raise AmbiguousRegion(text, candidates)
+    return candidates[0] if candidates else None
+
+
+def region_candidates(text: str, *, level: int | None = None, within: str | None = None) -> list[Region]:
+    """Every region the text may mean, provinces first (at most MAX_CANDIDATES)."""
+    if not text or not text.strip():
+        return []
+    code = parse_region_code(text)
+    if code is not None:
+        return _by_code(code, level, within)
+    normalized = normalize_place(text)
+    if not normalized:
+        return []
+    queryset = _by_name(normalized)
+    if level is not None:
+        queryset = queryset.filter(level=level)
+    if within:
+        queryset = queryset.filter(code__startswith=within + ".")
+    return list(queryset.select_related("parent").order_by("level", "code")[:MAX_CANDIDATES])
+
+
+def _by_code(code: str, level: int | None, within: str | None) -> list[Region]:
+    region = Region.objects.filter(code=code).select_related("parent").first()
+    if region is None:  # a retired code (Papua Barat Daya remap)
+        alias = RegionAlias.objects.filter(normalized=code, kind="old_code").select_related("region").first()
+        region = alias.region if alias else None
+    if region is None or (level is not None and region.level != level):
+        return []
+    if within and not region.code.startswith(within + "."):
+        return []
+    return [region]
+
+
+def _by_name(normalized: str):
+    """Kecamatan and desa by their own name after a type word; everything else via aliases."""
+    for pattern, wanted_level in ((_KECAMATAN, Region.Level.KECAMATAN), (_DESA, Region.Level.DESA)):
+        if pattern.match(normalized):
+            name = pattern.sub("", normalized, count=1)
+            return Region.objects.filter(level=wanted_level, search_name=name)
+    aliased = Region.objects.filter(aliases__normalized=normalized).distinct()
+    if aliased.exists():
+        return aliased
+    return Region.objects.filter(level__gte=Region.Level.KECAMATAN, search_name=normalized)
