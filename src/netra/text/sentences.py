@@ -11,7 +11,8 @@ from dataclasses import dataclass
 
 _ABBREVIATION_WORDS = (
     "no nomor kab kec kel prov kota jl jln dr drs dra ir h hj st sh se mh msi si mm mpd spd kh ust prof "
-    "bpk ibu sdr tn ny dll dsb dst tgl pol kompol akbp ajb pt tbk cv a b c d e f g i j k l m n o p q "
+    "moch moh muh bpk ibu sdr tn ny dll dsb dst tgl pol kompol akbp ajb pt tbk cv "
+    "a b c d e f g i j k l m n o p q "
     "r s t u v w x y z"
 )
 _ABBREVIATIONS = frozenset(_ABBREVIATION_WORDS.split())

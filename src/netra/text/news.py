@@ -1,0 +1,294 @@
+"""``read_news``: the facts of an Indonesian news article about civil-servant neutrality.
+
+What happened (event types), where (regions where the reported activity happens), how many people or
+cases (violations), which laws (legal references), when (the main event's date) and, for every item,
+the spans of text that support it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from netra.text.dates import find_dates
+from netra.text.gazetteer import RegionMention, find_regions
+from netra.text.institutions import NATIONAL_KINDS, find_institutions
+from netra.text.legal import find_legal_refs
+from netra.text.news_counts import CountMention, find_counts
+from netra.text.news_events import EVENT_TYPES, find_events, statistic_cue
+from netra.text.sentences import Span, split_lines, split_sentences
+
+_I = re.IGNORECASE
+_BOILERPLATE_LINE = re.compile(
+    r"(?:lompat\s+ke\s+isi\s+utama|berita|tag|tags|tak\s+berkategori|berita\s+terkait|news\s+update"
+    r"|artikel\s+terkait|bagikan|share|(?:editor|penulis|reporter|pewarta|sumber|foto|redaktur)\s*:.*"
+    r"|\|)\s*",
+    _I,
+)
+_SEE_ALSO = re.compile(r"\b(?:baca\s+juga|simak\s+juga|lihat\s+juga|artikel\s+terkait)\b\s*:?[^\n]*", _I)
+_TOPIC = re.compile(r"netral|keberpihakan|berpihak|politik\s+praktis|kampanye|pelanggaran\s+pemilu", _I)
+_CIVIL_SERVANT = re.compile(
+    r"\b(?:asn|pns|pppk|ppnpn|honorer|aparatur|pegawai|kepala\s+desa|kades|perangkat\s+desa|lurah|camat"
+    r"|birokrasi|non[\s-]?asn)\b",
+    _I,
+)
+_ATTENDEES = re.compile(r"\b(?:dihadiri|hadir|turut\s+hadir|diikuti|terundang|mengundang|undangan)\b", _I)
+_SPEAKING = re.compile(
+    r"\b(?:mengatakan|menyampaikan|ujar|ujarnya|kata|katanya|menuturkan|menegaskan|menjelaskan|berbicara"
+    r"|saat\s+(?:ditemui|dikonfirmasi)|dalam\s+keterangan|pidato)\b",
+    _I,
+)
+_NATIONAL_ACTOR = re.compile(r"\b(?:menteri|menpan[\s-]?rb|mendagri|bawaslu\s+ri|ketua\s+bawaslu\s+ri)\b", _I)
+_NATIONAL_SCOPE = re.compile(
+    r"\b(?:nasional|se-?indonesia|seluruh\s+indonesia|di\s+indonesia|tanah\s+air|secara\s+nasional)\b", _I
+)
+_DATELINE_END = re.compile(r"\s*(?:\([^)]{0,40}\)\s*)?[,\-–—]")
+_NOT_THE_EVENT_DATE = re.compile(
+    r"(?:pemungutan\s+suara|pencoblosan|hari\s+h|jadwal|tahapan|paling\s+lambat|batas|hingga|sampai|sejak"
+    r"|lahir|ditetapkan|diundangkan|mendatang|akan\s+digelar|akan\s+dilaksanakan)\W+(?:\w+\W+){0,3}$",
+    _I,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Violation:
+    subject: str
+    count: int
+    region_code: str | None
+
+
+@dataclass(slots=True)
+class NewsFacts:
+    id: str | None
+    event_types: list[str]
+    regions: list[dict[str, str]]
+    violations: list[Violation]
+    legal_refs: list[str]
+    date: str | None
+    evidence: dict = field(default_factory=dict)
+
+    def to_dict(self) -> dict:
+        """The JSON shape of ``netra analyze news``."""
+        return {
+            "id": self.id,
+            "event_types": list(self.event_types),
+            "regions": [dict(r) for r in self.regions],
+            "violations": [
+                {"subject": v.subject, "count": v.count, "region_code": v.region_code}
+                for v in self.violations
+            ],
+            "legal_refs": list(self.legal_refs),
+            "date": self.date,
+            "evidence": self.evidence,
+        }
+
+
+@dataclass(slots=True)
+class _Article:
+    text: str
+    excluded: list[tuple[int, int]]
+    title: Span | None
+    sentences: list[Span]
+    regions: list[RegionMention]
+
+    def sentence_at(self, position: int) -> Span | None:
+        return next((s for s in self.sentences if s.start <= position < s.end), None)
+
+    def in_title(self, position: int) -> bool:
+        return self.title is not None and self.title.start <= position < self.title.end
+
+
+def _spans(text: str, spans: list[tuple[int, int]]) -> list[dict]:
+    return [{"start": s, "end": e, "text": text[s:e]} for s, e in spans]
+
+
+def read_news(text: str, id: str | None = None) -> NewsFacts:
+    """The facts of one news article (plain text, as published)."""
+    if not isinstance(text, str):
+        raise TypeError(f"read_news expects the article text as str, got {type(text).__name__}")
+    article = _prepare(text)
+    on_topic = bool(_TOPIC.search(text) and _CIVIL_SERVANT.search(text))
+    regions = _relevant_regions(article)
+    counts = _violations(article, regions) if on_topic else []
+    events = _event_types(article, counts) if on_topic else {}
+    legal = _legal_refs(article)
+    date = _main_date(article, events)
+    event_types = [e for e in EVENT_TYPES if e in events] if on_topic else ["lainnya"]
+    evidence = {
+        "event_types": {e: _spans(text, events[e]) for e in event_types if e in events},
+        "regions": {code: _spans(text, [(m.start, m.end) for m in ms]) for code, ms in regions.items()},
+        "violations": [_spans(text, [span]) for _, span in counts],
+        "legal_refs": {ref: _spans(text, spans) for ref, spans in legal.items()},
+        "date": _spans(text, [date[1]]) if date else [],
+    }
+    return NewsFacts(
+        id=id,
+        event_types=event_types,
+        regions=[{"code": ms[0].code, "name": ms[0].name, "level": ms[0].level} for ms in regions.values()],
+        violations=[v for v, _ in counts],
+        legal_refs=list(legal),
+        date=date[0] if date else None,
+        evidence=evidence,
+    )
+
+
+def _prepare(text: str) -> _Article:
+    excluded = [(m.start(), m.end()) for m in _SEE_ALSO.finditer(text)]
+    lines = split_lines(text)
+    excluded += [(ln.start, ln.end) for ln in lines if _BOILERPLATE_LINE.fullmatch(ln.text(text))]
+    body_lines = [ln for ln in lines if not _inside(ln.start, excluded)]
+    title = None
+    if body_lines and len(body_lines[0].text(text)) <= 200 and not body_lines[0].text(text).endswith("."):
+        title = body_lines[0]
+    sentences = [s for s in split_sentences(text) if not _inside(s.start, excluded)]
+    regions = [r for r in find_regions(text) if not _inside(r.start, excluded)]
+    return _Article(text, excluded, title, sentences, regions)
+
+
+def _inside(position: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= position < e for s, e in spans)
+
+
+# --- regions -------------------------------------------------------------------------------------------
+
+
+def _relevant_regions(article: _Article) -> dict[str, list[RegionMention]]:
+    """Code -> the mentions that place the reported activity there, in order of first mention."""
+    institutions = find_institutions(article.text, article.regions)
+    chosen: dict[str, list[RegionMention]] = {}
+    for index, mention in enumerate(article.regions):
+        if _counts_as_place(article, index, mention, institutions):
+            chosen.setdefault(mention.code, []).append(mention)
+    return chosen
+
+
+def _counts_as_place(article: _Article, index: int, mention: RegionMention, institutions) -> bool:
+    if article.in_title(mention.start):
+        return True
+    if _is_dateline(article.text, mention) or _qualifies_previous(article, index, mention):
+        return False
+    sentence = article.sentence_at(mention.start)
+    if sentence is None:
+        return False
+    before = article.text[sentence.start : mention.start]
+    body = sentence.text(article.text)
+    if _ATTENDEES.search(before):
+        return False  # in the list of those who attended, not where it happened
+    return not _national_speech_venue(article.text, sentence, mention, body, institutions)
+
+
+def _is_dateline(text: str, mention: RegionMention) -> bool:
+    """ "Tanjungpinang, ..." or "KAJEN – ..." at the start of a paragraph."""
+    line_start = text.rfind("\n", 0, mention.start) + 1
+    return not text[line_start : mention.start].strip() and bool(_DATELINE_END.match(text, mention.end))
+
+
+def _qualifies_previous(article: _Article, index: int, mention: RegionMention) -> bool:
+    """A province written only to say where the kabupaten/kota before it lies: "Bintan, Kepulauan Riau"."""
+    if mention.level != "provinsi" or index == 0:
+        return False
+    previous = article.regions[index - 1]
+    gap = article.text[previous.end : mention.start]
+    return previous.code.startswith(mention.code + ".") and bool(re.fullmatch(r"\s*[,(/]?\s*", gap))
+
+
+def _national_speech_venue(text, sentence: Span, mention: RegionMention, body: str, institutions) -> bool:
+    """The city where a national official spoke ("Kepala BKN ... di Jakarta, mengatakan ...")."""
+    if not _SPEAKING.search(body) or not re.search(
+        r"\bdi\s+(?:[A-Z][\w&.'-]*\s+){0,5}$", text[max(sentence.start, mention.start - 60) : mention.start]
+    ):
+        return False  # fmt: skip
+    in_sentence = [i for i in institutions if sentence.start <= i.start < sentence.end]
+    national = any(i.kind in NATIONAL_KINDS or i.level == "nasional" for i in in_sentence)
+    regional = any(i.region_code for i in in_sentence)
+    return (national or bool(_NATIONAL_ACTOR.search(body))) and not regional
+
+
+# --- violations ----------------------------------------------------------------------------------------
+
+
+def _violations(article: _Article, regions: dict[str, list[RegionMention]]) -> list[tuple[Violation, tuple]]:
+    """Each explicit count with the region it belongs to, and its span; duplicates kept once."""
+    default = _article_region(regions)
+    seen: set[Violation] = set()
+    found = []
+    for sentence in article.sentences:
+        body = sentence.text(article.text)
+        counts = find_counts(body, sentence.start)
+        previous_end = sentence.start
+        for count in counts:
+            code = _count_region(article, sentence, count, previous_end, default, body)
+            previous_end = count.end
+            violation = Violation(count.subject, count.count, code)
+            if violation not in seen:
+                seen.add(violation)
+                found.append((violation, (count.start, count.end)))
+    return found
+
+
+def _article_region(regions: dict[str, list[RegionMention]]) -> str | None:
+    """The one most specific region the article is about, if there is exactly one."""
+    codes = list(regions)
+    leaves = [c for c in codes if not any(other.startswith(c + ".") for other in codes)]
+    return leaves[0] if len(leaves) == 1 else None
+
+
+def _count_region(article, sentence, count: CountMention, previous_end, default, body) -> str | None:
+    in_sentence = [
+        m for i, m in enumerate(article.regions)
+        if sentence.start <= m.start < sentence.end and not _qualifies_previous(article, i, m)
+    ]  # fmt: skip
+    before = [m for m in in_sentence if previous_end <= m.start < count.start]
+    if before:
+        return before[-1].code
+    after = [m for m in in_sentence if count.end <= m.start <= count.end + 60]
+    if after and re.search(r"\b(?:di|dari|asal|se)\W*$", article.text[count.end : after[0].start + 3][:60]):
+        return after[0].code
+    if _NATIONAL_SCOPE.search(body):
+        return None
+    return in_sentence[-1].code if in_sentence else default
+
+
+# --- events, laws, date --------------------------------------------------------------------------------
+
+
+def _event_types(
+    article: _Article, counts: list[tuple[Violation, tuple]]
+) -> dict[str, list[tuple[int, int]]]:
+    events = find_events(article.text, article.sentences)
+    for _, span in counts:
+        sentence = article.sentence_at(span[0])
+        cue = statistic_cue(sentence.text(article.text)) if sentence else None
+        if cue:
+            events.setdefault("statistik", []).append(
+                (sentence.start + cue.start(), sentence.start + cue.end())
+            )
+        elif "temuan_pelanggaran" not in events or span not in events["temuan_pelanggaran"]:
+            events.setdefault("temuan_pelanggaran", []).append(span)
+    return events
+
+
+def _legal_refs(article: _Article) -> dict[str, list[tuple[int, int]]]:
+    refs: dict[str, list[tuple[int, int]]] = {}
+    for ref in find_legal_refs(article.text):
+        if not _inside(ref.start, article.excluded):
+            refs.setdefault(ref.ref, []).append((ref.start, ref.end))
+    return refs
+
+
+def _main_date(article: _Article, events: dict) -> tuple[str, tuple[int, int]] | None:
+    """The ISO date of the main event: a full date, preferring one with a weekday, in an event sentence,
+    early in the article; never an election-day or deadline date."""
+    event_spans = [span for spans in events.values() for span in spans]
+    best, best_score = None, 0
+    for rank, mention in enumerate(d for d in find_dates(article.text) if d.iso):
+        if _inside(mention.start, article.excluded):
+            continue
+        if _NOT_THE_EVENT_DATE.search(article.text[max(0, mention.start - 60) : mention.start]):
+            continue
+        sentence = article.sentence_at(mention.start)
+        in_event = sentence is not None and any(sentence.start <= s < sentence.end for s, _ in event_spans)
+        score = 1 + 2 * (mention.weekday is not None) + 2 * in_event + (rank == 0)
+        if score > best_score:
+            best, best_score = mention, score
+    return (best.iso, (best.start, best.end)) if best else None
