@@ -1,0 +1,123 @@
+"""Local overrides of unverified facts and of the working-day calendar.
+
+``NETRA_LAW_OVERRIDES`` may point at a TOML file (format in docs/law.md)::
+
+    [deadline."pemilihan.kajian_awal"]
+    days = 3
+    note = "Dikonfirmasi dari naskah Perbawaslu 9/2024 Pasal ..."
+
+    [[non_working_day]]
+    date = 2024-12-31
+    reason = "Cuti bersama tambahan"
+    decree = "Keputusan Bersama ..."
+
+Only rules marked ``configurable`` in the data files may be overridden: a verified statute changes by a
+new data file, not by local configuration. The shipped decree table (data/calendar/decrees.toml) is
+always applied; the local file adds to it.
+"""
+
+import os
+import tomllib
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from netra.law.sources import LawError, rules
+
+ENV_VAR = "NETRA_LAW_OVERRIDES"
+UNITS = ("hari_kerja", "hari_kalender")
+_DEADLINE_KEYS = {"days", "unit", "note"}
+_DAY_KEYS = {"date", "reason", "decree", "url"}
+
+
+@dataclass(frozen=True)
+class DeadlineOverride:
+    days: int | None
+    unit: str | None
+    note: str | None
+    source: str
+
+
+@dataclass(frozen=True)
+class Overrides:
+    deadlines: dict[str, DeadlineOverride] = field(default_factory=dict)
+    non_working: dict[date, str] = field(default_factory=dict)
+    working: dict[date, str] = field(default_factory=dict)
+    sources: tuple[str, ...] = ()
+
+
+def _calendar_days(raw: list[dict[str, Any]], where: str) -> dict[date, str]:
+    days = {}
+    for row in raw:
+        unknown = set(row) - _DAY_KEYS
+        if unknown or not {"date", "reason", "decree"} <= set(row) or not isinstance(row["date"], date):
+            raise LawError(f"{where}: each day needs date (YYYY-MM-DD), reason and decree; got {row!r}")
+        days[row["date"]] = f"{row['reason']} ({row['decree']})"
+    return days
+
+
+def _deadline_override(rule_id: str, raw: dict[str, Any], where: str) -> DeadlineOverride:
+    configurable = {r["id"]: r.get("configurable", False) for _, r in rules("deadline")}
+    if rule_id not in configurable:
+        known = ", ".join(sorted(configurable))
+        raise LawError(f"{where}: unknown deadline rule {rule_id!r} (known: {known})")
+    if not configurable[rule_id]:
+        raise LawError(f"{where}: rule {rule_id!r} rests on a verified source and cannot be overridden")
+    if set(raw) - _DEADLINE_KEYS:
+        raise LawError(f"{where}: unknown keys {sorted(set(raw) - _DEADLINE_KEYS)} for {rule_id}")
+    days, unit = raw.get("days"), raw.get("unit")
+    if days is not None and (not isinstance(days, int) or isinstance(days, bool) or days < 1):
+        raise LawError(f"{where}: days for {rule_id} must be a whole number of at least 1, got {days!r}")
+    if unit is not None and unit not in UNITS:
+        raise LawError(f"{where}: unit for {rule_id} must be one of {', '.join(UNITS)}, got {unit!r}")
+    return DeadlineOverride(days=days, unit=unit, note=raw.get("note"), source=where)
+
+
+def _parse(data: dict[str, Any], where: str) -> Overrides:
+    unknown = set(data) - {"deadline", "non_working_day", "working_day"}
+    if unknown:
+        raise LawError(f"{where}: unknown sections {sorted(unknown)}")
+    return Overrides(
+        deadlines={k: _deadline_override(k, v, where) for k, v in data.get("deadline", {}).items()},
+        non_working=_calendar_days(data.get("non_working_day", []), where),
+        working=_calendar_days(data.get("working_day", []), where),
+        sources=(where,),
+    )
+
+
+@cache
+def _shipped() -> Overrides:
+    table = resources.files("netra.law").joinpath("data", "calendar", "decrees.toml")
+    text = table.read_text(encoding="utf-8")
+    return _parse(tomllib.loads(text), "netra/law/data/calendar/decrees.toml")
+
+
+@cache
+def _local(path: str, mtime: float) -> Overrides:
+    try:
+        data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise LawError(f"{ENV_VAR}={path}: cannot read the override file: {exc}") from None
+    return _parse(data, path)
+
+
+def current() -> Overrides:
+    """The shipped decree table merged with the file named by NETRA_LAW_OVERRIDES (read on each call)."""
+    shipped = _shipped()
+    path = os.environ.get(ENV_VAR, "").strip()
+    if not path:
+        return shipped
+    try:
+        mtime = os.stat(path).st_mtime
+    except OSError as exc:
+        raise LawError(f"{ENV_VAR}={path}: {exc.strerror}") from None
+    local = _local(path, mtime)
+    return Overrides(
+        deadlines=local.deadlines,
+        non_working={**shipped.non_working, **local.non_working},
+        working={**shipped.working, **local.working},
+        sources=shipped.sources + local.sources,
+    )
