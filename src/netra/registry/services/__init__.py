@@ -1,13 +1,30 @@
 """Registry services: the only writers of regions, aliases, boundaries, agencies and the roster."""
 
+from netra.registry.services.agencies import (
+    AgencyImportReport,
+    AgencySeedResult,
+    agencies_import,
+    agencies_seed,
+)
+from netra.registry.services.geo import GeoImportError, GeoImportResult, boundaries_import
 from netra.registry.services.regions import RegionLoadResult, region_aliases_rebuild, regions_load
 from netra.registry.services.resolve import AmbiguousRegion, region_candidates, region_resolve
+from netra.registry.services.roster import RosterImportReport, roster_import
 
 __all__ = [
+    "AgencyImportReport",
+    "AgencySeedResult",
     "AmbiguousRegion",
+    "GeoImportError",
+    "GeoImportResult",
     "RegionLoadResult",
+    "RosterImportReport",
+    "agencies_import",
+    "agencies_seed",
+    "boundaries_import",
     "region_aliases_rebuild",
     "region_candidates",
     "region_resolve",
     "regions_load",
+    "roster_import",
 ]

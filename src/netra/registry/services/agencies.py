@@ -1,0 +1,236 @@
+"""Seed central and regional agencies; import agency units (OPD, schools, puskesmas...) from files."""
+
+import csv
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+from django.db import transaction
+
+from netra.registry.agency_lookup import AgencyLookup, AgencyNotFound
+from netra.registry.models import Agency, Region
+from netra.registry.services.resolve import AmbiguousRegion, region_resolve
+from netra.registry.tabular import RowError, read_rows
+
+JAKARTA = "31"  # DKI's kab/kota are administrative units of the province, not autonomous governments
+
+# Accepted unit types, with the spellings that mean them.
+UNIT_TYPES = {
+    "sekretariat": ("setda", "sekretariat daerah", "setwan", "sekretariat dprd"),
+    "inspektorat": (),
+    "dinas": (),
+    "badan": (),
+    "biro": (),
+    "kantor": (),
+    "satpol_pp": ("satpol pp", "satuan polisi pamong praja"),
+    "kecamatan": ("distrik",),
+    "kelurahan": ("desa",),
+    "sekolah": ("sd", "smp", "sma", "smk", "slb", "sdn", "smpn", "sman", "smkn", "madrasah"),
+    "puskesmas": (),
+    "rumah_sakit": ("rs", "rsud", "rumah sakit"),
+    "direktorat": ("ditjen", "direktorat jenderal", "deputi"),
+    "kantor_wilayah": ("kanwil", "kantor wilayah"),
+    "upt": ("uptd", "unit pelaksana teknis"),
+    "lainnya": ("lain", "other"),
+}
+_UNIT_TYPE_BY_SPELLING = {
+    spelling.replace(" ", "_"): canonical
+    for canonical, spellings in UNIT_TYPES.items()
+    for spelling in (canonical, *spellings)
+}
+
+AGENCY_COLUMNS = {
+    "nama": ("name", "nama unit", "nama_unit", "unit", "nama instansi"),
+    "induk": ("parent", "instansi induk", "induk instansi", "instansi", "parent agency"),
+    "jenis_unit": ("unit_type", "jenis", "tipe", "type", "jenis unit"),
+    "singkatan": ("short_name", "short name", "alias"),
+    "kode": ("kode_instansi", "kode instansi", "kode unit", "external_code", "code"),
+    "kode_wilayah": ("wilayah", "region", "region_code", "kode wilayah"),
+}
+
+
+@dataclass(frozen=True)
+class AgencySeedResult:
+    created: int
+    updated: int
+
+
+@dataclass
+class AgencyImportReport:
+    rows: int = 0
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    errors: list[RowError] = field(default_factory=list)
+
+    @property
+    def rejected(self) -> int:
+        return len({e.row for e in self.errors})
+
+
+def agencies_seed() -> AgencySeedResult:
+    """Create the central agencies (data file) and a government for every loaded province and kab/kota.
+
+    Idempotent: central agencies are keyed by name, regional governments by their region.
+    """
+    counts = [0, 0]
+    with transaction.atomic():
+        for row in central_agency_rows():
+            _upsert_top_level(row["name"], row["short_name"], row["kind"], None, counts)
+        provinces = {}
+        for region in Region.objects.filter(level=Region.Level.PROVINSI):
+            provinces[region.code] = _upsert_regional(region, None, counts)
+        for region in Region.objects.filter(level=Region.Level.KABUPATEN_KOTA):
+            jakarta_province = provinces.get(JAKARTA) if region.code.startswith(JAKARTA + ".") else None
+            _upsert_regional(region, jakarta_province, counts)
+    return AgencySeedResult(created=counts[0], updated=counts[1])
+
+
+def central_agency_rows() -> list[dict[str, str]]:
+    text = (
+        resources.files("netra.registry").joinpath("data", "central_agencies.csv").read_text(encoding="utf-8")
+    )
+    return list(csv.DictReader(text.splitlines()))
+
+
+def _upsert_top_level(
+    name: str, short_name: str, kind: str, region: Region | None, counts: list[int]
+) -> Agency:
+    agency = Agency.objects.filter(parent__isnull=True, name=name).first()
+    return _save(agency, counts, name=name, short_name=short_name, kind=kind, region=region, parent=None)
+
+
+def _upsert_regional(region: Region, jakarta_province: Agency | None, counts: list[int]) -> Agency:
+    if jakarta_province is not None:  # Kota Administrasi Jakarta Pusat: a unit of Pemprov DKI
+        unit_type = "kota_administrasi" if region.kind == "kota" else "kabupaten_administrasi"
+        agency = Agency.objects.filter(region=region, kind=Agency.Kind.UNIT, parent=jakarta_province).first()
+        return _save(
+            agency,
+            counts,
+            name=region.name,
+            short_name="",
+            kind=Agency.Kind.UNIT,
+            unit_type=unit_type,
+            region=region,
+            parent=jakarta_province,
+        )
+    kind, word, short_word = _regional_kind(region)
+    agency = Agency.objects.filter(region=region, kind=kind, parent__isnull=True).first()
+    bare = region.name.removeprefix("Kabupaten ").removeprefix("Kota ") if region.level == 2 else region.name
+    return _save(
+        agency,
+        counts,
+        name=f"Pemerintah {word} {bare}",
+        short_name=f"{short_word} {bare}",
+        kind=kind,
+        region=region,
+        parent=None,
+    )
+
+
+def _regional_kind(region: Region) -> tuple[str, str, str]:
+    if region.level == Region.Level.PROVINSI:
+        return Agency.Kind.PEMPROV, "Provinsi", "Pemprov"
+    if region.kind == "kota":
+        return Agency.Kind.PEMKOT, "Kota", "Pemkot"
+    return Agency.Kind.PEMKAB, "Kabupaten", "Pemkab"
+
+
+def _save(agency: Agency | None, counts: list[int], **values) -> Agency:
+    if agency is None:
+        counts[0] += 1
+        return Agency.objects.create(**values)
+    changed = {k: v for k, v in values.items() if getattr(agency, k) != v}
+    if changed:
+        for key, value in changed.items():
+            setattr(agency, key, value)
+        agency.save(update_fields=list(changed))
+        counts[1] += 1
+    return agency
+
+
+# Import of units ---------------------------------------------------------------------------------
+
+
+def agencies_import(*, path: Path, encoding: str = "utf-8-sig") -> AgencyImportReport:
+    """Upsert the units listed in a CSV/XLSX file, keyed by (parent, name); report every bad row.
+
+    ``induk`` names the parent: its id, kode, name, singkatan or a path "Pemerintah Kabupaten
+    Bandung > Dinas Pendidikan". Parents may be rows earlier in the same file.
+    """
+    report = AgencyImportReport()
+    lookup = AgencyLookup.load()
+    rows = read_rows(path, AGENCY_COLUMNS, required=("nama", "induk"), encoding=encoding)
+    with transaction.atomic():
+        for number, row in rows:
+            report.rows += 1
+            errors, values = _unit_values(number, row, lookup)
+            if errors:
+                report.errors.extend(errors)
+                continue
+            lookup.add(_upsert_unit(values, report))
+    return report
+
+
+def _unit_values(number: int, row: dict[str, str], lookup: AgencyLookup) -> tuple[list[RowError], dict]:
+    errors = []
+    if not row["nama"]:
+        errors.append(RowError(number, "nama", "", "nama unit kosong"))
+    parent = None
+    try:
+        parent = lookup.find(row["induk"])
+    except AgencyNotFound as exc:
+        errors.append(RowError(number, "induk", row["induk"], str(exc)))
+    unit_type = _UNIT_TYPE_BY_SPELLING.get(row.get("jenis_unit", "").strip().lower().replace(" ", "_"))
+    if unit_type is None:
+        accepted = ", ".join(UNIT_TYPES)
+        errors.append(
+            RowError(
+                number, "jenis_unit", row.get("jenis_unit", ""), f"jenis unit tidak dikenal ({accepted})"
+            )
+        )
+    region, region_error = _unit_region(row.get("kode_wilayah", ""), parent)
+    if region_error:
+        errors.append(RowError(number, "kode_wilayah", row["kode_wilayah"], region_error))
+    values = {
+        "name": row["nama"],
+        "parent": parent,
+        "unit_type": unit_type,
+        "region": region,
+        "short_name": row.get("singkatan", ""),
+        "external_code": row.get("kode", ""),
+    }
+    return errors, values
+
+
+def _unit_region(text: str, parent: Agency | None) -> tuple[Region | None, str | None]:
+    if not text:
+        return (parent.region if parent else None), None
+    try:
+        region = region_resolve(text)
+    except AmbiguousRegion as exc:
+        return None, str(exc)
+    return (region, None) if region else (None, "wilayah tidak dikenal")
+
+
+def _upsert_unit(values: dict, report: AgencyImportReport) -> Agency:
+    parent, region = values.pop("parent"), values.pop("region")
+    fields = {
+        **values,
+        "parent_id": parent.pk,
+        "region_id": region.pk if region else None,
+        "kind": Agency.Kind.UNIT,
+    }
+    agency = Agency.objects.filter(parent_id=parent.pk, name=values["name"]).first()
+    if agency is None:
+        report.created += 1
+        return Agency.objects.create(**fields)
+    changed = [k for k, v in fields.items() if getattr(agency, k) != v]
+    if not changed:
+        report.unchanged += 1
+        return agency
+    for key in changed:
+        setattr(agency, key, fields[key])
+    agency.save(update_fields=changed)
+    report.updated += 1
+    return agency
