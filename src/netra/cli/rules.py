@@ -1,5 +1,260 @@
+"""``netra rules``: the law as code (deadlines, referral, violation catalogue). Never imports Django."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from typing import Annotated, Any
+
 import typer
+
+rules_app = typer.Typer(
+    help="Hukum sebagai kode: tenggat, penerusan rekomendasi, katalog pelanggaran.", no_args_is_help=True
+)
+
+JsonFlag = Annotated[bool, typer.Option("--json", help="Keluaran JSON (machine readable)")]
 
 
 def register(app: typer.Typer, import_app: typer.Typer) -> None:
     """Add this module's commands to the ``netra`` app."""
+    app.add_typer(rules_app, name="rules")
+
+
+def _date(value: str | None, option: str) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} bukan tanggal YYYY-MM-DD", param_hint=option) from None
+
+
+def _fail(error: Exception) -> typer.Exit:
+    """Print a library error (bad input, unknown code) without a traceback and exit non-zero."""
+    typer.echo(f"Error: {error}", err=True)
+    return typer.Exit(code=1)
+
+
+def _dump(data: Any) -> None:
+    typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+@rules_app.command("deadlines")
+def deadlines_command(
+    regime: Annotated[str, typer.Option("--regime", help="pemilu atau pemilihan")],
+    known: Annotated[str, typer.Option("--known", help="Tanggal diketahui (YYYY-MM-DD)")],
+    received: Annotated[str | None, typer.Option("--received", help="Tanggal laporan diterima")] = None,
+    registered: Annotated[str | None, typer.Option("--registered", help="Tanggal registrasi")] = None,
+    province: Annotated[str | None, typer.Option("--province", help="Kode wilayah (zona waktu)")] = None,
+    as_json: JsonFlag = False,
+) -> None:
+    """Batas waktu pelaporan, kajian awal dan putusan, dengan aturan dan hari yang dilewati."""
+    from netra.law import deadlines
+
+    try:
+        report = deadlines.compute(
+            regime=regime,
+            known=_date(known, "--known"),
+            received=_date(received, "--received"),
+            registered=_date(registered, "--registered"),
+            province=province,
+        )
+    except ValueError as error:
+        raise _fail(error) from None
+    if as_json:
+        _dump(report.to_dict())
+    else:
+        _print_deadlines(report)
+
+
+@rules_app.command("refer")
+def refer_command(
+    subject: Annotated[str, typer.Option("--subject", help="PNS, PPPK, PPNPN, kepala_desa, perangkat_desa")],
+    regime: Annotated[str, typer.Option("--regime", help="pemilu atau pemilihan")],
+    forwarded: Annotated[str, typer.Option("--forwarded", help="Tanggal penerusan (YYYY-MM-DD)")],
+    violation: Annotated[str | None, typer.Option("--violation", help="Kode jenis pelanggaran")] = None,
+    as_json: JsonFlag = False,
+) -> None:
+    """Penerima rekomendasi dan tembusan, dengan alasan dan dasar hukumnya."""
+    from netra.law import referral
+
+    try:
+        result = referral.refer(
+            subject=subject, regime=regime, forwarded=_date(forwarded, "--forwarded"), violation=violation
+        )
+    except (ValueError, KeyError) as error:
+        raise _fail(error) from None
+    if as_json:
+        _dump(result.to_dict())
+    else:
+        _print_referral(result)
+
+
+@rules_app.command("catalogue")
+def catalogue_command(
+    query: Annotated[str | None, typer.Option("--search", "-q", help="Cari kata dalam katalog")] = None,
+    instrument: Annotated[
+        str | None, typer.Option("--instrument", help="skb-2022, pp-94-2021, skb-2020")
+    ] = None,
+    on: Annotated[str | None, typer.Option("--on", help="Hanya jenis yang berlaku pada tanggal ini")] = None,
+    as_json: JsonFlag = False,
+) -> None:
+    """Katalog jenis pelanggaran netralitas dan sanksinya."""
+    from netra.law import catalogue
+
+    try:
+        types = catalogue.all_types(on=_date(on, "--on"), instrument=instrument)
+    except ValueError as error:
+        raise _fail(error) from None
+    if query is not None:
+        wanted = {vt.code for vt in catalogue.search(query)}
+        types = [vt for vt in types if vt.code in wanted]
+    if as_json:
+        _dump([vt.to_dict() for vt in types])
+    else:
+        _print_catalogue(types)
+
+
+@rules_app.command("explain")
+def explain_command(code: Annotated[str, typer.Argument(help="Kode jenis pelanggaran, mis. D-5")]) -> None:
+    """Penjelasan satu jenis pelanggaran: uraian, contoh, sanksi, pidana terkait dan sumbernya."""
+    from netra.law import catalogue
+
+    try:
+        vt = catalogue.get(code)
+    except KeyError as error:
+        raise _fail(error) from None
+    _print_explanation(vt)
+
+
+# --- Human-readable output (rich), in Indonesian -----------------------------------------------------
+
+PHASES = {
+    "bakal_calon": "sebelum penetapan (bakal calon)",
+    "calon": "setelah penetapan (calon)",
+    "any": "kapan saja",
+}
+INDICATORS = {
+    "karier": "karier ASN",
+    "hubungan_partai_politik": "hubungan dengan partai politik",
+    "kegiatan_kampanye": "kegiatan kampanye",
+    "pelayanan_publik": "pelayanan publik",
+    None: "ditentukan per kasus",
+}
+SANCTION_KINDS = {
+    "moral": "sanksi moral",
+    "disiplin": "hukuman disiplin",
+    "ptdh": "pemberhentian tidak dengan hormat",
+    "satgas": "diputus Satgas",
+}
+UNITS = {"hari_kerja": "hari kerja", "hari_kalender": "hari kalender"}
+STEPS = {
+    "report_window": "Batas pelaporan",
+    "temuan": "Penetapan temuan",
+    "kajian_awal": "Kajian awal",
+    "decision": "Tindak lanjut/putusan",
+    "decision_extended": "Tindak lanjut (diperpanjang)",
+    "ppk_followup": "Tindak lanjut PPK",
+}
+
+
+def _console():
+    from rich.console import Console
+
+    return Console()
+
+
+def _sanction_text(sanction) -> str:
+    text = SANCTION_KINDS[sanction.kind]
+    return f"{text} {sanction.level}" if sanction.level else text
+
+
+def _print_deadlines(report) -> None:
+    from rich.table import Table
+
+    table = Table(title=f"Tenggat penanganan ({report.regime}, zona {report.report_window.zone})")
+    table.add_column("Langkah", no_wrap=True)
+    table.add_column("Batas akhir", no_wrap=True)
+    for column in ("Mulai", "Jangka", "Dasar"):
+        table.add_column(column)
+    for deadline in report.rules:
+        table.add_row(
+            STEPS[deadline.step] + (" *" if deadline.unverified else ""),
+            deadline.due_at.strftime("%Y-%m-%d %H:%M %Z"),
+            deadline.start.isoformat(),
+            f"{deadline.days} {UNITS[deadline.unit]}",
+            deadline.citation,
+        )
+    console = _console()
+    console.print(table)
+    if any(d.unverified for d in report.rules):
+        console.print("* sebagian dasar aturan belum diverifikasi")
+    for deadline in report.rules:
+        for day, reason in deadline.skipped:
+            console.print(f"{STEPS[deadline.step]}: {day.isoformat()} dilewati ({reason})", highlight=False)
+    for note in report.notes:
+        console.print(f"[yellow]Catatan:[/yellow] {note}")
+
+
+def _print_referral(result) -> None:
+    console = _console()
+    console.print(f"[bold]Penerima:[/bold] {', '.join(result.recipients) or '-'}")
+    console.print(f"[bold]Tembusan:[/bold] {', '.join(result.copies) or '-'}")
+    for reason in result.reasons:
+        console.print(f"- {reason}", highlight=False)
+
+
+def _print_catalogue(types) -> None:
+    from rich.table import Table
+
+    table = Table(title=f"Katalog pelanggaran netralitas ({len(types)} jenis)")
+    for column in ("Kode", "Nama", "Sanksi", "Indikator", "Tahap"):
+        table.add_column(column)
+    for vt in types:
+        table.add_row(
+            vt.code, vt.name_id, _sanction_text(vt.sanction), INDICATORS[vt.indicator], PHASES[vt.phase]
+        )
+    _console().print(table)
+
+
+def _print_explanation(vt) -> None:
+    from rich.markup import escape
+
+    console = _console()
+    console.print(f"[bold]{vt.code}: {escape(vt.name_id)}[/bold]\n[dim]{escape(vt.name_en)}[/dim]\n")
+    if not vt.retrieved:
+        console.print("[red]Teks butir ini tidak diperoleh; jangan dipakai untuk klasifikasi.[/red]")
+    console.print(escape(vt.description) + "\n")
+    if vt.published_text:
+        console.print(f"[bold]Rumusan resmi:[/bold] {escape(vt.published_text)}")
+    for example in vt.examples:
+        console.print(f"[bold]Contoh:[/bold] {escape(example)}")
+    console.print(f"[bold]Indikator:[/bold] {INDICATORS[vt.indicator]}")
+    console.print(f"[bold]Berlaku bagi:[/bold] {', '.join(vt.subjects)}; {PHASES[vt.phase]}")
+    _print_sanction(console, vt)
+    _print_sources(console, vt)
+
+
+def _print_sanction(console, vt) -> None:
+    from rich.markup import escape
+
+    console.print(f"[bold]Sanksi:[/bold] {_sanction_text(vt.sanction)}")
+    for option in vt.sanction.options:
+        console.print(f"  - {escape(option)}")
+    if vt.sanction.note:
+        console.print(f"  {escape(vt.sanction.note)}")
+    for law in vt.criminal_provisions():
+        heading = f"Pidana terkait ({law.regime}): {law.instrument} {law.article}"
+        console.print(f"[bold]{escape(heading)}[/bold]: {escape(law.penalty)}")
+
+
+def _print_sources(console, vt) -> None:
+    from rich.markup import escape
+
+    console.print("[bold]Sumber:[/bold]")
+    for citation in [*vt.citations, *vt.sanction.citations]:
+        line = str(citation) + (f" ({citation.note})" if citation.note else "")
+        url = f"\n    {citation.url}" if citation.url else ""
+        console.print(f"  - {escape(line)}{url}", highlight=False)
+    if vt.unverified:
+        console.print("[yellow]Sebagian dasar jenis ini belum diverifikasi (\\[M]).[/yellow]")
