@@ -49,6 +49,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
+    "netra.accounts.middleware.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -115,6 +116,10 @@ AXES_COOLOFF_TIME = envint("NETRA_LOGIN_COOLOFF_MINUTES", 15) / 60
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_ENABLED = envbool("NETRA_AXES_ENABLED", True)
+AXES_LOCKOUT_CALLABLE = "netra.accounts.views.login.lockout_response"  # Indonesian lockout page, HTTP 429
+# Roles that must use two-factor authentication, comma separated (e.g. "pimpinan,admin").
+NETRA_REQUIRE_2FA_ROLES = envlist("NETRA_REQUIRE_2FA_ROLES", [])
+OTP_TOTP_ISSUER = "Netra"
 
 LANGUAGE_CODE = "id"
 LANGUAGES = [("id", _("Bahasa Indonesia")), ("en", _("English"))]

@@ -4,11 +4,11 @@ Use ``auth=staff_auth`` on a ninja router or operation. Both methods accept only
 attached to an office; session requests must carry the CSRF token (ninja's SessionAuth checks it).
 """
 
-from django.conf import settings
 from django.utils import timezone
 from ninja.security import HttpBearer, SessionAuth
 
 from netra.accounts.models import ApiToken
+from netra.accounts.twofactor import twofactor_enabled, twofactor_required
 
 # last_used_at is a hint for the owner, not a log: write it at most this often.
 LAST_USED_RESOLUTION_SECONDS = 60
@@ -47,9 +47,10 @@ def _touch(token: ApiToken) -> None:
 
 
 def _needs_second_factor(user) -> bool:
-    required = getattr(settings, "NETRA_REQUIRE_2FA_ROLES", [])
-    verified = getattr(user, "is_verified", lambda: False)()
-    return user.role in required and not verified
+    """A session that skipped a second factor the user has, or that their role requires."""
+    if getattr(user, "is_verified", lambda: False)():
+        return False
+    return twofactor_required(user) or twofactor_enabled(user)
 
 
 class TokenAuth(HttpBearer):

@@ -3,7 +3,7 @@
 from django.db.models import QuerySet
 from django.http import Http404
 
-from netra.accounts.models import ApiToken
+from netra.accounts.models import ApiToken, User
 
 
 def token_list_for(user) -> QuerySet[ApiToken]:
@@ -27,3 +27,8 @@ def jurisdiction_of(user) -> dict:
     region = office.region or (office.agency.region if office.agency_id else None)
     label = region.name if region else office.region_code
     return {"region_code": office.region_code, "national": False, "description": label}
+
+
+def user_get_active(user_id) -> "User | None":
+    """An active user by primary key (for the second login step), or None."""
+    return User.objects.select_related("office").filter(pk=user_id, is_active=True).first()

@@ -1,5 +1,100 @@
+"""``netra createuser``: create a staff account attached to an office."""
+
+import sys
+from typing import Annotated
+
 import typer
+
+
+def _read_password(from_stdin: bool) -> str:
+    if from_stdin:
+        password = sys.stdin.readline().rstrip("\r\n")
+        if not password:
+            raise typer.BadParameter("no password on standard input", param_hint="--password-stdin")
+        return password
+    if not sys.stdin.isatty():
+        raise typer.BadParameter("not interactive: pass the password with --password-stdin")
+    return typer.prompt("Password", hide_input=True, confirmation_prompt=True)
+
+
+def _find_office(region: str | None, kind: str | None):
+    from netra.accounts.models import Office
+    from netra.accounts.offices import office_for_region
+
+    if bool(region) == bool(kind):
+        raise typer.BadParameter("give exactly one of --office-region CODE or --office-kind bawaslu_ri|bkn")
+    if kind:
+        if kind not in (Office.Kind.BAWASLU_RI, Office.Kind.BKN):
+            raise typer.BadParameter("use bawaslu_ri or bkn (regional offices: --office-region)",
+                                     param_hint="--office-kind")
+        office = Office.objects.filter(kind=kind).first()
+    else:
+        office = office_for_region(region.strip())
+    if office is None:
+        raise typer.BadParameter(
+            f"no office for {region or kind!r}: load regions and run `netra offices ensure` first",
+            param_hint="--office-region" if region else "--office-kind",
+        )
+    return office
+
+
+def createuser(
+    username: str = typer.Argument(..., help="Login name."),
+    office_region: str = typer.Option(None, "--office-region", help="Region code of a Bawaslu office, "
+                                      "e.g. 21.01 (Bawaslu Kabupaten Bintan) or 21 (Bawaslu Provinsi)."),
+    office_kind: str = typer.Option(None, "--office-kind", help="A national office: bawaslu_ri or bkn."),
+    role: str = typer.Option(..., "--role", help="pimpinan, staf_penanganan, pengawas, analis or admin."),
+    email: str = typer.Option("", "--email"),
+    full_name: str = typer.Option("", "--full-name"),
+    password_stdin: bool = typer.Option(False, "--password-stdin", help="Read the password from stdin."),
+) -> None:
+    """Create a staff user attached to an office."""
+    from netra.cli.django_setup import setup
+
+    setup()
+    from django.core.exceptions import ValidationError
+
+    from netra.accounts.models import Role
+    from netra.accounts.services import user_create
+
+    if role not in Role.values:
+        raise typer.BadParameter(f"unknown role {role!r}; choose one of {', '.join(Role.values)}",
+                                 param_hint="--role")
+    office = _find_office(office_region, office_kind)
+    password = _read_password(password_stdin)
+    try:
+        user = user_create(username=username, password=password, office=office, role=role,
+                           email=email, full_name=full_name)
+    except ValidationError as error:
+        typer.echo("Error: " + "; ".join(error.messages), err=True)
+        raise typer.Exit(1) from error
+    typer.echo(f"Created {user.username} ({role}) at {office.name}.")
+
+
+def offices_ensure(
+    region: Annotated[
+        list[str] | None, typer.Option("--region", help="Only these region codes (repeatable).")
+    ] = None,
+) -> None:
+    """Create Bawaslu RI, BKN and the province and kab/kota offices for the loaded regions."""
+    from netra.cli.django_setup import setup
+
+    setup()
+    from django.core.exceptions import ValidationError
+
+    from netra.accounts.services import offices_ensure_tree
+
+    try:
+        created = offices_ensure_tree(region or None)
+    except ValidationError as error:
+        typer.echo("Error: " + "; ".join(error.messages), err=True)
+        raise typer.Exit(1) from error
+    typer.echo(f"{len(created)} offices created.")
 
 
 def register(app: typer.Typer, import_app: typer.Typer) -> None:
     """Add this module's commands to the ``netra`` app."""
+    app.command("createuser")(createuser)
+    offices = typer.Typer(help="Supervision offices.", no_args_is_help=True)
+    offices.command("ensure")(offices_ensure)
+    app.add_typer(offices, name="offices")

@@ -1,0 +1,1 @@
+"""Account pages: login (with the second factor), logout, 2FA, and "Akun saya"."""

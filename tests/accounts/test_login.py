@@ -1,0 +1,71 @@
+"""Password login, logout, and the lockout after repeated failures."""
+
+import pytest
+from axes.models import AccessAttempt
+
+from tests.accounts.helpers import PASSWORD, make_user, national_office
+
+pytestmark = pytest.mark.django_db
+LOGIN = "/akun/masuk/"
+
+
+@pytest.fixture
+def staff():
+    return make_user("ani", national_office(), "pimpinan")
+
+
+def test_login_page_is_in_indonesian(client):
+    response = client.get(LOGIN)
+    assert response.status_code == 200
+    assert "Masuk petugas" in response.content.decode()
+
+
+def test_correct_password_logs_in_and_next_is_followed(client, staff):
+    response = client.post(LOGIN, {"username": "ani", "password": PASSWORD, "next": "/akun/"})
+    assert response.status_code == 302 and response["Location"] == "/akun/"
+    assert client.get("/akun/").context["user"].username == "ani"
+
+
+def test_wrong_password_shows_an_error_and_does_not_log_in(client, staff):
+    response = client.post(LOGIN, {"username": "ani", "password": "salah"})
+    assert response.status_code == 200
+    assert not response.context["user"].is_authenticated
+    assert response.context["form"].errors
+
+
+def test_logout_needs_post(client, staff):
+    client.force_login(staff)
+    assert client.get("/akun/keluar/").status_code == 405
+    assert client.post("/akun/keluar/").status_code == 302
+    assert client.get("/akun/").status_code == 302  # back to the login page
+
+
+def test_sixth_attempt_is_locked_out_with_a_clear_message(client, staff):
+    for _ in range(5):
+        client.post(LOGIN, {"username": "ani", "password": "salah"})
+    response = client.post(LOGIN, {"username": "ani", "password": PASSWORD})
+    assert response.status_code == 429
+    body = response.content.decode()
+    assert "Akun dikunci sementara" in body and "15 menit" in body
+    assert "_auth_user_id" not in client.session
+    assert AccessAttempt.objects.get(username="ani").failures_since_start >= 5
+
+
+def test_four_failures_do_not_lock_out(client, staff):
+    for _ in range(4):
+        client.post(LOGIN, {"username": "ani", "password": "salah"})
+    response = client.post(LOGIN, {"username": "ani", "password": PASSWORD, "next": "/akun/"})
+    assert response.status_code == 302
+    assert "_auth_user_id" in client.session
+
+
+def test_lockout_is_per_username(client, staff):
+    make_user("budi", staff.office)
+    for _ in range(6):
+        client.post(LOGIN, {"username": "ani", "password": "salah"})
+    assert client.post(LOGIN, {"username": "budi", "password": PASSWORD, "next": "/akun/"}).status_code == 302
+
+
+def test_profile_needs_login(client):
+    response = client.get("/akun/")
+    assert response.status_code == 302 and response["Location"].startswith(LOGIN)
