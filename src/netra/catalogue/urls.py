@@ -1,4 +1,9 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from netra.catalogue import views
 
 app_name = "catalogue"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.catalogue_index, name="index"),
+    path("<str:code>/", views.catalogue_detail, name="detail"),
+]
