@@ -76,7 +76,6 @@ def _core_name(name: str) -> str:
 
 
 def _key(name: str) -> tuple[str, ...]:
-    name = name.replace("Kep. ", "Kepulauan ")
     return tuple(t.lower() for t in _TOKEN.findall(name))
 
 
@@ -116,7 +115,10 @@ def _index() -> _Index:
         region = _region(code, name)
         by_code[code] = region
         by_official[name.lower()] = region
-        _add(kecamatan if region.level == "kecamatan" else names, _key(region.name), region)
+        table = kecamatan if region.level == "kecamatan" else names
+        _add(table, _key(region.name), region)
+        if "Kep. " in region.name:  # "Kab. Kep. Siau Tagulandang Biaro" is also written in full
+            _add(table, _key(region.name.replace("Kep. ", "Kepulauan ")), region)
     for alias, official in _aliases():
         region = by_official.get(official.lower())
         if region is None:
@@ -204,7 +206,8 @@ def _looks_like_name(text: str, tokens: list[re.Match[str]], i: int, length: int
     words = [t.group() for t in tokens[i : i + length]]
     if not all(w[0].isupper() or w[0].isdigit() or w.lower() in _LOWER_NAME_WORDS for w in words):
         return False
-    if any(text[tokens[k].end() : tokens[k + 1].start()] not in (" ", "-") for k in range(i, i + length - 1)):
+    gaps = (text[tokens[k].end() : tokens[k + 1].start()] for k in range(i, i + length - 1))
+    if any(gap not in (" ", "-", ". ") for gap in gaps):
         return False  # the words of a name stand together
     if typed or i + length >= len(tokens):
         return True
@@ -219,9 +222,11 @@ def _looks_like_name(text: str, tokens: list[re.Match[str]], i: int, length: int
 def _title_case_line(text: str, position: int) -> bool:
     start = text.rfind("\n", 0, position) + 1
     end = text.find("\n", position)
-    words = _TOKEN.findall(text[start : end if end != -1 else len(text)])
-    long_words = [w for w in words if len(w) > 3]
-    return bool(long_words) and sum(w[0].isupper() for w in long_words) >= 0.8 * len(long_words)
+    line = text[start : end if end != -1 else len(text)].strip()
+    long_words = [w for w in _TOKEN.findall(line) if len(w) > 3]
+    if not long_words or line.endswith("."):
+        return False  # a headline has no full stop
+    return sum(w[0].isupper() for w in long_words) >= 0.8 * len(long_words)
 
 
 def _resolve(text: str, candidates: list[_Candidate]) -> list[RegionMention]:

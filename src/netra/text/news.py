@@ -26,7 +26,11 @@ _BOILERPLATE_LINE = re.compile(
     _I,
 )
 _SEE_ALSO = re.compile(r"\b(?:baca\s+juga|simak\s+juga|lihat\s+juga|artikel\s+terkait)\b\s*:?[^\n]*", _I)
-_TOPIC = re.compile(r"netral|keberpihakan|berpihak|politik\s+praktis|kampanye|pelanggaran\s+pemilu", _I)
+_TOPIC = re.compile(
+    r"netral|keberpihakan|berpihak|politik\s+praktis|kampanye|pelanggaran\s+pemilu|pasangan\s+calon|paslon"
+    r"|partai\s+politik|deklarasi\s+dukungan",
+    _I,
+)
 _CIVIL_SERVANT = re.compile(
     r"\b(?:asn|pns|pppk|ppnpn|honorer|aparatur|pegawai|kepala\s+desa|kades|perangkat\s+desa|lurah|camat"
     r"|birokrasi|non[\s-]?asn)\b",
@@ -210,6 +214,7 @@ def _national_speech_venue(text, sentence: Span, mention: RegionMention, body: s
 def _violations(article: _Article, regions: dict[str, list[RegionMention]]) -> list[tuple[Violation, tuple]]:
     """Each explicit count with the region it belongs to, and its span; duplicates kept once."""
     default = _article_region(regions)
+    places = {id(m) for mentions in regions.values() for m in mentions}
     seen: set[Violation] = set()
     found = []
     for sentence in article.sentences:
@@ -217,7 +222,7 @@ def _violations(article: _Article, regions: dict[str, list[RegionMention]]) -> l
         counts = find_counts(body, sentence.start)
         previous_end = sentence.start
         for count in counts:
-            code = _count_region(article, sentence, count, previous_end, default, body)
+            code = _count_region(article, sentence, count, previous_end, default, body, places)
             previous_end = count.end
             violation = Violation(count.subject, count.count, code)
             if violation not in seen:
@@ -233,11 +238,10 @@ def _article_region(regions: dict[str, list[RegionMention]]) -> str | None:
     return leaves[0] if len(leaves) == 1 else None
 
 
-def _count_region(article, sentence, count: CountMention, previous_end, default, body) -> str | None:
-    in_sentence = [
-        m for i, m in enumerate(article.regions)
-        if sentence.start <= m.start < sentence.end and not _qualifies_previous(article, i, m)
-    ]  # fmt: skip
+def _count_region(article, sentence, count: CountMention, previous_end, default, body, places) -> str | None:
+    """The region a count belongs to: named before it in the same clause, or "di X" right after it,
+    else the article's own region unless the sentence is national."""
+    in_sentence = [m for m in article.regions if sentence.start <= m.start < sentence.end and id(m) in places]
     before = [m for m in in_sentence if previous_end <= m.start < count.start]
     if before:
         return before[-1].code
@@ -256,6 +260,13 @@ def _event_types(
     article: _Article, counts: list[tuple[Violation, tuple]]
 ) -> dict[str, list[tuple[int, int]]]:
     events = find_events(article.text, article.sentences)
+    aggregate = [s for s in article.sentences if statistic_cue(s.text(article.text))]
+    counted = [s for s in aggregate if any(s.start <= span[0] < s.end for _, span in counts)]
+    if "temuan_pelanggaran" in events:  # a count in an aggregate sentence is a statistic, not a finding
+        kept = [t for t in events["temuan_pelanggaran"] if not any(s.start <= t[0] < s.end for s in counted)]
+        events["temuan_pelanggaran"] = kept
+        if not kept:
+            del events["temuan_pelanggaran"]
     for _, span in counts:
         sentence = article.sentence_at(span[0])
         cue = statistic_cue(sentence.text(article.text)) if sentence else None

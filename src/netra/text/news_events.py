@@ -39,7 +39,8 @@ _TRIGGERS: dict[str, re.Pattern[str]] = {
         r"|\bdugaan\s+pelanggaran\s+netralitas|\b(?:menerima|menindaklanjuti|menangani|meregistrasi|memproses)"
         r"\s+(?:\w+\s+){0,3}?(?:laporan|temuan|kasus)|\bterlapor\b|\bdilaporkan\s+(?:ke|kepada|karena|atas)\b"
         r"|\bmelaporkan\s+(?:\w+\s+){0,3}?(?:asn|pns|pppk|kepala\s+desa|camat|lurah|oknum)"
-        r"|\bklarifikasi\s+(?:terhadap|kepada)|\bmemanggil\s+(?:\w+\s+){0,2}?(?:asn|pns|kepala\s+desa|oknum)",
+        r"|\b(?:ikut|terlibat|menghadiri|mengikuti)\s+(?:\w+\s+){0,2}?(?:deklarasi\s+dukungan|kampanye"
+        r"|kegiatan\s+kampanye|rapat\s+umum)|\bklarifikasi\s+(?:terhadap|kepada)|\bmemanggil\s+(?:\w+\s+){0,2}?(?:asn|pns|kepala\s+desa|oknum)",
         _I,
     ),
     "sanksi": re.compile(
@@ -64,6 +65,7 @@ _GENERIC = re.compile(
     r"|berpotensi|rawan|mengantisipasi|mencegah)\b",
     _I,
 )
+_NEGATED = re.compile(r"\b(?:tidak|tak|jangan|bukan|belum|dilarang|larangan|tanpa)\s+(?:\w+\s+)?$", _I)
 _SUPPORT_DECLARATION = re.compile(r"deklarasi\w*\s+(?:\w+\s+){0,2}?(?:dukungan|pemenangan|relawan|tim)", _I)
 _NEEDS_SPECIFIC = ("temuan_pelanggaran", "sanksi")
 
@@ -75,13 +77,18 @@ def find_events(text: str, sentences: list[Span]) -> dict[str, list[tuple[int, i
         body = sentence.text(text)
         for event, pattern in _TRIGGERS.items():
             for match in pattern.finditer(body):
-                if event in _NEEDS_SPECIFIC and _GENERIC.search(body):
+                if event in _NEEDS_SPECIFIC and _hedged(body, match.start()):
                     continue
                 if event == "deklarasi" and _SUPPORT_DECLARATION.match(body, match.start()):
                     continue  # a declaration of support for a candidate is itself a violation
                 span = (sentence.start + match.start(), sentence.start + match.end())
                 found.setdefault(event, []).append(span)
     return found
+
+
+def _hedged(sentence: str, position: int) -> bool:
+    """Advice, a rule, a condition or a negation: not a report of what happened."""
+    return bool(_GENERIC.search(sentence) or _NEGATED.search(sentence, 0, position))
 
 
 def statistic_cue(sentence: str) -> re.Match[str] | None:

@@ -24,7 +24,7 @@ NUMBER_WORDS = frozenset(
 
 _WORD = re.compile(r"[A-Za-z]+")
 _DIGITS = re.compile(
-    r"(?<![\w.,/])(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d+))?(?![\w/]|[.,]\d)"
+    r"(?:(?<=Rp)|(?<![\w.,/]))(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d+))?(?![\w/]|[.,]\d)"
     r"(?:\s*(ribu|juta|miliar|milyar|triliun|rb|jt)\b\.?)?",
     re.IGNORECASE,
 )
