@@ -65,3 +65,21 @@ def test_require_role():
 def test_offices_of_kind():
     make_tree()
     assert Office.objects.filter(kind=Office.Kind.BAWASLU_KABKOTA).count() == 3
+
+
+def test_agency_q_gives_a_ppk_its_agency_and_all_units_only():
+    from netra.accounts.scoping import agency_q
+    from netra.accounts.services import office_create
+    from netra.registry.models import Agency
+
+    offices = make_tree()
+    region = Region.objects.get(code="21.01")
+    pemkab = Agency.objects.create(name="Pemerintah Kabupaten Bintan", kind="pemkab", region=region)
+    dinas = Agency.objects.create(name="Dinas Pendidikan", kind="unit", parent=pemkab, region=region)
+    sekolah = Agency.objects.create(name="SD Negeri 1", kind="unit", parent=dinas, region=region)
+    other = Agency.objects.create(name="Pemerintah Kota Batam", kind="pemkot")
+    ppk = make_user("ppk", office_create(kind=Office.Kind.PPK, agency=pemkab), "pimpinan")
+    seen = set(Agency.objects.filter(agency_q(ppk, "pk")).values_list("pk", flat=True))
+    assert seen == {pemkab.pk, dinas.pk, sekolah.pk}
+    assert other.pk not in seen
+    assert not Agency.objects.filter(agency_q(make_user("bawaslu", offices["21.01"]), "pk")).exists()

@@ -23,3 +23,28 @@ def is_supervisor(user) -> bool:
     """Staff of a Bawaslu/Panwaslu office (as opposed to BKN or a PPK)."""
     office = getattr(user, "office", None)
     return bool(getattr(user, "is_authenticated", False) and office and office.kind in Office.SUPERVISORY)
+
+
+def ppk_agency_ids(office: Office) -> set[int]:
+    """The agency of a PPK office and all its units (a PPK disciplines the staff of all of them)."""
+    from netra.registry.models import Agency
+
+    if office.kind != Office.Kind.PPK or office.agency_id is None:
+        return set()
+    ids, frontier = {office.agency_id}, {office.agency_id}
+    while frontier:
+        frontier = set(Agency.objects.filter(parent_id__in=frontier).values_list("pk", flat=True)) - ids
+        ids |= frontier
+    return ids
+
+
+def agency_q(user, field: str = "agency") -> Q:
+    """For PPK staff: rows whose agency (``field`` holds an Agency id/FK) is their agency or a unit of it.
+
+    ``region_q`` is territorial only and gives a PPK its agency's whole region; selectors for PPK
+    users must use this filter instead (or on top).
+    """
+    office = getattr(user, "office", None)
+    if not getattr(user, "is_authenticated", False) or office is None or not user.is_active:
+        return Q(pk__in=[])
+    return Q(**{f"{field}__in": ppk_agency_ids(office)})
