@@ -28,7 +28,7 @@ class Route:
     citations: list[Citation]
 
     def text(self) -> str:
-        sources = "; ".join(str(c) for c in self.citations)
+        sources = "; ".join(c.label() for c in self.citations)
         return f"{self.party}: {self.reason}" + (f" ({sources})" if sources else "")
 
     def to_dict(self) -> dict[str, Any]:

@@ -53,6 +53,12 @@ class Citation:
             parts.append(f"angka {self.point}")
         return " ".join(parts) + f" [{self.confidence}]"
 
+    def label(self) -> str:
+        """``str(self)``, with the note when no article pins the source down (practice, statements)."""
+        if self.article or not self.note:
+            return str(self)
+        return f"{self.instrument}: {self.note} [{self.confidence}]"
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "instrument": self.instrument,
