@@ -147,3 +147,10 @@ def test_token_create_through_api_rejects_blank_name(client, staff):
 def test_now_is_after_creation(staff):
     token, _ = token_create(user=staff, name="skrip")
     assert token.created_at <= timezone.now()
+
+
+def test_wrong_bearer_token_on_post_answers_401_not_csrf(client, staff):
+    response = client.post("/api/v1/accounts/tokens", {"name": "x"}, content_type="application/json",
+                           HTTP_AUTHORIZATION="Bearer nope")
+    assert response.status_code == 401
+    assert not ApiToken.objects.exists()

@@ -3,6 +3,7 @@
 import pytest
 from typer.testing import CliRunner
 
+from netra.audit.models import Event
 from netra.audit.services import event_record
 from netra.cli import app
 from tests.audit.helpers import tamper
@@ -21,6 +22,7 @@ def test_verify_ok_exits_zero():
     seed()
     result = runner.invoke(app, ["audit", "verify"])
     assert result.exit_code == 0 and "3 events" in result.output
+    assert Event.objects.get(seq=3).hash in result.output
 
 
 def test_verify_broken_exits_one_with_the_first_bad_seq():

@@ -66,6 +66,13 @@ class TokenAuth(HttpBearer):
 class StaffSessionAuth(SessionAuth):
     """The logged-in browser session of a staff member (CSRF checked on unsafe methods)."""
 
+    def __call__(self, request):
+        # No session cookie: nothing to check, and a failed bearer token should answer 401, not a
+        # CSRF 403 from the session check.
+        if self.param_name not in request.COOKIES:
+            return None
+        return super().__call__(request)
+
     def authenticate(self, request, key):
         user = super().authenticate(request, key)
         if not is_staff_member(user) or _needs_second_factor(user):

@@ -76,6 +76,7 @@ class VerifyResult:
     count: int
     first_bad_seq: int | None = None
     reason: str = ""
+    head_hash: str = ""  # hash of the newest verified event: record it elsewhere to anchor the chain
 
 
 def _check_event(event: Event, expected_seq: int, prev_hash: str) -> str:
@@ -105,4 +106,4 @@ def chain_verify() -> VerifyResult:
         return VerifyResult(
             False, count, count + 1, f"chain head records {head.last_seq} events: the newest were removed"
         )
-    return VerifyResult(True, count)
+    return VerifyResult(True, count, head_hash=prev_hash)

@@ -15,7 +15,7 @@ def verify() -> None:
 
     result = chain_verify()
     if result.ok:
-        typer.echo(f"OK: {result.count} events, chain intact.")
+        typer.echo(f"OK: {result.count} events, chain intact. Newest hash: {result.head_hash}")
         return
     typer.echo(f"BROKEN at seq {result.first_bad_seq}: {result.reason} "
                f"({result.count} events verified before it).", err=True)
