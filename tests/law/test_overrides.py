@@ -88,3 +88,19 @@ def test_shipped_decree_table_is_valid_and_applied_without_a_local_file(monkeypa
     current = overrides.current()
     assert current.sources == ("netra/law/data/calendar/decrees.toml",)
     assert current.deadlines == {}
+
+
+def test_unverified_copy_to_the_ppk_can_be_switched_off(override_file):
+    from netra.law import referral
+
+    override_file("[referral.ppk]\nenabled = false\n")
+    result = referral.refer(subject="PNS", regime="pemilu", forwarded=D("2024-09-01"))
+    assert (result.recipients, result.copies) == (["BKN"], [])
+
+
+def test_verified_referral_cannot_be_switched_off(override_file):
+    from netra.law import referral
+
+    override_file("[referral.bkn]\nenabled = false\n")
+    with pytest.raises(LawError, match="cannot be overridden"):
+        referral.refer(subject="PNS", regime="pemilu", forwarded=D("2024-09-01"))

@@ -6,6 +6,9 @@
     days = 3
     note = "Dikonfirmasi dari naskah Perbawaslu 9/2024 Pasal ..."
 
+    [referral.ppk]                 # drop the unverified copy to the PPK
+    enabled = false
+
     [[non_working_day]]
     date = 2024-12-31
     reason = "Cuti bersama tambahan"
@@ -44,6 +47,7 @@ class DeadlineOverride:
 @dataclass(frozen=True)
 class Overrides:
     deadlines: dict[str, DeadlineOverride] = field(default_factory=dict)
+    disabled_referrals: frozenset[str] = frozenset()
     non_working: dict[date, str] = field(default_factory=dict)
     working: dict[date, str] = field(default_factory=dict)
     sources: tuple[str, ...] = ()
@@ -76,12 +80,26 @@ def _deadline_override(rule_id: str, raw: dict[str, Any], where: str) -> Deadlin
     return DeadlineOverride(days=days, unit=unit, note=raw.get("note"), source=where)
 
 
+def _referral_enabled(rule_id: str, raw: dict[str, Any], where: str) -> bool:
+    configurable = {r["id"]: r.get("configurable", False) for _, r in rules("referral")}
+    if rule_id not in configurable:
+        known = ", ".join(sorted(configurable))
+        raise LawError(f"{where}: unknown referral rule {rule_id!r} (known: {known})")
+    if not configurable[rule_id]:
+        raise LawError(f"{where}: referral {rule_id!r} rests on a verified source and cannot be overridden")
+    if set(raw) - {"enabled", "note"} or not isinstance(raw.get("enabled"), bool):
+        raise LawError(f"{where}: referral {rule_id} takes enabled = true|false (and an optional note)")
+    return raw["enabled"]
+
+
 def _parse(data: dict[str, Any], where: str) -> Overrides:
-    unknown = set(data) - {"deadline", "non_working_day", "working_day"}
+    unknown = set(data) - {"deadline", "referral", "non_working_day", "working_day"}
     if unknown:
         raise LawError(f"{where}: unknown sections {sorted(unknown)}")
+    referrals = data.get("referral", {})
     return Overrides(
         deadlines={k: _deadline_override(k, v, where) for k, v in data.get("deadline", {}).items()},
+        disabled_referrals=frozenset(k for k, v in referrals.items() if not _referral_enabled(k, v, where)),
         non_working=_calendar_days(data.get("non_working_day", []), where),
         working=_calendar_days(data.get("working_day", []), where),
         sources=(where,),
@@ -117,6 +135,7 @@ def current() -> Overrides:
     local = _local(path, mtime)
     return Overrides(
         deadlines=local.deadlines,
+        disabled_referrals=local.disabled_referrals,
         non_working={**shipped.non_working, **local.non_working},
         working={**shipped.working, **local.working},
         sources=shipped.sources + local.sources,

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from netra.law import catalogue
+from netra.law import catalogue, overrides
 from netra.law.catalogue import CriminalProvision, ViolationType
 from netra.law.sources import Citation, LawError, citation_from, rules
 
@@ -101,8 +101,9 @@ def _date_in(raw: dict[str, Any], day: date) -> bool:
 
 def _administrative_routes(subject: str, forwarded: date) -> list[Route]:
     routes = []
+    disabled = overrides.current().disabled_referrals
     for inst, raw in rules("referral"):
-        if subject in raw["subjects"] and _date_in(raw, forwarded):
+        if subject in raw["subjects"] and _date_in(raw, forwarded) and raw["id"] not in disabled:
             role, party = ("recipient", raw["recipient"]) if "recipient" in raw else ("copy", raw["copy"])
             citations = [citation_from(c, inst.short) for c in raw["citations"]]
             routes.append(Route(party=party, role=role, reason=raw["reason"], citations=citations))
