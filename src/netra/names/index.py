@@ -86,6 +86,13 @@ class NameIndex:
             if i is not None:
                 self.a["alive"][i] = False
 
+    def get(self, record_id: int) -> RosterRecord | None:
+        """The live record with this id, its name in canonical form."""
+        row = self._position_of(record_id)
+        if row is not None:
+            return self._record_at(row)
+        return self.overlay.get(record_id)
+
     def __len__(self) -> int:
         return int(self.a["alive"].sum()) + len(self.overlay)
 

@@ -97,7 +97,7 @@ def _split_suffix_titles(text: str) -> tuple[list[str], list[str]]:
     words, titles = _words(head), []
     for segment in segments:
         seg_words = _words(segment)
-        if seg_words and _all_titles(seg_words, _SUFFIX_TITLES):
+        if seg_words and (_all_titles(seg_words, _SUFFIX_TITLES) or _looks_abbreviated(seg_words)):
             titles.extend(seg_words)
         else:
             words.extend(seg_words)  # "Santoso, Joko": surname first
@@ -116,12 +116,28 @@ def _all_titles(words: list[str], table: frozenset[str]) -> bool:
     return True
 
 
+def _looks_abbreviated(words: list[str]) -> bool:
+    """An unlisted degree such as "S.Gz." or "M.Tr.Kes.": dotted, two or more short letter groups."""
+    groups = [g for w in words for g in w.split(".") if g]
+    return all("." in w for w in words) and len(groups) >= 2 and all(len(g) <= 4 for g in groups)
+
+
 def _title_at(words: list[str], i: int, table: frozenset[str]) -> int:
-    """How many words starting at i form one entry of the table (longest first), or 0."""
+    """How many words starting at i form one entry of the table (longest first), or 0.
+
+    A phrase mixing lone letters with longer words is never one title: "Dr. S." is a title and an
+    initial, not "Drs.", while "K. H." (Kiai Haji) and "S. Pd" are titles.
+    """
     for size in range(min(_MAX_PHRASE, len(words) - i), 0, -1):
-        if _compact(words[i:i + size]) in table:
+        phrase = words[i:i + size]
+        if _compact(phrase) in table and not (size > 1 and _mixes_initials(phrase)):
             return size
     return 0
+
+
+def _mixes_initials(phrase: list[str]) -> bool:
+    lengths = [len(_clean(w)) for w in phrase]
+    return lengths[-1] == 1 and any(n > 1 for n in lengths)
 
 
 def _strip_prefix_words(words: list[str]) -> tuple[list[str], dict[str, list[str]], str | None]:

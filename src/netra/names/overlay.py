@@ -33,6 +33,10 @@ class Overlay:
     def discard(self, record_id: int) -> None:
         self._records.pop(record_id, None)
 
+    def get(self, record_id: int) -> RosterRecord | None:
+        entry = self._records.get(record_id)
+        return entry[0] if entry else None
+
     def __len__(self) -> int:
         return len(self._records)
 

@@ -17,8 +17,8 @@ ACADEMIC_SUFFIX = frozenset({
     # sarjana (S1)
     "spd", "spdi", "spdsd", "ssi", "sh", "shi", "se", "sei", "sak", "ssos", "sip", "sikom", "skom", "st",
     "sked", "skep", "skm", "sfarm", "sgz", "stp", "spt", "sp", "shut", "spi", "sag", "sthi", "sth", "ssn",
-    "shum", "spsi", "ssy", "sds", "sars", "sstp", "sipem", "sksi",
-    "sgiz", "strkeb", "strkep", "str", "sst", "ssttrkeb", "skg", "skh", "sft", "sfar", "ssit", "sstpar",
+    "shum", "spsi", "ssy", "sds", "sars", "sstp", "sipem", "sksi", "sgiz", "skeb",
+    "strkeb", "strkep", "str", "sst", "ssttrkeb", "skg", "skh", "sft", "sfar", "ssit", "sstpar",
     "sap", "sadm", "sab", "spar", "spwk", "sstat", "stri", "sa", "ss", "sn",
     # profession / specialist
     "ak", "ca", "cpa", "apt", "ners", "spa", "spog", "sppd", "spb", "spm", "spkk", "sprad", "span",

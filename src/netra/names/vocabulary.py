@@ -8,13 +8,14 @@ verifies the handful of candidates.
 from __future__ import annotations
 
 import numpy as np
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from netra.names.normalize import WEAK_NAME_PARTS
 from netra.names.phonetic import deletion_keys, phonetic_key, stable_hash
 from netra.names.scoring import EXACT, FUZZY_CUTOFF, INITIAL_WEIGHT, SOUNDS_ALIKE
 
 WEAK_FACTOR = 0.3
+SCAN_CUTOFF, SCAN_LIMIT = 75.0, 12
 
 
 class Vocabulary:
@@ -60,9 +61,19 @@ class Vocabulary:
                 ratio = fuzz.ratio(token, self.tokens[i], score_cutoff=FUZZY_CUTOFF)
                 if ratio:
                     found[i] = 0.9 * ratio / 100
+        if exact is None and len(token) > 2 and max(found.values(), default=0) < SOUNDS_ALIKE:
+            self._scan(token, found)
         ids = np.fromiter(found, dtype=np.int64, count=len(found))
         sims = np.fromiter(found.values(), dtype=np.float32, count=len(found))
         return ids, sims, self._query_weight(token, exact, found)
+
+    def _scan(self, token: str, found: dict[int, float]) -> None:
+        """Two-edit typos the deletion keys miss: one rapidfuzz pass over the (small) vocabulary."""
+        hits = process.extract(token, self.tokens, scorer=fuzz.ratio, score_cutoff=SCAN_CUTOFF,
+                               limit=SCAN_LIMIT)
+        for _, ratio, i in hits:
+            if len(self.tokens[i]) > 1:
+                found.setdefault(i, 0.9 * ratio / 100)
 
     def _query_weight(self, token: str, exact: int | None, found: dict[int, float]) -> float:
         if exact is not None:
