@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from netra.accounts.models import Office
 from netra.accounts.offices import office_covers, office_for_region
 from netra.accounts.services import office_create, offices_ensure_tree
+from netra.audit.models import Event
 from netra.registry.models import Agency
 from tests.accounts.helpers import make_regions, make_tree
 
@@ -34,6 +35,7 @@ def test_ensure_tree_is_idempotent():
     assert len(first) == 2 + 2 + 3  # RI, BKN, two provinces, three kab/kota
     assert offices_ensure_tree() == []
     assert Office.objects.count() == 7
+    assert Event.objects.filter(action="office.create").count() == 7
 
 
 def test_ensure_tree_for_some_regions_adds_their_province():
@@ -49,6 +51,7 @@ def test_ensure_tree_repairs_missing_parent_links():
     offices_ensure_tree(["21.01"])
     lonely.refresh_from_db()
     assert lonely.parent.name == "Bawaslu Provinsi Kepulauan Riau"
+    assert Event.objects.filter(action="office.reparent", object_id=str(lonely.pk)).exists()
 
 
 def test_ensure_tree_rejects_unknown_codes():

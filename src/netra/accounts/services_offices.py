@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from netra.accounts.models import Office
+from netra.audit.services import event_record
 from netra.registry.models import Region
 
 Kind = Office.Kind
@@ -74,7 +75,7 @@ def office_parent_for(kind: str, region: Region | None) -> Office | None:
 
 
 def office_create(*, kind: str, region: Region | None = None, agency=None, name: str | None = None,
-                  parent: Office | None = None) -> Office:
+                  parent: Office | None = None, actor: str = "system") -> Office:
     """Create one office; name, region code and (when not given) parent are derived."""
     _validate(kind, region, agency)
     duplicate = Office.objects.filter(kind=kind, region=region, agency=agency)
@@ -87,18 +88,25 @@ def office_create(*, kind: str, region: Region | None = None, agency=None, name:
         parent=parent or office_parent_for(kind, region),
     )
     office.full_clean(exclude=["parent", "region", "agency"])
-    office.save()
+    with transaction.atomic():
+        office.save()
+        event_record(actor=actor, action="office.create", obj_type="office", obj_id=office.pk,
+                     data={"name": office.name, "kind": kind, "parent": office.parent_id},
+                     office_code=office.region_code)
     return office
 
 
-def _ensure(kind: str, region: Region | None, parent: Office | None, created: list[Office]) -> Office:
+def _ensure(kind: str, region: Region | None, parent: Office | None, created: list[Office],
+            actor: str) -> Office:
     office = Office.objects.filter(kind=kind, region=region, agency__isnull=True).first()
     if office is None:
-        office = office_create(kind=kind, region=region, parent=parent)
+        office = office_create(kind=kind, region=region, parent=parent, actor=actor)
         created.append(office)
     elif parent is not None and office.parent_id != parent.pk:
         office.parent = parent
         office.save(update_fields=["parent"])
+        event_record(actor=actor, action="office.reparent", obj_type="office", obj_id=office.pk,
+                     data={"parent": parent.pk}, office_code=office.region_code)
     return office
 
 
@@ -116,19 +124,19 @@ def _regions_for(region_codes) -> list[Region]:
 
 
 @transaction.atomic
-def offices_ensure_tree(region_codes=None) -> list[Office]:
+def offices_ensure_tree(region_codes=None, *, actor: str = "system") -> list[Office]:
     """Bawaslu RI, BKN, and province and kab/kota offices for the regions; returns those created."""
     created: list[Office] = []
-    ri = _ensure(Kind.BAWASLU_RI, None, None, created)
-    _ensure(Kind.BKN, None, None, created)
+    ri = _ensure(Kind.BAWASLU_RI, None, None, created, actor)
+    _ensure(Kind.BKN, None, None, created, actor)
     provinces: dict[str, Office] = {}
     for region in _regions_for(region_codes):
         if region.level == Region.Level.PROVINSI:
-            provinces[region.code] = _ensure(Kind.BAWASLU_PROVINSI, region, ri, created)
+            provinces[region.code] = _ensure(Kind.BAWASLU_PROVINSI, region, ri, created, actor)
         else:
             parent = provinces.get(region.parent_id) or _ensure(
-                Kind.BAWASLU_PROVINSI, region.parent, ri, created
+                Kind.BAWASLU_PROVINSI, region.parent, ri, created, actor
             )
             provinces[region.parent_id] = parent
-            _ensure(Kind.BAWASLU_KABKOTA, region, parent, created)
+            _ensure(Kind.BAWASLU_KABKOTA, region, parent, created, actor)
     return created
