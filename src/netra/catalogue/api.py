@@ -43,7 +43,7 @@ def _bad_request(error: Exception) -> HttpError:
 def catalogue_list(request: HttpRequest, filters: Query[CatalogueQuery]):
     """Violation types, searched (?q=) and filtered by indicator, sanction kind, instrument, date."""
     try:
-        types = catalogue.all_types(on=filters.on, instrument=filters.instrument)
+        types = catalogue.all_types(on=filters.on, instrument=filters.instrument, include_unretrieved=True)
     except ValueError as error:
         raise _bad_request(error) from None
     if filters.q:

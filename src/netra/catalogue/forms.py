@@ -24,7 +24,7 @@ class CatalogueFilterForm(forms.Form):
     def filtered(self) -> list[catalogue.ViolationType]:
         """The types matching the cleaned filters; call only when the form is valid."""
         data = self.cleaned_data
-        types = catalogue.search(data["q"]) if data["q"] else catalogue.all_types()
+        types = catalogue.search(data["q"]) if data["q"] else catalogue.all_types(include_unretrieved=True)
         return [
             vt
             for vt in types

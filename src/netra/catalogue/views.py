@@ -10,7 +10,7 @@ from netra.law import catalogue, sources
 
 def catalogue_index(request: HttpRequest) -> HttpResponse:
     form = CatalogueFilterForm(request.GET or None)
-    types = catalogue.all_types()
+    types = catalogue.all_types(include_unretrieved=True)
     if form.is_bound:  # an invalid filter shows its error and no rows, never a silently widened list
         types = form.filtered() if form.is_valid() else []
     rows = [{"type": vt, **_labels(vt)} for vt in types]

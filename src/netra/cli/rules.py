@@ -103,12 +103,12 @@ def catalogue_command(
     from netra.law import catalogue
 
     try:
-        types = catalogue.all_types(on=_date(on, "--on"), instrument=instrument)
+        types = catalogue.all_types(on=_date(on, "--on"), instrument=instrument, include_unretrieved=True)
     except ValueError as error:
         raise _fail(error) from None
-    if query is not None:
-        wanted = {vt.code for vt in catalogue.search(query)}
-        types = [vt for vt in types if vt.code in wanted]
+    if query is not None:  # search order (exact code first), within the filters
+        allowed = {vt.code for vt in types}
+        types = [vt for vt in catalogue.search(query) if vt.code in allowed]
     if as_json:
         _dump([vt.to_dict() for vt in types])
     else:

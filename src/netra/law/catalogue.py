@@ -243,14 +243,21 @@ def _types() -> tuple[ViolationType, ...]:
     return tuple(found)
 
 
-def all_types(*, on: date | None = None, instrument: str | None = None) -> list[ViolationType]:
-    """Every violation type, optionally only those valid on a date or from one instrument (its id)."""
+def all_types(
+    *, on: date | None = None, instrument: str | None = None, include_unretrieved: bool = False
+) -> list[ViolationType]:
+    """Every type that can classify a case, optionally only those valid on a date or from one instrument.
+
+    Items whose text was not retrieved (SKB 2020 butir 2 and 3) cannot classify anything: they are left
+    out unless ``include_unretrieved`` asks for the whole list as published (the public catalogue)."""
     if instrument is not None:
         _instrument_id(instrument)
     return [
         vt
         for vt in _types()
-        if (on is None or vt.valid_on(on)) and (instrument is None or vt.instrument == instrument)
+        if (on is None or vt.valid_on(on))
+        and (instrument is None or vt.instrument == instrument)
+        and (vt.retrieved or include_unretrieved)
     ]
 
 
