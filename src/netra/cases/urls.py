@@ -1,4 +1,31 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from netra.cases.views import actions, public, regions, staff
 
 app_name = "cases"
-urlpatterns: list = []
+urlpatterns = [
+    # Public: no account needed.
+    path("lapor/", public.report, name="report"),
+    path("lapor/periksa/", public.report_check, name="report_check"),
+    path("lapor/terkirim/", public.report_done, name="report_done"),
+    path("lacak/", public.track, name="track"),
+    path("wilayah/", regions.region_picker, name="region_picker"),
+    # Staff: login required, jurisdiction enforced by the selectors (404 outside).
+    path("", staff.case_list, name="list"),
+    path("antrean/", staff.queue, name="queue"),
+    path("temuan/baru/", staff.temuan_new, name="temuan_new"),
+    path("<int:case_id>/", staff.case_detail, name="detail"),
+    path("<int:case_id>/aksi/<slug:action>/", actions.transition, name="transition"),
+    path("<int:case_id>/komentar/", actions.comment_add, name="comment_add"),
+    path("<int:case_id>/bukti/", actions.evidence_add, name="evidence_add"),
+    path("<int:case_id>/bukti/<int:evidence_id>/unduh/", actions.evidence_download, name="evidence_download"),
+    path("<int:case_id>/tugaskan/", actions.assign, name="assign"),
+    path("<int:case_id>/klarifikasi/", actions.clarification_add, name="clarification_add"),
+    path("<int:case_id>/klarifikasi/catat/", actions.clarification_record, name="clarification_record"),
+    path("<int:case_id>/kajian/", actions.kajian_add, name="kajian_add"),
+    path(
+        "<int:case_id>/terlapor/<int:terlapor_id>/cocokkan/",
+        actions.terlapor_confirm,
+        name="terlapor_confirm",
+    ),
+]

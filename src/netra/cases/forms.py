@@ -1,0 +1,489 @@
+"""Web forms: parse and check what people type; the services decide what it means.
+
+Every form keeps what the user typed when it is invalid (Django re-renders bound data); file inputs
+cannot be refilled by a browser, and the templates say so.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from netra.cases.models import Decision, Kajian, Kind, NonRegistrationReason, Party, Status, SubjectType
+from netra.names.nip import InvalidNip, clean_nip, parse_nip
+
+MAX_LINKS = 20
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+class DateTimeInput(forms.DateTimeInput):
+    input_type = "datetime-local"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%Y-%m-%dT%H:%M", **kwargs)
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    """Several files from one <input type=file multiple>; each is checked by the evidence service."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("widget", MultipleFileInput())
+        kwargs.setdefault("required", False)
+        super().__init__(**kwargs)
+
+    def clean(self, data, initial=None):
+        files = data if isinstance(data, list | tuple) else ([data] if data else [])
+        return [super(MultipleFileField, self).clean(item, initial) for item in files]
+
+
+def _not_in_future(value: dt.date | None) -> None:
+    if value and value > timezone.localdate():
+        raise ValidationError(_("Tanggal tidak boleh setelah hari ini."))
+
+
+def clean_optional_nip(raw: str) -> str:
+    """An empty NIP is fine (the reporter may not know it); a given one must be a real NIP."""
+    if not raw.strip():
+        return ""
+    try:
+        return parse_nip(clean_nip(raw)).nip
+    except InvalidNip as exc:
+        raise ValidationError(
+            _("NIP tidak valid: %(detail)s. Kosongkan jika tidak tahu."), params={"detail": exc}
+        ) from exc
+
+
+def parse_links(text: str) -> list[str]:
+    """One http(s) link per line; every bad line is named in the error so nothing is dropped silently."""
+    links = [line.strip() for line in text.splitlines() if line.strip()]
+    if len(links) > MAX_LINKS:
+        raise ValidationError(_("Paling banyak %(max)s tautan."), params={"max": MAX_LINKS})
+    validate = URLValidator(schemes=["http", "https"])
+    bad = []
+    for number, link in enumerate(links, start=1):
+        try:
+            validate(link)
+        except ValidationError:
+            bad.append(f"{number}: {link[:80]}")
+    if bad:
+        raise ValidationError(
+            _("Tautan berikut bukan alamat http(s) yang benar (baris %(lines)s)."),
+            params={"lines": "; ".join(bad)},
+        )
+    return links
+
+
+class ReporterMixin(forms.Form):
+    """The pelapor: name and address are the formal requirement for a laporan."""
+
+    reporter_name = forms.CharField(label=_("Nama lengkap"), max_length=200, required=False)
+    reporter_address = forms.CharField(
+        label=_("Alamat"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    reporter_phone = forms.CharField(label=_("Nomor telepon/HP"), max_length=40, required=False)
+    reporter_email = forms.EmailField(label=_("Email"), required=False)
+    reporter_nik = forms.RegexField(
+        label=_("NIK"),
+        regex=r"^\d{16}$",
+        required=False,
+        error_messages={"invalid": _("NIK terdiri atas 16 angka.")},
+        help_text=_("Tidak wajib; membantu pengawas memastikan identitas pelapor."),
+    )
+    reporter_occupation = forms.CharField(label=_("Pekerjaan"), max_length=100, required=False)
+
+
+class TerlaporMixin(forms.Form):
+    terlapor_name = forms.CharField(label=_("Nama terlapor"), max_length=200)
+    terlapor_nip = forms.CharField(
+        label=_("NIP"), max_length=30, required=False, help_text=_("18 angka, jika Anda tahu.")
+    )
+    terlapor_agency_name = forms.CharField(
+        label=_("Instansi"),
+        max_length=200,
+        required=False,
+        help_text=_("Misalnya: Dinas Pendidikan Kabupaten Bandung."),
+    )
+    terlapor_position = forms.CharField(label=_("Jabatan"), max_length=200, required=False)
+    terlapor_subject_type = forms.ChoiceField(
+        label=_("Status kepegawaian"), choices=SubjectType.choices, initial=SubjectType.PNS
+    )
+
+    def clean_terlapor_nip(self) -> str:
+        return clean_optional_nip(self.cleaned_data["terlapor_nip"])
+
+
+class EventMixin(forms.Form):
+    """What happened, when and where, in which election."""
+
+    election = forms.TypedChoiceField(
+        label=_("Pemilu/Pemilihan"),
+        coerce=int,
+        empty_value=None,
+        error_messages={
+            "required": _("Pilih Pemilu atau Pemilihan tempat kejadian ini terjadi."),
+            "invalid_choice": _("Pemilihan itu tidak tersedia. Pilih Pemilu atau Pemilihan dari daftar."),
+        },
+    )
+    title = forms.CharField(
+        label=_("Ringkasan singkat"),
+        max_length=200,
+        help_text=_("Satu kalimat, misalnya: Camat ikut kampanye pasangan calon."),
+    )
+    description = forms.CharField(
+        label=_("Uraian kejadian"),
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_("Ceritakan urutan kejadian: siapa berbuat apa, di mana, dan bagaimana Anda tahu."),
+    )
+    occurred_on = forms.DateField(
+        label=_("Tanggal kejadian"), widget=DateInput(), validators=[_not_in_future]
+    )
+    place = forms.CharField(
+        label=_("Tempat kejadian"), max_length=300, help_text=_("Alamat, nama gedung atau akun media sosial.")
+    )
+    region = forms.CharField(label=_("Wilayah kejadian"), max_length=13)
+
+    def __init__(self, *args, elections=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["election"].choices = [("", _("— pilih —")), *[(e.pk, str(e)) for e in elections]]
+        self.fields["region"].error_messages["required"] = _("Pilih wilayah kejadian.")
+
+    def clean_region(self) -> str:
+        code = self.cleaned_data["region"]
+        if "." not in code:
+            raise ValidationError(_("Pilih wilayah sampai kabupaten/kota."))
+        return code
+
+
+class ReportForm(ReporterMixin, TerlaporMixin, EventMixin):
+    """The public report form (Formulir Model B.1 fields), with or without the reporter's identity."""
+
+    ANONYMOUS = "anonim"
+    NAMED = "identitas"
+    identity = forms.ChoiceField(
+        label=_("Identitas pelapor"),
+        widget=forms.RadioSelect,
+        choices=[(NAMED, _("Saya mencantumkan identitas")), (ANONYMOUS, _("Saya melapor tanpa identitas"))],
+        initial=NAMED,
+    )
+    known_on = forms.DateField(
+        label=_("Tanggal Anda mengetahui kejadian"),
+        widget=DateInput(),
+        validators=[_not_in_future],
+        help_text=_("Batas waktu pelaporan dihitung sejak tanggal ini."),
+    )
+    evidence_files = MultipleFileField(
+        label=_("Berkas bukti"),
+        help_text=_("Foto, tangkapan layar, video, PDF atau dokumen. Boleh lebih dari satu berkas."),
+    )
+    evidence_links = forms.CharField(
+        label=_("Tautan bukti"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3, "placeholder": "https://"}),
+        help_text=_("Satu tautan per baris, misalnya alamat unggahan media sosial."),
+    )
+    field_order = ["identity"]
+
+    @property
+    def is_anonymous(self) -> bool:
+        return self.cleaned_data.get("identity") == self.ANONYMOUS
+
+    def clean_evidence_links(self) -> list[str]:
+        return parse_links(self.cleaned_data["evidence_links"])
+
+    def clean(self):
+        data = super().clean()
+        if data.get("identity") == self.NAMED:
+            for name in ("reporter_name", "reporter_address"):
+                if not (data.get(name) or "").strip() and name not in self.errors:
+                    self.add_error(
+                        name,
+                        _(
+                            "Wajib diisi untuk laporan dengan identitas (syarat formil). "
+                            "Pilih 'tanpa identitas' jika Anda tidak ingin mencantumkannya."
+                        ),
+                    )
+        occurred, known = data.get("occurred_on"), data.get("known_on")
+        if occurred and known and known < occurred:
+            self.add_error("known_on", _("Tanggal diketahui tidak boleh sebelum tanggal kejadian."))
+        return data
+
+
+class WitnessForm(forms.Form):
+    name = forms.CharField(label=_("Nama saksi"), max_length=200, required=False)
+    address = forms.CharField(label=_("Alamat"), max_length=300, required=False)
+    phone = forms.CharField(label=_("Telepon"), max_length=40, required=False)
+
+    def clean(self):
+        data = super().clean()
+        if (data.get("address") or data.get("phone")) and not (data.get("name") or "").strip():
+            self.add_error("name", _("Tuliskan nama saksi, atau kosongkan seluruh baris ini."))
+        return data
+
+
+WitnessFormSet = forms.formset_factory(WitnessForm, extra=3, max_num=10, validate_max=True)
+
+
+class TemuanForm(TerlaporMixin, EventMixin):
+    """A supervisor's finding with the observation record (hasil pengawasan)."""
+
+    observed_at = forms.DateTimeField(
+        label=_("Waktu pengawasan"),
+        widget=DateTimeInput(),
+        input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"],
+    )
+    observation_place = forms.CharField(label=_("Tempat pengawasan"), max_length=300)
+    method = forms.CharField(
+        label=_("Cara pengawasan"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Misalnya: pengawasan langsung, penelusuran akun media sosial, informasi awal."),
+    )
+    what = forms.CharField(label=_("Hasil pengawasan"), widget=forms.Textarea(attrs={"rows": 5}))
+    evidence_files = MultipleFileField(label=_("Berkas bukti"))
+    evidence_links = forms.CharField(
+        label=_("Tautan bukti"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Satu tautan per baris."),
+    )
+
+    def clean_observed_at(self):
+        value = self.cleaned_data["observed_at"]
+        if value > timezone.now():
+            raise ValidationError(_("Waktu pengawasan tidak boleh di masa depan."))
+        return value
+
+    def clean_evidence_links(self) -> list[str]:
+        return parse_links(self.cleaned_data["evidence_links"])
+
+
+class TrackForm(forms.Form):
+    code = forms.CharField(
+        label=_("Kode tanda terima"),
+        max_length=40,
+        help_text=_("Kode yang Anda terima saat mengirim laporan, dengan atau tanpa tanda hubung."),
+    )
+
+    def clean_code(self) -> str:
+        code = "".join(ch for ch in self.cleaned_data["code"] if ch.isalnum()).upper()
+        if not code:
+            raise ValidationError(_("Tuliskan kode tanda terima."))
+        return code
+
+
+class CommentForm(forms.Form):
+    body = forms.CharField(label=_("Komentar"), widget=forms.Textarea(attrs={"rows": 3}), max_length=5000)
+
+
+class EvidenceForm(forms.Form):
+    files = MultipleFileField(label=_("Berkas"))
+    links = forms.CharField(label=_("Tautan"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    description = forms.CharField(label=_("Keterangan"), max_length=300, required=False)
+
+    def clean_links(self) -> list[str]:
+        return parse_links(self.cleaned_data["links"])
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("files") and not data.get("links") and not self.errors:
+            raise ValidationError(_("Pilih berkas atau tuliskan tautan."))
+        return data
+
+
+class CaseFilterForm(forms.Form):
+    """Filters of the case list; every field optional, unknown values are reported, not ignored."""
+
+    q = forms.CharField(
+        label=_("Cari"),
+        required=False,
+        max_length=200,
+        widget=forms.TextInput(
+            attrs={"type": "search", "placeholder": _("nama terlapor, nomor, kata kunci")}
+        ),
+    )
+    status = forms.ChoiceField(label=_("Status"), required=False)
+    kind = forms.ChoiceField(label=_("Jenis"), required=False)
+    election = forms.TypedChoiceField(
+        label=_("Pemilu/Pemilihan"), required=False, coerce=int, empty_value=None
+    )
+    region = forms.CharField(
+        label=_("Kode wilayah"),
+        required=False,
+        max_length=13,
+        widget=forms.TextInput(attrs={"placeholder": "32.04"}),
+    )
+    subject_type = forms.ChoiceField(label=_("Status kepegawaian"), required=False)
+    violation = forms.ChoiceField(label=_("Jenis pelanggaran"), required=False)
+    overdue = forms.BooleanField(label=_("Hanya yang lewat tenggat"), required=False)
+
+    def __init__(self, *args, elections=(), violations=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        everything = [("", _("Semua"))]
+        self.fields["status"].choices = everything + list(Status.choices)
+        self.fields["kind"].choices = everything + list(Kind.choices)
+        self.fields["subject_type"].choices = everything + list(SubjectType.choices)
+        self.fields["election"].choices = everything + [(e.pk, str(e)) for e in elections]
+        self.fields["violation"].choices = everything + list(violations)
+
+    def clean_region(self) -> str:
+        code = self.cleaned_data["region"].strip()
+        if code and not all(part.isdigit() for part in code.split(".")):
+            raise ValidationError(_("Kode wilayah berupa angka bertitik, misalnya 32.04."))
+        return code
+
+
+# ---------- workflow actions (one form per action of netra.cases.workflow.ACTIONS) ----------
+
+
+class TransitionForm(forms.Form):
+    """Base of every action form: the reason/note, required when the action needs one."""
+
+    reason = forms.CharField(
+        label=_("Catatan"), required=False, max_length=10000, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+    def __init__(self, *args, action=None, violations=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.action = action
+        if action is not None and action.needs_reason:
+            self.fields["reason"].required = True
+            self.fields["reason"].label = _("Alasan")
+
+    def service_params(self) -> dict:
+        """Keyword arguments for ``case_transition`` besides user, case and action."""
+        return dict(self.cleaned_data)
+
+
+class RejectForm(TransitionForm):
+    reason_code = forms.ChoiceField(
+        label=_("Alasan tidak diregistrasi"), choices=NonRegistrationReason.choices
+    )
+    field_order = ["reason_code", "reason"]
+
+
+class ForwardForm(TransitionForm):
+    region = forms.CharField(
+        label=_("Kode wilayah yang benar (jika salah)"),
+        required=False,
+        max_length=13,
+        help_text=_("Kosongkan untuk meneruskan ke pengawas yang berwenang atas wilayah kasus."),
+    )
+
+    def service_params(self) -> dict:
+        params = dict(self.cleaned_data)
+        if not params.get("region"):
+            params.pop("region", None)
+        return params
+
+
+class DecideForm(TransitionForm):
+    outcome = forms.ChoiceField(
+        label=_("Putusan"), choices=Decision.Outcome.choices, widget=forms.RadioSelect
+    )
+    violation_code = forms.ChoiceField(label=_("Jenis pelanggaran"), required=False)
+    field_order = ["outcome", "violation_code", "reason"]
+
+    def __init__(self, *args, violations=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["reason"].label = _("Pertimbangan")
+        self.fields["violation_code"].choices = [("", _("— pilih bila terbukti —")), *violations]
+
+    def clean(self):
+        data = super().clean()
+        if data.get("outcome") == Decision.Outcome.TERBUKTI and not data.get("violation_code"):
+            self.add_error("violation_code", _("Pilih jenis pelanggaran yang terbukti."))
+        return data
+
+
+class ForwardRecommendationForm(TransitionForm):
+    letter_number = forms.CharField(label=_("Nomor surat penerusan"), max_length=100)
+    forwarded_on = forms.DateField(
+        label=_("Tanggal surat"), required=False, widget=DateInput(), validators=[_not_in_future]
+    )
+    field_order = ["letter_number", "forwarded_on", "reason"]
+
+
+class FollowUpForm(TransitionForm):
+    sanction = forms.CharField(label=_("Sanksi yang dijatuhkan"), max_length=300)
+    imposed_by = forms.CharField(label=_("Dijatuhkan oleh"), max_length=200)
+    imposed_on = forms.DateField(
+        label=_("Tanggal keputusan"), widget=DateInput(), validators=[_not_in_future]
+    )
+    letter_number = forms.CharField(label=_("Nomor keputusan"), max_length=100)
+    note = forms.CharField(label=_("Catatan"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    field_order = ["sanction", "imposed_by", "imposed_on", "letter_number", "note"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        del self.fields["reason"]
+
+
+ACTION_FORMS: dict[str, type[TransitionForm]] = {
+    "reject": RejectForm,
+    "forward": ForwardForm,
+    "decide": DecideForm,
+    "forward_recommendation": ForwardRecommendationForm,
+    "record_followup": FollowUpForm,
+}
+
+
+def action_form(action, data=None, *, violations=()) -> TransitionForm:
+    """The form for one workflow action, bound to ``data`` when given."""
+    form_class = ACTION_FORMS.get(action.name, TransitionForm)
+    return form_class(data, action=action, violations=violations, prefix=action.name)
+
+
+# ---------- records inside a step ----------
+
+
+class AssignForm(forms.Form):
+    assignee = forms.TypedChoiceField(label=_("Penangan"), required=False, coerce=int, empty_value=None)
+
+    def __init__(self, *args, handlers=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["assignee"].choices = [("", _("— belum ditugaskan —"))] + [
+            (u.pk, u.get_full_name() or u.username) for u in handlers
+        ]
+
+
+class ClarificationForm(forms.Form):
+    party = forms.ChoiceField(label=_("Pihak"), choices=Party.choices)
+    person_name = forms.CharField(label=_("Nama"), max_length=200)
+    scheduled_at = forms.DateTimeField(
+        label=_("Jadwal"), widget=DateTimeInput(), input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"]
+    )
+    place = forms.CharField(label=_("Tempat"), max_length=300)
+
+
+class ClarificationRecordForm(forms.Form):
+    clarification = forms.IntegerField(widget=forms.HiddenInput)
+    held_at = forms.DateTimeField(
+        label=_("Dilaksanakan pada"),
+        widget=DateTimeInput(),
+        input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"],
+    )
+    record = forms.CharField(label=_("Berita acara"), widget=forms.Textarea(attrs={"rows": 4}))
+
+
+class KajianForm(forms.Form):
+    stage = forms.ChoiceField(label=_("Tahap"), choices=Kajian.Stage.choices)
+    analysis = forms.CharField(label=_("Analisis"), widget=forms.Textarea(attrs={"rows": 5}))
+    conclusion = forms.CharField(label=_("Kesimpulan"), widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class PegawaiConfirmForm(forms.Form):
+    pegawai = forms.IntegerField(widget=forms.HiddenInput)

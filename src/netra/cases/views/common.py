@@ -1,0 +1,63 @@
+"""Helpers the case views share: deadline highlighting, pagination, service errors onto forms."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.utils import timezone
+
+OVERDUE, DUE_SOON = "overdue", "due-soon"
+# A step is "nearly due" in its last day: the shortest statutory steps (kajian awal) last two days.
+DUE_SOON_WINDOW = timedelta(hours=24)
+PAGE_SIZE = 25
+
+
+def deadline_state(case, now=None) -> str:
+    """``overdue``, ``due-soon`` or "" for the step the case is in now."""
+    due = getattr(case, "due_at", None)
+    if due is None or getattr(case, "is_closed", False):
+        return ""
+    now = now or timezone.now()
+    if due < now:
+        return OVERDUE
+    return DUE_SOON if due - now <= DUE_SOON_WINDOW else ""
+
+
+def mark_deadlines(cases) -> list:
+    """The cases as a list, each with ``deadline_state`` set for the templates."""
+    now = timezone.now()
+    rows = list(cases)
+    for case in rows:
+        case.deadline_state = deadline_state(case, now)
+    return rows
+
+
+def paginate(request, items, per_page: int = PAGE_SIZE):
+    """The requested page (out-of-range numbers give the last page, junk gives the first)."""
+    return Paginator(items, per_page).get_page(request.GET.get("page"))
+
+
+def query_without_page(request) -> str:
+    """The current query string minus ``page``, for pagination links that keep the filters."""
+    params = request.GET.copy()
+    params.pop("page", None)
+    return params.urlencode()
+
+
+def errors_onto_form(form, exc: ValidationError, *, field_map: dict | None = None, fallback=None) -> None:
+    """Put a service's ValidationError on the form: keyed errors on their fields, the rest on ``fallback``.
+
+    ``field_map`` renames service keys (``terlapor.0.nip``) to form fields (``terlapor_nip``); keys the
+    form does not have become non-field errors, so no message is ever lost.
+    """
+    field_map = field_map or {}
+    if not hasattr(exc, "error_dict"):
+        form.add_error(fallback, exc.messages)
+        return
+    for key, errors in exc.error_dict.items():
+        name = field_map.get(key, key)
+        target = name if name in form.fields else None
+        for error in errors:
+            form.add_error(target, error)

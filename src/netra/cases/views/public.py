@@ -1,0 +1,168 @@
+"""Pages for citizens, without an account: the report form, its live check, the receipt, tracking."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.http import HttpResponseRedirect
+from django.shortcuts import render
+from django.urls import reverse
+from django.views.decorators.http import require_http_methods, require_POST
+
+from netra.cases import selectors, services
+from netra.cases.forms import ReportForm, TrackForm, WitnessFormSet
+from netra.cases.views.common import errors_onto_form
+from netra.cases.views.regions import picker_levels, region_code_from
+
+RECEIPT_SESSION_KEY = "netra_receipt"
+# Service error keys that are named differently in the form.
+REPORT_FIELD_MAP = {
+    "terlapor.0.nip": "terlapor_nip",
+    "terlapor.0.subject_type": "terlapor_subject_type",
+    "terlapor.0.name": "terlapor_name",
+    "observed_at": "observed_at",
+}
+
+
+def with_region(data):
+    """The submitted data plus ``region``: the deepest level chosen in the region picker."""
+    data = data.copy()
+    data["region"] = region_code_from(data)
+    return data
+
+
+def report_service_data(form, witnesses) -> dict:
+    """The intake service's input from the cleaned form and witness rows."""
+    data = form.cleaned_data
+    reporter = {
+        key: data.get(f"reporter_{key}", "")
+        for key in ("name", "address", "phone", "email", "nik", "occupation")
+    }
+    terlapor = {
+        "name": data["terlapor_name"],
+        "nip": data["terlapor_nip"],
+        "agency_name": data["terlapor_agency_name"],
+        "position": data["terlapor_position"],
+        "subject_type": data["terlapor_subject_type"],
+    }
+    return {
+        "election": data["election"],
+        "region": data["region"],
+        "title": data["title"],
+        "description": data["description"],
+        "place": data["place"],
+        "occurred_on": data["occurred_on"],
+        "known_on": data["known_on"],
+        "anonymous": form.is_anonymous,
+        "reporter": {} if form.is_anonymous else reporter,
+        "terlapor": [terlapor],
+        "witnesses": [w.cleaned_data for w in witnesses if w.cleaned_data.get("name")],
+    }
+
+
+def _report_context(request, form, witnesses, **extra) -> dict:
+    data = form.data if form.is_bound else {}
+    region_errors = form.errors.get("region") if form.is_bound else None
+    return {
+        "form": form,
+        "witnesses": witnesses,
+        "witness_errors": [e for row in witnesses.errors for e in row.values()] if witnesses.is_bound else [],
+        "region_picker": {"levels": picker_levels(data), "error": region_errors},
+        "check": draft_check(data),
+        "max_upload_mb": settings.NETRA_MAX_UPLOAD_MB,
+        **extra,
+    }
+
+
+def _submit(form, witnesses, files):
+    """Hand the report to the service; its errors land on the form. The case, or None."""
+    try:
+        case, _code = services.laporan_submit_public(
+            data=report_service_data(form, witnesses), files=files, links=form.cleaned_data["evidence_links"]
+        )
+    except ValidationError as exc:
+        errors_onto_form(form, exc, field_map=REPORT_FIELD_MAP, fallback="evidence_files")
+        return None
+    return case
+
+
+@require_http_methods(["GET", "POST"])
+def report(request):
+    elections = selectors.election_list()
+    if request.method == "GET":
+        form = ReportForm(elections=elections)
+        return render(request, "cases/report_form.html", _report_context(request, form, WitnessFormSet()))
+    data = with_region(request.POST)
+    form = ReportForm(data, request.FILES, elections=elections)
+    witnesses = WitnessFormSet(data)
+    files = request.FILES.getlist("evidence_files")
+    if "_refresh" not in data and form.is_valid() and witnesses.is_valid():
+        case = _submit(form, witnesses, form.cleaned_data["evidence_files"])
+        if case is not None:
+            request.session[RECEIPT_SESSION_KEY] = case.receipt_code
+            return HttpResponseRedirect(reverse("cases:report_done"))
+    if "_refresh" in data:
+        form.errors.clear()
+    context = _report_context(request, form, witnesses, files_lost=bool(files))
+    return render(request, "cases/report_form.html", context, status=200 if "_refresh" in data else 400)
+
+
+CHECK_FIELDS = (
+    "title",
+    "description",
+    "place",
+    "occurred_on",
+    "known_on",
+    "reporter_name",
+    "reporter_address",
+    "terlapor_name",
+    "terlapor_nip",
+    "terlapor_agency_name",
+    "terlapor_position",
+    "terlapor_subject_type",
+)
+
+
+def check_input(raw) -> tuple[dict, int]:
+    """What the live check needs from a draft, with ids that cannot be numbers dropped, and the
+    number of evidence items (files counted in the browser, links)."""
+    data = {name: raw.get(name, "") for name in CHECK_FIELDS}
+    election = raw.get("election", "")
+    data["election"] = election if election.isdigit() else ""
+    data["region"] = region_code_from(raw)
+    data["anonymous"] = raw.get("identity") == ReportForm.ANONYMOUS
+    links = [line for line in raw.get("evidence_links", "").splitlines() if line.strip()]
+    count = raw.get("evidence_count", "0")
+    return data, len(links) + (int(count) if count.isdigit() else 0)
+
+
+def draft_check(raw):
+    data, evidence = check_input(raw)
+    return services.intake_check(data, files=range(evidence))
+
+
+@require_POST
+def report_check(request):
+    """htmx: the live check panel for the draft in the form (files are counted, not uploaded)."""
+    return render(request, "cases/_check_panel.html", {"check": draft_check(request.POST)})
+
+
+def report_done(request):
+    """The receipt right after submitting; the code lives in the session, never in the URL."""
+    code = request.session.get(RECEIPT_SESSION_KEY)
+    tracked = services.case_track(code) if code else None
+    if tracked is None:
+        return HttpResponseRedirect(reverse("cases:track"))
+    return render(request, "cases/report_done.html", {"tracked": tracked})
+
+
+@require_http_methods(["GET", "POST"])
+def track(request):
+    """Status by receipt code and nothing else; the code is POSTed so it stays out of URLs and logs."""
+    if request.method == "GET":
+        return render(request, "cases/track.html", {"form": TrackForm()})
+    form = TrackForm(request.POST)
+    tracked = services.case_track(form.cleaned_data["code"]) if form.is_valid() else None
+    context = {"form": form, "tracked": tracked, "not_found": form.is_valid() and tracked is None}
+    code = 200 if tracked else 404 if form.is_valid() else 400
+    return render(request, "cases/track.html", context, status=code)

@@ -1,0 +1,228 @@
+"""Staff pages: my queue, the case list with filters, the case page, the temuan form."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpResponseRedirect
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.translation import get_language
+from django.views.decorators.http import require_http_methods
+
+from netra.accounts.models import Role
+from netra.cases import selectors, services
+from netra.cases.forms import (
+    AssignForm,
+    CaseFilterForm,
+    ClarificationForm,
+    ClarificationRecordForm,
+    CommentForm,
+    EvidenceForm,
+    KajianForm,
+    TemuanForm,
+    action_form,
+)
+from netra.cases.models import Kajian, Status
+from netra.cases.views.common import errors_onto_form, mark_deadlines, paginate, query_without_page
+from netra.cases.views.public import REPORT_FIELD_MAP, with_region
+from netra.cases.views.regions import picker_levels
+
+FILTER_ARGS = ("status", "kind", "region", "election", "subject_type", "overdue", "q")
+
+
+def violation_choices() -> list[tuple[str, str]]:
+    """The catalogue's violation types as (code, "code · name") in the page language."""
+    from netra.law import catalogue
+
+    english = (get_language() or "").startswith("en")
+    return [(t.code, f"{t.code} · {t.name_en if english else t.name_id}") for t in catalogue.all_types()]
+
+
+@login_required
+def queue(request):
+    cases = mark_deadlines(selectors.queue_for(request.user))
+    counts = {
+        "overdue": sum(1 for c in cases if c.deadline_state == "overdue"),
+        "due_soon": sum(1 for c in cases if c.deadline_state == "due-soon"),
+    }
+    return render(request, "cases/queue.html", {"cases": cases, "counts": counts})
+
+
+def _filters(form) -> dict:
+    if not form.is_valid():
+        return {}
+    data = form.cleaned_data
+    found = {name: data[name] for name in FILTER_ARGS if data.get(name)}
+    if data.get("violation"):
+        found["violation_code"] = data["violation"]
+    return found
+
+
+@login_required
+def case_list(request):
+    form = CaseFilterForm(
+        request.GET or None,
+        elections=selectors.election_list(active_only=False),
+        violations=violation_choices(),
+    )
+    cases = selectors.case_list_for(request.user, **_filters(form)) if not form.errors else []
+    page = paginate(request, cases)
+    page.object_list = mark_deadlines(page.object_list)
+    context = {"form": form, "page": page, "query": query_without_page(request)}
+    return render(request, "cases/list.html", context, status=400 if form.errors else 200)
+
+
+def _record_forms(user, detail) -> dict:
+    """Forms for what can be recorded inside the current step (shown only where the service allows)."""
+    case, office_handles = detail.case, user.office_id == detail.case.office_id and not detail.case.is_closed
+    handler = office_handles and user.has_role(Role.PIMPINAN, Role.STAF_PENANGANAN)
+    forms = {}
+    if handler and case.status in (Status.KLARIFIKASI, Status.KAJIAN):
+        forms["clarification"] = ClarificationForm(prefix="clar")
+        forms["clarification_record"] = ClarificationRecordForm(prefix="rec")
+    if handler and case.status in (Status.KAJIAN_AWAL, Status.KLARIFIKASI, Status.KAJIAN):
+        stage = Kajian.Stage.AWAL if case.status == Status.KAJIAN_AWAL else Kajian.Stage.DUGAAN
+        forms["kajian"] = KajianForm(prefix="kajian", initial={"stage": stage})
+    if office_handles and user.has_role(Role.PIMPINAN):
+        forms["assign"] = AssignForm(
+            prefix="assign",
+            handlers=selectors.handlers_for(user, case),
+            initial={"assignee": case.assigned_to_id},
+        )
+    if office_handles and user.has_role(Role.PIMPINAN, Role.STAF_PENANGANAN, Role.PENGAWAS):
+        forms["evidence"] = EvidenceForm(prefix="evidence")
+    if user.office.is_supervisory and user.has_role(Role.PIMPINAN, Role.STAF_PENANGANAN, Role.PENGAWAS):
+        forms["comment"] = CommentForm(prefix="comment")
+    return forms
+
+
+def attach_matches(user, detail) -> None:
+    """Suggested roster records (``t.matches``) per unconfirmed terlapor, for those who may confirm."""
+    from netra.registry.matching import pegawai_match
+
+    case = detail.case
+    may_confirm = (
+        not case.is_closed
+        and user.office_id == case.office_id
+        and user.has_role(Role.PIMPINAN, Role.STAF_PENANGANAN)
+    )
+    for t in detail.terlapor:
+        t.matches = []
+        if may_confirm and t.pegawai_id is None:
+            t.matches = pegawai_match(user, t.name, nip=t.nip or None, region_code=case.region_code)
+
+
+def timeline(detail) -> list[dict]:
+    """Everything that happened to the case, oldest first, as one list for the template."""
+    items = [{"kind": "transition", "at": t.at, "obj": t} for t in detail.transitions]
+    items += [{"kind": "comment", "at": c.created_at, "obj": c} for c in detail.comments]
+    items += [{"kind": "evidence", "at": e.uploaded_at, "obj": e} for e in detail.evidence]
+    items += [{"kind": "clarification", "at": c.created_at, "obj": c} for c in detail.clarifications]
+    items += [{"kind": "kajian", "at": k.created_at, "obj": k} for k in detail.kajian]
+    items += [{"kind": "recommendation", "at": r.forwarded_at, "obj": r} for r in detail.recommendations]
+    items += [{"kind": "followup", "at": f.recorded_at, "obj": f} for f in detail.followups]
+    if detail.decision is not None:
+        items.append({"kind": "decision", "at": detail.decision.decided_at, "obj": detail.decision})
+    return sorted(items, key=lambda item: item["at"])
+
+
+def case_page_context(request, case_id, *, bound: dict | None = None) -> dict:
+    """The case page's context; ``bound`` replaces a blank form with one carrying the user's input."""
+    detail = selectors.case_detail_for(request.user, case_id)
+    violations = violation_choices() if any(a.name == "decide" for a in detail.actions) else ()
+    action_forms = [(a, action_form(a, violations=violations)) for a in detail.actions]
+    record_forms = _record_forms(request.user, detail)
+    for name, form in (bound or {}).items():
+        if name.startswith("action:"):
+            action_forms = [(a, form if a.name == name[7:] else f) for a, f in action_forms]
+        else:
+            record_forms[name] = form
+    attach_matches(request.user, detail)
+    detail.case.deadline_state = selectors.deadline_state(detail.case).replace("nearly_due", "due-soon")
+    return {
+        "detail": detail,
+        "case": detail.case,
+        "timeline": timeline(detail),
+        "action_forms": action_forms,
+        "forms": record_forms,
+        "violation_label": dict(violation_choices()).get(
+            detail.case.violation_code, detail.case.violation_code
+        ),
+        "may_see_identities": selectors.may_see_identities(request.user, detail.case),
+    }
+
+
+@login_required
+def case_detail(request, case_id: int):
+    return render(request, "cases/detail.html", case_page_context(request, case_id))
+
+
+def _temuan_service_data(form) -> tuple[dict, dict]:
+    data = form.cleaned_data
+    report = {
+        "election": data["election"],
+        "region": data["region"],
+        "title": data["title"],
+        "description": data["description"],
+        "place": data["place"],
+        "occurred_on": data["occurred_on"],
+        "terlapor_name": data["terlapor_name"],
+        "terlapor_nip": data["terlapor_nip"],
+        "terlapor_agency_name": data["terlapor_agency_name"],
+        "terlapor_position": data["terlapor_position"],
+        "terlapor_subject_type": data["terlapor_subject_type"],
+    }
+    observation = {
+        "observed_at": data["observed_at"],
+        "place": data["observation_place"],
+        "method": data["method"],
+        "what": data["what"],
+    }
+    return report, observation
+
+
+TEMUAN_FIELD_MAP = {**REPORT_FIELD_MAP, "place": "observation_place"}
+
+
+def _temuan_submit(request, form):
+    report, observation = _temuan_service_data(form)
+    try:
+        return services.temuan_create(
+            user=request.user,
+            data=report,
+            observation=observation,
+            files=form.cleaned_data["evidence_files"],
+            links=form.cleaned_data["evidence_links"],
+        )
+    except ValidationError as exc:
+        errors_onto_form(form, exc, field_map=TEMUAN_FIELD_MAP, fallback="evidence_files")
+    return None
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def temuan_new(request):
+    if not request.user.has_role(Role.PENGAWAS, Role.PIMPINAN) or not request.user.office.is_supervisory:
+        raise PermissionDenied
+    elections = selectors.election_list()
+    data = with_region(request.POST) if request.method == "POST" else None
+    form = TemuanForm(data, request.FILES or None, elections=elections)
+    if data is not None and "_refresh" not in data and form.is_valid():
+        case = _temuan_submit(request, form)
+        if case is not None:
+            return HttpResponseRedirect(reverse("cases:detail", args=[case.pk]))
+    if data is not None and "_refresh" in data:
+        form.errors.clear()
+    context = {
+        "form": form,
+        "region_picker": {
+            "levels": picker_levels(data or {}),
+            "error": form.errors.get("region") if data else None,
+        },
+        "files_lost": bool(request.FILES),
+        "max_upload_mb": settings.NETRA_MAX_UPLOAD_MB,
+    }
+    status = 400 if data is not None and "_refresh" not in data else 200
+    return render(request, "cases/temuan_form.html", context, status=status)

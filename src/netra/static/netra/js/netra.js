@@ -1,0 +1,40 @@
+/* Small progressive enhancements; every page works without them. */
+(function () {
+  "use strict";
+
+  function onCopy(button) {
+    var target = document.getElementById(button.getAttribute("data-copy"));
+    if (!target || !navigator.clipboard) { return; }
+    navigator.clipboard.writeText(target.textContent.trim()).then(function () {
+      var done = button.getAttribute("data-copied");
+      if (done) { button.textContent = done; }
+    });
+  }
+
+  /* Elements with data-show-when="<input name>=<value>" are shown only while that radio is chosen. */
+  function syncConditional(root) {
+    root.querySelectorAll("[data-show-when]").forEach(function (el) {
+      var rule = el.getAttribute("data-show-when").split("=");
+      var checked = document.querySelector('input[name="' + rule[0] + '"]:checked');
+      el.hidden = !checked || checked.value !== rule[1];
+    });
+  }
+
+  document.addEventListener("click", function (event) {
+    var copy = event.target.closest("[data-copy]");
+    if (copy) { onCopy(copy); return; }
+    if (event.target.closest("[data-print]")) { window.print(); }
+  });
+  /* Capture phase: runs before htmx reads the form for the live check (file inputs are not sent). */
+  document.addEventListener("change", function (event) {
+    if (event.target.matches && event.target.matches('input[type="file"]')) {
+      var counter = document.getElementById("evidence-count");
+      if (counter) { counter.value = String(event.target.files ? event.target.files.length : 0); }
+    }
+    syncConditional(document);
+  }, true);
+  document.addEventListener("DOMContentLoaded", function () {
+    syncConditional(document);
+    document.querySelectorAll("[data-js-only]").forEach(function (el) { el.hidden = false; });
+  });
+})();
