@@ -62,3 +62,13 @@ def test_detail_accepts_lowercase_codes_and_warns_on_unretrieved_items(client):
 
 def test_unknown_code_is_404(client):
     assert client.get(reverse("catalogue:detail", args=["X-99"])).status_code == 404
+
+
+def test_pages_show_english_names_in_english(client):
+    client.cookies["django_language"] = "en"
+    detail = client.get(reverse("catalogue:detail", args=["D-5"])).content.decode()
+    assert "<h1>D-5: Being a member or official of a political party</h1>" in detail
+    assert (
+        "Being a member or official of a political party"
+        in client.get(reverse("catalogue:index")).content.decode()
+    )
