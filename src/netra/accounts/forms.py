@@ -15,6 +15,14 @@ class CodeForm(forms.Form):
     )
 
 
+class SetupCodeForm(CodeForm):
+    """Confirming a new authenticator app: backup codes do not exist yet."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["code"].help_text = _("6 angka yang sedang tampil di aplikasi autentikator.")
+
+
 class TokenCreateForm(forms.Form):
     name = forms.CharField(
         label=_("Nama token"),

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
-from netra.accounts.forms import CodeForm
+from netra.accounts.forms import CodeForm, SetupCodeForm
 from netra.accounts.twofactor import (
     device_qr_svg,
     device_secret,
@@ -28,7 +28,7 @@ def twofactor_setup(request):
         messages.info(request, _("Verifikasi dua langkah sudah aktif."))
         return redirect("accounts:account")
     device = twofactor_pending_device(user=request.user)
-    form = CodeForm(request.POST or None)
+    form = SetupCodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         codes = twofactor_confirm(user=request.user, device=device, code=form.cleaned_data["code"])
         if codes is not None:
