@@ -4,25 +4,17 @@ import pytest
 from openpyxl import Workbook
 
 from netra.registry.models import Agency, Pegawai
-from netra.registry.services import agencies_import, agencies_seed, roster_import
+from netra.registry.services import roster_import
 from netra.registry.services.counters import counter_value
 from netra.registry.tabular import TabularError
+from tests.registry.conftest import HEADER
 
-HEADER = "nip,nama,instansi,unit,jabatan,status,kode_wilayah"
 GOOD = [
     "198001012005011001,Drs. H. Moch. Djoko Santoso M.Si.,Pemkab Bandung,Dinas Pendidikan,Kepala Dinas,PNS,",
     "19900215 201903 2 004,Siti Aminah S.Pd.,Pemerintah Kabupaten Bandung,,Guru,PPPK,32.04.05",
     ",Asep Sunandar,Pemkab Bandung,Dinas Pendidikan,Pengemudi,honorer,",
     "198512312010121002,Budi Hartono,BKN,,Analis Kepegawaian,PNS,",
 ]
-
-
-@pytest.fixture
-def agencies(regions, tmp_path):
-    agencies_seed()
-    units = tmp_path / "units.csv"
-    units.write_text("nama,induk,jenis_unit\nDinas Pendidikan,Pemkab Bandung,dinas\n", encoding="utf-8")
-    agencies_import(path=units)
 
 
 def _csv(tmp_path, rows, header=HEADER, name="roster.csv"):

@@ -1,3 +1,126 @@
-from ninja import Router
+"""/api/v1/registry/: regions and agencies are public reference data; the roster needs staff auth.
 
-router = Router()
+Roster endpoints answer only rows inside the caller's jurisdiction; a record outside it is a 404.
+"""
+
+from django.http import Http404
+from ninja import Query, Router, Schema
+from ninja.pagination import LimitOffsetPagination, paginate
+
+from netra.accounts.api_auth import staff_auth
+from netra.registry import selectors
+from netra.registry.matching import pegawai_match
+from netra.registry.schemas import (
+    AgencyOut,
+    PegawaiMatchOut,
+    PegawaiOut,
+    RegionDetailOut,
+    RegionOut,
+    RegionResolveOut,
+)
+from netra.registry.services import AmbiguousRegion, region_resolve
+
+router = Router(tags=["registry"])
+
+
+@router.get("/regions", response=list[RegionOut], summary="Children of a region (provinces without parent)")
+def region_children(request, parent: str | None = None):
+    return list(selectors.region_list(parent=parent))
+
+
+@router.get("/regions/search", response=list[RegionOut], summary="Regions for a picker")
+def region_search(request, q: str, limit: int = 20):
+    return selectors.region_search(q, limit=max(1, min(limit, 50)))
+
+
+@router.get("/regions/resolve", response=RegionResolveOut, summary="What a code or name means")
+def region_resolve_endpoint(request, q: str):
+    try:
+        region = region_resolve(q)
+    except AmbiguousRegion as exc:
+        return {"query": q, "region": None, "candidates": exc.candidates}
+    return {"query": q, "region": region, "candidates": [region] if region else []}
+
+
+@router.get("/regions/{code}", response=RegionDetailOut)
+def region_detail(request, code: str):
+    region = selectors.region_get(code)
+    if region is None:
+        raise Http404
+    return region
+
+
+class AgencyFilter(Schema):
+    q: str = ""
+    kind: str = ""
+    region: str = ""
+    parent: int | None = None
+
+
+@router.get("/agencies", response=list[AgencyOut])
+@paginate(LimitOffsetPagination)
+def agency_list(request, filters: Query[AgencyFilter]):
+    return selectors.agency_list(q=filters.q, kind=filters.kind, region=filters.region, parent=filters.parent)
+
+
+@router.get("/agencies/{agency_id}", response=AgencyOut)
+def agency_detail(request, agency_id: int):
+    agency = selectors.agency_get(agency_id)
+    if agency is None:
+        raise Http404
+    return agency
+
+
+class PegawaiFilter(Schema):
+    q: str = ""
+    nip: str = ""
+    agency_id: int | None = None
+    region_code: str = ""
+
+
+@router.get("/pegawai", response=list[PegawaiOut], auth=staff_auth)
+@paginate(LimitOffsetPagination)
+def pegawai_list(request, filters: Query[PegawaiFilter]):
+    return selectors.pegawai_list_for(
+        request.auth,
+        q=filters.q,
+        nip=filters.nip,
+        agency_id=filters.agency_id,
+        region_code=filters.region_code,
+    )
+
+
+class MatchQuery(Schema):
+    name: str
+    nip: str | None = None
+    agency_id: int | None = None
+    region_code: str | None = None
+    position: str | None = None
+    limit: int = 5
+
+
+@router.get(
+    "/pegawai/match",
+    response=list[PegawaiMatchOut],
+    auth=staff_auth,
+    summary="Suggested roster records for a name as written, with scores and reasons",
+)
+def pegawai_match_endpoint(request, query: Query[MatchQuery]):
+    matches = pegawai_match(
+        request.auth,
+        query.name,
+        nip=query.nip,
+        agency_id=query.agency_id,
+        region_code=query.region_code,
+        position=query.position,
+        limit=query.limit,
+    )
+    return [{"score": m.score, "reasons": m.reasons, "pegawai": m.pegawai} for m in matches]
+
+
+@router.get("/pegawai/{pegawai_id}", response=PegawaiOut, auth=staff_auth)
+def pegawai_detail(request, pegawai_id: int):
+    pegawai = selectors.pegawai_get_for(request.auth, pegawai_id)
+    if pegawai is None:
+        raise Http404
+    return pegawai

@@ -1,0 +1,120 @@
+"""Readers for users. Regions and agencies are public reference data; the roster is for officers only,
+scoped to the officer's territory (national offices see everything)."""
+
+from django.db.models import Q, QuerySet
+
+from netra.accounts.scoping import region_q
+from netra.names import InvalidNip, parse_nip
+from netra.registry.models import Agency, Pegawai, Region, RegionAlias, RegionBoundary
+from netra.registry.normalize import normalize_place, parse_region_code
+
+SEARCH_LIMIT = 20
+
+
+# Regions (public) ----------------------------------------------------------------------------
+
+
+def region_list(*, parent: str | None = None) -> QuerySet[Region]:
+    """Direct children of a region; the provinces without a parent."""
+    if parent:
+        return Region.objects.filter(parent_id=parent)
+    return Region.objects.filter(parent__isnull=True)
+
+
+def region_get(code: str) -> Region | None:
+    return Region.objects.select_related("parent").filter(code=code).first()
+
+
+def region_ancestors(region: Region) -> list[Region]:
+    """From the province down to the region's parent, for breadcrumbs."""
+    codes = [region.code[:i] for i in (2, 5, 8) if i < len(region.code)]
+    return list(Region.objects.filter(code__in=codes).order_by("level"))
+
+
+def region_boundary(code: str) -> RegionBoundary | None:
+    return RegionBoundary.objects.filter(region_id=code).first()
+
+
+def region_search(q: str, *, limit: int = SEARCH_LIMIT) -> list[Region]:
+    """Regions for a picker: a code, or names and aliases starting with the text; larger regions first."""
+    text = (q or "").strip()
+    code = parse_region_code(text) if text else None
+    if code:
+        renamed = RegionAlias.objects.filter(normalized=code, kind="old_code").values("region_id")
+        matches = Region.objects.filter(Q(code=code) | Q(code__startswith=code + ".") | Q(code__in=renamed))
+        return list(matches.select_related("parent").order_by("level", "code")[:limit])
+    normalized = normalize_place(text)
+    if len(normalized) < 2:
+        return []
+    aliased = RegionAlias.objects.filter(normalized__startswith=normalized).values("region_id")
+    matches = Region.objects.filter(Q(code__in=aliased) | Q(search_name__startswith=normalized))
+    return list(matches.select_related("parent").order_by("level", "name")[:limit])
+
+
+# Agencies (public) ---------------------------------------------------------------------------
+
+
+def agency_list(
+    *, q: str = "", kind: str = "", region: str = "", parent: int | None = None, top_level: bool = False
+) -> QuerySet[Agency]:
+    agencies = Agency.objects.select_related("region", "parent")
+    if q.strip():
+        agencies = agencies.filter(Q(name__icontains=q.strip()) | Q(short_name__icontains=q.strip()))
+    if kind:
+        agencies = agencies.filter(kind=kind)
+    if region:
+        agencies = agencies.filter(Q(region_id=region) | Q(region__code__startswith=region + "."))
+    if parent is not None:
+        agencies = agencies.filter(parent_id=parent)
+    elif top_level:
+        agencies = agencies.filter(parent__isnull=True)
+    return agencies.order_by("kind", "name")
+
+
+def agency_get(agency_id: int) -> Agency | None:
+    return Agency.objects.select_related("region", "parent").filter(pk=agency_id).first()
+
+
+# Roster (officers only) -----------------------------------------------------------------------
+
+
+def roster_scope(user) -> str | None:
+    """The region code prefix a user may see on the roster: "" for national, None for no access."""
+    office = getattr(user, "office", None)
+    if not getattr(user, "is_authenticated", False) or not user.is_active or office is None:
+        return None
+    return office.region_code
+
+
+def pegawai_list_for(
+    user, *, q: str = "", nip: str = "", agency_id: int | None = None, region_code: str = ""
+) -> QuerySet[Pegawai]:
+    """Roster rows the user may see (none for the public), filtered; names match on normalised words."""
+    rows = Pegawai.objects.filter(region_q(user, "region__code")).select_related("agency", "unit", "region")
+    if nip.strip():
+        rows = rows.filter(nip=_clean_nip(nip))
+    if agency_id is not None:
+        rows = rows.filter(Q(agency_id=agency_id) | Q(unit_id=agency_id))
+    if region_code.strip():
+        code = region_code.strip()
+        rows = rows.filter(Q(region_id=code) | Q(region__code__startswith=code + "."))
+    for word in _name_words(q):
+        rows = rows.filter(name_normalized__contains=word)
+    return rows
+
+
+def pegawai_get_for(user, pegawai_id: int) -> Pegawai | None:
+    return pegawai_list_for(user).filter(pk=pegawai_id).first()
+
+
+def _clean_nip(text: str) -> str:
+    try:
+        return parse_nip(text).nip
+    except InvalidNip:
+        return "".join(ch for ch in text if ch.isdigit())
+
+
+def _name_words(q: str) -> list[str]:
+    from netra.names import normalize_name
+
+    return list(normalize_name(q).tokens) if q.strip() else []
