@@ -75,3 +75,17 @@ def test_refer_has_the_cli_shape(client):
 def test_refer_bad_input_is_400_with_the_reason(client, params):
     response = client.get(f"{BASE}/refer", params)
     assert response.status_code == 400 and response.json()["detail"]
+
+
+@pytest.mark.parametrize("params", [{"indicator": "olahraga"}, {"kind": "denda"}, {"on": "2024-13-01"}])
+def test_catalogue_rejects_unknown_filter_values(client, params):
+    assert client.get(f"{BASE}/catalogue", params).status_code == 422
+
+
+def test_api_vocabularies_match_the_law_package():
+    from typing import get_args
+
+    from netra.catalogue.api import Indicator, SanctionKind
+    from netra.law import catalogue
+
+    assert get_args(Indicator) == catalogue.INDICATORS and get_args(SanctionKind) == catalogue.SANCTION_KINDS

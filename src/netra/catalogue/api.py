@@ -1,6 +1,7 @@
 """/api/v1/rules/: the law as code, public (no authentication: it is public law)."""
 
 from datetime import date
+from typing import Literal
 
 from django.http import HttpRequest
 from ninja import Query, Router, Schema
@@ -11,11 +12,15 @@ from netra.law import catalogue, deadlines, referral
 
 router = Router(tags=["rules"])
 
+# The law package's vocabularies (catalogue.INDICATORS, SANCTION_KINDS), as types so ninja rejects others.
+Indicator = Literal["karier", "hubungan_partai_politik", "kegiatan_kampanye", "pelayanan_publik"]
+SanctionKind = Literal["moral", "disiplin", "ptdh", "satgas"]
+
 
 class CatalogueQuery(Schema):
     q: str | None = None
-    indicator: str | None = None
-    kind: str | None = None
+    indicator: Indicator | None = None
+    kind: SanctionKind | None = None
     instrument: str | None = None
     on: date | None = None
 
