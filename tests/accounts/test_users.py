@@ -110,3 +110,10 @@ def test_production_settings_hash_with_argon2():
         user = user_create(username="ani", password=PASSWORD, office=national_office(), role="admin")
         assert user.password.startswith("argon2$")
     assert django_settings.PASSWORD_HASHERS != netra_settings.PASSWORD_HASHERS  # the fixture is active
+
+
+def test_createuser_without_a_terminal_needs_password_stdin():
+    make_tree()
+    result = runner.invoke(app, ["createuser", "dewi", "--office-region", "21", "--role", "analis"])
+    assert result.exit_code == 2 and "--password-stdin" in result.output
+    assert not User.objects.filter(username="dewi").exists()

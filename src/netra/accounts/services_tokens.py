@@ -5,6 +5,7 @@ import secrets
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from netra.accounts.models import ApiToken
 from netra.audit.services import event_record
@@ -17,11 +18,13 @@ def token_create(*, user, name: str) -> tuple[ApiToken, str]:
     """A new token for ``user``; the raw value is returned once and never stored."""
     name = (name or "").strip()
     if not name:
-        raise ValidationError({"name": "Nama token wajib diisi."})
+        raise ValidationError({"name": _("Nama token wajib diisi.")})
     if len(name) > ApiToken._meta.get_field("name").max_length:
-        raise ValidationError({"name": "Nama token terlalu panjang."})
+        raise ValidationError({"name": _("Nama token terlalu panjang.")})
     if not (user.is_active and user.office_id):
-        raise PermissionDenied("Only active staff members of an office can hold API tokens.")
+        raise PermissionDenied(
+            _("Hanya petugas aktif yang terhubung ke kantor yang dapat memiliki token API.")
+        )
     raw = secrets.token_urlsafe(TOKEN_BYTES)
     with transaction.atomic():
         token = ApiToken.objects.create(
@@ -37,7 +40,7 @@ def token_create(*, user, name: str) -> tuple[ApiToken, str]:
 def token_revoke(*, user, token: ApiToken) -> ApiToken:
     """Revoke one of ``user``'s own tokens (idempotent)."""
     if token.user_id != user.pk:
-        raise PermissionDenied("A token can only be revoked by its owner.")
+        raise PermissionDenied(_("Token hanya dapat dicabut oleh pemiliknya."))
     if token.revoked_at is not None:
         return token
     with transaction.atomic():

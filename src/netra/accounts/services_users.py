@@ -3,6 +3,7 @@
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from netra.accounts.models import Office, Role, User
 from netra.audit.services import event_record
@@ -10,13 +11,17 @@ from netra.audit.services import event_record
 
 def _validate_identity(username: str, office, role: str) -> None:
     if not username:
-        raise ValidationError({"username": "Nama pengguna wajib diisi."})
+        raise ValidationError({"username": _("Nama pengguna wajib diisi.")})
     if User.objects.filter(username__iexact=username).exists():
-        raise ValidationError({"username": f"Nama pengguna {username!r} sudah dipakai."})
+        message = _("Nama pengguna %(username)s sudah dipakai.") % {"username": username}
+        raise ValidationError({"username": message})
     if not isinstance(office, Office) or office.pk is None:
-        raise ValidationError({"office": "Kantor wajib dipilih."})
+        raise ValidationError({"office": _("Kantor wajib dipilih.")})
     if role not in Role.values:
-        raise ValidationError({"role": f"Peran {role!r} tidak dikenal; pilihan: {', '.join(Role.values)}."})
+        raise ValidationError(
+            {"role": _("Peran %(role)s tidak dikenal; pilihan: %(choices)s.")
+             % {"role": role, "choices": ", ".join(Role.values)}}
+        )
 
 
 def user_create(*, username: str, password: str, office: Office, role: str, email: str = "",
