@@ -1,0 +1,289 @@
+"""Cue lexicons and the phrase matcher that finds them in tokenised posts.
+
+A cue is a span of a post (or of its author's bio) that a supervisor would point at: a civil-servant
+marker ("ASN", "Kepala Dinas", a NIP), a partisan marker (a candidate's name, "paslon 02", a slogan),
+a context word that says how the author takes sides ("ayo", "foto bareng", "tim pemenangan"), or a
+counter-cue ("netralitas", a news account) that makes a reading as partisan support less likely.
+Weights are logit contributions used by ``netra.text.posts``; they are documented in docs/text.md.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from typing import NamedTuple
+
+from netra.text.normalize import Token, tokenize
+
+CIVIL_SERVANT = "civil_servant"
+PARTISAN = "partisan"
+CONTEXT = "context"
+COUNTER = "counter"
+
+
+class CueSpec(NamedTuple):
+    """What a lexicon entry means once found."""
+
+    side: str
+    kind: str
+    weight: float
+    target: str | None = None
+
+
+class Cue(NamedTuple):
+    """A cue found in a post: ``start``/``end`` index ``field`` ("bio" or "text")."""
+
+    side: str
+    kind: str
+    field: str
+    text: str
+    start: int
+    end: int
+    weight: float
+    target: str | None = None
+
+    def to_dict(self) -> dict:
+        data = {
+            "kind": self.kind,
+            "field": self.field,
+            "text": self.text,
+            "span": [self.start, self.end],
+            "weight": self.weight,
+        }
+        if self.target is not None:
+            data["target"] = self.target
+        return data
+
+
+def _entries(side: str, kind: str, weight: float, phrases: str) -> list[tuple[str, CueSpec]]:
+    spec = CueSpec(side, kind, weight)
+    return [(phrase.strip(), spec) for phrase in phrases.split("|") if phrase.strip()]
+
+
+# Civil-servant markers. Weights are for the bio; the scorer discounts them in the post text.
+CIVIL_SERVANT_LEXICON = [
+    *_entries(
+        CIVIL_SERVANT,
+        "status",
+        4.0,
+        "asn|pns|pppk|p3k|aparatur sipil negara|pegawai negeri sipil|pegawai negeri|abdi negara|korpri",
+    ),
+    *_entries(
+        CIVIL_SERVANT,
+        "position",
+        4.0,
+        "camat|sekcam|sekretaris camat|lurah|seklur|sekretaris lurah|kepala desa|kades|sekdes|"
+        "sekretaris desa|perangkat desa|kaur|kepala dusun|kadus|kepala dinas|kadis|kadin|kepala bidang|"
+        "kabid|kepala seksi|kasi pemerintahan|kasi pem|kasi kesra|kasi trantib|kasubag|kasubbag|"
+        "kepala bagian|kabag|sekda|sekretaris daerah|"
+        "kepala badan|kaban|kepala sekolah|kepsek|kepala puskesmas|kapus|widyaiswara|asisten daerah|"
+        "inspektur|kepala suku dinas|kasudin|kepala uptd|pj bupati|pj wali kota|pj gubernur|plt kepala",
+    ),
+    *_entries(
+        CIVIL_SERVANT,
+        "occupation",
+        2.5,
+        "guru|bidan|perawat|penyuluh|penyuluh pertanian|pengawas sekolah|dokter puskesmas|tenaga kesehatan|"
+        "nakes|pegawai|staf|staff|honorer|ppnpn|satpol pp|pamong praja|operator sekolah|dosen",
+    ),
+    *_entries(
+        CIVIL_SERVANT,
+        "agency",
+        2.0,
+        "dinas|disdik|dindik|dinkes|dinsos|disdukcapil|dukcapil|dishub|diskominfo|dpmptsp|disperindag|"
+        "sudin|suku dinas|bappeda|bpbd|bpkad|bkpsdm|bkpsdmd|bkd|bkn|setda|setwan|pemkab|pemkot|pemprov|pemda|"
+        "kantor kecamatan|kecamatan|kelurahan|kantor desa|pemdes|puskesmas|rsud|sdn|smpn|sman|smkn|"
+        "sd negeri|smp negeri|sma negeri|smk negeri|kemenag|kua|kementerian|inspektorat|uptd|opd",
+    ),
+    # Occupations outside the civil service: they argue against reading the author as ASN.
+    *_entries(
+        CIVIL_SERVANT,
+        "not_civil_servant",
+        -4.0,
+        "pegawai swasta|karyawan swasta|karyawan|wiraswasta|wirausaha|pengusaha|ibu rumah tangga|irt|"
+        "mahasiswa|mahasiswi|pelajar|freelancer|ojol|driver online|petani|pedagang|nelayan|buruh|"
+        "guru ngaji|guru les|guru privat|guru swasta|content creator|youtuber|politisi|caleg",
+    ),
+]
+
+# Phrases that contain a cue word but mean something else ("kader posyandu" is a health volunteer).
+NEUTRAL_LEXICON = _entries(
+    CONTEXT,
+    "neutral_phrase",
+    0.0,
+    "kader posyandu|kader pkk|kader kesehatan|kader jkn|perjalanan dinas|pilih kasih|gas elpiji|gas lpg|"
+    "kasi tau|kasi tahu",
+)
+
+# How the author takes sides; these only count next to a partisan cue.
+CONTEXT_LEXICON = [
+    *_entries(
+        CONTEXT,
+        "support",
+        1.5,
+        "dukung|mendukung|dukungan|pilih|memilih|pilihanku|coblos|nyoblos|menangkan|memenangkan|"
+        "menang|lanjutkan|gas|gaspol|gass|all in|sikat|mantap|siap|pasti menang|satu putaran|"
+        "presidenku|gubernurku|bupatiku|idola|terbaik|paling pas|👍|💪|❤️|love|bangga",
+    ),
+    *_entries(
+        CONTEXT,
+        "ajakan",
+        1.0,
+        "ayo|ayok|yuk|yok|mari|ajak|mengajak|jangan lupa|wajib pilih|pilihlah|coblos|kita menangkan|"
+        "arahkan|mengarahkan|rekan-rekan|rekan2|teman-teman|teman2|bapak ibu|bapak/ibu|sobat|warga|"
+        "keluarga besar|dulur",
+    ),
+    *_entries(
+        CONTEXT,
+        "photo",
+        1.0,
+        "foto bareng|foto bersama|fotbar|selfie|swafoto|wefie|berpose|pose|📸|ketemu langsung|"
+        "bertemu langsung|bareng pak|bersama pak|bersama bapak|bersama ibu|bareng bu",
+    ),
+    *_entries(
+        CONTEXT,
+        "attendance",
+        1.5,
+        "hadir|menghadiri|hadiri|deklarasi|kampanye akbar|ikut kampanye|rapat umum|konsolidasi|posko|"
+        "blusukan bareng|turun bersama",
+    ),
+    *_entries(
+        CONTEXT,
+        "team",
+        2.0,
+        "tim sukses|timses|tim pemenangan|tim ahli|tim ahli pemenangan|jadi relawan|tim relawan|"
+        "ketua relawan|korwil|korcam|"
+        "koordinator relawan|saksi paslon|jurkam|juru kampanye",
+    ),
+    *_entries(
+        CONTEXT,
+        "membership",
+        2.0,
+        "kader partai|pengurus partai|pengurus dpc|anggota partai|ketua ranting|ketua pac|dpac",
+    ),
+]
+
+COUNTER_LEXICON = [
+    *_entries(
+        COUNTER,
+        "neutrality",
+        2.5,
+        "netral|netralitas|#asnnetral|#netralitasasn|#asnberakhlak|bawaslu|panwascam|pkd|dilarang|"
+        "larangan|sanksi|pelanggaran|kode etik|tidak berpihak|jangan berpihak|imbauan|himbauan|"
+        "pengawasan|awasi|pemilu damai|pilkada damai|politik uang|hoaks|ikrar|pakta integritas",
+    ),
+    *_entries(
+        COUNTER,
+        "news",
+        1.5,
+        "diduga|dilaporkan|terlapor|menurut|ujarnya|katanya|dikonfirmasi|terancam|diperiksa|"
+        "klarifikasi|rekomendasi|kasn|baca selengkapnya|selengkapnya|dikutip|wartawan|reporter",
+    ),
+]
+
+# Bio markers of a media account (its posts report, they do not take sides).
+NEWS_BIO_LEXICON = _entries(
+    COUNTER,
+    "news_account",
+    5.0,
+    "berita|news|portal|redaksi|media|jurnalis|wartawan|official|tv|radio|koran|kabar|info terkini|"
+    "update terkini|pers",
+)
+
+FIRST_PERSON = frozenset(["saya", "aku", "sy", "gue", "gw", "kami", "kita", "sbg", "sebagai", "selaku"])
+
+NIP_RE = re.compile(
+    r"(?i)\bNIP\b\.?\s*:?\s*(?:19|20)\d{6}\s?\d{6}\s?[12]\s?\d{3}\b|\b(?:19|20)\d{6}\s?\d{6}\s?[12]\s?\d{3}\b"
+)
+
+
+class PhraseMatcher:
+    """Finds multi-token phrases in token lists, trying each token's lower-cased and slang forms."""
+
+    def __init__(self) -> None:
+        self._index: dict[str, list[tuple[tuple[str, ...], bool, CueSpec]]] = {}
+
+    def add(self, phrase: str, spec: CueSpec, *, case_sensitive: bool = False) -> None:
+        tokens = [token for token in tokenize(phrase) if token.kind != "punct"]
+        if not tokens:
+            raise ValueError(f"phrase {phrase!r} has no words")
+        forms = tuple(token.text if case_sensitive else token.lower for token in tokens)
+        self._index.setdefault(forms[0], []).append((forms, case_sensitive, spec))
+
+    def add_all(self, entries: Iterable[tuple[str, CueSpec]]) -> None:
+        for phrase, spec in entries:
+            self.add(phrase, spec)
+
+    def find(self, tokens: Sequence[Token]) -> list[tuple[Token, Token, CueSpec]]:
+        """Longest non-overlapping matches, left to right, as (first token, last token, spec)."""
+        index = self._index
+        content = [token for token in tokens if token.kind != "punct"]
+        found = []
+        position = 0
+        while position < len(content):
+            token = content[position]
+            if token.lower in index or token.norm in index or token.text in index:
+                best = self._longest_at(content, position)
+                if best is not None:
+                    length, spec = best
+                    found.append((token, content[position + length - 1], spec))
+                    position += length
+                    continue
+            position += 1
+        return found
+
+    def _longest_at(self, content: Sequence[Token], position: int) -> tuple[int, CueSpec] | None:
+        token = content[position]
+        best = None
+        for key in {token.lower, token.norm, token.text}:
+            for forms, case_sensitive, spec in self._index.get(key, ()):
+                length = len(forms)
+                if best is not None and length <= best[0]:
+                    continue
+                if case_sensitive and token.text != forms[0]:
+                    continue
+                if _continues(content, position, forms, case_sensitive):
+                    best = (length, spec)
+        return best
+
+
+def _continues(content: Sequence[Token], position: int, forms: tuple[str, ...], case_sensitive: bool) -> bool:
+    if position + len(forms) > len(content):
+        return False
+    for offset in range(1, len(forms)):
+        token = content[position + offset]
+        form = forms[offset]
+        if case_sensitive:
+            if token.text != form:
+                return False
+        elif form not in (token.lower, token.norm):
+            return False
+    return True
+
+
+def generic_matcher() -> PhraseMatcher:
+    """A matcher over the election-independent lexicons (civil-servant, context and counter cues)."""
+    matcher = PhraseMatcher()
+    for lexicon in (CIVIL_SERVANT_LEXICON, CONTEXT_LEXICON, COUNTER_LEXICON, NEUTRAL_LEXICON):
+        matcher.add_all(lexicon)
+    return matcher
+
+
+def news_bio_matcher() -> PhraseMatcher:
+    matcher = PhraseMatcher()
+    matcher.add_all(NEWS_BIO_LEXICON)
+    return matcher
+
+
+def nip_cues(text: str, field: str) -> list[Cue]:
+    """Civil-servant identity numbers (NIP: 18 digits starting with a birth date)."""
+    return [
+        Cue(CIVIL_SERVANT, "nip", field, match.group(), match.start(), match.end(), 5.0)
+        for match in NIP_RE.finditer(text)
+    ]
+
+
+def first_person_before(tokens: Sequence[Token], first: Token, window: int = 3) -> bool:
+    """Whether a first-person word ("saya", "sebagai"...) precedes ``first`` within ``window`` tokens."""
+    words = [token for token in tokens if token.kind == "word" and token.end <= first.start]
+    return any(token.lower in FIRST_PERSON or token.norm in FIRST_PERSON for token in words[-window:])

@@ -1,0 +1,360 @@
+"""Election configuration: who runs, under which numbers, parties, slogans, hashtags and gestures.
+
+``ElectionConfig.load(path)`` reads a TOML file (examples in benchmarks/devset/election_*.toml) and
+compiles its phrases once into a matcher, so scoring thousands of posts does no per-post setup.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import tomllib
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from netra.text.cues import PARTISAN, Cue, CueSpec, PhraseMatcher, generic_matcher
+from netra.text.normalize import Token
+
+REGIMES = ("pemilu", "pemilihan")
+BALLOT_PREFIXES = frozenset(
+    [
+        "nomor",
+        "no",
+        "nmr",
+        "nomer",
+        "nmor",
+        "urut",
+        "paslon",
+        "pasangan",
+        "capres",
+        "cawapres",
+        "cagub",
+        "cabup",
+        "cawalkot",
+        "calon",
+        "coblos",
+        "nyoblos",
+        "pilih",
+        "salam",
+        "dukung",
+        "kandidat",
+        "nomer",
+    ]
+)
+BALLOT_FILLERS = frozenset({"urut", "nomor", "no", "nmr", "nomer", "calon", "paslon"})
+NUMBER_WORDS = {"satu": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6}
+_GLUED_BALLOT_RE = re.compile(r"^(?:no|nmr|nomor|nomer|paslon|coblos)0?([1-9])$")
+_HASHTAG_NUMBER_RE = re.compile(r"(?:^#|\D)0([1-9])(?:\D|$)")
+_DATE_PUNCT = "/-:."
+# Words before a zero-padded number that make it an address, a class or a time, not a ballot number.
+NOT_BALLOT_BEFORE = frozenset(
+    ("rt", "rw", "kelas", "lantai", "lt", "blok", "gang", "gg", "jam", "pukul", "tgl", "tanggal", "kamar")
+)
+# "kader Gerindra", "pengurus PDI Perjuangan": party membership (row D-5).
+MEMBERSHIP_ROLES = ("kader", "pengurus", "anggota", "ketua", "sekretaris", "bendahara")
+
+
+class ElectionConfigError(ValueError):
+    """The election configuration file is missing, unreadable or inconsistent."""
+
+
+@dataclass(frozen=True)
+class Candidate:
+    number: int
+    names: tuple[str, ...]
+    nicknames: tuple[str, ...] = ()
+    parties: tuple[str, ...] = ()
+    slogans: tuple[str, ...] = ()
+    hashtags: tuple[str, ...] = ()
+    gestures: tuple[str, ...] = ()
+
+    @property
+    def label(self) -> str:
+        return f"{self.number:02d}"
+
+
+@dataclass(frozen=True)
+class Party:
+    name: str
+    abbreviations: tuple[str, ...] = ()
+
+
+@dataclass
+class ElectionConfig:
+    name: str
+    regime: str
+    penetapan: dt.date
+    candidates: tuple[Candidate, ...]
+    parties: tuple[Party, ...] = ()
+    level: str = ""
+    region_code: str = ""
+    period: dict[str, dt.date] = field(default_factory=dict)
+    slogans: tuple[str, ...] = ()
+    hashtags: tuple[str, ...] = ()
+    case_sensitive: frozenset[str] = frozenset()
+    matcher: PhraseMatcher = field(init=False, repr=False)
+    numbers: frozenset[int] = field(init=False, repr=False)
+    hashtag_aliases: tuple[tuple[str, str], ...] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self._validate()
+        self.numbers = frozenset(candidate.number for candidate in self.candidates)
+        self.matcher = generic_matcher()
+        self._add_phrases()
+        self.hashtag_aliases = self._aliases_for_hashtags()
+
+    @classmethod
+    def load(cls, path: str | Path) -> ElectionConfig:
+        path = Path(path)
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+        except FileNotFoundError as exc:
+            raise ElectionConfigError(f"{path}: no such election configuration") from exc
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+            raise ElectionConfigError(f"{path}: not valid TOML: {exc}") from exc
+        try:
+            return cls.from_dict(data)
+        except ElectionConfigError as exc:
+            raise ElectionConfigError(f"{path}: {exc}") from exc
+
+    @classmethod
+    def from_dict(cls, data: dict) -> ElectionConfig:
+        period = _dates(data.get("period", {}))
+        if "penetapan" not in period:
+            raise ElectionConfigError(
+                "[period] needs 'penetapan' (date candidates were set, e.g. 2024-09-22)"
+            )
+        try:
+            candidates = tuple(_candidate(item) for item in data.get("candidates", []))
+            parties = tuple(_party(item) for item in data.get("parties", []))
+            return cls(
+                name=_required_str(data, "name"),
+                regime=_required_str(data, "regime"),
+                level=str(data.get("level", "")),
+                region_code=str(data.get("region_code", "")),
+                penetapan=period["penetapan"],
+                period=period,
+                candidates=candidates,
+                parties=parties,
+                slogans=_strings(data, "slogans"),
+                hashtags=_strings(data, "hashtags"),
+                case_sensitive=frozenset(_strings(data, "case_sensitive")),
+            )
+        except (KeyError, TypeError) as exc:
+            raise ElectionConfigError(f"malformed entry: {exc}") from exc
+
+    def candidate(self, number: int) -> Candidate:
+        for candidate in self.candidates:
+            if candidate.number == number:
+                return candidate
+        raise KeyError(number)
+
+    def is_calon_period(self, day: dt.date) -> bool:
+        """True once candidates are formally set (calon, D-* codes); before that: bakal calon, KE-*."""
+        return day >= self.penetapan
+
+    def partisan_cues(self, text: str, tokens: Sequence[Token], field_name: str) -> list[Cue]:
+        """Ballot-number and hashtag cues that the phrase matcher cannot express."""
+        return [*self._ballot_cues(text, tokens, field_name), *self._hashtag_cues(tokens, field_name)]
+
+    # -- construction -------------------------------------------------------------------------------
+
+    def _validate(self) -> None:
+        if self.regime not in REGIMES:
+            raise ElectionConfigError(f"regime must be one of {', '.join(REGIMES)}, not {self.regime!r}")
+        if not self.candidates:
+            raise ElectionConfigError("at least one [[candidates]] entry is required")
+        numbers = [candidate.number for candidate in self.candidates]
+        if len(set(numbers)) != len(numbers):
+            raise ElectionConfigError(f"ballot numbers must be unique, got {numbers}")
+        known = {party.name for party in self.parties} | {
+            abbreviation for party in self.parties for abbreviation in party.abbreviations
+        }
+        for candidate in self.candidates:
+            unknown = [name for name in candidate.parties if name not in known]
+            if unknown:
+                raise ElectionConfigError(
+                    f"candidate {candidate.number} names parties not in [[parties]]: {', '.join(unknown)}"
+                )
+
+    def _add(self, phrase: str, kind: str, weight: float, target: str | None) -> None:
+        spec = CueSpec(PARTISAN, kind, weight, target)
+        self.matcher.add(phrase, spec, case_sensitive=phrase in self.case_sensitive)
+
+    def _add_phrases(self) -> None:
+        for candidate in self.candidates:
+            target = candidate.label
+            for phrase in candidate.names:
+                self._add(phrase, "candidate", 2.0, target)
+            for phrase in candidate.nicknames:
+                self._add(phrase, "candidate", 1.5, target)
+            for phrase in (*candidate.slogans, *candidate.hashtags):
+                self._add(phrase, "slogan" if phrase[0] != "#" else "hashtag", 3.0, target)
+            for phrase in candidate.gestures:
+                self._add(phrase, "gesture", 1.2 if len(phrase) <= 2 else 3.0, target)
+        for party in self.parties:
+            target = self._party_target(party)
+            for phrase in (party.name, *party.abbreviations):
+                self._add(phrase, "party", 1.5, target)
+                for role in MEMBERSHIP_ROLES:
+                    self._add(f"{role} {phrase}", "membership", 3.0, target)
+        for phrase in (*self.slogans, *self.hashtags):
+            self._add(phrase, "slogan" if phrase[0] != "#" else "hashtag", 2.5, None)
+
+    def _party_target(self, party: Party) -> str:
+        names = {party.name, *party.abbreviations}
+        for candidate in self.candidates:
+            if names & set(candidate.parties):
+                return candidate.label
+        return party.abbreviations[0] if party.abbreviations else party.name
+
+    def _aliases_for_hashtags(self) -> tuple[tuple[str, str], ...]:
+        """Single-word names of four letters or more, looked for inside hashtags and @mentions."""
+        aliases = []
+        for candidate in self.candidates:
+            for phrase in (*candidate.names, *candidate.nicknames):
+                for word in phrase.split():
+                    if len(word) >= 4 and word not in self.case_sensitive and word.isalpha():
+                        aliases.append((word.lower(), candidate.label))
+        return tuple(aliases)
+
+    # -- matching -----------------------------------------------------------------------------------
+
+    def _ballot_cues(self, text: str, tokens: Sequence[Token], field_name: str) -> list[Cue]:
+        content = [token for token in tokens if token.kind != "punct"]
+        cues = []
+        index = 0
+        while index < len(content):
+            token = content[index]
+            if (
+                token.kind != "number"
+                and token.lower not in BALLOT_PREFIXES
+                and not token.lower[-1].isdigit()
+            ):
+                index += 1
+                continue
+            glued = _GLUED_BALLOT_RE.match(token.lower) if token.kind == "word" else None
+            last = self._prefixed_number(content, index) if token.lower in BALLOT_PREFIXES else None
+            if glued and int(glued.group(1)) in self.numbers:
+                cues.append(self._ballot_cue(text, token, token, int(glued.group(1)), field_name, 3.0))
+            elif last is not None:
+                cues.append(self._ballot_cue(text, token, last, _number_value(last), field_name, 3.0))
+                index = content.index(last, index)
+            elif self._is_padded_number(text, token) and (
+                index == 0 or content[index - 1].lower not in NOT_BALLOT_BEFORE
+            ):
+                cues.append(self._ballot_cue(text, token, token, int(token.lower), field_name, 1.5))
+            index += 1
+        return cues
+
+    def _prefixed_number(self, content: Sequence[Token], index: int) -> Token | None:
+        """The number token after a prefix such as "nomor urut", "paslon" or "coblos", if any."""
+        position = index + 1
+        while position < min(len(content), index + 3) and content[position].lower in BALLOT_FILLERS:
+            position += 1
+        if position < len(content) and _number_value(content[position]) in self.numbers:
+            return content[position]
+        return None
+
+    def _is_padded_number(self, text: str, token: Token) -> bool:
+        """A zero-padded ballot number ("02") standing alone, not part of a date or time."""
+        if token.kind != "number" or len(token.lower) != 2 or token.lower[0] != "0":
+            return False
+        if int(token.lower) not in self.numbers:
+            return False
+        before = text[token.start - 1] if token.start > 0 else " "
+        after = text[token.end] if token.end < len(text) else " "
+        following = text[token.end + 1] if token.end + 1 < len(text) else " "
+        return before not in _DATE_PUNCT and after not in "/-:" and not (after == "." and following.isdigit())
+
+    def _ballot_cue(
+        self, text: str, first: Token, last: Token, number: int, field_name: str, weight: float
+    ) -> Cue:
+        label = self.candidate(number).label
+        return Cue(
+            PARTISAN,
+            "ballot_number",
+            field_name,
+            text[first.start : last.end],
+            first.start,
+            last.end,
+            weight,
+            label,
+        )
+
+    def _hashtag_cues(self, tokens: Sequence[Token], field_name: str) -> list[Cue]:
+        cues = []
+        for token in tokens:
+            if token.kind not in ("hashtag", "mention"):
+                continue
+            target = self._hashtag_target(token.lower)
+            if target:
+                weight = 2.0 if token.kind == "hashtag" else 1.5
+                cues.append(
+                    Cue(PARTISAN, token.kind, field_name, token.text, token.start, token.end, weight, target)
+                )
+        return cues
+
+    def _hashtag_target(self, hashtag: str) -> str | None:
+        """The candidate a hashtag or @mention names (#GanjarPresiden, @aniesbaswedan, #coblos02)."""
+        for alias, target in self.hashtag_aliases:
+            if alias in hashtag:
+                return target
+        number = _HASHTAG_NUMBER_RE.search(hashtag)
+        if number and int(number.group(1)) in self.numbers:
+            return self.candidate(int(number.group(1))).label
+        return None
+
+
+def _number_value(token: Token) -> int | None:
+    if token.kind == "number" and token.lower.isdigit() and len(token.lower) <= 2:
+        return int(token.lower)
+    return NUMBER_WORDS.get(token.lower)
+
+
+def _required_str(data: dict, key: str) -> str:
+    value = data.get(key)
+    if not isinstance(value, str) or not value.strip():
+        raise ElectionConfigError(f"'{key}' must be a non-empty string")
+    return value.strip()
+
+
+def _strings(data: dict, key: str) -> tuple[str, ...]:
+    values = data.get(key, [])
+    if not isinstance(values, list) or not all(isinstance(value, str) and value.strip() for value in values):
+        raise ElectionConfigError(f"'{key}' must be a list of non-empty strings")
+    return tuple(value.strip() for value in values)
+
+
+def _dates(period: dict) -> dict[str, dt.date]:
+    if not isinstance(period, dict):
+        raise ElectionConfigError("[period] must be a table of dates")
+    dates = {}
+    for key, value in period.items():
+        if isinstance(value, dt.datetime) or not isinstance(value, dt.date):
+            raise ElectionConfigError(f"period.{key} must be a date such as 2024-09-22, got {value!r}")
+        dates[key] = value
+    return dates
+
+
+def _candidate(data: dict) -> Candidate:
+    number = data["number"]
+    if not isinstance(number, int) or isinstance(number, bool) or number < 1:
+        raise ElectionConfigError(f"candidate number must be a positive integer, got {number!r}")
+    names = _strings(data, "names")
+    if not names:
+        raise ElectionConfigError(f"candidate {number} needs at least one name")
+    return Candidate(
+        number=number,
+        names=names,
+        nicknames=_strings(data, "nicknames"),
+        parties=_strings(data, "parties"),
+        slogans=_strings(data, "slogans"),
+        hashtags=_strings(data, "hashtags"),
+        gestures=_strings(data, "gestures"),
+    )
+
+
+def _party(data: dict) -> Party:
+    return Party(name=_required_str(data, "name"), abbreviations=_strings(data, "abbreviations"))
