@@ -7,8 +7,8 @@ Provinces and kabupaten/kota match by name ("Bintan", "Sumatera Barat"), by abbr
 
 Same-named regions (Kabupaten and Kota Bandung; Kota Banjar in Jawa Barat and Kabupaten Banjar in
 Kalimantan Selatan) resolve by the marker; a bare name by the rest of the text: a typed mention of the
-same name, then the province of the other regions named; failing that a kota before a province before a
-kabupaten, as news usually types a kabupaten and leaves a city bare.
+same name, then the province of the other regions named; failing that a province before a kota before a
+kabupaten ("Bengkulu" is the province; news usually types a kabupaten and leaves a city bare).
 """
 
 from __future__ import annotations
@@ -37,7 +37,7 @@ _MARKERS: dict[tuple[str, ...], frozenset[str]] = {
 }
 _LOWER_NAME_WORDS = frozenset({"dan"})
 _MARKER_GAP = re.compile(r"[\s.()]*|\s*-\s*")
-_DEFAULT_ORDER = {"kota": 0, "provinsi": 1, "kabupaten": 2, "kecamatan": 3}
+_DEFAULT_ORDER = {"provinsi": 0, "kota": 1, "kabupaten": 2, "kecamatan": 3}
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,6 +84,7 @@ class _Index:
     names: dict[tuple[str, ...], tuple[Region, ...]]
     kecamatan: dict[tuple[str, ...], tuple[Region, ...]]
     by_code: dict[str, Region]
+    first_words: frozenset[str]  # first word of every name: any other word is skipped at once
 
 
 def _add(table: dict[tuple[str, ...], list[Region]], key: tuple[str, ...], region: Region) -> None:
@@ -125,7 +126,8 @@ def _index() -> _Index:
             raise ValueError(f"region alias {alias!r} names an unknown region {official!r}")
         _add(names, _key(alias), region)
     freeze = lambda table: {k: tuple(v) for k, v in table.items()}  # noqa: E731
-    return _Index(freeze(names), freeze(kecamatan), by_code)
+    first_words = frozenset(key[0] for table in (names, kecamatan) for key in table)
+    return _Index(freeze(names), freeze(kecamatan), by_code, first_words)
 
 
 def _aliases() -> list[tuple[str, str]]:
@@ -151,6 +153,9 @@ def _scan(text: str, tokens: list[re.Match[str]]) -> list[_Candidate]:
     found: list[_Candidate] = []
     i = 0
     while i < len(tokens):
+        if lowered[i] not in index.first_words:
+            i += 1
+            continue
         marker = _marker_before(text, tokens, lowered, i)
         table = index.kecamatan if marker and marker[1] == frozenset({"kecamatan"}) else index.names
         match = _longest_name(text, tokens, lowered, i, table, marker)

@@ -32,8 +32,12 @@ _PATTERNS: list[tuple[str, str, str | None]] = [
     ("korpri", r"korpri", None),
     ("inspektorat", r"inspektorat", None),
 ]
+# The lookahead lets the scan skip, cheaply, every word that cannot start an institution name.
 _REGEX = re.compile(
-    "|".join(f"(?P<i{n}>\\b(?:{pattern})\\b)" for n, (_, pattern, _) in enumerate(_PATTERNS)), re.IGNORECASE
+    r"\b(?=[bkpois])(?:"
+    + "|".join(f"(?P<i{n}>(?:{pattern})\\b)" for n, (_, pattern, _) in enumerate(_PATTERNS))
+    + ")",
+    re.IGNORECASE,
 )
 _ABBREVIATED = re.compile(r"[A-Za-z]+")
 NATIONAL_KINDS = frozenset({"kasn", "bkn", "kemendagri", "kemenpanrb"})

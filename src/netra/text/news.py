@@ -14,7 +14,7 @@ from netra.text.dates import find_dates
 from netra.text.gazetteer import RegionMention, find_regions
 from netra.text.institutions import NATIONAL_KINDS, find_institutions
 from netra.text.legal import find_legal_refs
-from netra.text.news_counts import CountMention, find_counts
+from netra.text.news_counts import CountMention, dominant_subject, find_counts
 from netra.text.news_events import EVENT_TYPES, find_events, statistic_cue
 from netra.text.sentences import Span, split_lines, split_sentences
 
@@ -28,7 +28,8 @@ _BOILERPLATE_LINE = re.compile(
 _SEE_ALSO = re.compile(r"\b(?:baca\s+juga|simak\s+juga|lihat\s+juga|artikel\s+terkait)\b\s*:?[^\n]*", _I)
 _TOPIC = re.compile(
     r"netral|keberpihakan|berpihak|politik\s+praktis|kampanye|pelanggaran\s+pemilu|pasangan\s+calon|paslon"
-    r"|partai\s+politik|deklarasi\s+dukungan",
+    r"|partai\s+politik|deklarasi\s+dukungan|calon\s+(?:bupati|wali\s*kota|gubernur|presiden|legislatif)"
+    r"|pilkada|pemilu\b|pemilihan\s+(?:umum|kepala\s+daerah)",
     _I,
 )
 _CIVIL_SERVANT = re.compile(
@@ -38,7 +39,8 @@ _CIVIL_SERVANT = re.compile(
 )
 _ATTENDEES = re.compile(r"\b(?:dihadiri|hadir|turut\s+hadir|diikuti|terundang|mengundang|undangan)\b", _I)
 _SPEAKING = re.compile(
-    r"\b(?:mengatakan|menyampaikan|ujar|ujarnya|kata|katanya|menuturkan|menegaskan|menjelaskan|berbicara"
+    r"\b(?:mengatakan|menyampaikan|disampaikan|dikatakan|diungkapkan|ujar|ujarnya|kata|katanya|menuturkan"
+    r"|menegaskan|menjelaskan|berbicara"
     r"|saat\s+(?:ditemui|dikonfirmasi)|dalam\s+keterangan|pidato)\b",
     _I,
 )
@@ -49,7 +51,7 @@ _NATIONAL_SCOPE = re.compile(
 _DATELINE_END = re.compile(r"\s*(?:\([^)]{0,40}\)\s*)?[,\-–—]")
 _NOT_THE_EVENT_DATE = re.compile(
     r"(?:pemungutan\s+suara|pencoblosan|hari\s+h|jadwal|tahapan|paling\s+lambat|batas|hingga|sampai|sejak"
-    r"|lahir|ditetapkan|diundangkan|mendatang|akan\s+digelar|akan\s+dilaksanakan)\W+(?:\w+\W+){0,3}$",
+    r"|lahir|diundangkan|mendatang|akan\s+digelar|akan\s+dilaksanakan)\W+(?:\w+\W+){0,3}$",
     _I,
 )
 
@@ -121,7 +123,7 @@ def read_news(text: str, id: str | None = None) -> NewsFacts:
     evidence = {
         "event_types": {e: _spans(text, events[e]) for e in event_types if e in events},
         "regions": {code: _spans(text, [(m.start, m.end) for m in ms]) for code, ms in regions.items()},
-        "violations": [_spans(text, [span]) for _, span in counts],
+        "violations": [_spans(text, [span]) for _, span, _ in counts],
         "legal_refs": {ref: _spans(text, spans) for ref, spans in legal.items()},
         "date": _spans(text, [date[1]]) if date else [],
     }
@@ -129,7 +131,7 @@ def read_news(text: str, id: str | None = None) -> NewsFacts:
         id=id,
         event_types=event_types,
         regions=[{"code": ms[0].code, "name": ms[0].name, "level": ms[0].level} for ms in regions.values()],
-        violations=[v for v, _ in counts],
+        violations=[v for v, _, _ in counts],
         legal_refs=list(legal),
         date=date[0] if date else None,
         evidence=evidence,
@@ -175,10 +177,11 @@ def _counts_as_place(article: _Article, index: int, mention: RegionMention, inst
     if sentence is None:
         return False
     before = article.text[sentence.start : mention.start]
-    body = sentence.text(article.text)
     if _ATTENDEES.search(before):
         return False  # in the list of those who attended, not where it happened
-    return not _national_speech_venue(article.text, sentence, mention, body, institutions)
+    index = article.sentences.index(sentence)
+    context = article.sentences[max(0, index - 1)].start
+    return not _national_speech_venue(article.text, sentence, context, mention, institutions)
 
 
 def _is_dateline(text: str, mention: RegionMention) -> bool:
@@ -196,27 +199,32 @@ def _qualifies_previous(article: _Article, index: int, mention: RegionMention) -
     return previous.code.startswith(mention.code + ".") and bool(re.fullmatch(r"\s*[,(/]?\s*", gap))
 
 
-def _national_speech_venue(text, sentence: Span, mention: RegionMention, body: str, institutions) -> bool:
-    """The city where a national official spoke ("Kepala BKN ... di Jakarta, mengatakan ...")."""
+def _national_speech_venue(text, sentence: Span, context: int, mention: RegionMention, institutions) -> bool:
+    """The city where a national official spoke ("Kepala BKN ... di Jakarta, mengatakan ..."); the
+    official may be named in the sentence before ("Hal itu disampaikan di Jakarta")."""
+    body = sentence.text(text)
     if not _SPEAKING.search(body) or not re.search(
         r"\bdi\s+(?:[A-Z][\w&.'-]*\s+){0,5}$", text[max(sentence.start, mention.start - 60) : mention.start]
     ):
         return False  # fmt: skip
-    in_sentence = [i for i in institutions if sentence.start <= i.start < sentence.end]
-    national = any(i.kind in NATIONAL_KINDS or i.level == "nasional" for i in in_sentence)
-    regional = any(i.region_code for i in in_sentence)
-    return (national or bool(_NATIONAL_ACTOR.search(body))) and not regional
+    nearby = [i for i in institutions if context <= i.start < sentence.end]
+    national = any(i.kind in NATIONAL_KINDS or i.level == "nasional" for i in nearby)
+    regional = any(i.region_code for i in nearby)
+    return (national or bool(_NATIONAL_ACTOR.search(text, context, sentence.end))) and not regional
 
 
 # --- violations ----------------------------------------------------------------------------------------
 
 
-def _violations(article: _Article, regions: dict[str, list[RegionMention]]) -> list[tuple[Violation, tuple]]:
+def _violations(
+    article: _Article, regions: dict[str, list[RegionMention]]
+) -> list[tuple[Violation, tuple, bool]]:
     """Each explicit count with the region it belongs to, and its span; duplicates kept once."""
     default = _article_region(regions)
     places = {id(m) for mentions in regions.values() for m in mentions}
     seen: set[Violation] = set()
     found = []
+    subject = None  # a count that does not name its subject ("14 laporan") takes the one before it
     for sentence in article.sentences:
         body = sentence.text(article.text)
         counts = find_counts(body, sentence.start)
@@ -224,18 +232,22 @@ def _violations(article: _Article, regions: dict[str, list[RegionMention]]) -> l
         for count in counts:
             code = _count_region(article, sentence, count, previous_end, default, body, places)
             previous_end = count.end
-            violation = Violation(count.subject, count.count, code)
+            subject = count.subject or subject or dominant_subject(article.text)
+            violation = Violation(subject, count.count, code)
             if violation not in seen:
                 seen.add(violation)
-                found.append((violation, (count.start, count.end)))
+                found.append((violation, (count.start, count.end), count.cases))
     return found
 
 
 def _article_region(regions: dict[str, list[RegionMention]]) -> str | None:
-    """The one most specific region the article is about, if there is exactly one."""
+    """The region the article is about: the first one named, when every other lies inside it or holds it."""
     codes = list(regions)
-    leaves = [c for c in codes if not any(other.startswith(c + ".") for other in codes)]
-    return leaves[0] if len(leaves) == 1 else None
+    if not codes:
+        return None
+    first = codes[0]
+    related = all(c.startswith(first + ".") or first.startswith(c + ".") or c == first for c in codes)
+    return first if related else None
 
 
 def _count_region(article, sentence, count: CountMention, previous_end, default, body, places) -> str | None:
@@ -256,27 +268,33 @@ def _count_region(article, sentence, count: CountMention, previous_end, default,
 # --- events, laws, date --------------------------------------------------------------------------------
 
 
-def _event_types(
-    article: _Article, counts: list[tuple[Violation, tuple]]
-) -> dict[str, list[tuple[int, int]]]:
+def _event_types(article: _Article, counts: list[tuple[Violation, tuple, bool]]) -> dict[str, list]:
+    """Event types from the trigger words, plus what the counts show: a count in an aggregate sentence
+    ("Bawaslu mencatat ...") is a statistic, a count of persons elsewhere a finding."""
     events = find_events(article.text, article.sentences)
-    aggregate = [s for s in article.sentences if statistic_cue(s.text(article.text))]
-    counted = [s for s in aggregate if any(s.start <= span[0] < s.end for _, span in counts)]
-    if "temuan_pelanggaran" in events:  # a count in an aggregate sentence is a statistic, not a finding
-        kept = [t for t in events["temuan_pelanggaran"] if not any(s.start <= t[0] < s.end for s in counted)]
-        events["temuan_pelanggaran"] = kept
-        if not kept:
-            del events["temuan_pelanggaran"]
-    for _, span in counts:
+    counted = [article.sentence_at(span[0]) for _, span, _ in counts]
+    aggregate = {s for s in counted if s and statistic_cue(s.text(article.text))}
+    _drop_inside(events, "temuan_pelanggaran", aggregate)
+    for _, span, cases in counts:
         sentence = article.sentence_at(span[0])
-        cue = statistic_cue(sentence.text(article.text)) if sentence else None
-        if cue:
+        if sentence in aggregate:
+            cue = statistic_cue(sentence.text(article.text))
             events.setdefault("statistik", []).append(
                 (sentence.start + cue.start(), sentence.start + cue.end())
             )
-        elif "temuan_pelanggaran" not in events or span not in events["temuan_pelanggaran"]:
+        elif cases and "statistik" in events:
+            events["statistik"].append(span)  # "disusul Kabupaten Gowa dengan 9 laporan"
+        elif not cases:
             events.setdefault("temuan_pelanggaran", []).append(span)
     return events
+
+
+def _drop_inside(events: dict[str, list], event: str, sentences: set[Span]) -> None:
+    kept = [span for span in events.get(event, []) if not any(s.start <= span[0] < s.end for s in sentences)]
+    if kept:
+        events[event] = kept
+    else:
+        events.pop(event, None)
 
 
 def _legal_refs(article: _Article) -> dict[str, list[tuple[int, int]]]:

@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from netra.text.numbers import find_numbers
@@ -38,19 +39,29 @@ _VIOLATION_CONTEXT = re.compile(
     r"melanggar|pelanggaran|tidak\s+netral|ketidaknetralan|dilaporkan|melaporkan|laporan|temuan|ditemukan"
     r"|menemukan|terbukti|direkomendasikan|merekomendasikan|rekomendasi|sanksi|dijatuhi|diberhentikan|dipecat"
     r"|diduga|dugaan|terlibat|berpihak|terlapor|diproses|ditindaklanjuti|diteruskan|diklarifikasi|terjaring"
-    r"|kedapatan|kasus",
+    r"|kedapatan|kasus|kampanye|berkampanye",
     _I,
 )
+_CASES = re.compile(rf"\s*(?:{_CASE_NOUN})\b", _I)
 _AMONG = re.compile(r"\s*(?:orang\s+)?di\s*antaranya\b", _I)
-_ADVICE = re.compile(r"\b(?:agar|supaya|jangan|diminta|diimbau|dihimbau|harus|wajib|diharapkan)\b", _I)
+_ADVICE = re.compile(
+    r"\b(?:agar|supaya|jangan|diminta|diimbau|dihimbau|harus|wajib|diharapkan|dilarang|larangan)\b", _I
+)
 
 
 @dataclass(frozen=True, slots=True)
 class CountMention:
-    subject: str
+    subject: str | None  # None: a count of cases ("14 laporan") whose subject the sentence does not say
     count: int
     start: int  # span of the count and its subject
     end: int
+    cases: bool = False  # counts cases or reports ("14 laporan"), not persons
+
+
+def dominant_subject(text: str) -> str:
+    """The subject the article talks about most, for counts that do not name theirs."""
+    subjects = Counter(_subject_of(m) for m in _SUBJECT_ONLY.finditer(text))
+    return subjects.most_common(1)[0][0] if subjects else "lainnya"
 
 
 def _subject_of(match: re.Match[str]) -> str:
@@ -68,7 +79,8 @@ def find_counts(sentence: str, offset: int = 0) -> list[CountMention]:
         counted = _count_at(sentence, number.start, number.end, number.value)
         if counted:
             subject, start, end = counted
-            found.append(CountMention(subject, number.value, offset + start, offset + end))
+            cases = bool(_CASES.match(sentence, number.end))
+            found.append(CountMention(subject, number.value, offset + start, offset + end, cases))
     return found
 
 
@@ -81,18 +93,18 @@ def _finding(sentence: str) -> bool:
     return bool(_FINDING.search(sentence))
 
 
-def _count_at(sentence: str, start: int, end: int, value: int) -> tuple[str, int, int] | None:
+def _count_at(sentence: str, start: int, end: int, value: int) -> tuple[str | None, int, int] | None:
     """(subject, span start, span end) for the number at [start, end), or None if it counts nothing."""
     after = _AFTER.match(sentence, end)
     if after and not after.group("case"):
         return _subject_of(after), start, after.end()
     if after:  # "5 kasus dugaan pelanggaran netralitas ASN": the subject follows the case noun
         subject = _SUBJECT_ONLY.search(sentence, after.end(), min(len(sentence), after.end() + 60))
-        return (_subject_of(subject) if subject else "lainnya"), start, after.end()
+        return (_subject_of(subject) if subject else None), start, after.end()
     among = _AMONG.match(sentence, end)
     if among:  # "1.158 ASN dilaporkan, 19 di antaranya dijatuhi sanksi"
         earlier = list(_SUBJECT_ONLY.finditer(sentence, 0, start))
-        return (_subject_of(earlier[-1]) if earlier else "lainnya"), start, among.end()
+        return (_subject_of(earlier[-1]) if earlier else None), start, among.end()
     before = _BEFORE.search(sentence[max(0, start - 90) : start])
     if before and (_PERSONS_AFTER.match(sentence, end) or value):
         persons = _PERSONS_AFTER.match(sentence, end)

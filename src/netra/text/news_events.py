@@ -18,7 +18,9 @@ _TRIGGERS: dict[str, re.Pattern[str]] = {
         r"\bsosialisasi\w*|\bbimbingan\s+teknis|\bbimtek\b|\bmeng?h?imbau\b|\b[h]?imbauan\b|\bpenyuluhan\b"
         r"|\bedukasi\b|\bseminar\b|\bwebinar\b|\bworkshop\b|\bcoaching\s+clinic|\bpembekalan\b"
         r"|\b(?:rapat|kegiatan|melakukan|memberikan)\s+pembinaan|\bpembinaan\s+(?:kepada|terhadap|bagi)\b"
-        r"|\bsebagai\s+narasumber|\bdiskusi\s+publik|\btalk\s?show|\bdialog\s+publik|\bmenyampaikan\s+materi",
+        r"|\bsebagai\s+narasumber|\bdiskusi\s+publik|\btalk\s?show|\bdialog\s+publik|\bmenyampaikan\s+materi"
+        r"|\bmenyosialisasikan\b|\b(?:meminta|mengingatkan|mengajak)\s+(?:\w+\s+){0,6}?(?:asn|pns|pppk|pegawai"
+        r"|aparatur|kepala\s+desa|perangkat\s+desa|honorer)\b(?:\s+\w+){0,8}?\s+(?:menjaga\s+)?netral",
         _I,
     ),
     "deklarasi": re.compile(
@@ -34,7 +36,8 @@ _TRIGGERS: dict[str, re.Pattern[str]] = {
     ),
     "temuan_pelanggaran": re.compile(
         r"(?<!tidak\s)(?<!belum\s)(?<!tak\s)\b(?:menemukan|ditemukan|ditemukannya|kedapatan|terjaring)\b"
-        r"|\bterbukti\s+(?:melanggar|tidak\s+netral|melakukan)|\b(?:diduga|terindikasi)\s+(?:\w+\s+){0,3}?"
+        r"|\bterbukti\s+(?:\w+\s+){0,2}?(?:melanggar|tidak\s+netral|melakukan|menjadi|ikut|terlibat|mendukung"
+        r"|berkampanye|memberikan|mengunggah|berfoto|menghadiri)|\b(?:diduga|terindikasi)\s+(?:\w+\s+){0,3}?"
         r"(?:melanggar|tidak\s+netral|berpihak|terlibat|mendukung|ikut|menghadiri|berfoto|mengunggah|memberikan)"
         r"|\bdugaan\s+pelanggaran\s+netralitas|\b(?:menerima|menindaklanjuti|menangani|meregistrasi|memproses)"
         r"\s+(?:\w+\s+){0,3}?(?:laporan|temuan|kasus)|\bterlapor\b|\bdilaporkan\s+(?:ke|kepada|karena|atas)\b"
@@ -49,20 +52,20 @@ _TRIGGERS: dict[str, re.Pattern[str]] = {
         r"|penundaan|penurunan|pemberhentian|administratif)|\bhukuman\s+disiplin|\bdiberhentikan\b|\bdipecat\b"
         r"|\brekomendasi\s+sanksi|\bmerekomendasikan\s+(?:\w+\s+){0,8}?(?:sanksi|kepada\s+(?:bkn|kasn|bupati"
         r"|wali\s*kota|gubernur|pejabat\s+pembina))|\bteguran\s+(?:tertulis|lisan|keras)|\bdinonaktifkan\b"
-        r"|\bdicopot\b|\bpemotongan\s+(?:tunjangan|gaji|tpp)",
+        r"|\bdicopot\b|\bpemotongan\s+(?:tunjangan|gaji|tpp)|\bmemberhentikan\b|\bkeputusan\s+pemberhentian",
         _I,
     ),
 }
 _STATISTIK = re.compile(
-    r"\b(?:mencatat|tercatat|mencatatkan|total|jumlah|rekapitulasi|rekap|sepanjang|sejauh\s+ini|keseluruhan"
-    r"|secara\s+nasional|terdiri\s+(?:atas|dari)|di\s+antaranya|data\s+(?:bawaslu|bkn|kasn))\b",
+    r"\b(?:mencatat|tercatat|mencatatkan|total|jumlah|rekapitulasi|rekap|merekap|direkap|sepanjang"
+    r"|sejauh\s+ini|keseluruhan|secara\s+nasional|data\s+(?:bawaslu|bkn|kasn|penanganan))\b",
     _I,
 )
 # Advice, rules and conditions: such a sentence describes what may happen, not what happened.
 _GENERIC = re.compile(
     r"\b(?:jika|apabila|bila|kalau|jangan|agar|supaya|dapat\s+dikenai|bisa|akan|terancam|ancaman|diancam"
     r"|dilarang|larangan|hindari|harus|wajib|bentuk\s+sanksi|jenis\s+sanksi|sanksi\s+tegas|ada\s+dua\s+sanksi"
-    r"|berpotensi|rawan|mengantisipasi|mencegah)\b",
+    r"|berpotensi|rawan|mengantisipasi|mencegah|mengatur|diatur|ketentuan|bagi\s+(?:\w+\s+){0,2}?yang)\b",
     _I,
 )
 _NEGATED = re.compile(r"\b(?:tidak|tak|jangan|bukan|belum|dilarang|larangan|tanpa)\s+(?:\w+\s+)?$", _I)
