@@ -67,3 +67,27 @@ def test_user_without_office_sees_a_notice_and_cannot_make_tokens(client):
     assert "Belum terhubung ke kantor" in client.get("/akun/").content.decode()
     assert client.post("/akun/token/baru/", {"name": "x"}).status_code == 400
     assert not ApiToken.objects.exists()
+
+
+def test_jurisdiction_descriptions_per_office_kind():
+    from netra.accounts.models import Office
+    from netra.accounts.selectors import jurisdiction_of
+    from netra.accounts.services import office_create
+    from netra.registry.models import Agency, Region
+
+    offices = make_tree()
+    pemkab = Agency.objects.create(name="Pemerintah Kabupaten Bintan", kind="pemkab",
+                                   region=Region.objects.get(code="21.01"))
+    offices["ppk"] = office_create(kind=Office.Kind.PPK, agency=pemkab)
+    expected = {
+        "ri": ("", True, "Seluruh Indonesia"),
+        "bkn": ("", True, "Rekomendasi yang diteruskan kepada BKN, seluruh Indonesia"),
+        "21": ("21", False, "Kepulauan Riau dan wilayah di bawahnya"),
+        "21.01": ("21.01", False, "Kabupaten Bintan dan wilayah di bawahnya"),
+        "21.01.01": ("21.01.01", False, "Bintan Timur"),
+        "ppk": ("21.01", False, "Rekomendasi tentang pegawai Pemerintah Kabupaten Bintan dan unit kerjanya"),
+    }
+    for key, (code, national, description) in expected.items():
+        user = make_user(f"u-{key}", offices[key])
+        shown = jurisdiction_of(user)  # same dict as the API's "jurisdiction"
+        assert shown == {"region_code": code, "national": national, "description": description}

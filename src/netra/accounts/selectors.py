@@ -2,8 +2,9 @@
 
 from django.db.models import QuerySet
 from django.http import Http404
+from django.utils.translation import gettext as _
 
-from netra.accounts.models import ApiToken, User
+from netra.accounts.models import ApiToken, Office, User
 
 
 def token_list_for(user) -> QuerySet[ApiToken]:
@@ -19,14 +20,28 @@ def token_get_for(user, token_id: int) -> ApiToken:
     return token
 
 
-def jurisdiction_of(user) -> dict:
-    """What the user's office may see, for display."""
-    office = user.office
+def _describe(office) -> str:
+    if office.kind == Office.Kind.BKN:
+        return _("Rekomendasi yang diteruskan kepada BKN, seluruh Indonesia")
+    if office.kind == Office.Kind.PPK:
+        name = office.agency.name if office.agency_id else office.name
+        return _("Rekomendasi tentang pegawai %(agency)s dan unit kerjanya") % {"agency": name}
     if office.region_code == "":
-        return {"region_code": "", "national": True, "description": "Seluruh Indonesia"}
-    region = office.region or (office.agency.region if office.agency_id else None)
-    label = region.name if region else office.region_code
-    return {"region_code": office.region_code, "national": False, "description": label}
+        return _("Seluruh Indonesia")
+    label = office.region.name if office.region_id else office.region_code
+    if office.kind == Office.Kind.PANWASLU_KECAMATAN:
+        return label
+    return _("%(region)s dan wilayah di bawahnya") % {"region": label}
+
+
+def jurisdiction_of(user) -> dict:
+    """What the user's office may see, for display (the rule itself lives in ``scoping``)."""
+    office = user.office
+    return {
+        "region_code": office.region_code,
+        "national": office.region_code == "",
+        "description": str(_describe(office)),
+    }
 
 
 def user_get_active(user_id) -> "User | None":
