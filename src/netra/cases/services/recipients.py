@@ -4,12 +4,12 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from netra.accounts.models import Office
+from netra.cases.models import SubjectType
 from netra.cases.services.lawbridge import Routing, route
 
 # Recipient labels that mean "the employee's personnel authority" (PPK, or the kepala daerah who is
 # the PPK of regional staff and the employer of PPNPN) as opposed to BKN, KASN or Gakkumdu.
-_PPK_MARKERS = ("PPK", "PEJABAT PEMBINA", "KEPALA DAERAH", "BUPATI", "WALI KOTA", "WALIKOTA", "GUBERNUR",
-                "KEPALA INSTANSI", "PEMKAB", "PEMKOT", "PEMPROV", "INSTANSI")
+_PPK_MARKERS = ("PPK", "KEPALA_DAERAH", "KEPALA DAERAH", "BUPATI", "WALIKOTA", "WALI KOTA", "GUBERNUR")
 
 
 def _mentions(labels, markers) -> bool:
@@ -21,6 +21,11 @@ def route_for(case, terlapor, forwarded) -> Routing:
         raise ValidationError(
             {"election": _("Kasus tidak terkait pemilihan; penerima tidak dapat ditentukan.")}
         )
+    if terlapor.subject_type == SubjectType.LAINNYA:
+        raise ValidationError({"terlapor": _(
+            "Status kepegawaian terlapor %(name)s belum ditentukan (PNS, PPPK, PPNPN, kepala desa, "
+            "perangkat desa); lengkapi dulu agar penerima rekomendasi dapat ditentukan."
+        ) % {"name": terlapor.name}})
     return route(subject=terlapor.subject_type, regime=case.election.regime, forwarded=forwarded,
                  violation=case.violation_code or None)
 

@@ -1,0 +1,166 @@
+"""Public reports, anonymous tips, temuan, receipt codes and the public tracking view."""
+
+from datetime import timedelta
+
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import timezone
+from hypothesis import given
+from hypothesis import strategies as st
+
+from netra.accounts.models import Role
+from netra.audit.models import Event
+from netra.cases import services
+from netra.cases.models import Case, Evidence, Reporter, Status, Transition
+from netra.cases.services.receipts import ALPHABET, receipt_code_normalise
+from tests.cases.helpers import photo, report_data
+
+pytestmark = pytest.mark.django_db
+
+
+def test_named_report_is_a_laporan_routed_to_the_competent_kabupaten(world):
+    case, code = services.laporan_submit_public(
+        data=report_data(world["elections"]["pilkada"]), files=[photo()], links=["https://x.example/post/1"]
+    )
+    assert case.kind == "laporan" and case.status == Status.DITERIMA
+    assert case.office == world["offices"]["bintan"]
+    assert case.region_code == "21.01.04"
+    assert case.reporter.name == "Siti Aminah"
+    assert [t.name for t in case.terlapor.all()] == ["Budi Santoso"]
+    assert case.evidence.count() == 2
+    assert code == case.receipt_code and len(code) == 12
+    assert case.step == "kajian_awal" and case.due_at is not None and case.due_at > timezone.now()
+    assert Transition.objects.filter(case=case, to_status=Status.DITERIMA).count() == 1
+    event = Event.objects.get(action="case.laporan.create")
+    assert event.actor == "public" and "Siti" not in str(event.data)
+
+
+def test_anonymous_report_becomes_informasi_awal_without_a_reporter(world):
+    data = report_data(world["elections"]["pilkada"], anonymous=True)
+    case, _code = services.laporan_submit_public(data=data, files=[photo()])
+    assert case.kind == "informasi_awal" and case.status == Status.INFORMASI_AWAL
+    assert not Reporter.objects.filter(case=case).exists()
+    assert case.step == "temuan"
+
+
+def test_report_without_a_name_is_anonymous_too(world):
+    data = report_data(world["elections"]["pilkada"], reporter_name="", reporter_address="")
+    case, _code = services.laporan_submit_public(data=data)
+    assert case.kind == "informasi_awal"
+
+
+def test_intake_check_lists_missing_requirements_and_warns_anonymous(world):
+    data = report_data(world["elections"]["pilkada"], reporter_name="", reporter_address="", place="",
+                       terlapor_name="")
+    check = services.intake_check(data)
+    assert check.anonymous is True
+    assert set(check.missing) == {"Nama pelapor", "Alamat pelapor", "Identitas terlapor", "Tempat kejadian",
+                                  "Bukti (berkas atau tautan)"}
+    assert services.intake_check(report_data(world["elections"]["pilkada"]), files=[1]).missing == []
+
+
+@pytest.mark.parametrize(
+    ("days_ago", "window"), [(1, "open"), (5, "open"), (6, "closing"), (7, "closing"), (8, "expired")]
+)
+def test_reporting_window_in_calendar_days_for_pilkada(world, days_ago, window):
+    known = timezone.localdate() - timedelta(days=days_ago)
+    data = report_data(world["elections"]["pilkada"], known_on=known, occurred_on=known)
+    check = services.intake_check(data)
+    assert check.window == window
+    assert check.deadline.due == known + timedelta(days=7)
+
+
+def test_reporting_window_unknown_without_known_date(world):
+    check = services.intake_check(report_data(world["elections"]["pilkada"], known_on=None))
+    assert check.window == "unknown" and check.deadline is None
+
+
+def test_invalid_report_is_rejected_with_field_errors_and_nothing_stored(world):
+    data = report_data(world["elections"]["pilkada"], description="  ", region="99.99",
+                       known_on=timezone.localdate() + timedelta(days=2), terlapor_nip="123")
+    with pytest.raises(ValidationError) as exc:
+        services.laporan_submit_public(data=data, files=[photo()])
+    assert {"description", "region", "known_on", "terlapor.0.nip"} <= set(exc.value.message_dict)
+    assert Case.objects.count() == 0 and Evidence.objects.count() == 0
+
+
+def test_closed_election_takes_no_reports(world):
+    with pytest.raises(ValidationError) as exc:
+        services.laporan_submit_public(data=report_data(world["elections"]["closed"]))
+    assert "election" in exc.value.message_dict
+
+
+def test_bad_file_rejects_the_whole_report(world, media):
+    fake = photo("bukti.jpg", b"MZ\x90\x00" + b"\x00" * 200)
+    with pytest.raises(ValidationError):
+        services.laporan_submit_public(data=report_data(world["elections"]["pilkada"]), files=[photo(), fake])
+    assert Case.objects.count() == 0
+    assert not any(p.is_file() for p in media.rglob("*")) if media.exists() else True
+
+
+def test_receipt_codes_are_unique_random_and_unambiguous(world, submit):
+    codes = {submit().receipt_code for _ in range(15)}
+    assert len(codes) == 15
+    for code in codes:
+        assert set(code) <= set(ALPHABET) and not set(code) & set("01OIL")
+    ids = sorted(Case.objects.values_list("pk", flat=True))
+    assert all(str(pk) not in code for pk, code in zip(ids, sorted(codes), strict=False) if pk > 9)
+
+
+@given(st.text(alphabet=ALPHABET, min_size=12, max_size=12), st.sampled_from(["", "-", " "]))
+def test_receipt_code_normalise_accepts_grouped_forms(code, sep):
+    grouped = sep.join(code[i : i + 4] for i in range(0, 12, 4)).lower()
+    assert receipt_code_normalise(grouped) == code
+
+
+@pytest.mark.parametrize("raw", ["", "ABC", "0000-0000-0000", "IIII-LLLL-OOOO", "K7QM-3XTP-9HRA-2"])
+def test_receipt_code_normalise_rejects_malformed(raw):
+    assert receipt_code_normalise(raw) is None
+
+
+def test_tracking_shows_status_and_nothing_identifying(world, submit):
+    case = submit()
+    view = services.case_track(case.receipt_code.lower())
+    assert view.status == Status.DITERIMA and view.office_name == "Bawaslu Kabupaten Bintan"
+    assert view.next_step and view.due_on is not None
+    blob = repr(view)
+    for secret in ("Siti", "Aminah", "Budi", "Santoso", "081234567890", "Kepala sekolah", "SDN 001"):
+        assert secret not in blob
+    assert services.case_track("K7QM-3XTP-9HRA") is None
+    assert services.case_track("nonsense") is None
+
+
+def test_temuan_by_pengawas_with_observation(world):
+    user = world["staff"]["bintan"][Role.PENGAWAS]
+    observed = timezone.now() - timedelta(hours=3)
+    data = report_data(world["elections"]["pilkada"])
+    case = services.temuan_create(user=user, data=data, observation={
+        "observed_at": observed, "method": "Patroli media sosial", "what": "Unggahan ajakan memilih"})
+    assert case.kind == "temuan" and case.office == world["offices"]["bintan"]
+    assert case.observation.observer == user and case.observation.place == data["place"]
+    assert not Reporter.objects.filter(case=case).exists()
+    assert case.step == "temuan"
+
+
+def test_temuan_outside_the_office_territory_is_refused(world):
+    user = world["staff"]["lingga"][Role.PENGAWAS]
+    with pytest.raises(ValidationError):
+        services.temuan_create(user=user, data=report_data(world["elections"]["pilkada"]), observation={
+            "observed_at": timezone.now(), "method": "Patroli", "what": "Ajakan"})
+    assert Case.objects.count() == 0
+
+
+@pytest.mark.parametrize("role", [Role.STAF_PENANGANAN, Role.ANALIS, Role.ADMIN])
+def test_temuan_needs_pengawas_or_pimpinan(world, role):
+    with pytest.raises(PermissionDenied):
+        services.temuan_create(user=world["staff"]["bintan"][role],
+                               data=report_data(world["elections"]["pilkada"]),
+                               observation={"observed_at": timezone.now(), "method": "x", "what": "y"})
+
+
+def test_temuan_needs_observation_record(world):
+    with pytest.raises(ValidationError) as exc:
+        services.temuan_create(user=world["staff"]["bintan"][Role.PENGAWAS],
+                               data=report_data(world["elections"]["pilkada"]),
+                               observation={"observed_at": timezone.now(), "method": "", "what": ""})
+    assert {"method", "what"} <= set(exc.value.message_dict)
