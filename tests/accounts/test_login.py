@@ -69,3 +69,20 @@ def test_lockout_is_per_username(client, staff):
 def test_profile_needs_login(client):
     response = client.get("/akun/")
     assert response.status_code == 302 and response["Location"].startswith(LOGIN)
+
+
+def test_admin_login_goes_through_netra_login(client, staff):
+    response = client.get("/admin/login/?next=/admin/")
+    assert response.status_code == 302
+    assert response["Location"] == "/akun/masuk/?next=/admin/"
+    client.force_login(staff)  # signed in, but not admin staff
+    assert client.get("/admin/login/?next=/admin/").status_code == 403
+
+
+def test_admin_staff_reach_the_admin_after_netra_login(client, staff):
+    from netra.accounts.models import User
+
+    User.objects.filter(pk=staff.pk).update(is_staff=True, is_superuser=True)
+    response = client.post(LOGIN, {"username": "ani", "password": PASSWORD, "next": "/admin/"})
+    assert response["Location"] == "/admin/"
+    assert client.get("/admin/").status_code == 200

@@ -1,7 +1,20 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.urls import reverse
 
 from netra.accounts.models import ApiToken, Office, User
+
+
+def login_through_netra(request, extra_context=None):
+    """The admin signs in through Netra's login, so throttling and 2FA apply there too."""
+    if request.user.is_authenticated:
+        raise PermissionDenied  # signed in but not admin staff: no login loop
+    return redirect_to_login(request.GET.get("next") or reverse("admin:index"), "accounts:login")
+
+
+admin.site.login = login_through_netra
 
 
 @admin.register(User)
