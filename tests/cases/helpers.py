@@ -1,7 +1,7 @@
 """Test data builders shared by the case tests."""
 
 import io
-from datetime import timedelta
+from datetime import date, timedelta
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
@@ -40,3 +40,66 @@ def stream(content: bytes):
     return io.BytesIO(content)
 
 
+
+
+# The path a laporan walks, as (status reached, action, actor key, params).
+PATH = [
+    ("kajian_awal", "start_kajian_awal", "staf_penanganan", {}),
+    ("diregistrasi", "register", "pimpinan", {}),
+    ("klarifikasi", "start_klarifikasi", "staf_penanganan", {}),
+    ("kajian", "start_kajian", "staf_penanganan", {}),
+    ("diputus", "decide", "pimpinan", {"outcome": "terbukti", "violation_code": "D-6"}),
+    ("rekomendasi_diteruskan", "forward_recommendation", "pimpinan", {"letter_number": "123/PP.01/XI"}),
+    ("tindak_lanjut", "record_followup", "bkn", {
+        "sanction": "Hukuman disiplin sedang: pemotongan tunjangan kinerja 25% selama 6 bulan",
+        "imposed_by": "Bupati Bintan", "imposed_on": date.today() - timedelta(days=2),
+        "letter_number": "800/BKPSDM/12"}),
+    ("selesai", "close", "pimpinan", {}),
+]
+SIDE = {
+    "tidak_diregistrasi": ("kajian_awal", "reject", "pimpinan", {"reason_code": "formil"}),
+    "diteruskan": ("kajian_awal", "forward", "pimpinan", {"region": "21.04.01"}),
+    "dijadikan_temuan": ("informasi_awal", "make_temuan", "pimpinan", {}),
+    "diarsipkan": ("informasi_awal", "archive", "pimpinan", {}),
+}
+
+
+def _actor(world, key):
+    from netra.accounts.models import Role
+
+    if key == "bkn":
+        return world["staff"]["bkn"][Role.STAF_PENANGANAN]
+    return world["staff"]["bintan"][key]
+
+
+def act(world, case, action, actor_key, params):
+    from netra.cases import services
+
+    return services.case_transition(user=_actor(world, actor_key), case=case, action=action,
+                                    reason="Alasan uji " + action, **params)
+
+
+def case_in(world, status, **overrides):
+    """A case of Bawaslu Kabupaten Bintan walked through the real services up to ``status``."""
+    from netra.cases import services
+
+    election = world["elections"]["pilkada"]
+    anonymous = status in ("informasi_awal", "dijadikan_temuan", "diarsipkan")
+    data = report_data(election, anonymous=anonymous,
+                       terlapor_agency=world["agencies"]["dinas_bintan"].pk, **overrides)
+    case, _code = services.laporan_submit_public(data=data, files=[photo()])
+    if status in SIDE:
+        before, action, actor, params = SIDE[status]
+        case = case_in_from(world, case, before)
+        return act(world, case, action, actor, params)
+    return case_in_from(world, case, status)
+
+
+def case_in_from(world, case, status):
+    for reached, action, actor, params in PATH:
+        if case.status == status:
+            return case
+        case = act(world, case, action, actor, params)
+        assert case.status == reached
+    assert case.status == status
+    return case

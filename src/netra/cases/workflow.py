@@ -48,7 +48,8 @@ ACTIONS: dict[str, Action] = {
         ),
         Action(
             "forward", _("Teruskan ke pengawas yang berwenang"),
-            (Status.DITERIMA, Status.KAJIAN_AWAL), (Status.DITERUSKAN,), _LEADERS, needs_reason=True,
+            (Status.DITERIMA, Status.KAJIAN_AWAL, Status.INFORMASI_AWAL), (Status.DITERUSKAN,), _LEADERS,
+            needs_reason=True,
             kinds=(Kind.LAPORAN, Kind.TEMUAN, Kind.INFORMASI_AWAL),
         ),
         Action(
