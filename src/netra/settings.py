@@ -129,6 +129,7 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "static/"
+STATICFILES_DIRS = [BASE_DIR / "static"]  # project-wide CSS, JS, vendored htmx (no app owns them)
 STATIC_ROOT = Path(env("NETRA_STATIC_ROOT", str(DATA_DIR / "static")))
 MEDIA_ROOT = Path(env("NETRA_MEDIA_ROOT", str(DATA_DIR / "media")))
 MEDIA_URL = "/media/"
