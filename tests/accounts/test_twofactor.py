@@ -70,6 +70,7 @@ def test_login_asks_for_the_code_when_2fa_is_on(client, staff):
     assert ok.status_code == 302 and ok["Location"] == "/akun/"
     assert client.session["_auth_user_id"] == str(staff.pk)
     assert client.get("/akun/").status_code == 200
+    assert client.get("/api/v1/accounts/me").status_code == 200  # a verified session works in the API
 
 
 def test_a_backup_code_works_once(client, staff):
