@@ -117,3 +117,13 @@ def test_createuser_without_a_terminal_needs_password_stdin():
     result = runner.invoke(app, ["createuser", "dewi", "--office-region", "21", "--role", "analis"])
     assert result.exit_code == 2 and "--password-stdin" in result.output
     assert not User.objects.filter(username="dewi").exists()
+
+
+def test_unknown_roles_in_required_2fa_setting_fail_the_system_check(settings):
+    from netra.accounts.checks import check_required_2fa_roles
+
+    settings.NETRA_REQUIRE_2FA_ROLES = ["pimpinan", "pimpnan"]
+    errors = check_required_2fa_roles()
+    assert [e.id for e in errors] == ["netra.accounts.E001"] and "pimpnan" in errors[0].msg
+    settings.NETRA_REQUIRE_2FA_ROLES = ["pimpinan", "admin"]
+    assert check_required_2fa_roles() == []
