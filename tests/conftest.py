@@ -8,3 +8,10 @@ from pathlib import Path
 os.environ.setdefault("NETRA_DATA_DIR", tempfile.mkdtemp(prefix="netra-test-"))
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+
+
+def pytest_configure(config):
+    """Fast password hashing in tests: argon2 costs ~50 ms a user and fixtures create many users."""
+    from django.conf import settings
+
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
