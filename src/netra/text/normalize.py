@@ -69,6 +69,7 @@ def collapse_elongation(word: str) -> str:
 
 
 _FORMS_CACHE: dict[str, tuple[str, str]] = {}
+_new_tuple = tuple.__new__
 _FORMS_CACHE_LIMIT = 200_000
 
 
@@ -123,8 +124,9 @@ def tokenize(text: str, *, punctuation: bool = True, offset: int = 0) -> list[To
     "kata-katanya"). ``punctuation=False`` leaves punctuation tokens out (what cue matching and
     clustering need); ``offset`` is added to every span.
     """
-    tokens = []
+    tokens: list[Token] = []
     append = tokens.append
+    cached_forms = _FORMS_CACHE.get
     for match in TOKEN_RE.finditer(text):
         kind = match.lastgroup or "other"
         token_text = match.group()
@@ -133,8 +135,9 @@ def tokenize(text: str, *, punctuation: bool = True, offset: int = 0) -> list[To
             if "-" in token_text and not _is_reduplication(token_text):
                 tokens.extend(tokenize(token_text.replace("-", " "), punctuation=punctuation, offset=start))
                 continue
-            lower, norm = _word_forms(token_text)
-            append(Token(token_text, "word", start + offset, end + offset, lower, norm))
+            lower, norm = cached_forms(token_text) or _word_forms(token_text)
+            # tuple.__new__ skips NamedTuple's Python-level __new__: this loop is the hot path.
+            append(_new_tuple(Token, (token_text, "word", start + offset, end + offset, lower, norm)))
             continue
         token = _make_token(kind, token_text, start + offset, end + offset)
         if punctuation or token.kind != "punct":

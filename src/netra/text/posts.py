@@ -158,20 +158,24 @@ def _field_cues(text: str, tokens: list[Token], field_name: str, election: Elect
 
 
 def _without_nested(cues: list[Cue]) -> list[Cue]:
-    """Drop a cue lying inside a longer cue of the same side ("salam 3" inside "salam 3 jari")."""
-    kept = []
+    """Drop a cue inside a longer cue of the same side ("salam 3" inside "salam 3 jari"), and the
+    weaker of two cues of the same kind on the same span (a configured hashtag also named by alias)."""
+    kept: list[Cue] = []
     reach: dict[str, int] = {}
-    for cue in sorted(cues, key=lambda cue: (cue.start, -cue.end)):
-        if reach.get(cue.side, -1) >= cue.end and not _same_span_seen(kept, cue):
+    for cue in sorted(cues, key=lambda cue: (cue.start, -cue.end, -cue.weight)):
+        if reach.get(cue.side, -1) >= cue.end and not _other_kind_same_span(kept, cue):
             continue
         reach[cue.side] = max(reach.get(cue.side, -1), cue.end)
         kept.append(cue)
     return kept
 
 
-def _same_span_seen(kept: list[Cue], cue: Cue) -> bool:
-    """Two cues on exactly the same span (a party that is also a hashtag target) are both kept."""
-    return any(other.start == cue.start and other.end == cue.end and other.side == cue.side for other in kept)
+def _other_kind_same_span(kept: list[Cue], cue: Cue) -> bool:
+    """A cue of another kind on exactly the span of a kept one ("coblos" as support and as ajakan)."""
+    same_span = [
+        other for other in kept if (other.start, other.end, other.side) == (cue.start, cue.end, cue.side)
+    ]
+    return bool(same_span) and all(other.kind != cue.kind for other in same_span)
 
 
 def _cue(text: str, first: Token, last: Token, spec, field_name: str, tokens: list[Token]) -> Cue:
