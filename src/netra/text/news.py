@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from netra.text.dates import find_dates
 from netra.text.gazetteer import RegionMention, find_regions
-from netra.text.institutions import NATIONAL_KINDS, find_institutions
+from netra.text.institutions import NATIONAL_KINDS, InstitutionMention, find_institutions
 from netra.text.legal import find_legal_refs
 from netra.text.news_counts import CountMention, dominant_subject, find_counts
 from netra.text.news_events import EVENT_TYPES, find_events, statistic_cue
@@ -34,7 +34,7 @@ _TOPIC = re.compile(
 )
 _CIVIL_SERVANT = re.compile(
     r"\b(?:asn|pns|pppk|ppnpn|honorer|aparatur|pegawai|kepala\s+desa|kades|perangkat\s+desa|lurah|camat"
-    r"|birokrasi|non[\s-]?asn)\b",
+    r"|birokrasi|non[\s-]?asn|kepala\s+dinas|kadis|guru|sekda|sekretaris\s+daerah|pejabat)\b",
     _I,
 )
 _ATTENDEES = re.compile(r"\b(?:dihadiri|hadir|turut\s+hadir|diikuti|terundang|mengundang|undangan)\b", _I)
@@ -48,6 +48,8 @@ _NATIONAL_ACTOR = re.compile(r"\b(?:menteri|menpan[\s-]?rb|mendagri|bawaslu\s+ri
 _NATIONAL_SCOPE = re.compile(
     r"\b(?:nasional|se-?indonesia|seluruh\s+indonesia|di\s+indonesia|tanah\s+air|secara\s+nasional)\b", _I
 )
+# Dozens of people are an aggregate, not a single finding ("Sebanyak 1.376 ASN terbukti melanggar").
+_AGGREGATE_COUNT = 50
 _DATELINE_END = re.compile(r"\s*(?:\([^)]{0,40}\)\s*)?[,\-–—]")
 _NOT_THE_EVENT_DATE = re.compile(
     r"(?:pemungutan\s+suara|pencoblosan|hari\s+h|jadwal|tahapan|paling\s+lambat|batas|hingga|sampai|sejak"
@@ -96,6 +98,7 @@ class _Article:
     title: Span | None
     sentences: list[Span]
     regions: list[RegionMention]
+    institutions: list[InstitutionMention]
 
     def sentence_at(self, position: int) -> Span | None:
         return next((s for s in self.sentences if s.start <= position < s.end), None)
@@ -120,10 +123,13 @@ def read_news(text: str, id: str | None = None) -> NewsFacts:
     legal = _legal_refs(article)
     date = _main_date(article, events)
     event_types = [e for e in EVENT_TYPES if e in events] if on_topic else ["lainnya"]
+    violations: dict[Violation, list[tuple[int, int]]] = {}
+    for violation, span, _ in counts:
+        violations.setdefault(violation, []).append(span)
     evidence = {
         "event_types": {e: _spans(text, events[e]) for e in event_types if e in events},
         "regions": {code: _spans(text, [(m.start, m.end) for m in ms]) for code, ms in regions.items()},
-        "violations": [_spans(text, [span]) for _, span, _ in counts],
+        "violations": [_spans(text, spans) for spans in violations.values()],
         "legal_refs": {ref: _spans(text, spans) for ref, spans in legal.items()},
         "date": _spans(text, [date[1]]) if date else [],
     }
@@ -131,7 +137,7 @@ def read_news(text: str, id: str | None = None) -> NewsFacts:
         id=id,
         event_types=event_types,
         regions=[{"code": ms[0].code, "name": ms[0].name, "level": ms[0].level} for ms in regions.values()],
-        violations=[v for v, _, _ in counts],
+        violations=list(violations),
         legal_refs=list(legal),
         date=date[0] if date else None,
         evidence=evidence,
@@ -148,7 +154,7 @@ def _prepare(text: str) -> _Article:
         title = body_lines[0]
     sentences = [s for s in split_sentences(text) if not _inside(s.start, excluded)]
     regions = [r for r in find_regions(text) if not _inside(r.start, excluded)]
-    return _Article(text, excluded, title, sentences, regions)
+    return _Article(text, excluded, title, sentences, regions, find_institutions(text, regions))
 
 
 def _inside(position: int, spans: list[tuple[int, int]]) -> bool:
@@ -160,7 +166,7 @@ def _inside(position: int, spans: list[tuple[int, int]]) -> bool:
 
 def _relevant_regions(article: _Article) -> dict[str, list[RegionMention]]:
     """Code -> the mentions that place the reported activity there, in order of first mention."""
-    institutions = find_institutions(article.text, article.regions)
+    institutions = article.institutions
     chosen: dict[str, list[RegionMention]] = {}
     for index, mention in enumerate(article.regions):
         if _counts_as_place(article, index, mention, institutions):
@@ -219,10 +225,10 @@ def _national_speech_venue(text, sentence: Span, context: int, mention: RegionMe
 def _violations(
     article: _Article, regions: dict[str, list[RegionMention]]
 ) -> list[tuple[Violation, tuple, bool]]:
-    """Each explicit count with the region it belongs to, and its span; duplicates kept once."""
+    """Every explicit count with the region it belongs to, its span and whether it counts cases; the
+    same count written twice (headline and body) appears twice."""
     default = _article_region(regions)
     places = {id(m) for mentions in regions.values() for m in mentions}
-    seen: set[Violation] = set()
     found = []
     subject = None  # a count that does not name its subject ("14 laporan") takes the one before it
     for sentence in article.sentences:
@@ -233,10 +239,7 @@ def _violations(
             code = _count_region(article, sentence, count, previous_end, default, body, places)
             previous_end = count.end
             subject = count.subject or subject or dominant_subject(article.text)
-            violation = Violation(subject, count.count, code)
-            if violation not in seen:
-                seen.add(violation)
-                found.append((violation, (count.start, count.end), count.cases))
+            found.append((Violation(subject, count.count, code), (count.start, count.end), count.cases))
     return found
 
 
@@ -260,9 +263,16 @@ def _count_region(article, sentence, count: CountMention, previous_end, default,
     after = [m for m in in_sentence if count.end <= m.start <= count.end + 60]
     if after and re.search(r"\b(?:di|dari|asal|se)\W*$", article.text[count.end : after[0].start + 3][:60]):
         return after[0].code
-    if _NATIONAL_SCOPE.search(body):
+    if in_sentence:
+        return in_sentence[-1].code
+    national_actor = any(
+        i.kind in NATIONAL_KINDS or i.level == "nasional"
+        for i in article.institutions
+        if sentence.start <= i.start < sentence.end
+    )
+    if national_actor or _NATIONAL_SCOPE.search(body) or _NATIONAL_ACTOR.search(body):
         return None
-    return in_sentence[-1].code if in_sentence else default
+    return default
 
 
 # --- events, laws, date --------------------------------------------------------------------------------
@@ -272,16 +282,21 @@ def _event_types(article: _Article, counts: list[tuple[Violation, tuple, bool]])
     """Event types from the trigger words, plus what the counts show: a count in an aggregate sentence
     ("Bawaslu mencatat ...") is a statistic, a count of persons elsewhere a finding."""
     events = find_events(article.text, article.sentences)
-    counted = [article.sentence_at(span[0]) for _, span, _ in counts]
-    aggregate = {s for s in counted if s and statistic_cue(s.text(article.text))}
+    aggregate = {
+        sentence
+        for violation, span, _ in counts
+        if (sentence := article.sentence_at(span[0]))
+        and (statistic_cue(sentence.text(article.text)) or violation.count >= _AGGREGATE_COUNT)
+    }
     _drop_inside(events, "temuan_pelanggaran", aggregate)
-    for _, span, cases in counts:
+    # A figure in an aggregate sentence is a statistic wherever else it is repeated (the headline).
+    statistics = {v for v, span, _ in counts if article.sentence_at(span[0]) in aggregate}
+    for violation, span, cases in counts:
         sentence = article.sentence_at(span[0])
-        if sentence in aggregate:
+        if violation in statistics or violation.count >= _AGGREGATE_COUNT:
             cue = statistic_cue(sentence.text(article.text))
-            events.setdefault("statistik", []).append(
-                (sentence.start + cue.start(), sentence.start + cue.end())
-            )
+            evidence = (sentence.start + cue.start(), sentence.start + cue.end()) if cue else span
+            events.setdefault("statistik", []).append(evidence)
         elif cases and "statistik" in events:
             events["statistik"].append(span)  # "disusul Kabupaten Gowa dengan 9 laporan"
         elif not cases:

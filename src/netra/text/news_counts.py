@@ -25,7 +25,7 @@ _SUBJECT_WORDS: list[tuple[str, str]] = [
     ("lainnya", r"anggota\s+bpd|bpd|tni|polri|anggota\s+(?:tni|polri)|penyelenggara|warga"),
 ]  # fmt: skip
 _SUBJECT_RE = "|".join(f"(?P<s{i}>{p})" for i, (_, p) in enumerate(_SUBJECT_WORDS))
-_CASE_NOUN = r"kasus|laporan|perkara|temuan|pelanggaran|dugaan\s+pelanggaran"
+_CASE_NOUN = r"kasus|laporan|perkara|temuan|pelanggaran|dugaan\s+pelanggaran|aduan|pengaduan"
 _AFTER = re.compile(
     rf"\s*(?:orang\s+|oknum\s+|personel\s+)?(?:(?P<case>{_CASE_NOUN})\b|(?:{_SUBJECT_RE})\b)", _I
 )
@@ -39,9 +39,11 @@ _VIOLATION_CONTEXT = re.compile(
     r"melanggar|pelanggaran|tidak\s+netral|ketidaknetralan|dilaporkan|melaporkan|laporan|temuan|ditemukan"
     r"|menemukan|terbukti|direkomendasikan|merekomendasikan|rekomendasi|sanksi|dijatuhi|diberhentikan|dipecat"
     r"|diduga|dugaan|terlibat|berpihak|terlapor|diproses|ditindaklanjuti|diteruskan|diklarifikasi|terjaring"
-    r"|kedapatan|kasus|kampanye|berkampanye",
+    r"|kedapatan|kasus|kampanye|berkampanye|klarifikasi|aduan|pengaduan|dukungan|mendukung",
     _I,
 )
+_STATUS = re.compile(rf"\s+(?:berstatus|status|sebagai)\s+(?:{_SUBJECT_RE})\b", _I)
+_YEAR = re.compile(r"(?:19|20)\d\d")
 _CASES = re.compile(rf"\s*(?:{_CASE_NOUN})\b", _I)
 _AMONG = re.compile(r"\s*(?:orang\s+)?di\s*antaranya\b", _I)
 _ADVICE = re.compile(
@@ -74,8 +76,8 @@ def find_counts(sentence: str, offset: int = 0) -> list[CountMention]:
         return []
     found = []
     for number in find_numbers(sentence):
-        if not isinstance(number.value, int) or number.value < 1 or 1900 <= number.value <= 2100:
-            continue
+        if not isinstance(number.value, int) or number.value < 1 or _YEAR.fullmatch(number.text):
+            continue  # a year ("Pemilu 2024"), unlike "2.034 aduan", has no thousands separator
         counted = _count_at(sentence, number.start, number.end, number.value)
         if counted:
             subject, start, end = counted
@@ -97,7 +99,8 @@ def _count_at(sentence: str, start: int, end: int, value: int) -> tuple[str | No
     """(subject, span start, span end) for the number at [start, end), or None if it counts nothing."""
     after = _AFTER.match(sentence, end)
     if after and not after.group("case"):
-        return _subject_of(after), start, after.end()
+        status = _STATUS.match(sentence, after.end())  # "seorang guru berstatus PPPK"
+        return _subject_of(status or after), start, (status or after).end()
     if after:  # "5 kasus dugaan pelanggaran netralitas ASN": the subject follows the case noun
         subject = _SUBJECT_ONLY.search(sentence, after.end(), min(len(sentence), after.end() + 60))
         return (_subject_of(subject) if subject else None), start, after.end()

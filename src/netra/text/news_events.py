@@ -52,12 +52,12 @@ _TRIGGERS: dict[str, re.Pattern[str]] = {
         r"|penundaan|penurunan|pemberhentian|administratif)|\bhukuman\s+disiplin|\bdiberhentikan\b|\bdipecat\b"
         r"|\brekomendasi\s+sanksi|\bmerekomendasikan\s+(?:\w+\s+){0,8}?(?:sanksi|kepada\s+(?:bkn|kasn|bupati"
         r"|wali\s*kota|gubernur|pejabat\s+pembina))|\bteguran\s+(?:tertulis|lisan|keras)|\bdinonaktifkan\b"
-        r"|\bdicopot\b|\bpemotongan\s+(?:tunjangan|gaji|tpp)|\bmemberhentikan\b|\bkeputusan\s+pemberhentian",
+        r"|\bdicopot\b|\b(?:memblokir|pemblokiran)\s+data\s+kepegawaian|\bpemotongan\s+(?:tunjangan|gaji|tpp)|\bmemberhentikan\b|\bkeputusan\s+pemberhentian",
         _I,
     ),
 }
 _STATISTIK = re.compile(
-    r"\b(?:mencatat|tercatat|mencatatkan|total|jumlah|rekapitulasi|rekap|merekap|direkap|sepanjang"
+    r"\b(?:mencatat|tercatat(?!\s+sebagai)|mencatatkan|total|jumlah|rekapitulasi|rekap|merekap|direkap|sepanjang"
     r"|sejauh\s+ini|keseluruhan|secara\s+nasional|data\s+(?:bawaslu|bkn|kasn|penanganan))\b",
     _I,
 )
