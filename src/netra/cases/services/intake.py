@@ -3,7 +3,7 @@
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -143,7 +143,9 @@ def _observation(user, raw: dict, report) -> dict:
 
 def _temuan_office(user, report):
     office = user.office
-    if not office.is_supervisory or not office.covers_region(report.region.code):
+    if not office.is_supervisory:
+        raise PermissionDenied(_("Hanya pengawas pemilu yang dapat membuat temuan."))
+    if not office.covers_region(report.region.code):
         raise ValidationError({"region": _("Wilayah ini di luar wilayah pengawasan kantor Anda.")})
     return office
 

@@ -1,0 +1,161 @@
+"""The REST API end to end: public reporting and tracking, scoped staff endpoints, OpenAPI."""
+
+import pytest
+from django.test import Client
+
+from netra.accounts.models import Role
+from netra.accounts.services import token_create
+from netra.cases.models import Case
+from tests.cases.helpers import JPEG, case_in, photo
+
+pytestmark = pytest.mark.django_db
+BASE = "/api/v1/cases"
+
+
+def client_for(user) -> Client:
+    _token, raw = token_create(user=user, name="uji")
+    return Client(HTTP_AUTHORIZATION=f"Bearer {raw}")
+
+
+def report_form(world, **overrides):
+    form = {
+        "election": world["elections"]["pilkada"].pk,
+        "region": "21.01.04",
+        "description": "Camat mengarahkan perangkat desa mendukung calon.",
+        "place": "Kantor Camat",
+        "reporter_name": "Rahmat",
+        "reporter_address": "Kijang",
+        "terlapor_name": "Pak Camat",
+        "terlapor_subject_type": "PNS",
+    }
+    form.update(overrides)
+    return form
+
+
+def test_public_report_with_a_photo_then_tracking(world):
+    form = {**report_form(world, anonymous="true"), "files": [photo()], "links": ["https://example.org/v/1"]}
+    response = Client().post(f"{BASE}/reports", form)
+    assert response.status_code == 201, response.content
+    body = response.json()
+    assert body["kind"] == "informasi_awal" and len(body["receipt_code"]) == 14
+    assert "Nama pelapor" in body["check"]["missing"] and body["check"]["anonymous"] is True
+    case = Case.objects.get()
+    assert case.evidence.count() == 2
+    tracked = Client().get(body["track_url"])
+    assert tracked.status_code == 200
+    assert tracked.json()["status"] == "informasi_awal"
+    for secret in ("Rahmat", "Camat", "Kijang"):
+        assert secret not in tracked.content.decode()
+
+
+def test_public_report_rejects_a_disguised_file_and_keeps_nothing(world):
+    bad = photo("foto.jpg", b"<html><script>alert(1)</script></html>")
+    response = Client().post(f"{BASE}/reports", {**report_form(world), "files": [bad]})
+    assert response.status_code == 400
+    assert "foto.jpg" in response.json()["detail"]
+    assert Case.objects.count() == 0
+
+
+def test_public_report_field_errors(world):
+    response = Client().post(f"{BASE}/reports", report_form(world, region="99.99", description=" "))
+    assert response.status_code == 400
+    assert {"region", "description"} <= set(response.json()["errors"])
+
+
+def test_report_check_before_submit(world):
+    response = Client().post(
+        f"{BASE}/reports/check", report_form(world, reporter_name=""), content_type="application/json"
+    )
+    assert response.status_code == 200
+    assert response.json()["anonymous"] is True and response.json()["window"] == "unknown"
+
+
+def test_track_unknown_code_is_404(world):
+    response = Client().get(f"{BASE}/track/K7QM-3XTP-9HRA")
+    assert response.status_code == 404 and response.json()["detail"]
+
+
+def test_lookups_are_public(world):
+    elections = Client().get(f"{BASE}/elections").json()
+    assert {e["name"] for e in elections} == {"Pilkada Uji", "Pemilu Uji"}
+    types = Client().get(f"{BASE}/violation-types").json()
+    assert any(t["code"] == "D-6" for t in types)
+
+
+def test_staff_endpoints_need_credentials(world):
+    assert Client().get(f"{BASE}/").status_code == 401
+
+
+def test_scoped_list_and_404_outside_jurisdiction(world):
+    case = case_in(world, "diterima")
+    bintan = client_for(world["staff"]["bintan"][Role.STAF_PENANGANAN])
+    lingga = client_for(world["staff"]["lingga"][Role.STAF_PENANGANAN])
+    assert [c["id"] for c in bintan.get(f"{BASE}/").json()] == [case.pk]
+    assert lingga.get(f"{BASE}/").json() == []
+    assert lingga.get(f"{BASE}/{case.pk}").status_code == 404
+    detail = bintan.get(f"{BASE}/{case.pk}").json()
+    assert detail["reporter"]["name"] == "Siti Aminah" and detail["receipt_code"]
+    province = client_for(world["staff"]["kepri"][Role.PIMPINAN]).get(f"{BASE}/{case.pk}").json()
+    assert province["reporter"] is None and province["receipt_code"] is None
+
+
+def test_list_filters(world):
+    case_in(world, "diterima")
+    decided = case_in(world, "diputus")
+    client = client_for(world["staff"]["bintan"][Role.PIMPINAN])
+    assert [c["id"] for c in client.get(f"{BASE}/?status=diputus").json()] == [decided.pk]
+    assert [c["id"] for c in client.get(f"{BASE}/?violation_code=D-6").json()] == [decided.pk]
+    assert len(client.get(f"{BASE}/?q=budi").json()) == 2
+    assert client.get(f"{BASE}/?region=21.04").json() == []
+
+
+def test_transitions_through_the_api(world):
+    case = case_in(world, "diterima")
+    staf = client_for(world["staff"]["bintan"][Role.STAF_PENANGANAN])
+    analis = client_for(world["staff"]["bintan"][Role.ANALIS])
+    url = f"{BASE}/{case.pk}/transitions"
+    assert [a["name"] for a in staf.get(f"{BASE}/{case.pk}/actions").json()] == ["start_kajian_awal"]
+    denied = analis.post(url, {"action": "start_kajian_awal"}, content_type="application/json")
+    assert denied.status_code == 403 and denied.json()["detail"]
+    moved = staf.post(url, {"action": "start_kajian_awal"}, content_type="application/json")
+    assert moved.status_code == 200 and moved.json()["status"] == "kajian_awal"
+    pimpinan = client_for(world["staff"]["bintan"][Role.PIMPINAN])
+    bad = pimpinan.post(
+        url, {"action": "reject", "reason": "x", "reason_code": "nope"}, content_type="application/json"
+    )
+    assert bad.status_code == 400 and "reason_code" in bad.json()["errors"]
+    ok = pimpinan.post(url, {"action": "register"}, content_type="application/json")
+    assert ok.json()["register_number"].startswith("001/Reg/LP/PW/Kab/21.01/")
+
+
+def test_evidence_upload_and_download_bytes_unchanged(world):
+    case = case_in(world, "kajian_awal")
+    client = client_for(world["staff"]["bintan"][Role.STAF_PENANGANAN])
+    response = client.post(f"{BASE}/{case.pk}/evidence", {"files": [photo("bukti2.jpg")]})
+    assert response.status_code == 201, response.content
+    item = response.json()[0]
+    download = client.get(item["download_url"])
+    assert download.status_code == 200 and b"".join(download.streaming_content) == JPEG
+
+
+def test_temuan_through_the_api(world):
+    client = client_for(world["staff"]["bintan"][Role.PENGAWAS])
+    payload = {
+        "election": world["elections"]["pilkada"].pk,
+        "region": "21.01.06",
+        "description": "Lurah memasang baliho calon di kantor kelurahan.",
+        "place": "Kantor Lurah",
+        "terlapor": [{"name": "Lurah X", "subject_type": "PNS"}],
+        "observation": {"observed_at": "2024-10-01T09:00:00+07:00", "method": "Patroli", "what": "Baliho"},
+    }
+    response = client.post(f"{BASE}/temuan", payload, content_type="application/json")
+    assert response.status_code == 201, response.content
+    assert response.json()["kind"] == "temuan"
+
+
+def test_openapi_and_docs_are_served(world):
+    schema = Client().get("/api/v1/openapi.json")
+    assert schema.status_code == 200
+    paths = schema.json()["paths"]
+    assert "/api/v1/cases/reports" in paths and "/api/v1/cases/{case_id}/transitions" in paths
+    assert Client().get("/api/v1/docs").status_code == 200
