@@ -24,7 +24,7 @@ from netra.names.scoring import INITIAL_WEIGHT, QUERY_SHARE, QueryToken, score_n
 from netra.names.vocabulary import Vocabulary
 
 GENERATE_BUDGET = 250_000  # postings read before the other tokens only rescore candidates
-RERANK = 150  # candidates rescored exactly
+RERANK = 100  # candidates rescored exactly
 
 
 @dataclass
@@ -107,7 +107,7 @@ class NameIndex:
                region_code: str | None = None, position: str | None = None, limit: int = 5) -> list[Match]:
         query = self._query(name)
         ctx = Context.of(nip, agency_id, region_code, position or query.normalized.position, self)
-        found = [self._rescore(int(i), query, ctx) for i in self._candidates(query, ctx)]
+        found = self._rescore(self._candidates(query, ctx), query, ctx)
         found += self.overlay.search(query, ctx)
         found.sort(key=lambda m: (-m.score, m.id))
         return found[:limit]
@@ -124,68 +124,91 @@ class NameIndex:
         return _Query(normalized, tokens, lookups, initials)
 
     def _candidates(self, query: _Query, ctx: Context) -> np.ndarray:
+        """Rows worth rescoring: postings of the rarest tokens, ranked by an estimate of the exact score."""
         a = self.a
-        acc = np.zeros(len(a["ids"]), dtype=np.float32)
-        volumes = [int(np.sum(a["post_ptr"][ids + 1] - a["post_ptr"][ids])) for ids, _, _ in query.lookups]
-        generating, rest, total = [], [], 0
-        for i in np.argsort(volumes, kind="stable"):
-            (rest if generating and total + volumes[i] > GENERATE_BUDGET else generating).append(int(i))
-            total += volumes[i]
+        generating, rest = self._split_by_volume(query)
+        acc_q = np.zeros(len(a["ids"]), dtype=np.float32)  # query-side weight x similarity
+        acc_r = np.zeros(len(a["ids"]), dtype=np.float32)  # record-side weight x similarity
         for i in generating:
             ids, sims, weight = query.lookups[i]
             for v, sim in zip(ids.tolist(), sims.tolist(), strict=True):
-                acc[a["post_rec"][a["post_ptr"][v]:a["post_ptr"][v + 1]]] += weight * sim
+                rows = a["post_rec"][a["post_ptr"][v]:a["post_ptr"][v + 1]]
+                acc_q[rows] += weight * sim
+                acc_r[rows] += a["tok_weight"][v] * sim
         if ctx.nip_rows is not None:
-            acc[ctx.nip_rows] += 1e-6
-        cands = np.flatnonzero(acc)
+            acc_q[ctx.nip_rows] += 1e-6
+        cands = np.flatnonzero(acc_q)
         cands = cands[ctx.row_filter(cands)]
-        matched = acc[cands] + self._rest_scores(cands, query, rest) + self._initial_scores(cands, query)
-        return self._best(cands, matched, query.total_weight)
+        rest_q, rest_r = self._rest_scores(cands, query, rest)
+        init_q, init_r = self._initial_scores(cands, query)
+        matched_q = acc_q[cands] + rest_q + init_q
+        matched_r = acc_r[cands] + rest_r + init_r
+        return self._best(cands, matched_q, matched_r, query.total_weight)
 
-    def _rest_scores(self, cands: np.ndarray, query: _Query, rest: list[int]) -> np.ndarray:
+    def _split_by_volume(self, query: _Query) -> tuple[list[int], list[int]]:
+        ptr = self.a["post_ptr"]
+        volumes = [int(np.sum(ptr[ids + 1] - ptr[ids])) for ids, _, _ in query.lookups]
+        generating, rest, total = [], [], 0
+        for i in np.argsort(volumes, kind="stable").tolist():
+            (rest if generating and total + volumes[i] > GENERATE_BUDGET else generating).append(i)
+            total += volumes[i]
+        return generating, rest
+
+    def _rest_scores(self, cands: np.ndarray, query: _Query, rest: list[int],
+                     ) -> tuple[np.ndarray, np.ndarray]:
         """Best similarity of each non-generating query token within each candidate's tokens."""
-        out = np.zeros(len(cands), dtype=np.float32)
+        out_q = np.zeros(len(cands), dtype=np.float32)
+        out_r = np.zeros(len(cands), dtype=np.float32)
         if not rest or not len(cands):
-            return out
+            return out_q, out_r
         ptr = self.a["rec_ptr"]
         starts, ends = ptr[cands], ptr[cands + 1]
         lengths = ends - starts
         seg = np.concatenate([[0], np.cumsum(lengths)[:-1]])
         flat = np.repeat(starts - seg, lengths) + np.arange(int(lengths.sum()))
         toks = self.a["rec_tok"][flat]
+        tok_weight = self.a["tok_weight"][toks]
         for i in rest:
             ids, sims, weight = query.lookups[i]
             table = np.zeros(len(self.vocab.tokens), dtype=np.float32)
             table[ids] = sims
-            out += weight * np.maximum.reduceat(table[toks], seg)
-        return out
+            found = table[toks]
+            out_q += weight * np.maximum.reduceat(found, seg)
+            out_r += np.maximum.reduceat(found * tok_weight, seg)
+        return out_q, out_r
 
-    def _initial_scores(self, cands: np.ndarray, query: _Query) -> np.ndarray:
+    def _initial_scores(self, cands: np.ndarray, query: _Query) -> tuple[np.ndarray, np.ndarray]:
         out = np.zeros(len(cands), dtype=np.float32)
         letters = self.a["full_mask"][cands] | self.a["init_mask"][cands]
         for letter in query.initials:
             out += INITIAL_WEIGHT * 0.85 * ((letters & np.uint32(1 << (ord(letter) - 97))) != 0)
-        return out
+        return out, out
 
-    def _best(self, cands: np.ndarray, matched: np.ndarray, query_weight: float) -> np.ndarray:
+    def _best(self, cands, matched_q, matched_r, query_weight: float) -> np.ndarray:
         if len(cands) == 0:
             return cands
-        record_cov = np.minimum(matched / self.a["rec_weight"][cands], 1.0)
-        stage1 = QUERY_SHARE * matched / query_weight + (1 - QUERY_SHARE) * record_cov
+        record_cov = np.minimum(matched_r / self.a["rec_weight"][cands], 1.0)
+        stage1 = QUERY_SHARE * matched_q / query_weight + (1 - QUERY_SHARE) * record_cov
         if len(cands) > RERANK:
             keep = np.argpartition(-stage1, RERANK)[:RERANK]
             cands, stage1 = cands[keep], stage1[keep]
         return cands[np.argsort(-stage1, kind="stable")]
 
-    def _rescore(self, row: int, query: _Query, ctx: Context) -> Match:
-        start, end = self.a["rec_ptr"][row], self.a["rec_ptr"][row + 1]
-        tok_ids = self.a["rec_tok"][start:end].tolist()
-        tokens = [self.vocab.tokens[t] for t in tok_ids]
-        weights = self.a["tok_weight"][tok_ids].tolist()
-        named = score_name(query.tokens, tokens, weights)
-        score, reasons = apply_context(named.score, list(named.reasons), ctx, self._row_context(row))
-        reasons += [f"normalisasi: {step}" for step in query.normalized.applied]
-        return Match(int(self.a["ids"][row]), round(score, 4), reasons)
+    def _rescore(self, rows: np.ndarray, query: _Query, ctx: Context) -> list[Match]:
+        """Exact token-by-token scores and reasons for the candidate rows (numpy read in one batch)."""
+        a = self.a
+        starts, ends = a["rec_ptr"][rows].tolist(), a["rec_ptr"][rows + 1].tolist()
+        cache: dict = {}
+        normalisations = [f"normalisasi: {step}" for step in query.normalized.applied]
+        found = []
+        for k, row in enumerate(rows.tolist()):
+            tok_ids = a["rec_tok"][starts[k]:ends[k]].tolist()
+            tokens = [self.vocab.tokens[t] for t in tok_ids]
+            weights = a["tok_weight"][tok_ids].tolist()
+            named = score_name(query.tokens, tokens, weights, cache)
+            score, reasons = apply_context(named.score, list(named.reasons), ctx, self._row_context(row))
+            found.append(Match(int(a["ids"][row]), round(score, 4), reasons + normalisations))
+        return found
 
     # -- record access ----------------------------------------------------------------------------
     def _row_context(self, row: int) -> tuple[int, int | None, str | None, frozenset[str]]:

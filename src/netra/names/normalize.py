@@ -209,8 +209,8 @@ def _transform_token(token: str) -> tuple[str, tuple[str, ...]]:
     steps: list[str] = []
     for _ in range(4):
         before = token
-        token = _step(token, _modern_spelling, "ejaan lama", steps)
         token = _step(token, lambda t: _DOUBLED.sub(r"\1", t), "huruf ganda", steps)
+        token = _step(token, _modern_spelling, "ejaan lama", steps)
         token = _step(token, lambda t: tables.VARIANTS.get(t, t), "varian nama", steps)
         if token == before:
             break

@@ -53,12 +53,20 @@ def token_similarity(query: str, record: str) -> tuple[float, str]:
     return 0.0, ""
 
 
-def score_name(query: list[QueryToken], record: list[str], record_weights: list[float]) -> NameScore:
-    """Score a record's tokens against the query's (both already normalised)."""
+def score_name(query: list[QueryToken], record: list[str], record_weights: list[float],
+               cache: dict | None = None) -> NameScore:
+    """Score a record's tokens against the query's (both already normalised).
+
+    ``cache`` memoises token similarities across the candidates of one query, which share most tokens.
+    """
+    cache = {} if cache is None else cache
     pairs = []
     for qi, qt in enumerate(query):
         for ri, rt in enumerate(record):
-            sim, why = token_similarity(qt.text, rt)
+            key = (qt.text, rt)
+            if key not in cache:
+                cache[key] = token_similarity(qt.text, rt)
+            sim, why = cache[key]
             if sim:
                 pairs.append((sim, qi, ri, why))
     pairs.sort(key=lambda p: (-p[0], p[1], p[2]))
@@ -74,6 +82,12 @@ def score_name(query: list[QueryToken], record: list[str], record_weights: list[
     return NameScore(_combine(query, record_weights, used_q), tuple(reasons))
 
 
+def _order_penalty(used: dict[int, tuple[float, int]]) -> float:
+    """Reordered names are allowed ("Santoso, Joko") and rank just behind the same order."""
+    in_order = [ri for _, (_, ri) in sorted(used.items())]
+    return 1.0 if in_order == sorted(in_order) else 0.98
+
+
 def _combine(query: list[QueryToken], record_weights: list[float], used: dict[int, tuple[float, int]],
              ) -> float:
     q_total = sum(t.weight for t in query) or 1.0
@@ -81,7 +95,4 @@ def _combine(query: list[QueryToken], record_weights: list[float], used: dict[in
     q_cov = sum(query[qi].weight * sim for qi, (sim, _) in used.items()) / q_total
     r_cov = sum(record_weights[ri] * sim for sim, ri in used.values()) / r_total
     score = QUERY_SHARE * q_cov + (1 - QUERY_SHARE) * r_cov
-    in_order = [ri for _, (_, ri) in sorted(used.items())]
-    if in_order != sorted(in_order):
-        score *= 0.98  # reordered names are allowed, and rank just behind the same order
-    return min(1.0, score)
+    return min(1.0, score * _order_penalty(used))

@@ -177,6 +177,16 @@ MODERN_CLOSING_FEMALE = (
     "Handayani Novitasari Purnamasari Andriani Kurniasari Susanti Yuliana Pertiwi Ramadhani Utami"
 ).split()
 
+# Derived given names (root + suffix: "Febri" + "ansyah", "Novi" + "anti"), a large share of the names of
+# people born since the 1970s and the main source of the long tail.
+DERIVED_ROOTS = (
+    "Febri Novi Desi Ardi Indri Yudi Dwi Rudi Hari Sri Yuli Adi Widi Rizki Ferdi Andri Fitri Suci Dedi "
+    "Heri Yeni Tuti Putri Wahyudi Hendri Yani Rini Okti Agusti Septi Juli Marti Apri Eki Rahmadi Supri "
+    "Budi Joni Edi Tri Dani Ari Nopi Evi Reni Dewi Mardi Purwadi Hadi Susi Rosi Lusi"
+).split()
+DERIVED_MALE = "ansyah anto awan yanto ianto ono adi ardi andi yadi atmoko ardiansyah".split()
+DERIVED_FEMALE = "ani anti ana ati asari ningsih yanti wati ka yana ningrum astuti".split()
+
 # ---- naming traditions by province (first two digits of the Kemendagri code) -------------------------
 # Rough shares for synthetic data only; the point is that names differ by region, as they do.
 PROVINCE_TRADITIONS = {

@@ -7,7 +7,7 @@ from functools import cache
 
 from netra.names import synthetic_data as data
 
-ZIPF = 0.9
+ZIPF = 0.5
 UPPER_CASE_SHARE = 0.3  # many rosters are kept in capitals
 
 
@@ -29,11 +29,27 @@ def zipf(rng: random.Random, parts) -> str:
 
 
 def compose_name(rng: random.Random, tradition: str, female: bool, birth_year: int, position) -> str:
-    parts = list(dict.fromkeys(_COMPOSERS[tradition](rng, female, birth_year)))  # no "Siti Siti"
+    parts = _COMPOSERS[tradition](rng, female, birth_year)
+    if tradition not in ("balinese", "batak") and rng.random() < (0.35 if birth_year >= 1975 else 0.15):
+        parts.insert(max(len(parts) - 1, 1), derived_name(rng, female))
+    parts = list(dict.fromkeys(parts))  # no "Siti Siti"
     name = " ".join(parts)
     if rng.random() < UPPER_CASE_SHARE:
         name = name.upper()
     return _with_titles(rng, name, tradition, female, birth_year, position)
+
+
+def _other_than(rng: random.Random, parts_list, taken: list[str]) -> str:
+    for _ in range(5):
+        choice = zipf(rng, parts_list)
+        if choice not in taken:
+            return choice
+    return choice
+
+
+def derived_name(rng: random.Random, female: bool) -> str:
+    root = zipf(rng, data.DERIVED_ROOTS)
+    return root + zipf(rng, data.DERIVED_FEMALE if female else data.DERIVED_MALE)
 
 
 def _generic(rng, female, birth_year, given, closing, prefixes=(), endings=()) -> list[str]:
@@ -42,7 +58,7 @@ def _generic(rng, female, birth_year, given, closing, prefixes=(), endings=()) -
     else:
         first = zipf(rng, given)
     roll = rng.random()
-    single = 0.3 if birth_year < 1975 else 0.1
+    single = 0.2 if birth_year < 1975 else 0.06
     if roll < single:
         return [first]
     if endings and rng.random() < 0.35:
@@ -80,7 +96,7 @@ def _batak(rng, female, birth_year):
 
 def _minang(rng, female, birth_year):
     parts = [zipf(rng, data.MINANG_FEMALE if female else data.MINANG_MALE)]
-    if rng.random() < 0.55:
+    if rng.random() < 0.7:
         parts.append(zipf(rng, data.MINANG_CLOSING))
     return parts
 
@@ -89,8 +105,8 @@ def _bugis(rng, female, birth_year):
     parts = ["Andi"] if rng.random() < 0.15 else []
     given = data.BUGIS_FEMALE if female else data.BUGIS_MALE
     parts.append(zipf(rng, given))
-    if rng.random() < 0.5:
-        parts.append(zipf(rng, given if rng.random() < 0.5 else data.BUGIS_CLOSING))
+    if rng.random() < 0.65:
+        parts.append(_other_than(rng, given if rng.random() < 0.5 else data.BUGIS_CLOSING, parts))
     return parts
 
 
@@ -113,8 +129,9 @@ def _muslim(rng, female, birth_year):
     if female:
         lead = rng.random()
         parts = ["Siti"] if lead < 0.25 else ["Nur"] if lead < 0.32 else []
-        parts.append(zipf(rng, data.MUSLIM_FEMALE if parts or lead > 0.6 else data.MODERN_FEMALE))
-        if rng.random() < 0.7:
+        given = data.MUSLIM_FEMALE if parts or lead > 0.6 else data.MODERN_FEMALE
+        parts.append(_other_than(rng, given, parts))
+        if rng.random() < 0.85:
             parts.append(zipf(rng, data.MUSLIM_CLOSING_FEMALE + data.MODERN_CLOSING_FEMALE))
         return parts
     parts = []
@@ -125,7 +142,7 @@ def _muslim(rng, female, birth_year):
     parts.append(first)
     if first == "Abdul":
         parts.append(zipf(rng, data.ABDUL_COMPANIONS))
-    elif rng.random() < 0.7:
+    elif rng.random() < 0.8:
         parts.append(zipf(rng, data.MUSLIM_CLOSING_MALE + data.MODERN_CLOSING_MALE))
     return parts
 
@@ -144,7 +161,7 @@ def _aceh(rng, female, birth_year):
     if rng.random() < 0.1:
         parts.append("Cut" if female else "Teuku")
     parts.append(zipf(rng, data.ACEH_FEMALE if female else data.ACEH_MALE))
-    if rng.random() < 0.5:
+    if rng.random() < 0.7:
         parts.append(zipf(rng, data.MUSLIM_CLOSING_FEMALE if female else data.MUSLIM_CLOSING_MALE))
     return parts
 
@@ -159,6 +176,8 @@ _PREFIX_TITLES = {"Drs.", "Dra.", "dr.", "Dr.", "Ir."}
 
 def _with_titles(rng, name, tradition, female, birth_year, position) -> str:
     degree = rng.choice(position[3])
+    if degree.startswith(("Drs.", "Dra.")):
+        degree = ("Dra." if female else "Drs.") + degree[4:]
     if degree.startswith("S.") and birth_year < 1967 and rng.random() < 0.4:
         degree = "Dra." if female else "Drs."
     if degree.startswith("S.") and "M." not in degree and rng.random() < 0.08:
