@@ -4,6 +4,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from netra.text.election import ElectionConfig
 from netra.text.posts import THRESHOLD, Post, PostError, score_post, score_posts
@@ -179,3 +181,57 @@ def test_violation_codes_exist_in_the_law_catalogue():
         violation = catalogue.get(code)
         if code.startswith("KE-"):
             assert violation.phase == "bakal_calon", code
+
+
+WORDS = [
+    "paslon",
+    "02",
+    "ASN",
+    "salam",
+    "dua",
+    "jari",
+    "✌️",
+    "#AMINajaDulu",
+    "no",
+    "urut",
+    "Prabowo-Gibran",
+    "kader",
+    "Gerindra",
+    "RW",
+    "03",
+    "/",
+    "ayo",
+    "netralitas",
+    "camat",
+    "AMIN",
+    "amin",
+    "NIP",
+    "😂",
+    "-",
+    "19850312",
+    "201001",
+    "1",
+    "005",
+    "tiga",
+    "coblos",
+    "foto",
+    "bareng",
+    "http://x.id/a",
+    "@gibran_tweet",
+]
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    text=st.one_of(st.text(max_size=120), st.lists(st.sampled_from(WORDS), max_size=25).map(" ".join)),
+    bio=st.one_of(st.text(max_size=60), st.lists(st.sampled_from(WORDS), max_size=8).map(" ".join)),
+    action=st.sampled_from(["posted", "liked", "shared", "commented"]),
+)
+def test_any_post_gets_a_bounded_score_and_true_spans(text, bio, action):
+    result = score(text=text, bio=bio, action=action)
+    assert 0.0 <= result.score <= 1.0
+    assert result.language in {"id", "en", "other"}
+    for cue in result.cues:
+        source = text if cue.field == "text" else bio
+        assert source[cue.start : cue.end] == cue.text
+    assert (result.violation is None) == (not result.targets)

@@ -29,10 +29,10 @@ _SKIPPED_KINDS = frozenset({"url", "mention", "punct"})
 
 
 def shingles(tokens: Sequence[Token], size: int = SHINGLE) -> set[bytes]:
-    words = [token.norm for token in tokens if token.norm and token.kind not in _SKIPPED_KINDS]
+    words = [token.norm.encode() for token in tokens if token.norm and token.kind not in _SKIPPED_KINDS]
     if len(words) < size:
-        return {" ".join(words).encode()} if words else set()
-    return {" ".join(words[index : index + size]).encode() for index in range(len(words) - size + 1)}
+        return {b" ".join(words)} if words else set()
+    return {b" ".join(words[index : index + size]) for index in range(len(words) - size + 1)}
 
 
 @lru_cache(maxsize=1)

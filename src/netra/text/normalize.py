@@ -91,6 +91,11 @@ def _compute_word_forms(text: str) -> tuple[str, str]:
     return lower, SLANG.get(lower, lower)
 
 
+def _is_punctuation(text: str) -> bool:
+    base = text[0]
+    return base not in CUE_EMOJI and unicodedata.category(base) != "So"
+
+
 def _other_token(text: str, start: int, end: int) -> Token:
     base = text[0]
     if base in CUE_EMOJI:
@@ -139,9 +144,9 @@ def tokenize(text: str, *, punctuation: bool = True, offset: int = 0) -> list[To
             # tuple.__new__ skips NamedTuple's Python-level __new__: this loop is the hot path.
             append(_new_tuple(Token, (token_text, "word", start + offset, end + offset, lower, norm)))
             continue
-        token = _make_token(kind, token_text, start + offset, end + offset)
-        if punctuation or token.kind != "punct":
-            append(token)
+        if kind == "other" and not punctuation and _is_punctuation(token_text):
+            continue
+        append(_make_token(kind, token_text, start + offset, end + offset))
     return tokens
 
 

@@ -180,8 +180,9 @@ def _other_kind_same_span(kept: list[Cue], cue: Cue) -> bool:
 
 def _cue(text: str, first: Token, last: Token, spec, field_name: str, tokens: list[Token]) -> Cue:
     weight = spec.weight
-    if spec.side == CIVIL_SERVANT and field_name == "text" and weight > 0:
-        weight = weight if first_person_before(tokens, first) else weight * TEXT_CIVIL_SERVANT_FACTOR
+    discounted = spec.side == CIVIL_SERVANT and field_name == "text" and weight > 0
+    if discounted and not first_person_before(tokens, first):
+        weight = round(weight * TEXT_CIVIL_SERVANT_FACTOR, 3)
     return Cue(
         spec.side,
         spec.kind,
@@ -189,7 +190,7 @@ def _cue(text: str, first: Token, last: Token, spec, field_name: str, tokens: li
         text[first.start : last.end],
         first.start,
         last.end,
-        round(weight, 3),
+        weight,
         spec.target,
     )
 
