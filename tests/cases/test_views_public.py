@@ -191,3 +191,15 @@ def test_tracking_unknown_code_says_so(client, world):
 def test_receipt_page_without_a_fresh_report_goes_to_tracking(client, world):
     response = client.get(reverse("cases:report_done"))
     assert response.status_code == 302 and response["Location"] == reverse("cases:track")
+
+
+def test_language_switch_serves_english_and_back(client, world):
+    page = reverse("cases:report")
+    response = client.post(reverse("set_language"), {"language": "en", "next": page})
+    assert response.status_code == 302 and response["Location"] == page
+    english = client.get(page).content.decode()
+    assert '<html lang="en">' in english
+    assert "Report a suspected breach of civil-service neutrality" in english
+    assert "cannot be registered as a report" in english
+    client.post(reverse("set_language"), {"language": "id", "next": page})
+    assert "Laporkan dugaan pelanggaran netralitas ASN" in client.get(page).content.decode()
