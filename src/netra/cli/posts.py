@@ -31,13 +31,18 @@ def analyze_posts(
         str,
         typer.Argument(
             help="JSON Lines, one post a line (id, author, bio, text, "
-            "created_at, platform, optional action), or - for stdin"
+            "created_at, platform, optional action), or - for stdin",
+            metavar="FILE",
         ),
     ],
-    election: Annotated[Path, typer.Option("--election", help="Election configuration (TOML)")],
+    election: Annotated[
+        Path, typer.Option("--election", help="Election configuration (TOML)", metavar="CONFIG")
+    ],
     language: Annotated[
         list[str] | None,
-        typer.Option("--language", help="Only print posts in this language (id, en, other); repeatable"),
+        typer.Option(
+            "--language", help="Only print posts in this language (id, en, other); repeatable", metavar="LANG"
+        ),
     ] = None,
 ) -> None:
     """Score each post: civil servant supporting a candidate or party (0..1), violation code, cues."""
