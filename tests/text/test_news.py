@@ -147,3 +147,37 @@ def test_date_needs_day_month_and_year():
 def test_rejects_non_text():
     with pytest.raises(TypeError, match="str"):
         read_news(b"bytes")  # type: ignore[arg-type]
+
+
+def test_a_headline_figure_repeated_in_an_aggregate_sentence_is_a_statistic():
+    text = (
+        "Bawaslu Sumbar: 32 ASN Terbukti Langgar Netralitas\n\n"
+        "Bawaslu Provinsi Sumatera Barat merilis data. Tercatat 32 ASN terbukti melanggar netralitas."
+    )
+    facts = read_news(text)
+    assert facts.event_types == ["statistik"]
+    assert _violations(facts) == [("ASN", 32, "13")]
+    assert len(facts.evidence["violations"][0]) == 2  # headline and body
+
+
+def test_figures_of_a_national_body_have_no_region():
+    text = (
+        "Bawaslu RI mencatat sebanyak 240 ASN melanggar netralitas pada Pemilu 2024. "
+        "Jumlah terbanyak berasal dari Provinsi Jawa Tengah dengan 31 kasus."
+    )
+    assert _violations(read_news(text)) == [("ASN", 240, None), ("ASN", 31, "33")]
+
+
+def test_status_word_names_the_employment_type():
+    text = "Seorang guru berstatus PPPK di Kabupaten Garut terbukti mengajak siswa memilih calon bupati."
+    assert _violations(read_news(text)) == [("PPPK", 1, "32.05")]
+
+
+def test_thousands_are_counts_and_years_are_not():
+    text = "KASN menerima 2.034 aduan terkait netralitas ASN sepanjang tahun 2023 dan Pemilu 2024."
+    assert _violations(read_news(text)) == [("ASN", 2034, None)]
+
+
+def test_papua_distrik_is_a_kecamatan():
+    text = "Bawaslu Kota Jayapura menggelar sosialisasi netralitas ASN di Distrik Abepura."
+    assert _regions(read_news(text)) == ["91.71", "91.71.03"]

@@ -108,7 +108,7 @@ class _Article:
 
 
 def _spans(text: str, spans: list[tuple[int, int]]) -> list[dict]:
-    return [{"start": s, "end": e, "text": text[s:e]} for s, e in spans]
+    return [{"start": s, "end": e, "text": text[s:e]} for s, e in sorted(set(spans))]
 
 
 def read_news(text: str, id: str | None = None) -> NewsFacts:
