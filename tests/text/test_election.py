@@ -79,3 +79,26 @@ def test_bad_configuration_is_rejected_with_reason(tmp_path, change, message):
 def test_missing_file_is_named(tmp_path):
     with pytest.raises(ElectionConfigError, match="no such election configuration"):
         ElectionConfig.load(tmp_path / "absent.toml")
+
+
+def test_local_day_uses_the_region_time_zone(tmp_path):
+    makassar = ElectionConfig.load(
+        write(
+            tmp_path, MINIMAL.replace('regime = "pemilihan"', 'regime = "pemilihan"\nregion_code = "73.71"')
+        )
+    )
+    national = ElectionConfig.load(write(tmp_path, MINIMAL))
+    moment = dt.datetime(2024, 9, 21, 16, 30, tzinfo=dt.UTC)  # 23:30 WIB, 00:30 WITA next day
+    assert national.local_day(moment) == dt.date(2024, 9, 21)
+    assert makassar.local_day(moment) == dt.date(2024, 9, 22)
+    assert makassar.is_calon_period(makassar.local_day(moment))
+    assert makassar.local_day(dt.datetime(2024, 9, 21, 23, 59)) == dt.date(2024, 9, 21)
+
+
+def test_unknown_province_is_rejected(tmp_path):
+    with pytest.raises(ElectionConfigError, match="not in a known province"):
+        ElectionConfig.load(
+            write(
+                tmp_path, MINIMAL.replace('regime = "pemilihan"', 'regime = "pemilihan"\nregion_code = "99"')
+            )
+        )

@@ -89,6 +89,9 @@ def test_engagement_with_partisan_content(action, created_at, code):
         ("Ayo warga, kita menangkan paslon nomor urut 3", AFTER_PENETAPAN, "D-8"),
         ("#AMINajaDulu perubahan!", AFTER_PENETAPAN, "D-2"),
         ("#AMINajaDulu perubahan!", BEFORE_PENETAPAN, "KE-2"),
+        # Penetapan day (13 Nov 2023) is read in WIB: 01:00 WIB on the 13th is already "calon".
+        ("#AMINajaDulu perubahan!", "2023-11-12T18:00:00+00:00", "D-2"),
+        ("#AMINajaDulu perubahan!", "2023-11-12T16:30:00+00:00", "KE-2"),
         ("Saya kader Gerindra siap menangkan 02", AFTER_PENETAPAN, "D-5"),
         ("Siap jadi tim pemenangan Prabowo", BEFORE_PENETAPAN, "D-9"),
         ("Siap jadi tim pemenangan Prabowo", AFTER_PENETAPAN, "D-10"),

@@ -12,7 +12,9 @@ import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
+from netra.law.timezones import UnknownProvince, zoneinfo_for
 from netra.text.cues import PARTISAN, Cue, CueSpec, PhraseMatcher, generic_matcher
 from netra.text.normalize import Token
 
@@ -96,9 +98,14 @@ class ElectionConfig:
     matcher: PhraseMatcher = field(init=False, repr=False)
     numbers: frozenset[int] = field(init=False, repr=False)
     hashtag_aliases: tuple[tuple[str, str], ...] = field(init=False, repr=False)
+    zone: ZoneInfo = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         self._validate()
+        try:
+            self.zone = zoneinfo_for(self.region_code)
+        except UnknownProvince as exc:
+            raise ElectionConfigError(f"region_code {self.region_code!r} is not in a known province") from exc
         self.numbers = frozenset(candidate.number for candidate in self.candidates)
         self.matcher = generic_matcher()
         self._add_phrases()
@@ -149,6 +156,11 @@ class ElectionConfig:
             if candidate.number == number:
                 return candidate
         raise KeyError(number)
+
+    def local_day(self, moment: dt.datetime) -> dt.date:
+        """The calendar day of ``moment`` in the election region's time zone (WIB when national);
+        a timestamp without an offset is taken as local time already."""
+        return moment.date() if moment.tzinfo is None else moment.astimezone(self.zone).date()
 
     def is_calon_period(self, day: dt.date) -> bool:
         """True once candidates are formally set (calon, D-* codes); before that: bakal calon, KE-*."""

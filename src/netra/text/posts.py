@@ -141,7 +141,7 @@ def _score(post: Post, election: ElectionConfig, text_tokens: list[Token]) -> Po
 
 
 def _is_calon(post: Post, election: ElectionConfig) -> bool:
-    return post.created_at is None or election.is_calon_period(post.created_at.date())
+    return post.created_at is None or election.is_calon_period(election.local_day(post.created_at))
 
 
 def _field_cues(text: str, tokens: list[Token], field_name: str, election: ElectionConfig) -> list[Cue]:
