@@ -288,3 +288,86 @@ def test_temuan_in_the_future_is_refused(client, world):
     assert response.status_code == 400
     assert "Waktu pengawasan tidak boleh di masa depan." in response.content.decode()
     assert Case.objects.count() == 0
+
+
+def test_terlapor_roster_match_is_suggested_and_confirmed(client, world, submit):
+    from netra.registry.models import Pegawai
+    from netra.registry.services.counters import counter_bump
+
+    agency = world["agencies"]["dinas_bintan"]
+    pegawai = Pegawai.objects.create(
+        nip="198001012005011001",
+        full_name="Budi Santoso",
+        name_normalized="budi santoso",
+        agency=agency,
+        position="Kepala SDN 001",
+        employment_type="PNS",
+        region_id="21.01",
+    )
+    counter_bump()
+    case = submit()
+    client.force_login(world["staff"]["bintan"][Role.STAF_PENANGANAN])
+    page = client.get(reverse("cases:detail", args=[case.pk])).content.decode()
+    assert 'data-testid="pegawai-matches"' in page and "198001012005011001" in page
+    terlapor = case.terlapor.get()
+    url = reverse("cases:terlapor_confirm", args=[case.pk, terlapor.pk])
+    client.force_login(world["staff"]["lingga"][Role.PIMPINAN])
+    assert client.post(url, {"pegawai": pegawai.pk}).status_code == 404
+    client.force_login(world["staff"]["bintan"][Role.STAF_PENANGANAN])
+    assert client.post(url, {"pegawai": pegawai.pk}).status_code == 302
+    terlapor.refresh_from_db()
+    assert (terlapor.pegawai, terlapor.nip, terlapor.agency) == (pegawai, "198001012005011001", agency)
+    after = client.get(reverse("cases:detail", args=[case.pk])).content.decode()
+    assert "cocok dengan data pegawai" in after and 'data-testid="pegawai-matches"' not in after
+
+
+def test_bkn_records_the_sanction_from_its_queue(client, world, submit):
+    case = submit()
+    leader = world["staff"]["bintan"][Role.PIMPINAN]
+    for action, params in (
+        ("start_kajian_awal", {}),
+        ("register", {}),
+        ("start_kajian", {}),
+        ("decide", {"outcome": "terbukti", "violation_code": "D-8", "reason": "Terbukti."}),
+        ("forward_recommendation", {"letter_number": "001/REK/2024"}),
+    ):
+        services.case_transition(user=leader, case=Case.objects.get(pk=case.pk), action=action, **params)
+    bkn = world["staff"]["bkn"][Role.STAF_PENANGANAN]
+    queue = page_of(client, bkn, "cases:queue").content.decode()
+    assert case.title in queue
+    page = client.get(reverse("cases:detail", args=[case.pk])).content.decode()
+    assert 'data-action="record_followup"' in page and "Siti Aminah" not in page
+    bad = act(
+        client,
+        case,
+        "record_followup",
+        sanction="Penurunan jabatan",
+        imposed_by="",
+        imposed_on="",
+        letter_number="",
+    )
+    assert bad.status_code == 400 and "Penurunan jabatan" in bad.content.decode()
+    done = act(
+        client,
+        case,
+        "record_followup",
+        sanction="Penurunan jabatan setingkat lebih rendah",
+        imposed_by="Bupati Bintan",
+        imposed_on=timezone.localdate().isoformat(),
+        letter_number="800/123/BKPSDM/2024",
+    )
+    assert done.status_code == 302
+    case.refresh_from_db()
+    assert case.status == Status.TINDAK_LANJUT
+    assert case.followups.get().imposed_by == "Bupati Bintan"
+
+
+def test_informasi_awal_can_be_archived_with_a_reason(client, world, submit):
+    tip = submit(anonymous=True, reporter_name="", reporter_address="")
+    assert tip.status == Status.INFORMASI_AWAL
+    client.force_login(world["staff"]["bintan"][Role.PENGAWAS])
+    page = client.get(reverse("cases:detail", args=[tip.pk])).content.decode()
+    assert 'data-action="make_temuan"' in page and 'data-action="archive"' in page
+    assert act(client, tip, "archive", reason="").status_code == 400
+    assert act(client, tip, "archive", reason="Tidak cukup petunjuk untuk ditelusuri.").status_code == 302
+    assert Case.objects.get(pk=tip.pk).status == Status.DIARSIPKAN

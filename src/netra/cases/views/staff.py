@@ -111,7 +111,7 @@ def attach_matches(user, detail) -> None:
     for t in detail.terlapor:
         t.matches = []
         if may_confirm and t.pegawai_id is None:
-            t.matches = pegawai_match(user, t.name, nip=t.nip or None, region_code=case.region_code)
+            t.matches = pegawai_match(user, t.name, nip=t.nip or None)  # within the user's territory
 
 
 def timeline(detail) -> list[dict]:
