@@ -142,11 +142,23 @@ NETRA_MAX_UPLOAD_MB = envint("NETRA_MAX_UPLOAD_MB", 25)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
+# Background work (docs/deployment.md, "Background work"): the database backend on one node; the
+# broker backend (NETRA_TASKS_BACKEND=django_tasks_rq.RQBackend) runs RQ workers on Redis.
+NETRA_TASK_QUEUES = envlist("NETRA_TASK_QUEUES", ["default"])
+NETRA_BROKER_URL = env("NETRA_BROKER_URL", "redis://127.0.0.1:6379/0")
+NETRA_TASK_RESULT_TTL = envint("NETRA_TASK_RESULT_TTL", 7 * 24 * 3600)  # seconds a finished result is kept
 TASKS = {
     "default": {
         "BACKEND": env("NETRA_TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
+        "QUEUES": NETRA_TASK_QUEUES,
     }
 }
+RQ_QUEUES = {
+    name: {"URL": NETRA_BROKER_URL, "DEFAULT_TIMEOUT": envint("NETRA_TASK_TIMEOUT", 600)}
+    for name in NETRA_TASK_QUEUES
+}
+if TASKS["default"]["BACKEND"] == "django_tasks_rq.RQBackend":
+    INSTALLED_APPS.append("django_rq")
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = envbool("NETRA_SECURE_COOKIES", False)
