@@ -71,6 +71,8 @@ def test_partisan_cues_follow_the_election():
         ("Korpri Kab. Bogor", [("status", "Korpri")]),
         ("Pedagang pasar", [("not_civil_servant", "Pedagang")]),
         ("Kader posyandu Melati", []),
+        ("Pensiunan PNS Kemenag", [("not_civil_servant", "Pensiunan PNS"), ("agency", "Kemenag")]),
+        ("CPNS 2024", [("status", "CPNS")]),
     ],
 )
 def test_civil_servant_cues_in_bio(bio, expected):

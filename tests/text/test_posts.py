@@ -48,6 +48,10 @@ def test_ordinary_citizen_campaigning_is_not_flagged_as_asn():
     assert not citizen.flagged
 
 
+def test_retired_civil_servant_is_not_flagged():
+    assert not score(bio="Pensiunan PNS Disdik | kakek 3 cucu").flagged
+
+
 def test_neutrality_reminder_shared_by_asn_is_not_flagged():
     reminder = score(
         text="Ingat! ASN wajib menjaga netralitas, dilarang like postingan paslon 02 #ASNNetral",

@@ -66,7 +66,7 @@ CIVIL_SERVANT_LEXICON = [
         CIVIL_SERVANT,
         "status",
         4.0,
-        "asn|pns|pppk|p3k|aparatur sipil negara|pegawai negeri sipil|pegawai negeri|abdi negara|korpri",
+        "asn|pns|cpns|pppk|p3k|aparatur sipil negara|pegawai negeri sipil|pegawai negeri|abdi negara|korpri",
     ),
     *_entries(
         CIVIL_SERVANT,
@@ -102,7 +102,10 @@ CIVIL_SERVANT_LEXICON = [
         -4.0,
         "pegawai swasta|karyawan swasta|karyawan|wiraswasta|wirausaha|pengusaha|ibu rumah tangga|irt|"
         "mahasiswa|mahasiswi|pelajar|freelancer|ojol|driver online|petani|pedagang|nelayan|buruh|"
-        "guru ngaji|guru les|guru privat|guru swasta|content creator|youtuber|politisi|caleg",
+        "guru ngaji|guru les|guru privat|guru swasta|content creator|youtuber|politisi|caleg|"
+        # Retired or former civil servants and their families are not bound by the neutrality rules.
+        "pensiunan|pensiunan pns|pensiunan asn|pensiunan guru|purna asn|purnabakti|purna bakti|mantan pns|"
+        "mantan asn|eks pns|istri pns|istri asn|suami pns|suami asn|dharma wanita|dharma wanita persatuan",
     ),
 ]
 
