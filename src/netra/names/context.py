@@ -88,6 +88,26 @@ def apply_context(score: float, reasons: list[str], ctx: Context, row) -> tuple[
     return score, reasons
 
 
+def context_estimate(stage1: np.ndarray, rows: np.ndarray, ctx: Context, index: NameIndex) -> np.ndarray:
+    """The NIP and position parts of ``apply_context`` in bulk, so candidate selection sees them too."""
+    if ctx.nip:
+        scale = 10 ** (NIP_LENGTH - len(ctx.nip))
+        nips = index.a["nips"][rows]
+        hit = (nips >= int(ctx.nip) * scale) & (nips < (int(ctx.nip) + 1) * scale)
+        boost = FULL_NIP_BOOST if len(ctx.nip) == NIP_LENGTH else 0.2 + 0.5 * len(ctx.nip) / NIP_LENGTH
+        stage1 = np.where(hit, 1 - (1 - stage1) * (1 - boost), stage1)
+        if len(ctx.nip) >= NIP_DECISIVE_PREFIX:
+            stage1 = np.where(hit, stage1, stage1 * NIP_MISMATCH)
+    if ctx.position_words:
+        positions = index.a["position"][rows]
+        table = np.array([ctx.position_words <= words for words in index._position_words] + [False])
+        known = positions != -1
+        hit = table[positions]
+        stage1 = np.where(hit, 1 - (1 - stage1) * (1 - POSITION_BOOST),
+                          np.where(known, stage1 * POSITION_MISMATCH, stage1))
+    return stage1
+
+
 def _nip_digits(nip: str | None) -> str | None:
     if nip is None or not nip.strip():
         return None
@@ -112,10 +132,7 @@ def _nip_rows(digits: str | None, index: NameIndex) -> np.ndarray | None:
 
 def _row_filter(index: NameIndex, agency_id: int | None, region_code: str | None):
     a = index.a
-    region_ok = None
-    if region_code:
-        allowed = [region_in(code, region_code) for code in index.regions] + [False]  # [-1] = no region
-        region_ok = np.array(allowed, dtype=bool)
+    region_ok = index.region_mask(region_code) if region_code else None
 
     def keep(rows: np.ndarray) -> np.ndarray:
         mask = a["alive"][rows]

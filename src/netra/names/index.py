@@ -8,6 +8,7 @@ exactly, token by token, by ``scoring.score_name``, which also writes the reason
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,15 +17,21 @@ import numpy as np
 
 from netra.names import storage
 from netra.names.build import NO_CODE, IndexBuilder
-from netra.names.context import Context, apply_context
+from netra.names.context import Context, apply_context, context_estimate
 from netra.names.normalize import NormalizedName, normalize_name
 from netra.names.overlay import Overlay
 from netra.names.records import Match, RosterRecord
 from netra.names.scoring import INITIAL_WEIGHT, QUERY_SHARE, QueryToken, score_name
 from netra.names.vocabulary import Vocabulary
 
-GENERATE_BUDGET = 250_000  # postings read before the other tokens only rescore candidates
-RERANK = 100  # candidates rescored exactly
+GENERATE_BUDGET = 100_000  # postings read before the other tokens only rescore candidates
+RERANK, RERANK_MIN, RERANK_MARGIN = 100, 20, 0.25  # candidates rescored exactly
+
+
+class _Scratch(threading.local):
+    acc_q: np.ndarray
+    acc_r: np.ndarray
+    mark: np.ndarray | None = None
 
 
 @dataclass
@@ -48,6 +55,8 @@ class NameIndex:
         self.skipped: list[int] = list(meta.get("skipped", []))
         self.overlay = Overlay(self)
         self._position_words = [frozenset(p.split()) for p in self.positions]
+        self._scratch = _Scratch()
+        self._regions_under: dict[str, list[int]] | None = None
 
     # -- construction and persistence -------------------------------------------------------------
     @classmethod
@@ -127,23 +136,48 @@ class NameIndex:
         """Rows worth rescoring: postings of the rarest tokens, ranked by an estimate of the exact score."""
         a = self.a
         generating, rest = self._split_by_volume(query)
-        acc_q = np.zeros(len(a["ids"]), dtype=np.float32)  # query-side weight x similarity
-        acc_r = np.zeros(len(a["ids"]), dtype=np.float32)  # record-side weight x similarity
+        buf = self._buffers()
+        acc_q, acc_r, mark = buf.acc_q, buf.acc_r, buf.mark
         for i in generating:
             ids, sims, weight = query.lookups[i]
             for v, sim in zip(ids.tolist(), sims.tolist(), strict=True):
                 rows = a["post_rec"][a["post_ptr"][v]:a["post_ptr"][v + 1]]
-                acc_q[rows] += weight * sim
-                acc_r[rows] += a["tok_weight"][v] * sim
+                acc_q[rows] += weight * sim  # query-side weight x similarity
+                acc_r[rows] += a["tok_weight"][v] * sim  # record-side weight x similarity
+                mark[rows] = True
         if ctx.nip_rows is not None:
-            acc_q[ctx.nip_rows] += 1e-6
-        cands = np.flatnonzero(acc_q)
-        cands = cands[ctx.row_filter(cands)]
+            mark[ctx.nip_rows] = True
+        cands = np.flatnonzero(mark)
+        matched_q, matched_r = acc_q[cands], acc_r[cands]
+        acc_q[cands], acc_r[cands], mark[cands] = 0, 0, False  # leave the scratch buffers clean
+        keep = ctx.row_filter(cands)
+        cands, matched_q, matched_r = cands[keep], matched_q[keep], matched_r[keep]
         rest_q, rest_r = self._rest_scores(cands, query, rest)
-        init_q, init_r = self._initial_scores(cands, query)
-        matched_q = acc_q[cands] + rest_q + init_q
-        matched_r = acc_r[cands] + rest_r + init_r
-        return self._best(cands, matched_q, matched_r, query.total_weight)
+        init = self._initial_scores(cands, query)
+        return self._best(cands, matched_q + rest_q + init, matched_r + rest_r + init, query, ctx)
+
+    def region_mask(self, block: str) -> np.ndarray:
+        """Which region codes lie in the block ("32" holds "32.04" and "32.04.01"); the last entry stands
+        for records without a region."""
+        if self._regions_under is None:
+            self._regions_under = {}
+            for i, code in enumerate(self.regions):
+                parts = code.split(".")
+                for depth in range(1, len(parts) + 1):
+                    self._regions_under.setdefault(".".join(parts[:depth]), []).append(i)
+        mask = np.zeros(len(self.regions) + 1, dtype=bool)
+        mask[self._regions_under.get(block.strip().rstrip("."), [])] = True
+        return mask
+
+    def _buffers(self) -> _Scratch:
+        """Per-thread dense accumulators, allocated once: zeroing 4.3 million floats per query costs more
+        than the search itself."""
+        buf = self._scratch
+        if getattr(buf, "mark", None) is None:
+            n = len(self.a["ids"])
+            buf.acc_q, buf.acc_r = np.zeros(n, np.float32), np.zeros(n, np.float32)
+            buf.mark = np.zeros(n, bool)
+        return buf
 
     def _split_by_volume(self, query: _Query) -> tuple[list[int], list[int]]:
         ptr = self.a["post_ptr"]
@@ -177,22 +211,27 @@ class NameIndex:
             out_r += np.maximum.reduceat(found * tok_weight, seg)
         return out_q, out_r
 
-    def _initial_scores(self, cands: np.ndarray, query: _Query) -> tuple[np.ndarray, np.ndarray]:
+    def _initial_scores(self, cands: np.ndarray, query: _Query) -> np.ndarray:
         out = np.zeros(len(cands), dtype=np.float32)
         letters = self.a["full_mask"][cands] | self.a["init_mask"][cands]
         for letter in query.initials:
             out += INITIAL_WEIGHT * 0.85 * ((letters & np.uint32(1 << (ord(letter) - 97))) != 0)
-        return out, out
+        return out
 
-    def _best(self, cands, matched_q, matched_r, query_weight: float) -> np.ndarray:
+    def _best(self, cands, matched_q, matched_r, query: _Query, ctx: Context) -> np.ndarray:
+        """The rows to rescore: the top of the estimate, down to RERANK_MARGIN below the best."""
         if len(cands) == 0:
             return cands
         record_cov = np.minimum(matched_r / self.a["rec_weight"][cands], 1.0)
-        stage1 = QUERY_SHARE * matched_q / query_weight + (1 - QUERY_SHARE) * record_cov
+        stage1 = QUERY_SHARE * matched_q / query.total_weight + (1 - QUERY_SHARE) * record_cov
+        stage1 = context_estimate(stage1, cands, ctx, self)
         if len(cands) > RERANK:
-            keep = np.argpartition(-stage1, RERANK)[:RERANK]
-            cands, stage1 = cands[keep], stage1[keep]
-        return cands[np.argsort(-stage1, kind="stable")]
+            top = np.argpartition(-stage1, RERANK)[:RERANK]
+            cands, stage1 = cands[top], stage1[top]
+        order = np.argsort(-stage1, kind="stable")
+        cands, stage1 = cands[order], stage1[order]
+        close = max(RERANK_MIN, int(np.sum(stage1 >= stage1[0] - RERANK_MARGIN)))
+        return cands[:close]
 
     def _rescore(self, rows: np.ndarray, query: _Query, ctx: Context) -> list[Match]:
         """Exact token-by-token scores and reasons for the candidate rows (numpy read in one batch)."""
