@@ -105,25 +105,28 @@ class PostScore:
 def score_post(post: Post | dict, election: ElectionConfig) -> PostScore:
     """Score one post (a ``Post`` or its JSON dict) against ``election``."""
     parsed = _as_post(post)
-    return _score(parsed, election, tokenize(parsed.text, punctuation=False))
+    return _score(parsed, election, tokenize(parsed.text, punctuation=False), {})
 
 
 def score_posts(posts: Iterable[Post | dict], election: ElectionConfig) -> list[PostScore]:
     """Score many posts and mark near-duplicate clusters across them."""
     parsed = [_as_post(post) for post in posts]
     token_lists = [tokenize(post.text, punctuation=False) for post in parsed]
-    scores = [_score(post, election, tokens) for post, tokens in zip(parsed, token_lists, strict=True)]
+    bio_cues: dict[str, list[Cue]] = {}  # an author's bio repeats across their posts: read it once
+    scores = [
+        _score(post, election, tokens, bio_cues) for post, tokens in zip(parsed, token_lists, strict=True)
+    ]
     for score, cluster in zip(scores, cluster_ids(token_lists), strict=True):
         score.duplicate_cluster = cluster
     return scores
 
 
-def _score(post: Post, election: ElectionConfig, text_tokens: list[Token]) -> PostScore:
-    bio_tokens = tokenize(post.bio, punctuation=False)
-    cues = [
-        *_field_cues(post.bio, bio_tokens, "bio", election),
-        *_field_cues(post.text, text_tokens, "text", election),
-    ]
+def _score(
+    post: Post, election: ElectionConfig, text_tokens: list[Token], bio_cues: dict[str, list[Cue]]
+) -> PostScore:
+    if post.bio not in bio_cues:
+        bio_cues[post.bio] = _field_cues(post.bio, tokenize(post.bio, punctuation=False), "bio", election)
+    cues = [*bio_cues[post.bio], *_field_cues(post.text, text_tokens, "text", election)]
     evidence = Evidence(cues)
     targets = evidence.targets()
     civil_servant = _sigmoid(CIVIL_SERVANT_BIAS + evidence.civil_servant())
