@@ -47,6 +47,14 @@ def test_prints_one_object_per_post(tmp_path):
     assert lines[1]["language"] == "en" and lines[1]["violation"] is None
 
 
+def test_file_with_byte_order_mark(tmp_path):
+    path = tmp_path / "bom.jsonl"
+    path.write_text("\n".join(json.dumps(record) for record in POSTS), encoding="utf-8-sig")
+    result = CliRunner().invoke(app, ["analyze", "posts", str(path), "--election", CONFIG])
+    assert result.exit_code == 0, result.output
+    assert len(result.stdout.splitlines()) == 2
+
+
 def test_language_filter_says_what_it_left_out(tmp_path):
     result = CliRunner().invoke(
         app, ["analyze", "posts", write_posts(tmp_path), "--election", CONFIG, "--language", "id"]

@@ -96,6 +96,6 @@ def _read(name: str) -> str:
     if not path.is_file():
         raise typer.BadParameter(f"{name}: no such file", param_hint="FILE")
     try:
-        return path.read_text(encoding="utf-8")
+        return path.read_text(encoding="utf-8-sig")  # tolerate the BOM spreadsheet exports add
     except UnicodeDecodeError as error:
         raise typer.BadParameter(f"{name}: not UTF-8 text ({error})", param_hint="FILE") from error
