@@ -200,7 +200,8 @@ def _check_outcome(row: _Row, status: str, terlapor: list[dict]) -> None:
         row.error("putusan", _("status ini berarti terbukti: isi 'terbukti'"))
     if outcome and outcome not in Decision.Outcome.values:
         row.error("putusan", _("pilih terbukti atau bukan_pelanggaran"))
-    if outcome == Decision.Outcome.TERBUKTI and not violation_exists(code):
+    # Historical records often lack the type; when one is given it must be in the catalogue.
+    if outcome == Decision.Outcome.TERBUKTI and code and not violation_exists(code):
         row.error("jenis_pelanggaran", _("kode jenis pelanggaran tidak ada di katalog"))
     if status in RECOMMENDED:
         row.text("rekomendasi_nomor", True)
@@ -342,7 +343,7 @@ def _records(case: Case, item: ImportRow, user) -> None:
         )
 
 
-def _create(item: ImportRow, user) -> Case:
+def _create(item: ImportRow, user, *, source: str = Source.IMPORT, reason: str = "") -> Case:
     report, values = item.report, item.values
     outcome = values.get("putusan", "").strip().lower()
     case = Case.objects.create(
@@ -353,7 +354,7 @@ def _create(item: ImportRow, user) -> Case:
         region=report.region,
         region_code=report.region.code,
         office=item.office,
-        source=Source.IMPORT,
+        source=source,
         received_at=item.received_at,
         occurred_on=report.occurred_on,
         known_on=report.known_on,
@@ -383,7 +384,7 @@ def _create(item: ImportRow, user) -> Case:
         actor=user,
         office=item.office,
         at=timezone.now(),
-        reason=_("Impor data historis, baris %(row)s") % {"row": item.number},
+        reason=reason or _("Impor data historis, baris %(row)s") % {"row": item.number},
     )
     audit(
         user=user,

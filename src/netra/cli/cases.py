@@ -1,5 +1,172 @@
+"""``netra demo``, ``netra serve``, ``netra import cases`` and ``netra evidence verify``."""
+
+from pathlib import Path
+from typing import Annotated
+
 import typer
+
+evidence_app = typer.Typer(help="Evidence files.", no_args_is_help=True)
 
 
 def register(app: typer.Typer, import_app: typer.Typer) -> None:
     """Add this module's commands to the ``netra`` app."""
+    app.command("demo")(demo)
+    app.command("serve")(serve)
+    import_app.command("cases")(import_cases)
+    app.add_typer(evidence_app, name="evidence")
+    evidence_app.command("verify")(evidence_verify)
+
+
+def _console():
+    from rich.console import Console
+
+    return Console()
+
+
+def _migrate() -> None:
+    from django.core.management import call_command
+
+    call_command("migrate", interactive=False, verbosity=0)
+
+
+def _print_logins(summary, port: int) -> None:
+    from rich.table import Table
+
+    from netra.cases.demo import DEMO_PASSWORD
+
+    table = Table(title="Akun demo (kata sandi sama untuk semua)")
+    for column in ("nama pengguna", "kantor", "peran"):
+        table.add_column(column)
+    for username, office, role in summary.users:
+        table.add_row(username, office, role)
+    console = _console()
+    console.print(table)
+    console.print(f"Kata sandi demo: [bold]{DEMO_PASSWORD}[/bold]")
+    console.print(
+        f"{summary.regions} wilayah, {summary.roster} pegawai sintetis, {summary.cases} kasus demo."
+    )
+    for note in summary.notes:
+        console.print(note)
+    console.print(
+        f"Buka http://127.0.0.1:{port}/ lalu masuk, misalnya sebagai [bold]bintan.pimpinan[/bold]; "
+        f"laporan publik di http://127.0.0.1:{port}/kasus/ ; API di http://127.0.0.1:{port}/api/v1/docs"
+    )
+
+
+def _start_worker():
+    """The django-tasks database worker in the background, for tasks any app enqueues."""
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "netra.settings"}
+    return subprocess.Popen(
+        [sys.executable, "-m", "django", "db_worker"],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+
+
+def demo(
+    port: Annotated[int, typer.Option(help="Port for the web server")] = 8000,
+    no_serve: Annotated[bool, typer.Option("--no-serve", help="Prepare the demo and exit")] = False,
+    desa: Annotated[bool, typer.Option("--desa", help="Also load desa/kelurahan (slower)")] = False,
+    roster: Annotated[int, typer.Option(help="Synthetic roster size")] = 1500,
+) -> None:
+    """Set up the demo (database, regions, offices, users, cases) and start the server."""
+    from netra.cli.django_setup import setup
+
+    setup()
+    console = _console()
+    console.print("Menyiapkan basis data…")
+    _migrate()
+    from netra.cases.demo import demo_load
+
+    summary = demo_load(desa=desa, roster_size=roster, log=console.print)
+    _print_logins(summary, port)
+    if no_serve:
+        return
+    worker = _start_worker()
+    try:
+        _runserver("127.0.0.1", port)
+    finally:
+        worker.terminate()
+
+
+def _runserver(host: str, port: int) -> None:
+    from django.core.management import call_command
+
+    call_command("runserver", f"{host}:{port}", use_reloader=False)
+
+
+def serve(
+    host: Annotated[str, typer.Option(help="Address to listen on")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port")] = 8000,
+) -> None:
+    """Run the web server (Django's server; put a WSGI server behind a proxy in production)."""
+    from netra.cli.django_setup import setup
+
+    setup()
+    _runserver(host, port)
+
+
+def import_cases(
+    file: Annotated[Path, typer.Argument(exists=True, dir_okay=False, help="CSV or XLSX")],
+    user: Annotated[str, typer.Option("--user", help="Importing staff member (pimpinan/admin)")],
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Validate only, write nothing")] = False,
+    errors: Annotated[Path | None, typer.Option(help="Write the row-by-row errors to this CSV")] = None,
+) -> None:
+    """Import historical cases: every row is checked first; nothing is imported if any row fails."""
+    from netra.cli.django_setup import setup
+
+    setup()
+    from django.core.exceptions import PermissionDenied
+
+    from netra.accounts.models import User
+    from netra.cases.importers import cases_import
+    from netra.registry.tabular import write_errors_csv
+
+    account = User.objects.filter(username=user).select_related("office").first()
+    if account is None or account.office is None:
+        raise typer.BadParameter(f"pengguna {user!r} tidak ditemukan atau tanpa kantor", param_hint="--user")
+    try:
+        result = cases_import(file, user=account, dry_run=dry_run)
+    except PermissionDenied as exc:
+        raise typer.BadParameter(str(exc), param_hint="--user") from exc
+    _report_import(result, errors, write_errors_csv)
+
+
+def _report_import(result, errors_path, write_errors_csv) -> None:
+    console = _console()
+    for error in result.errors:
+        console.print(f"baris {error.row}, kolom {error.column or '-'} ({error.value!r}): {error.reason}")
+    if errors_path and result.errors:
+        write_errors_csv(result.errors, errors_path)
+        console.print(f"Daftar kesalahan ditulis ke {errors_path}")
+    if result.errors:
+        console.print(
+            f"[red]{len(result.errors)} kesalahan pada {result.rows} baris; tidak ada yang diimpor.[/red]"
+        )
+        raise typer.Exit(1)
+    if result.dry_run:
+        console.print(f"{result.rows} baris valid (uji coba, tidak ada yang ditulis).")
+    else:
+        console.print(f"[green]{len(result.created)} kasus diimpor.[/green]")
+
+
+def evidence_verify() -> None:
+    """Re-hash every stored evidence file and report those whose content changed or vanished."""
+    from netra.cli.django_setup import setup
+
+    setup()
+    from netra.cases.evidence import evidence_verify_all
+
+    report = evidence_verify_all()
+    console = _console()
+    if report.failed:
+        console.print(
+            f"[red]{len(report.failed)} dari {report.checked} berkas tidak cocok: {report.failed}[/red]"
+        )
+        raise typer.Exit(1)
+    console.print(f"[green]{report.checked} berkas bukti utuh.[/green]")
