@@ -203,3 +203,13 @@ def test_language_switch_serves_english_and_back(client, world):
     assert "cannot be registered as a report" in english
     client.post(reverse("set_language"), {"language": "id", "next": page})
     assert "Laporkan dugaan pelanggaran netralitas ASN" in client.get(page).content.decode()
+
+
+def test_without_javascript_the_region_refresh_keeps_the_draft_and_stores_nothing(client, world):
+    data = form_data(world["elections"]["pilkada"], region_kabkota="", region_kecamatan="", _refresh="1")
+    response = client.post(reverse("cases:report"), data)
+    assert response.status_code == 200
+    assert Case.objects.count() == 0
+    page = response.content.decode()
+    assert 'name="region_kabkota"' in page and "Kabupaten Bintan" in page
+    assert "Siti Aminah" in page and 'id="form-errors"' not in page

@@ -371,3 +371,42 @@ def test_informasi_awal_can_be_archived_with_a_reason(client, world, submit):
     assert act(client, tip, "archive", reason="").status_code == 400
     assert act(client, tip, "archive", reason="Tidak cukup petunjuk untuk ditelusuri.").status_code == 302
     assert Case.objects.get(pk=tip.pk).status == Status.DIARSIPKAN
+
+
+def test_forward_with_corrected_region_hands_the_case_to_the_competent_office(client, world, submit):
+    case = submit()
+    client.force_login(world["staff"]["bintan"][Role.PIMPINAN])
+    refused = act(client, case, "forward", region="", reason="")
+    assert refused.status_code == 400 and Case.objects.get(pk=case.pk).status == Status.DITERIMA
+    moved = act(client, case, "forward", region="21.04.01", reason="Kejadian di Singkep, Kabupaten Lingga.")
+    assert moved.status_code == 302
+    case.refresh_from_db()
+    assert (case.status, case.office, case.region_code) == (
+        Status.DITERUSKAN,
+        world["offices"]["lingga"],
+        "21.04.01",
+    )
+    assert client.get(reverse("cases:detail", args=[case.pk])).status_code == 404
+    client.force_login(world["staff"]["lingga"][Role.STAF_PENANGANAN])
+    page = client.get(reverse("cases:detail", args=[case.pk])).content.decode()
+    assert "Diteruskan ke Bawaslu Kabupaten Lingga" in page and 'data-action="start_kajian_awal"' in page
+
+
+def test_clarification_record_form_appears_only_while_one_is_pending(client, world, submit):
+    case = submit()
+    user = world["staff"]["bintan"][Role.STAF_PENANGANAN]
+    leader = world["staff"]["bintan"][Role.PIMPINAN]
+    for action in ("start_kajian_awal", "register", "start_klarifikasi"):
+        services.case_transition(user=leader, case=Case.objects.get(pk=case.pk), action=action)
+    page = page_of(client, user, "cases:detail", case.pk).content.decode()
+    assert 'data-record="clarification"' in page and 'data-record="clarification_record"' not in page
+    services.clarification_schedule(
+        user=user,
+        case=Case.objects.get(pk=case.pk),
+        party="saksi",
+        person_name="Rudi",
+        scheduled_at=timezone.now(),
+        place="Kantor",
+    )
+    page = client.get(reverse("cases:detail", args=[case.pk])).content.decode()
+    assert 'data-record="clarification_record"' in page

@@ -81,7 +81,8 @@ def _record_forms(user, detail) -> dict:
     forms = {}
     if handler and case.status in (Status.KLARIFIKASI, Status.KAJIAN):
         forms["clarification"] = ClarificationForm(prefix="clar")
-        forms["clarification_record"] = ClarificationRecordForm(prefix="rec")
+        if any(c.held_at is None for c in detail.clarifications):
+            forms["clarification_record"] = ClarificationRecordForm(prefix="rec")
     if handler and case.status in (Status.KAJIAN_AWAL, Status.KLARIFIKASI, Status.KAJIAN):
         stage = Kajian.Stage.AWAL if case.status == Status.KAJIAN_AWAL else Kajian.Stage.DUGAAN
         forms["kajian"] = KajianForm(prefix="kajian", initial={"stage": stage})
