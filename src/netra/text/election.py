@@ -19,31 +19,11 @@ from netra.text.cues import PARTISAN, Cue, CueSpec, PhraseMatcher, generic_match
 from netra.text.normalize import Token
 
 REGIMES = ("pemilu", "pemilihan")
-BALLOT_PREFIXES = frozenset(
-    [
-        "nomor",
-        "no",
-        "nmr",
-        "nomer",
-        "nmor",
-        "urut",
-        "paslon",
-        "pasangan",
-        "capres",
-        "cawapres",
-        "cagub",
-        "cabup",
-        "cawalkot",
-        "calon",
-        "coblos",
-        "nyoblos",
-        "pilih",
-        "salam",
-        "dukung",
-        "kandidat",
-        "nomer",
-    ]
-)
+# Words after which a number is a ballot number ("nomor urut 2", "paslon 02", "coblos 3").
+BALLOT_PREFIXES = frozenset({
+    "nomor", "no", "nmr", "nomer", "nmor", "urut", "paslon", "pasangan", "capres", "cawapres", "cagub",
+    "cabup", "cawalkot", "calon", "coblos", "nyoblos", "pilih", "salam", "dukung", "kandidat",
+})  # fmt: skip
 BALLOT_FILLERS = frozenset({"urut", "nomor", "no", "nmr", "nomer", "calon", "paslon"})
 NUMBER_WORDS = {"satu": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6}
 _GLUED_BALLOT_RE = re.compile(r"^(?:no|nmr|nomor|nomer|paslon|coblos)0?([1-9])$")

@@ -5,8 +5,9 @@ supporting or campaigning for a candidate or party (0..1), the most likely viola
 2022 matrix, and every cue that led there, with character spans into the bio or the text.
 
 The score is transparent: ``p(civil servant) * p(partisan)``, each a logistic function of the weights
-of the cues found (weights in ``netra.text.cues`` and ``netra.text.election``, calibrated on the
-project's development set; see docs/text.md "Post scoring").
+of the cues found (weights in ``netra.text.cues`` and ``netra.text.election``, set by hand on the
+"dev" split of benchmarks/devset/posts.jsonl and checked on its "holdout" split; see docs/text.md
+"Post scoring").
 """
 
 from __future__ import annotations
@@ -149,7 +150,8 @@ def _is_calon(post: Post, election: ElectionConfig) -> bool:
 
 def _field_cues(text: str, tokens: list[Token], field_name: str, election: ElectionConfig) -> list[Cue]:
     found = [_cue(text, *match, field_name, tokens) for match in election.matcher.find(tokens)]
-    # Occupations named in the text ("biar petani sejahtera") say nothing about the author.
+    # Non-civil-servant occupations (the only negative cues) count in the bio only: named in the
+    # text ("biar petani sejahtera") they say nothing about the author.
     found = [
         cue for cue in found if cue.kind not in _IGNORED_KINDS and (field_name == "bio" or cue.weight >= 0)
     ]
