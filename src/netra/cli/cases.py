@@ -47,10 +47,11 @@ def _print_logins(summary, port: int) -> None:
     )
     for note in summary.notes:
         console.print(note)
-    console.print(
-        f"Buka http://127.0.0.1:{port}/ lalu masuk, misalnya sebagai [bold]bintan.pimpinan[/bold]; "
-        f"laporan publik di http://127.0.0.1:{port}/kasus/ ; API di http://127.0.0.1:{port}/api/v1/docs"
-    )
+    base = f"http://127.0.0.1:{port}"
+    console.print(f"Masuk: {base}/akun/masuk/ (mis. [bold]bintan.pimpinan[/bold])")
+    console.print(f"Antrean kasus: {base}/kasus/antrean/")
+    console.print(f"Lapor tanpa akun: {base}/kasus/lapor/ ; lacak laporan: {base}/kasus/lacak/")
+    console.print(f"API: {base}/api/v1/docs (OpenAPI: {base}/api/v1/openapi.json)")
 
 
 def _start_worker():
@@ -87,7 +88,11 @@ def demo(
     _print_logins(summary, port)
     if no_serve:
         return
+    import signal
+    import sys
+
     worker = _start_worker()
+    signal.signal(signal.SIGTERM, lambda *_args: sys.exit(0))  # so the worker is stopped below
     try:
         _runserver("127.0.0.1", port)
     finally:
