@@ -131,3 +131,26 @@ def test_every_province_found(province):
 def test_institutions(text, expected):
     (found,) = find_institutions(text)
     assert (found.kind, found.level, found.region_code) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        ("Puncak acara ditandai pembacaan ikrar.", []),
+        ("Bawaslu Kabupaten Puncak menggelar apel. Puncak acara ditandai ikrar.", ["94.05"]),
+        ("ASN di Batu diminta netral. Batu bara naik.", ["35.79"]),
+        ("ASN dari Sabang sampai Merauke diminta netral.", []),
+        ("Kabupaten\xa0Lampung\xa0Selatan", ["18.01"]),
+    ],
+)
+def test_common_words_and_idioms(text, codes):
+    assert _codes(text) == codes
+
+
+def test_package_exports_the_reusable_finders():
+    import netra.text
+
+    assert netra.text.find_regions is find_regions
+    assert [m.code for m in netra.text.find_regions("Bawaslu Lamsel")] == ["18.01"]
+    with pytest.raises(AttributeError):
+        netra.text.not_there  # noqa: B018

@@ -36,6 +36,8 @@ _MARKERS: dict[tuple[str, ...], frozenset[str]] = {
     ("se",): frozenset({"provinsi", "kabupaten", "kota"}),
 }
 _LOWER_NAME_WORDS = frozenset({"dan"})
+_NAME_GAP = re.compile(r"\s|-|\.\s")
+_IDIOM = re.compile(r"Sabang\s+(?:sampai|hingga|ke)\s+Merauke", re.IGNORECASE)  # "all of Indonesia"
 _MARKER_GAP = re.compile(r"[\s.()]*|\s*-\s*")
 _DEFAULT_ORDER = {"provinsi": 0, "kota": 1, "kabupaten": 2, "kecamatan": 3}
 
@@ -156,6 +158,9 @@ def _scan(text: str, tokens: list[re.Match[str]]) -> list[_Candidate]:
         if lowered[i] not in index.first_words:
             i += 1
             continue
+        if lowered[i] == "sabang" and _IDIOM.match(text, tokens[i].start()):
+            i += 4
+            continue
         marker = _marker_before(text, tokens, lowered, i)
         table = index.kecamatan if marker and marker[1] == frozenset({"kecamatan"}) else index.names
         match = _longest_name(text, tokens, lowered, i, table, marker)
@@ -212,16 +217,32 @@ def _looks_like_name(text: str, tokens: list[re.Match[str]], i: int, length: int
     if not all(w[0].isupper() or w[0].isdigit() or w.lower() in _LOWER_NAME_WORDS for w in words):
         return False
     gaps = (text[tokens[k].end() : tokens[k + 1].start()] for k in range(i, i + length - 1))
-    if any(gap not in (" ", "-", ". ") for gap in gaps):
+    if not all(_NAME_GAP.fullmatch(gap) for gap in gaps):
         return False  # the words of a name stand together
-    if typed or i + length >= len(tokens):
+    if typed:
+        return True
+    if length == 1 and words[0].lower() in _common_words() and _starts_sentence(text, tokens[i].start()):
+        return False  # "Puncak acara ..." is the word, not Kabupaten Puncak
+    if i + length >= len(tokens):
         return True
     after = tokens[i + length]
     # A bare name followed by another capitalised word is part of a longer name ("Bima Arya"),
     # unless the line is a title in which every word is capitalised.
-    if text[tokens[i + length - 1].end() : after.start()] == " " and after.group()[0].isupper():
+    gap = text[tokens[i + length - 1].end() : after.start()]
+    if len(gap) == 1 and gap.isspace() and after.group()[0].isupper():
         return _title_case_line(text, after.start())
     return True
+
+
+def _starts_sentence(text: str, position: int) -> bool:
+    before = text[max(0, position - 40) : position].rstrip(" \t\xa0\"'“‘(")
+    return (not before and position < 40) or before[-1:] in (".", "!", "?", "\n")
+
+
+@cache
+def _common_words() -> frozenset[str]:
+    raw = resources.files("netra.text").joinpath("data/news_region_common_words.txt").read_text("utf-8")
+    return frozenset(line.strip() for line in raw.splitlines() if line.strip() and not line.startswith("#"))
 
 
 def _title_case_line(text: str, position: int) -> bool:
