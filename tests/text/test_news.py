@@ -181,3 +181,14 @@ def test_thousands_are_counts_and_years_are_not():
 def test_papua_distrik_is_a_kecamatan():
     text = "Bawaslu Kota Jayapura menggelar sosialisasi netralitas ASN di Distrik Abepura."
     assert _regions(read_news(text)) == ["91.71", "91.71.03"]
+
+
+def test_a_request_to_sanction_is_not_a_sanction_and_the_office_district_is_not_a_place():
+    text = (
+        "Kepala BKN menyampaikan ada 417 ASN dilaporkan melanggar netralitas secara nasional. "
+        '"Kami minta PPK segera menjatuhkan hukuman disiplin," kata Kepala BKN di Kantor BKN, Jakarta Timur, '
+        "Kamis (24/10/2024)."
+    )
+    facts = read_news(text)
+    assert facts.event_types == ["statistik"]
+    assert _regions(facts) == []

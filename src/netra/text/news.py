@@ -210,7 +210,7 @@ def _national_speech_venue(text, sentence: Span, context: int, mention: RegionMe
     official may be named in the sentence before ("Hal itu disampaikan di Jakarta")."""
     body = sentence.text(text)
     if not _SPEAKING.search(body) or not re.search(
-        r"\bdi\s+(?:[A-Z][\w&.'-]*\s+){0,5}$", text[max(sentence.start, mention.start - 60) : mention.start]
+        r"\bdi\s+(?:[A-Z][\w&.'-]*,?\s+){0,6}$", text[max(sentence.start, mention.start - 60) : mention.start]
     ):
         return False  # fmt: skip
     nearby = [i for i in institutions if context <= i.start < sentence.end]

@@ -65,7 +65,8 @@ _STATISTIK = re.compile(
 _GENERIC = re.compile(
     r"\b(?:jika|apabila|bila|kalau|jangan|agar|supaya|dapat\s+dikenai|bisa|akan|terancam|ancaman|diancam"
     r"|dilarang|larangan|hindari|harus|wajib|bentuk\s+sanksi|jenis\s+sanksi|sanksi\s+tegas|ada\s+dua\s+sanksi"
-    r"|berpotensi|rawan|mengantisipasi|mencegah|mengatur|diatur|ketentuan|bagi\s+(?:\w+\s+){0,2}?yang)\b",
+    r"|berpotensi|rawan|minta|meminta|mendesak|mengantisipasi|mencegah|mengatur|diatur|ketentuan"
+    r"|bagi\s+(?:\w+\s+){0,2}?yang)\b",
     _I,
 )
 _NEGATED = re.compile(r"\b(?:tidak|tak|jangan|bukan|belum|dilarang|larangan|tanpa)\s+(?:\w+\s+)?$", _I)
