@@ -2,35 +2,26 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
-
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.utils import timezone
 
-OVERDUE, DUE_SOON = "overdue", "due-soon"
-# A step is "nearly due" in its last day: the shortest statutory steps (kajian awal) last two days.
-DUE_SOON_WINDOW = timedelta(hours=24)
+from netra.cases import selectors
+
 PAGE_SIZE = 25
+# The selectors' deadline states as CSS classes (the same red/amber highlighting on every page).
+DEADLINE_CLASSES = {"overdue": "overdue", "nearly_due": "due-soon"}
 
 
-def deadline_state(case, now=None) -> str:
-    """``overdue``, ``due-soon`` or "" for the step the case is in now."""
-    due = getattr(case, "due_at", None)
-    if due is None or getattr(case, "is_closed", False):
-        return ""
-    now = now or timezone.now()
-    if due < now:
-        return OVERDUE
-    return DUE_SOON if due - now <= DUE_SOON_WINDOW else ""
+def deadline_class(case) -> str:
+    """``overdue``, ``due-soon`` or "" for the step the case is in now (``selectors.deadline_state``)."""
+    return DEADLINE_CLASSES.get(selectors.deadline_state(case), "")
 
 
 def mark_deadlines(cases) -> list:
-    """The cases as a list, each with ``deadline_state`` set for the templates."""
-    now = timezone.now()
+    """The cases as a list, each with ``deadline_state`` set to its CSS class for the templates."""
     rows = list(cases)
     for case in rows:
-        case.deadline_state = deadline_state(case, now)
+        case.deadline_state = deadline_class(case)
     return rows
 
 

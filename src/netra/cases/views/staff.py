@@ -25,7 +25,13 @@ from netra.cases.forms import (
     action_form,
 )
 from netra.cases.models import Kajian, Status
-from netra.cases.views.common import errors_onto_form, mark_deadlines, paginate, query_without_page
+from netra.cases.views.common import (
+    deadline_class,
+    errors_onto_form,
+    mark_deadlines,
+    paginate,
+    query_without_page,
+)
 from netra.cases.views.public import REPORT_FIELD_MAP, with_region
 from netra.cases.views.regions import picker_levels
 
@@ -141,7 +147,7 @@ def case_page_context(request, case_id, *, bound: dict | None = None) -> dict:
         else:
             record_forms[name] = form
     attach_matches(request.user, detail)
-    detail.case.deadline_state = selectors.deadline_state(detail.case).replace("nearly_due", "due-soon")
+    detail.case.deadline_state = deadline_class(detail.case)
     return {
         "detail": detail,
         "case": detail.case,
