@@ -100,3 +100,13 @@ def test_public_pages_need_no_account(client, world):
     for name in ("cases:report", "cases:track"):
         assert client.get(reverse(name)).status_code == 200
     assert client.get(reverse("home")).status_code == 200
+
+
+def test_outside_jurisdiction_page_explains_without_leaking(client, world, case, settings):
+    settings.DEBUG = False
+    client.force_login(world["staff"]["lingga"][Role.PIMPINAN])
+    response = client.get(reverse("cases:detail", args=[case.pk]))
+    assert response.status_code == 404
+    page = response.content.decode()
+    assert "di luar wilayah kewenangan kantor Anda" in page
+    assert "Kasus di Bintan Timur" not in page
