@@ -1,5 +1,8 @@
 """Sentence spans: abbreviations and initials do not end a sentence; line breaks do."""
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from netra.text.sentences import split_lines, split_sentences
 
 
@@ -31,3 +34,19 @@ def test_spans_are_trimmed_and_skip_blank_lines():
     text = "  satu \n\n dua  "
     assert [(s.start, s.end, s.text(text)) for s in split_lines(text)] == [(2, 6, "satu"), (10, 13, "dua")]
     assert split_sentences("   \n ") == []
+
+
+_WORDS = ["bawaslu", "asn", "netral", "Kab.", "No.", "5", "2,5", "di", "Drs.", "kota", "menemukan", "dua"]
+
+
+@given(
+    st.lists(
+        st.lists(st.sampled_from(_WORDS), min_size=1, max_size=8).map(lambda ws: "Kalimat " + " ".join(ws)),
+        min_size=1,
+        max_size=6,
+    ),
+    st.sampled_from([".", "!", "?"]),
+)
+def test_sentences_round_trip(sentences, end):
+    text = " ".join(s + end for s in sentences)
+    assert [span.text(text) for span in split_sentences(text)] == [s + end for s in sentences]

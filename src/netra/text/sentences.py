@@ -9,11 +9,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+# Abbreviations written with a full stop inside a sentence. Words that also end sentences ("kota",
+# "dll.") are left out: there a full stop followed by a capital ends the sentence.
 _ABBREVIATION_WORDS = (
-    "no nomor kab kec kel prov kota jl jln dr drs dra ir h hj st sh se mh msi si mm mpd spd kh ust prof "
-    "moch moh muh bpk ibu sdr tn ny dll dsb dst tgl pol kompol akbp ajb pt tbk cv "
-    "a b c d e f g i j k l m n o p q "
-    "r s t u v w x y z"
+    "no kab kec kel prov jl jln dr drs dra ir h hj st sh mh msi mm mpd spd kh ust prof moch moh muh bpk "
+    "sdr tn ny tgl pol kompol akbp ajb pt tbk cv a b c d e f g i j k l m n o p q r s t u v w x y z"
 )
 _ABBREVIATIONS = frozenset(_ABBREVIATION_WORDS.split())
 _END = re.compile(r"[.!?]+[\"'”’)]*(?=\s+[\"'“‘(]?[A-Z0-9])|\n+")
@@ -38,7 +38,7 @@ def split_sentences(text: str) -> list[Span]:
     spans: list[Span] = []
     start = 0
     for match in _END.finditer(text):
-        if match.group(0)[0] == "." and _is_abbreviation(text, match.start()):
+        if match.group(0).rstrip("\"'”’)") == "." and _is_abbreviation(text, match.start()):
             continue
         _append(spans, text, start, match.end())
         start = match.end()
