@@ -28,6 +28,9 @@ from netra.text.legal import find_legal_refs, normalise_legal_ref
         ("Perppu Nomor 1 Tahun 2014", "Perppu 1/2014"),
         ("Peraturan BKN Nomor 1 Tahun 2023", "Peraturan BKN 1/2023"),
         ("PP 94", "PP 94/2021"),  # the catalogue knows only one PP 94
+        ("UU ASN Nomor 20 Tahun 2023", "UU 20/2023"),
+        ("UU Pemilu No 7/2017", "UU 7/2017"),
+        ("PP Disiplin PNS Nomor 94 Tahun 2021", "PP 94/2021"),
     ],
 )
 def test_normalise(text, ref):

@@ -30,7 +30,11 @@ _KINDS: list[tuple[str, str]] = [
                     r"birokrasi|pan[\s-]?rb)|permen\s*pan[\s-]?rb"),
 ]  # fmt: skip
 _KIND_RE = "|".join(f"(?P<k{i}>{pattern})" for i, (_, pattern) in enumerate(_KINDS))
-_AFTER_KIND = r"(?:\s*\([A-Za-z-]+\))?(?:\s+(?:RI|republik\s+indonesia))?"
+# "Undang-Undang (UU) RI", "UU ASN Nomor 20 Tahun 2023", "PP Disiplin PNS Nomor 94 Tahun 2021"
+_AFTER_KIND = (
+    r"(?:\s*\([A-Za-z-]+\))?(?:\s+(?:RI|republik\s+indonesia))?"
+    r"(?:\s+(?:ASN|Pemilu|Pilkada|Pemilihan|Desa|Pemda|Disiplin\s+PNS|Manajemen\s+PPPK))?"
+)
 _NUMBER = r"(?:\s*(?:nomor|nomer|no\b\.?|nr\.?)\s*|\s+)(?P<number>\d{1,4})(?![\d.,]\d)"
 _YEAR = r"(?:\s*(?:/|tahun|thn\.?|th\.?)\s*(?P<year>(?:19[4-9]|20\d)\d)\b)?"
 _ACT = re.compile(rf"\b(?:{_KIND_RE}){_AFTER_KIND}{_NUMBER}{_YEAR}", re.IGNORECASE)
