@@ -1,0 +1,64 @@
+"""The demo data set: the Kepri 2024 findings, live cases at every stage, users, idempotence."""
+
+import pytest
+
+from netra.accounts.models import User
+from netra.cases.demo import DEMO_PASSWORD, demo_load
+from netra.cases.models import Case, Recommendation
+
+pytestmark = [pytest.mark.django_db, pytest.mark.slow]
+
+
+@pytest.fixture
+def demo(settings, tmp_path):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.MEDIA_ROOT = tmp_path
+    return demo_load(roster_size=40, log=lambda *_: None)
+
+
+def test_kepri_findings_of_pemilu_2024(demo):
+    findings = Case.objects.filter(election__name="Pemilu 2024", kind="temuan")
+    offices = sorted(findings.values_list("office__name", flat=True))
+    assert offices == [
+        "Bawaslu Kabupaten Bintan",
+        "Bawaslu Kabupaten Lingga",
+        "Bawaslu Provinsi Kepulauan Riau",
+        "Bawaslu Provinsi Kepulauan Riau",
+    ]
+    recipients = {r.case.office.name: r.recipients for r in Recommendation.objects.filter(case__in=findings)}
+    assert recipients["Bawaslu Kabupaten Bintan"] == ["KASN"]
+    assert recipients["Bawaslu Kabupaten Lingga"] == ["kepala_daerah"]
+    assert sorted(findings.values_list("terlapor__subject_type", flat=True)) == ["PNS", "PNS", "PNS", "PPNPN"]
+
+
+def test_live_cases_span_provinces_and_stages(demo):
+    live = Case.objects.filter(election__name="Pilkada Serentak 2024")
+    assert {c[:2] for c in live.values_list("region_code", flat=True)} == {"21", "32"}
+    statuses = set(live.values_list("status", flat=True))
+    assert {
+        "diterima",
+        "kajian_awal",
+        "diregistrasi",
+        "klarifikasi",
+        "kajian",
+        "diputus",
+        "rekomendasi_diteruskan",
+        "tindak_lanjut",
+        "informasi_awal",
+        "tidak_diregistrasi",
+    } <= statuses
+    assert live.filter(kind="temuan").exists()
+
+
+def test_one_user_per_role_and_office_with_the_printed_password(demo):
+    user = User.objects.get(username="bintan.pimpinan")
+    assert user.check_password(DEMO_PASSWORD) and user.office.name == "Bawaslu Kabupaten Bintan"
+    assert User.objects.get(username="ppk-bintan.staf").office.kind == "ppk"
+    assert len(demo.users) == 6 * 5 + 3 * 2
+
+
+def test_running_it_again_adds_nothing(demo):
+    counts = (Case.objects.count(), User.objects.count())
+    again = demo_load(roster_size=40, log=lambda *_: None)
+    assert (Case.objects.count(), User.objects.count()) == counts
+    assert again.created_cases == 0 and again.created_users == 0
