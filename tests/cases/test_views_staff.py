@@ -410,3 +410,12 @@ def test_clarification_record_form_appears_only_while_one_is_pending(client, wor
     )
     page = client.get(reverse("cases:detail", args=[case.pk])).content.decode()
     assert 'data-record="clarification_record"' in page
+
+
+def test_case_list_can_show_only_my_assigned_cases(client, world, submit):
+    mine = submit(title="Kasus untuk saya")
+    submit(title="Kasus orang lain")
+    handler = world["staff"]["bintan"][Role.STAF_PENANGANAN]
+    services.case_assign(user=world["staff"]["bintan"][Role.PIMPINAN], case=mine, assignee=handler)
+    page = page_of(client, handler, "cases:list", assigned_to_me="on").content.decode()
+    assert "Kasus untuk saya" in page and "Kasus orang lain" not in page

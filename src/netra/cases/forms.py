@@ -329,6 +329,7 @@ class CaseFilterForm(forms.Form):
     subject_type = forms.ChoiceField(label=_("Status kepegawaian"), required=False)
     violation = forms.ChoiceField(label=_("Jenis pelanggaran"), required=False)
     overdue = forms.BooleanField(label=_("Hanya yang lewat tenggat"), required=False)
+    assigned_to_me = forms.BooleanField(label=_("Hanya yang ditugaskan kepada saya"), required=False)
 
     def __init__(self, *args, elections=(), violations=(), **kwargs):
         super().__init__(*args, **kwargs)

@@ -35,7 +35,7 @@ from netra.cases.views.common import (
 from netra.cases.views.public import REPORT_FIELD_MAP, with_region
 from netra.cases.views.regions import picker_levels
 
-FILTER_ARGS = ("status", "kind", "region", "election", "subject_type", "overdue", "q")
+FILTER_ARGS = ("status", "kind", "region", "election", "subject_type", "overdue", "assigned_to_me", "q")
 
 
 def violation_choices() -> list[tuple[str, str]]:
