@@ -77,3 +77,17 @@ def test_the_installed_script(tmp_path):
     (facts,) = _lines(done.stdout)
     assert list(facts) == KEYS
     assert facts["id"] == "a"
+
+
+def test_leading_blank_lines_and_non_utf8(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    Path("n.jsonl").write_text(
+        '\n\n{"id": "x", "text": "ASN Pemkab Bandung ikrar netralitas."}\n\n', encoding="utf-8"
+    )
+    result = runner.invoke(app, ["analyze", "news", "n.jsonl"])
+    assert result.exit_code == 0, result.output
+    assert [f["id"] for f in _lines(result.output)] == ["x"]
+    Path("bad.txt").write_bytes(b"\xff\xfe ASN")
+    bad = runner.invoke(app, ["analyze", "news", "bad.txt"])
+    assert bad.exit_code != 0
+    assert "UTF-8" in bad.output

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
+import itertools
 import json
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, TextIO
 
 import typer
 
@@ -39,31 +42,44 @@ def analyze_news(
 
 
 def _articles(files: list[str]) -> Iterator[tuple[str | None, str]]:
+    """(id, text) per article, reading JSON Lines a line at a time so large files stream."""
     for name in files:
-        content = sys.stdin.read() if name == "-" else _read(name)
-        if _looks_like_jsonl(content):
-            yield from _jsonl_articles(name, content)
-        else:
-            yield (None if name == "-" else Path(name).stem), content
+        with _open(name) as stream:
+            try:
+                lines = iter(stream)
+                head, first = _leading_blank_lines(lines)
+                rest = itertools.chain(head, [first], lines)
+                if first.lstrip().startswith("{"):
+                    yield from _jsonl_articles(name, rest)
+                else:
+                    yield (None if name == "-" else Path(name).stem), "".join(rest)
+            except UnicodeDecodeError as error:
+                raise typer.BadParameter(f"{name}: not UTF-8 text ({error})", param_hint="FILES") from error
 
 
-def _read(name: str) -> str:
+def _leading_blank_lines(lines: Iterator[str]) -> tuple[list[str], str]:
+    """The blank lines at the start and the first line with content ("" if none)."""
+    head = []
+    for line in lines:
+        if line.strip():
+            return head, line
+        head.append(line)
+    return head, ""
+
+
+def _open(name: str) -> contextlib.AbstractContextManager[TextIO]:
+    if name == "-":
+        buffer = getattr(sys.stdin, "buffer", None)
+        stream = io.TextIOWrapper(buffer, encoding="utf-8") if buffer is not None else sys.stdin
+        return contextlib.nullcontext(stream)
     path = Path(name)
     if not path.is_file():
         raise typer.BadParameter(f"{name}: no such file", param_hint="FILES")
-    try:
-        return path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as error:
-        raise typer.BadParameter(f"{name}: not UTF-8 text ({error})", param_hint="FILES") from error
+    return path.open(encoding="utf-8")
 
 
-def _looks_like_jsonl(content: str) -> bool:
-    first = content.lstrip()[:1]
-    return first == "{"
-
-
-def _jsonl_articles(name: str, content: str) -> Iterator[tuple[str | None, str]]:
-    for number, line in enumerate(content.splitlines(), start=1):
+def _jsonl_articles(name: str, lines: Iterable[str]) -> Iterator[tuple[str | None, str]]:
+    for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
         try:
