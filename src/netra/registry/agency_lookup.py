@@ -22,6 +22,8 @@ class AgencyRow:
     external_code: str
     parent_id: int | None
     region_id: str | None
+    kind: str
+    unit_type: str
 
 
 def agency_key(text: str) -> str:
@@ -36,12 +38,13 @@ class AgencyLookup:
         self._by_code: dict[str, list[int]] = defaultdict(list)
         self._by_name: dict[str, list[int]] = defaultdict(list)
         self._children: dict[int | None, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
+        self._child_ids: dict[int | None, list[int]] = defaultdict(list)
         for row in rows:
             self._index(row)
 
     @classmethod
     def load(cls) -> "AgencyLookup":
-        fields = ("id", "name", "short_name", "external_code", "parent_id", "region_id")
+        fields = ("id", "name", "short_name", "external_code", "parent_id", "region_id", "kind", "unit_type")
         return cls([AgencyRow(*values) for values in Agency.objects.values_list(*fields).iterator(2000)])
 
     def add(self, agency: Agency) -> None:
@@ -53,10 +56,22 @@ class AgencyLookup:
                 agency.external_code,
                 agency.parent_id,
                 agency.region_id,
+                agency.kind,
+                agency.unit_type,
             )
         )
 
+    def child_named(self, parent_id: int | None, name: str) -> AgencyRow | None:
+        """The unit of that exact name directly under a parent (the import's upsert key)."""
+        for agency_id in self._children[parent_id].get(agency_key(name), []):
+            row = self.by_id[agency_id]
+            if agency_key(row.name) == agency_key(name):
+                return row
+        return None
+
     def _index(self, row: AgencyRow) -> None:
+        if row.id not in self.by_id:
+            self._child_ids[row.parent_id].append(row.id)
         self.by_id[row.id] = row
         if row.external_code:
             self._by_code[agency_key(row.external_code)].append(row.id)
@@ -75,10 +90,23 @@ class AgencyLookup:
             raise AgencyNotFound("instansi kosong")
         if PATH_SEPARATOR in key:
             return self._by_path(key, within)
-        ids = self._by_code.get(key) or self._by_name.get(key) or self._numeric_id(key)
-        if within is not None:
-            ids = [i for i in ids if self.is_inside(i, within)]
+        if within is None:
+            ids = self._by_code.get(key) or self._by_name.get(key) or self._numeric_id(key)
+        else:
+            coded = [i for i in self._by_code.get(key, []) if self.is_inside(i, within)]
+            numbered = [i for i in self._numeric_id(key) if self.is_inside(i, within)]
+            ids = coded or self._named_within(within, key) or numbered
         return self._one(text, ids)
+
+    def _named_within(self, ancestor_id: int, key: str) -> list[int]:
+        """Units with that name under an agency: its direct units first, then deeper levels."""
+        level = [ancestor_id]
+        while level:
+            found = [i for parent in level for i in self._children[parent].get(key, [])]
+            if found:
+                return found
+            level = [child for parent in level for child in self._child_ids.get(parent, [])]
+        return []
 
     def is_inside(self, agency_id: int, ancestor_id: int) -> bool:
         """Whether an agency is ``ancestor_id`` itself or one of its (nested) units."""

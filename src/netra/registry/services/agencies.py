@@ -9,7 +9,7 @@ from django.db import transaction
 
 from netra.registry.agency_lookup import AgencyLookup, AgencyNotFound
 from netra.registry.models import Agency, Region
-from netra.registry.services.resolve import AmbiguousRegion, region_resolve
+from netra.registry.services.resolve import RegionResolver
 from netra.registry.tabular import RowError, read_rows
 
 JAKARTA = "31"  # DKI's kab/kota are administrative units of the province, not autonomous governments
@@ -159,78 +159,61 @@ def agencies_import(*, path: Path, encoding: str = "utf-8-sig") -> AgencyImportR
     Bandung > Dinas Pendidikan". Parents may be rows earlier in the same file.
     """
     report = AgencyImportReport()
-    lookup = AgencyLookup.load()
+    lookup, regions = AgencyLookup.load(), RegionResolver()
     rows = read_rows(path, AGENCY_COLUMNS, required=("nama", "induk"), encoding=encoding)
     with transaction.atomic():
         for number, row in rows:
             report.rows += 1
-            errors, values = _unit_values(number, row, lookup)
+            errors, values = _unit_values(number, row, lookup, regions)
             if errors:
                 report.errors.extend(errors)
                 continue
-            lookup.add(_upsert_unit(values, report))
+            lookup.add(_upsert_unit(values, lookup, report))
     return report
 
 
-def _unit_values(number: int, row: dict[str, str], lookup: AgencyLookup) -> tuple[list[RowError], dict]:
+def _unit_values(
+    number: int, row: dict[str, str], lookup: AgencyLookup, regions: RegionResolver
+) -> tuple[list[RowError], dict]:
     errors = []
     if not row["nama"]:
         errors.append(RowError(number, "nama", "", "nama unit kosong"))
-    parent = None
+    parent_id = None
     try:
-        parent = lookup.find(row["induk"])
+        parent_id = lookup.find_id(row["induk"])
     except AgencyNotFound as exc:
         errors.append(RowError(number, "induk", row["induk"], str(exc)))
     unit_type = _UNIT_TYPE_BY_SPELLING.get(row.get("jenis_unit", "").strip().lower().replace(" ", "_"))
     if unit_type is None:
-        accepted = ", ".join(UNIT_TYPES)
-        errors.append(
-            RowError(
-                number, "jenis_unit", row.get("jenis_unit", ""), f"jenis unit tidak dikenal ({accepted})"
-            )
-        )
-    region, region_error = _unit_region(row.get("kode_wilayah", ""), parent)
-    if region_error:
-        errors.append(RowError(number, "kode_wilayah", row["kode_wilayah"], region_error))
+        reason = f"jenis unit tidak dikenal ({', '.join(UNIT_TYPES)})"
+        errors.append(RowError(number, "jenis_unit", row.get("jenis_unit", ""), reason))
+    region_id = lookup.by_id[parent_id].region_id if parent_id else None
+    if row.get("kode_wilayah"):
+        region_id = regions.resolve(row["kode_wilayah"])
+        if isinstance(region_id, Exception):
+            errors.append(RowError(number, "kode_wilayah", row["kode_wilayah"], str(region_id)))
     values = {
-        "name": row["nama"],
-        "parent": parent,
+        "name": row["nama"][:200],
+        "short_name": row.get("singkatan", "")[:60],
+        "kind": Agency.Kind.UNIT,
         "unit_type": unit_type,
-        "region": region,
-        "short_name": row.get("singkatan", ""),
-        "external_code": row.get("kode", ""),
+        "parent_id": parent_id,
+        "region_id": region_id,
+        "external_code": row.get("kode", "")[:40],
     }
     return errors, values
 
 
-def _unit_region(text: str, parent: Agency | None) -> tuple[Region | None, str | None]:
-    if not text:
-        return (parent.region if parent else None), None
-    try:
-        region = region_resolve(text)
-    except AmbiguousRegion as exc:
-        return None, str(exc)
-    return (region, None) if region else (None, "wilayah tidak dikenal")
-
-
-def _upsert_unit(values: dict, report: AgencyImportReport) -> Agency:
-    parent, region = values.pop("parent"), values.pop("region")
-    fields = {
-        **values,
-        "parent_id": parent.pk,
-        "region_id": region.pk if region else None,
-        "kind": Agency.Kind.UNIT,
-    }
-    agency = Agency.objects.filter(parent_id=parent.pk, name=values["name"]).first()
-    if agency is None:
+def _upsert_unit(values: dict, lookup: AgencyLookup, report: AgencyImportReport) -> Agency:
+    current = lookup.child_named(values["parent_id"], values["name"])
+    if current is None:
         report.created += 1
-        return Agency.objects.create(**fields)
-    changed = [k for k, v in fields.items() if getattr(agency, k) != v]
+        return Agency.objects.create(**values)
+    changed = {k: v for k, v in values.items() if getattr(current, k) != v}
+    agency = Agency(pk=current.id, **values)
     if not changed:
         report.unchanged += 1
         return agency
-    for key in changed:
-        setattr(agency, key, fields[key])
-    agency.save(update_fields=changed)
+    Agency.objects.filter(pk=current.id).update(**changed)
     report.updated += 1
     return agency

@@ -72,3 +72,36 @@ def _by_name(normalized: str):
     if aliased.exists():
         return aliased
     return Region.objects.filter(level__gte=Region.Level.KECAMATAN, search_name=normalized)
+
+
+class RegionResolver:
+    """region_resolve for imports: codes checked against one in-memory snapshot, every answer cached.
+
+    ``resolve`` returns the region code, or the exception that explains why there is none.
+    """
+
+    def __init__(self):
+        self._answers: dict[str, str | Exception] = {}
+        self._codes: set[str] | None = None
+        self._old_codes: dict[str, str] = {}
+
+    def resolve(self, text: str) -> str | Exception:
+        if text not in self._answers:
+            self._answers[text] = self._resolve(text)
+        return self._answers[text]
+
+    def _resolve(self, text: str) -> str | Exception:
+        code = parse_region_code(text)
+        if code is not None:
+            if self._codes is None:
+                self._codes = set(Region.objects.values_list("code", flat=True))
+                self._old_codes = dict(
+                    RegionAlias.objects.filter(kind="old_code").values_list("normalized", "region_id")
+                )
+            found = code if code in self._codes else self._old_codes.get(code)
+            return found or ValueError("kode wilayah tidak dikenal")
+        try:
+            region = region_resolve(text)
+        except AmbiguousRegion as exc:
+            return exc
+        return region.code if region else ValueError("nama wilayah tidak dikenal")

@@ -10,14 +10,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from netra.names import InvalidNip, normalize_name, parse_nip
 from netra.registry.agency_lookup import AgencyLookup, AgencyNotFound
 from netra.registry.models import Pegawai
 from netra.registry.services.counters import counter_bump
-from netra.registry.services.resolve import AmbiguousRegion, region_resolve
+from netra.registry.services.resolve import RegionResolver
 from netra.registry.tabular import RowError, read_rows
 
 BATCH_SIZE = 2000
@@ -59,6 +59,10 @@ _FIELDS = (
     "gender",
     "tmt_cpns",
 )
+
+
+_DATE_FIELDS = ("birth_date", "tmt_cpns")
+_DATE_POSITIONS = [1 + _FIELDS.index(name) for name in _DATE_FIELDS]  # after "nip" in an INSERT row
 
 
 @dataclass
@@ -127,7 +131,7 @@ class _RowValidator:
         self.seen: dict[object, int] = {}  # record key -> first row, to catch duplicates in the file
         self._agencies: dict[str, int | str] = {}
         self._units: dict[tuple[int, str], int | str] = {}
-        self._regions: dict[str, str | Exception | None] = {}
+        self._regions = RegionResolver()
 
     def check(self, number: int, row: dict[str, str], errors: list[RowError]) -> _Candidate | None:
         found: list[RowError] = []
@@ -233,9 +237,7 @@ class _RowValidator:
         text = row.get("kode_wilayah", "")
         if not text:
             return self._agency_region(agency_id)
-        if text not in self._regions:
-            self._regions[text] = _resolve_region(text)
-        value = self._regions[text]
+        value = self._regions.resolve(text)
         if isinstance(value, Exception):
             fail("kode_wilayah", str(value))
             return None
@@ -252,14 +254,6 @@ class _RowValidator:
         return None
 
 
-def _resolve_region(text: str) -> str | Exception:
-    try:
-        region = region_resolve(text)
-    except AmbiguousRegion as exc:
-        return exc
-    return region.code if region else ValueError("kode/nama wilayah tidak dikenal")
-
-
 # Writing -----------------------------------------------------------------------------------------
 
 
@@ -273,18 +267,41 @@ def _flush(batch: list[_Candidate], report: RosterImportReport) -> None:
         key = candidate.nip or (candidate.values["agency_id"], candidate.values["name_normalized"])
         current = existing.get(key)
         if current is None:
-            to_create.append(Pegawai(nip=candidate.nip, updated_at=now, **candidate.values))
+            to_create.append(candidate)
         elif current[1:] != tuple(candidate.values[f] for f in _FIELDS):
             to_update.append(Pegawai(pk=current[0], nip=candidate.nip, updated_at=now, **candidate.values))
         else:
             report.unchanged += 1
     with transaction.atomic():
-        Pegawai.objects.bulk_create(to_create, batch_size=BATCH_SIZE)
+        _insert(to_create, now)
         Pegawai.objects.bulk_update(to_update, [*_FIELDS, "updated_at"], batch_size=BATCH_SIZE)
         if to_create or to_update:
             counter_bump()
     report.created += len(to_create)
     report.updated += len(to_update)
+
+
+def _insert(candidates: list[_Candidate], now) -> None:
+    """One prepared INSERT run with executemany. bulk_create compiles SQL for every 76 rows on SQLite
+    (its 999-parameter limit) and prepares each value through the field; that was most of the time."""
+    if not candidates:
+        return
+    ops = connection.ops
+    fields = [Pegawai._meta.get_field(name) for name in ("nip", *_FIELDS, "updated_at")]
+    columns = ", ".join(ops.quote_name(f.column) for f in fields)
+    placeholders = ", ".join(["%s"] * len(fields))
+    table = ops.quote_name(Pegawai._meta.db_table)
+    sql = f"INSERT INTO {table} ({columns}) VALUES ({placeholders})"  # noqa: S608 - model identifiers only
+    stamp = ops.adapt_datetimefield_value(now)
+    params = []
+    for candidate in candidates:
+        values = candidate.values
+        row = [candidate.nip, *(values[name] for name in _FIELDS), stamp]
+        for i in _DATE_POSITIONS:
+            row[i] = ops.adapt_datefield_value(row[i])
+        params.append(row)
+    with connection.cursor() as cursor:
+        cursor.executemany(sql, params)
 
 
 def _existing(batch: list[_Candidate]) -> dict[object, tuple]:
