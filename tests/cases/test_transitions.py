@@ -278,3 +278,21 @@ def test_public_report_through_data_in_another_province(world):
         data=report_data(world["elections"]["pilkada"], region="32.04.05"), files=[]
     )
     assert case.office == world["offices"]["bandung"]
+
+
+def test_staff_correct_the_terlapor_status_so_the_recommendation_can_be_addressed(world):
+    case = case_in(world, "diputus", terlapor_subject_type="lainnya")
+    staf = world["staff"]["bintan"][Role.STAF_PENANGANAN]
+    terlapor = case.terlapor.get()
+    with pytest.raises(ValidationError) as exc:
+        services.terlapor_update(user=staf, terlapor=terlapor, data={"subject_type": "guru", "nip": "12"})
+    assert {"subject_type", "nip"} <= set(exc.value.message_dict)
+    services.terlapor_update(user=staf, terlapor=terlapor, data={"subject_type": "PPPK"})
+    extra = services.terlapor_add(
+        user=staf, case=case, data={"name": "Rekan Terlapor", "subject_type": "PNS"}
+    )
+    assert extra.case == case
+    case = act(world, case, "forward_recommendation", "pimpinan", {"letter_number": "48/PP.01/XI"})
+    assert Recommendation.objects.filter(case=case).count() == 2
+    with pytest.raises(Exception):  # noqa: B017 - PermissionDenied outside the handling office
+        services.terlapor_update(user=world["staff"]["kepri"][Role.PIMPINAN], terlapor=terlapor, data={})

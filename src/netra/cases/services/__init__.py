@@ -16,7 +16,9 @@ from netra.cases.services.records import (
     comment_add,
     evidence_add,
     kajian_add,
+    terlapor_add,
     terlapor_confirm_pegawai,
+    terlapor_update,
     witness_add,
 )
 from netra.cases.services.tracking import TrackView, case_track
@@ -41,6 +43,8 @@ __all__ = [
     "receipt_code_normalise",
     "report_window",
     "temuan_create",
+    "terlapor_add",
     "terlapor_confirm_pegawai",
+    "terlapor_update",
     "witness_add",
 ]

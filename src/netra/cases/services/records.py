@@ -185,3 +185,42 @@ def evidence_add(*, user, case: Case, files=(), links=(), description: str = "")
         audit(user=user, action="case.evidence.add", obj=case,
               data={"evidence": [{"id": e.pk, "sha256": e.sha256, "size": e.size} for e in items]})
     return items
+
+
+def _terlapor_values(data: dict) -> dict:
+    from netra.cases.services.report_input import _terlapor_one
+
+    errors: dict = {}
+    values = _terlapor_one(dict(data), 0, errors)
+    if not values.get("name"):
+        errors["terlapor.0.name"] = _("Nama terlapor wajib diisi.")
+    if errors:
+        raise ValidationError({key.removeprefix("terlapor.0."): msg for key, msg in errors.items()})
+    return values
+
+
+def terlapor_add(*, user, case: Case, data: dict) -> Terlapor:
+    """Another terlapor found during handling (name, nip, agency, agency_name, position, subject_type)."""
+    require_handling(user, case)
+    values = _terlapor_values(data)
+    with transaction.atomic():
+        terlapor = Terlapor.objects.create(case=case, **values)
+        audit(user=user, action="case.terlapor.add", obj=case, data={"terlapor_id": terlapor.pk})
+        search_text_refresh(case)
+    return terlapor
+
+
+def terlapor_update(*, user, terlapor: Terlapor, data: dict) -> Terlapor:
+    """Correct what the report said about a terlapor (e.g. the employment status staff established)."""
+    require_handling(user, terlapor.case)
+    current = {f: getattr(terlapor, f) for f in ("name", "nip", "agency", "agency_name", "position",
+                                                  "subject_type")}
+    values = _terlapor_values({**current, **data})
+    changed = sorted(k for k, v in values.items() if current.get(k) != v)
+    with transaction.atomic():
+        Terlapor.objects.filter(pk=terlapor.pk).update(**values)
+        audit(user=user, action="case.terlapor.update", obj=terlapor.case,
+              data={"terlapor_id": terlapor.pk, "changed": changed})
+        search_text_refresh(terlapor.case)
+    terlapor.refresh_from_db()
+    return terlapor
