@@ -2,7 +2,8 @@
 
 A citizen files an anonymous report with a photo and follows it by receipt code; the Bintan
 kabupaten office turns it into a temuan, registers, clarifies, decides and forwards it; the province
-sees it; the sibling kabupaten (Lingga) gets 404. Screenshots of the main pages go to docs/screenshots/.
+sees it; the sibling kabupaten (Lingga) gets 404. Screenshots of the main pages go to
+docs/screenshots/ when NETRA_SCREENSHOTS=1.
 """
 
 from datetime import timedelta
@@ -14,7 +15,6 @@ from netra.accounts.models import Office, Role, User
 from netra.cases.models import Case, Election, Status
 from netra.registry.models import Region
 from tests.cases.helpers import JPEG
-from tests.e2e.conftest import SCREENSHOTS
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 PASSWORD = "Pengawas-Netral-2024!"
@@ -84,10 +84,20 @@ def world(settings):
     return {"offices": offices, "users": users}
 
 
-def shot(page, name: str) -> None:
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.evaluate("window.scrollTo(0, 0)")  # sticky panels are drawn where the viewport is
-    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
+class Shots:
+    def __init__(self, directory):
+        self.directory = directory
+
+    def __call__(self, page, name: str) -> None:
+        page.evaluate("window.scrollTo(0, 0)")  # sticky panels are drawn where the viewport is
+        path = self.directory / f"{name}.png"
+        page.screenshot(path=str(path), full_page=True)
+        assert path.stat().st_size > 10_000
+
+
+@pytest.fixture
+def shot(screenshot_dir):
+    return Shots(screenshot_dir)
 
 
 def login(page, base: str, username: str) -> None:
@@ -98,7 +108,7 @@ def login(page, base: str, username: str) -> None:
     page.wait_for_url(f"{base}/kasus/antrean/")
 
 
-def file_anonymous_report(page, base: str) -> str:
+def file_anonymous_report(page, base: str, shot) -> str:
     page.goto(f"{base}/kasus/lapor/")
     page.check("input[name=identity][value=anonim]")
     page.fill("#id_terlapor_name", "Budi Santoso")
@@ -174,7 +184,7 @@ def record(page, kind: str, fields: dict) -> None:
     assert page.locator(".messages .success").count() == 1, page.inner_text("main")
 
 
-def handle_as_kabupaten(page, base: str) -> Case:
+def handle_as_kabupaten(page, base: str, shot) -> Case:
     login(page, base, "pimpinan.bintan")
     page.click("text=Kepala sekolah mengajak guru memilih pasangan calon")
     take(page, "make_temuan", reason="Ditelusuri: rapat dinas benar terjadi, dua guru membenarkan.")
@@ -216,18 +226,18 @@ def handle_as_kabupaten(page, base: str) -> Case:
     return temuan
 
 
-def test_report_to_recommendation_across_offices(browser, live_server, world):
+def test_report_to_recommendation_across_offices(browser, live_server, world, shot):
     base = live_server.url
     citizen = browser.new_page(viewport={"width": 1280, "height": 900}, locale="id-ID")
     citizen.goto(base + "/")
     shot(citizen, "home")
-    code = file_anonymous_report(citizen, base)
+    code = file_anonymous_report(citizen, base, shot)
     assert track(citizen, base, code) == "Informasi awal"
     tip = Case.objects.get(kind="informasi_awal")
     assert tip.evidence.get().original_name == "foto-rapat.jpg"
 
     officer = browser.new_page(viewport={"width": 1280, "height": 900}, locale="id-ID")
-    temuan = handle_as_kabupaten(officer, base)
+    temuan = handle_as_kabupaten(officer, base, shot)
     temuan.refresh_from_db()
     assert temuan.status == Status.REKOMENDASI_DITERUSKAN and temuan.register_number
     assert temuan.evidence.get().sha256 == tip.evidence.get().sha256
