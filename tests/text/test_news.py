@@ -192,3 +192,15 @@ def test_a_request_to_sanction_is_not_a_sanction_and_the_office_district_is_not_
     facts = read_news(text)
     assert facts.event_types == ["statistik"]
     assert _regions(facts) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bawaslu Kabupaten Lingga di Provinsi Kepulauan Riau menggelar sosialisasi netralitas ASN.",
+        "Bawaslu Kabupaten Lingga (Kepri) menggelar sosialisasi netralitas ASN.",
+        "Bawaslu Kabupaten Lingga Provinsi Kepulauan Riau menggelar sosialisasi netralitas ASN.",
+    ],
+)
+def test_qualifying_province_forms(text):
+    assert _regions(read_news(text)) == ["21.04"]

@@ -50,6 +50,9 @@ _NATIONAL_SCOPE = re.compile(
 )
 # Dozens of people are an aggregate, not a single finding ("Sebanyak 1.376 ASN terbukti melanggar").
 _AGGREGATE_COUNT = 50
+_QUALIFIER_GAP = re.compile(
+    r"\s*[,(/]?\s*(?:di\s+|,\s*)?", re.IGNORECASE
+)  # "Bintan, Kepri", "Lingga di Kepri"
 _DATELINE_END = re.compile(r"\s*(?:\([^)]{0,40}\)\s*)?[,\-–—]")
 _NOT_THE_EVENT_DATE = re.compile(
     r"(?:pemungutan\s+suara|pencoblosan|hari\s+h|jadwal|tahapan|paling\s+lambat|batas|hingga|sampai|sejak"
@@ -202,7 +205,7 @@ def _qualifies_previous(article: _Article, index: int, mention: RegionMention) -
         return False
     previous = article.regions[index - 1]
     gap = article.text[previous.end : mention.start]
-    return previous.code.startswith(mention.code + ".") and bool(re.fullmatch(r"\s*[,(/]?\s*", gap))
+    return previous.code.startswith(mention.code + ".") and bool(_QUALIFIER_GAP.fullmatch(gap))
 
 
 def _national_speech_venue(text, sentence: Span, context: int, mention: RegionMention, institutions) -> bool:
