@@ -154,3 +154,17 @@ def test_package_exports_the_reusable_finders():
     assert [m.code for m in netra.text.find_regions("Bawaslu Lamsel")] == ["18.01"]
     with pytest.raises(AttributeError):
         netra.text.not_there  # noqa: B018
+
+
+def test_every_kabupaten_and_kota_with_every_marker():
+    markers = {
+        "kabupaten": ["Kab.", "Kabupaten", "Pemkab", "Bupati"],
+        "kota": ["Kota", "Pemkot", "Wali Kota"],
+    }
+    missed = []
+    for region in _KAB_KOTA:
+        core = region.name.split(" ", 1)[1].removeprefix("Administrasi ")
+        for marker in markers[region.type]:
+            if _codes(f"ASN {marker} {core} diminta netral.") != [region.code]:
+                missed.append(f"{marker} {core}")
+    assert missed == []
