@@ -159,3 +159,18 @@ def test_openapi_and_docs_are_served(world):
     paths = schema.json()["paths"]
     assert "/api/v1/cases/reports" in paths and "/api/v1/cases/{case_id}/transitions" in paths
     assert Client().get("/api/v1/docs").status_code == 200
+
+
+def test_public_reports_are_throttled_per_address(world, monkeypatch):
+    from django.core.cache import cache
+
+    from netra.cases import api
+
+    cache.clear()
+    monkeypatch.setattr(api.REPORT_THROTTLES[0], "num_requests", 2)
+    form = report_form(world, anonymous="true")
+    codes = [Client(REMOTE_ADDR="10.9.8.7").post(f"{BASE}/reports", form).status_code for _ in range(3)]
+    assert codes == [201, 201, 429]
+    assert Client(REMOTE_ADDR="10.9.8.8").post(f"{BASE}/reports", form).status_code == 201
+    assert Case.objects.count() == 3
+    cache.clear()

@@ -7,12 +7,14 @@ allowed (role or state), 404 unknown or outside jurisdiction, 409 changed meanwh
 
 import functools
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404, HttpRequest, JsonResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from ninja import File, Form, Query, Router, Schema, Status
 from ninja.files import UploadedFile
+from ninja.throttling import AnonRateThrottle
 
 from netra.accounts.api_auth import staff_auth
 from netra.cases import selectors, services, workflow
@@ -38,6 +40,17 @@ from netra.cases.schemas import (
 from netra.cases.services.lawbridge import violation_types
 
 router = Router(tags=["cases"])
+
+
+class ReportThrottle(AnonRateThrottle):
+    """Public report submissions per client address (setting ``NETRA_PUBLIC_REPORT_RATE``)."""
+
+    scope = "cases_report"
+
+
+REPORT_THROTTLES = [ReportThrottle(getattr(settings, "NETRA_PUBLIC_REPORT_RATE", "30/m"))]
+
+
 ERRORS = {400: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut}
 
 
@@ -178,7 +191,7 @@ def report_check(request: HttpRequest, payload: ReportIn):
     return _check_out(services.intake_check(_report_data(payload), links=payload.links))
 
 
-@router.post("/reports", response={201: ReceiptOut, **ERRORS}, auth=None)
+@router.post("/reports", response={201: ReceiptOut, **ERRORS}, auth=None, throttle=REPORT_THROTTLES)
 @service_errors
 def report_submit(request: HttpRequest, payload: Form[ReportIn], files: File[list[UploadedFile]] = None):
     """File a report without an account (multipart: fields + ``files``). Keep the receipt code."""
