@@ -59,6 +59,7 @@ def test_report_form_renders_with_anonymity_explained_before_submit(client, worl
     assert "Pilkada Uji" in page and "Pemilu Lama" not in page  # only open elections are offered
     assert 'name="region_province"' in page and "Kepulauan Riau" in page
     assert 'data-testid="check-panel"' in page
+    assert 'data-testid="anonymous-warning"' not in page  # nothing chosen yet, nothing to warn about
 
 
 def test_named_report_is_received_as_laporan_and_receipt_shown(client, world):

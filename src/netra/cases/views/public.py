@@ -68,7 +68,8 @@ def _report_context(request, form, witnesses, **extra) -> dict:
         "witnesses": witnesses,
         "witness_errors": [e for row in witnesses.errors for e in row.values()] if witnesses.is_bound else [],
         "region_picker": {"levels": picker_levels(data), "error": region_errors},
-        "check": draft_check(data),
+        "check": draft_check(data) if form.is_bound else None,
+        "anonymous_chosen": data.get("identity") == ReportForm.ANONYMOUS,
         "max_upload_mb": settings.NETRA_MAX_UPLOAD_MB,
         **extra,
     }
@@ -144,7 +145,11 @@ def draft_check(raw):
 @require_POST
 def report_check(request):
     """htmx: the live check panel for the draft in the form (files are counted, not uploaded)."""
-    return render(request, "cases/_check_panel.html", {"check": draft_check(request.POST)})
+    context = {
+        "check": draft_check(request.POST),
+        "anonymous_chosen": request.POST.get("identity") == ReportForm.ANONYMOUS,
+    }
+    return render(request, "cases/_check_panel.html", context)
 
 
 def report_done(request):
