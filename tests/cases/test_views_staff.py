@@ -419,3 +419,34 @@ def test_case_list_can_show_only_my_assigned_cases(client, world, submit):
     services.case_assign(user=world["staff"]["bintan"][Role.PIMPINAN], case=mine, assignee=handler)
     page = page_of(client, handler, "cases:list", assigned_to_me="on").content.decode()
     assert "Kasus untuk saya" in page and "Kasus orang lain" not in page
+
+
+def test_staff_add_evidence_and_bad_files_are_explained(client, world, submit):
+    from tests.cases.helpers import photo
+
+    case = submit()
+    url = reverse("cases:evidence_add", args=[case.pk])
+    client.force_login(world["staff"]["bintan"][Role.PENGAWAS])
+    bad = client.post(
+        url, {"evidence-files": photo("catatan.pdf", b"bukan pdf"), "evidence-description": "BA"}
+    )
+    assert bad.status_code == 400
+    page = bad.content.decode()
+    assert "Berkas ditolak demi keamanan" in page and "Pilih lagi berkasnya" in page
+    assert case.evidence.count() == 1
+    good = client.post(
+        url,
+        {
+            "evidence-files": photo("kedua.jpg"),
+            "evidence-links": "https://x.com/p/1",
+            "evidence-description": "Foto kedua",
+        },
+    )
+    assert good.status_code == 302
+    assert sorted(e.original_name or e.link for e in case.evidence.all()) == [
+        "foto.jpg",
+        "https://x.com/p/1",
+        "kedua.jpg",
+    ]
+    client.force_login(world["staff"]["kepri"][Role.PENGAWAS])
+    assert client.post(url, {"evidence-links": "https://x.com/p/2"}).status_code == 403
