@@ -168,3 +168,11 @@ def test_every_kabupaten_and_kota_with_every_marker():
             if _codes(f"ASN {marker} {core} diminta netral.") != [region.code]:
                 missed.append(f"{marker} {core}")
     assert missed == []
+
+
+def test_camat_of_a_city_names_the_city():
+    assert _codes("Camat Bukittinggi dan Camat Kecamatan Soreang, Kabupaten Bandung") == [
+        "13.75",
+        "32.04.37",
+        "32.04",
+    ]

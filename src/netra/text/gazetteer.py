@@ -164,6 +164,9 @@ def _scan(text: str, tokens: list[re.Match[str]]) -> list[_Candidate]:
         marker = _marker_before(text, tokens, lowered, i)
         table = index.kecamatan if marker and marker[1] == frozenset({"kecamatan"}) else index.names
         match = _longest_name(text, tokens, lowered, i, table, marker)
+        if match is None and marker and lowered[marker[0]] == "camat":
+            marker = None  # "Camat Bukittinggi": the camat of a city, named by the city
+            match = _longest_name(text, tokens, lowered, i, index.names, None)
         if match is None:
             i += 1
             continue
