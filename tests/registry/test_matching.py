@@ -76,3 +76,13 @@ def test_list_selector_scopes_and_filters(roster):
     assert pegawai_get_for(bdg, sorong.pk) is None
     province = officer("jabar", "32", kind="bawaslu_provinsi")
     assert pegawai_list_for(province).count() == 3
+
+
+def test_index_is_saved_for_other_processes(roster, settings):
+    from netra.registry import matching
+
+    path = matching.roster_index_refresh()
+    assert (path / "index.json").exists()
+    matching._cache["index"] = None  # a fresh process: loads the saved index instead of building
+    assert pegawai_match(national_officer(), "Sri Wahyuni")[0].pegawai.full_name == "Sri Wahyuni"
+    assert [p.name for p in path.parent.iterdir()] == [path.name]

@@ -131,3 +131,15 @@ def test_full_tree_loads_with_the_published_counts(db):
     assert result.created == 91599
     assert region_resolve("Lamsel").code == "18.01"
     assert region_resolve("Kepri").code == "21"
+
+
+def test_every_loaded_province_and_kabkota_resolves_by_code_name_and_government_form(regions):
+    for region in Region.objects.filter(level__lte=2):
+        assert region_resolve(region.code) == region
+        assert region in region_candidates(region.name)
+        if region.level == 1:
+            assert region_resolve(f"Pemprov {region.name}") == region
+        elif not region.code.startswith("31."):
+            word = "Pemkot" if region.kind == "kota" else "Pemkab"
+            bare = region.name.split(" ", 1)[1]
+            assert region_resolve(f"{word} {bare}") == region, region.name

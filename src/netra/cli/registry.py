@@ -149,6 +149,9 @@ def import_roster(
         str | None, typer.Option("--default-status", help="PNS/PPPK/PPNPN for files without status.")
     ] = None,
     encoding: Annotated[str, typer.Option("--encoding", help="Encoding of a CSV file.")] = "utf-8-sig",
+    index: Annotated[
+        bool, typer.Option("--index/--no-index", help="Rebuild the name-matching index after the import.")
+    ] = True,
     batch_size: Annotated[
         int, typer.Option("--batch-size", min=1, help="Rows written per database batch.")
     ] = 2000,
@@ -177,6 +180,10 @@ def import_roster(
         f"{report.rows} baris dalam {report.seconds:.1f} s ({rate:,.0f} baris/s): {report.created} baru, "
         f"{report.updated} diperbarui, {report.unchanged} tetap, {report.rejected} ditolak"
     )
+    if (report.created or report.updated) and index:
+        from netra.registry.matching import roster_index_refresh
+
+        _console().print(f"indeks nama disimpan: {roster_index_refresh()}")
     _finish(report.errors, path, errors)
 
 

@@ -4,8 +4,13 @@ The name index (netra.names.NameIndex) is built from the database once per proce
 the roster's version stamp changes (every roster write bumps it).
 """
 
+import os
+import shutil
 import threading
 from dataclasses import dataclass
+from pathlib import Path
+
+from django.conf import settings
 
 from netra.registry.models import Pegawai
 from netra.registry.selectors import pegawai_list_for, roster_scope
@@ -24,13 +29,54 @@ class PegawaiMatch:
 
 
 def roster_index():
-    """The process-wide NameIndex over the whole roster, rebuilt when the roster has changed."""
+    """The process-wide NameIndex over the whole roster, current with the roster's version stamp.
+
+    Another process may already have saved the index of this version to the data directory; it is
+    then memory-mapped instead of rebuilt (a national roster takes minutes to build, a second to load).
+    """
     version = counter_value()
     with _lock:
         if _cache["index"] is None or _cache["version"] != version:
-            _cache["index"] = _build_index()
+            _cache["index"] = _load_or_build(version)
             _cache["version"] = version
         return _cache["index"]
+
+
+def roster_index_refresh() -> Path:
+    """Build and save the index for the current roster now (after an import), not on the next match."""
+    version = counter_value()
+    roster_index()
+    return _index_dir(version)
+
+
+def _index_dir(version: int) -> Path:
+    return Path(settings.DATA_DIR) / "name-index" / f"roster-{version}"
+
+
+def _load_or_build(version: int):
+    from netra.names import NameIndex
+
+    path = _index_dir(version)
+    if (path / "index.json").exists():
+        return NameIndex.load(path)
+    index = _build_index()
+    _save(index, path)
+    return index
+
+
+def _save(index, path: Path) -> None:
+    """Write beside the final place, then rename: readers never see half an index."""
+    staging = path.with_name(f"{path.name}.tmp-{os.getpid()}")
+    shutil.rmtree(staging, ignore_errors=True)
+    index.save(staging)
+    try:
+        staging.rename(path)
+    except OSError:  # another process saved the same version first
+        shutil.rmtree(staging, ignore_errors=True)
+        return
+    for old in path.parent.glob("roster-*"):
+        if old != path and ".tmp-" not in old.name:  # others may be writing theirs
+            shutil.rmtree(old, ignore_errors=True)
 
 
 def _build_index():
