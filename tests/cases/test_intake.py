@@ -50,12 +50,18 @@ def test_report_without_a_name_is_anonymous_too(world):
 
 
 def test_intake_check_lists_missing_requirements_and_warns_anonymous(world):
-    data = report_data(world["elections"]["pilkada"], reporter_name="", reporter_address="", place="",
-                       terlapor_name="")
+    data = report_data(
+        world["elections"]["pilkada"], reporter_name="", reporter_address="", place="", terlapor_name=""
+    )
     check = services.intake_check(data)
     assert check.anonymous is True
-    assert set(check.missing) == {"Nama pelapor", "Alamat pelapor", "Identitas terlapor", "Tempat kejadian",
-                                  "Bukti (berkas atau tautan)"}
+    assert set(check.missing) == {
+        "Nama pelapor",
+        "Alamat pelapor",
+        "Identitas terlapor",
+        "Tempat kejadian",
+        "Bukti (berkas atau tautan)",
+    }
     assert services.intake_check(report_data(world["elections"]["pilkada"]), files=[1]).missing == []
 
 
@@ -76,8 +82,13 @@ def test_reporting_window_unknown_without_known_date(world):
 
 
 def test_invalid_report_is_rejected_with_field_errors_and_nothing_stored(world):
-    data = report_data(world["elections"]["pilkada"], description="  ", region="99.99",
-                       known_on=timezone.localdate() + timedelta(days=2), terlapor_nip="123")
+    data = report_data(
+        world["elections"]["pilkada"],
+        description="  ",
+        region="99.99",
+        known_on=timezone.localdate() + timedelta(days=2),
+        terlapor_nip="123",
+    )
     with pytest.raises(ValidationError) as exc:
         services.laporan_submit_public(data=data, files=[photo()])
     assert {"description", "region", "known_on", "terlapor.0.nip"} <= set(exc.value.message_dict)
@@ -134,8 +145,15 @@ def test_temuan_by_pengawas_with_observation(world):
     user = world["staff"]["bintan"][Role.PENGAWAS]
     observed = timezone.now() - timedelta(hours=3)
     data = report_data(world["elections"]["pilkada"])
-    case = services.temuan_create(user=user, data=data, observation={
-        "observed_at": observed, "method": "Patroli media sosial", "what": "Unggahan ajakan memilih"})
+    case = services.temuan_create(
+        user=user,
+        data=data,
+        observation={
+            "observed_at": observed,
+            "method": "Patroli media sosial",
+            "what": "Unggahan ajakan memilih",
+        },
+    )
     assert case.kind == "temuan" and case.office == world["offices"]["bintan"]
     assert case.observation.observer == user and case.observation.place == data["place"]
     assert not Reporter.objects.filter(case=case).exists()
@@ -145,22 +163,64 @@ def test_temuan_by_pengawas_with_observation(world):
 def test_temuan_outside_the_office_territory_is_refused(world):
     user = world["staff"]["lingga"][Role.PENGAWAS]
     with pytest.raises(ValidationError):
-        services.temuan_create(user=user, data=report_data(world["elections"]["pilkada"]), observation={
-            "observed_at": timezone.now(), "method": "Patroli", "what": "Ajakan"})
+        services.temuan_create(
+            user=user,
+            data=report_data(world["elections"]["pilkada"]),
+            observation={"observed_at": timezone.now(), "method": "Patroli", "what": "Ajakan"},
+        )
     assert Case.objects.count() == 0
 
 
 @pytest.mark.parametrize("role", [Role.STAF_PENANGANAN, Role.ANALIS, Role.ADMIN])
 def test_temuan_needs_pengawas_or_pimpinan(world, role):
     with pytest.raises(PermissionDenied):
-        services.temuan_create(user=world["staff"]["bintan"][role],
-                               data=report_data(world["elections"]["pilkada"]),
-                               observation={"observed_at": timezone.now(), "method": "x", "what": "y"})
+        services.temuan_create(
+            user=world["staff"]["bintan"][role],
+            data=report_data(world["elections"]["pilkada"]),
+            observation={"observed_at": timezone.now(), "method": "x", "what": "y"},
+        )
 
 
 def test_temuan_needs_observation_record(world):
     with pytest.raises(ValidationError) as exc:
-        services.temuan_create(user=world["staff"]["bintan"][Role.PENGAWAS],
-                               data=report_data(world["elections"]["pilkada"]),
-                               observation={"observed_at": timezone.now(), "method": "", "what": ""})
+        services.temuan_create(
+            user=world["staff"]["bintan"][Role.PENGAWAS],
+            data=report_data(world["elections"]["pilkada"]),
+            observation={"observed_at": timezone.now(), "method": "", "what": ""},
+        )
     assert {"method", "what"} <= set(exc.value.message_dict)
+
+
+def test_overlong_or_malformed_fields_are_errors_not_truncated(world):
+    data = report_data(
+        world["elections"]["pilkada"],
+        reporter_name="N" * 201,
+        reporter_email="bukan-email",
+        reporter_nik="123",
+        reporter_gender="Laki-laki",
+        terlapor_position="J" * 201,
+        place="P" * 301,
+        witnesses=[{"name": "S" * 201}],
+    )
+    with pytest.raises(ValidationError) as exc:
+        services.laporan_submit_public(data=data)
+    assert {
+        "reporter_name",
+        "reporter_email",
+        "reporter_nik",
+        "reporter_gender",
+        "terlapor.0.position",
+        "place",
+        "witnesses.0.name",
+    } <= set(exc.value.message_dict)
+    assert Case.objects.count() == 0
+
+
+def test_pppk_numbers_need_digits_but_not_the_pns_layout(world):
+    data = report_data(
+        world["elections"]["pilkada"],
+        terlapor_subject_type="PPPK",
+        terlapor_nip="1990 0101 2023 2 1 0001"[:22],
+    )
+    case, _code = services.laporan_submit_public(data=data)
+    assert case.terlapor.get().nip.isdigit()

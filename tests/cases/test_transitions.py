@@ -285,7 +285,7 @@ def test_staff_correct_the_terlapor_status_so_the_recommendation_can_be_addresse
     staf = world["staff"]["bintan"][Role.STAF_PENANGANAN]
     terlapor = case.terlapor.get()
     with pytest.raises(ValidationError) as exc:
-        services.terlapor_update(user=staf, terlapor=terlapor, data={"subject_type": "guru", "nip": "12"})
+        services.terlapor_update(user=staf, terlapor=terlapor, data={"subject_type": "guru", "nip": "12ab"})
     assert {"subject_type", "nip"} <= set(exc.value.message_dict)
     services.terlapor_update(user=staf, terlapor=terlapor, data={"subject_type": "PPPK"})
     extra = services.terlapor_add(

@@ -4,15 +4,26 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from netra.cases.models import Election, SubjectType
-from netra.names.nip import InvalidNip, clean_nip, parse_nip
+from netra.names.nip import NIP_LENGTH, InvalidNip, clean_nip, parse_nip
 from netra.registry.models import Agency, Region
 
-REPORTER_FIELDS = ("name", "address", "phone", "email", "nik", "birth_place", "birth_date", "gender",
-                   "occupation")
+NIK_LENGTH = 16
+REPORTER_FIELDS = (
+    "name",
+    "address",
+    "phone",
+    "email",
+    "nik",
+    "birth_place",
+    "birth_date",
+    "gender",
+    "occupation",
+)
 TERLAPOR_FIELDS = ("name", "nip", "agency", "agency_name", "position", "subject_type")
 
 
@@ -63,9 +74,39 @@ def _prefixed(data, prefix: str, names) -> dict:
     return {name: value for name, value in values.items() if value not in (None, "")}
 
 
-def _reporter(data) -> dict:
+# Longest accepted value per field (the model's column size); longer input is an error, never cut.
+REPORTER_LIMITS = {"name": 200, "phone": 40, "email": 254, "nik": 16, "birth_place": 100, "occupation": 100}
+TERLAPOR_LIMITS = {"name": 200, "agency_name": 200, "position": 200}
+WITNESS_LIMITS = {"name": 200, "phone": 40}
+
+
+def _check_lengths(item: dict, limits: dict, prefix: str, errors: dict) -> None:
+    for key, limit in limits.items():
+        if len(str(item.get(key) or "")) > limit:
+            errors[f"{prefix}{key}"] = _("Terlalu panjang (paling banyak %(n)s karakter).") % {"n": limit}
+
+
+def _reporter_formats(item: dict, errors: dict) -> None:
+    if item.get("email"):
+        try:
+            validate_email(item["email"])
+        except ValidationError:
+            errors["reporter_email"] = _("Alamat email tidak valid.")
+    if item.get("nik") and not (item["nik"].isdigit() and len(item["nik"]) == NIK_LENGTH):
+        errors["reporter_nik"] = _("NIK harus 16 angka.")
+    if item.get("gender") and item["gender"] not in ("L", "P"):
+        errors["reporter_gender"] = _("Jenis kelamin: L atau P.")
+    if "birth_date" in item:
+        item["birth_date"] = _date(item["birth_date"], "reporter_birth_date", errors)
+
+
+def _reporter(data, errors: dict) -> dict:
     raw = data.get("reporter") or _prefixed(data, "reporter", REPORTER_FIELDS)
-    return {key: raw[key] for key in REPORTER_FIELDS if raw.get(key) not in (None, "")}
+    item = {key: raw[key] for key in REPORTER_FIELDS if raw.get(key) not in (None, "")}
+    item = {key: value if key == "birth_date" else _text(value) for key, value in item.items()}
+    _check_lengths(item, REPORTER_LIMITS, "reporter_", errors)
+    _reporter_formats(item, errors)
+    return item
 
 
 def _terlapor_one(raw: dict, index: int, errors: dict) -> dict:
@@ -75,12 +116,17 @@ def _terlapor_one(raw: dict, index: int, errors: dict) -> dict:
     if item["subject_type"] not in SubjectType.values:
         errors[f"terlapor.{index}.subject_type"] = _("Status kepegawaian tidak dikenal.")
     if item.get("nip"):
-        try:
-            item["nip"] = parse_nip(clean_nip(str(item["nip"]))).nip
+        try:  # the full NIP layout is checked for PNS; other staff numbers must at least be digits
+            nip = clean_nip(str(item["nip"]))
+            item["nip"] = parse_nip(nip).nip if item["subject_type"] == SubjectType.PNS else nip
+            if len(item["nip"]) > NIP_LENGTH:
+                raise InvalidNip(_("paling banyak 18 angka"))
         except InvalidNip as exc:
             errors[f"terlapor.{index}.nip"] = _("NIP tidak valid: %(why)s") % {"why": exc}
-    item["agency"] = _lookup(Agency, item.get("agency"), errors, f"terlapor.{index}.agency",
-                             _("Instansi tidak ditemukan."))
+    _check_lengths(item, TERLAPOR_LIMITS, f"terlapor.{index}.", errors)
+    item["agency"] = _lookup(
+        Agency, item.get("agency"), errors, f"terlapor.{index}.agency", _("Instansi tidak ditemukan.")
+    )
     return item
 
 
@@ -93,10 +139,11 @@ def _terlapor(data, errors: dict) -> list[dict]:
     return [item for item in items if item["name"] or item.get("nip") or item.get("position")]
 
 
-def _witnesses(data) -> list[dict]:
+def _witnesses(data, errors: dict) -> list[dict]:
     found = []
     for raw in data.get("witnesses") or []:
         item = {key: _text(raw.get(key)) for key in ("name", "address", "phone")}
+        _check_lengths(item, WITNESS_LIMITS, f"witnesses.{len(found)}.", errors)
         if item["name"]:
             found.append(item)
     return found
@@ -116,8 +163,10 @@ def _check_election(report: ReportInput, errors: dict) -> None:
     election, region = report.election, report.region
     if election is None:
         errors.setdefault("election", _("Pilih pemilihan (Pemilu atau Pilkada) yang bersangkutan."))
-    elif region is not None and election.region_id and not (
-        region.code == election.region_id or region.code.startswith(election.region_id + ".")
+    elif (
+        region is not None
+        and election.region_id
+        and not (region.code == election.region_id or region.code.startswith(election.region_id + "."))
     ):
         errors["region"] = _("Wilayah kejadian berada di luar wilayah pemilihan yang dipilih.")
 
@@ -130,14 +179,15 @@ def report_input_parse(data) -> tuple[ReportInput, dict]:
         region=_lookup(Region, data.get("region"), errors, "region", _("Wilayah tidak ditemukan.")),
         description=_text(data.get("description")),
         place=_text(data.get("place")),
-        title=_text(data.get("title"))[:200],
+        title=_text(data.get("title")),
         occurred_on=_date(data.get("occurred_on"), "occurred_on", errors),
         known_on=_date(data.get("known_on"), "known_on", errors),
         anonymous=bool(data.get("anonymous")),
-        reporter=_reporter(data),
+        reporter=_reporter(data, errors),
         terlapor=_terlapor(data, errors),
-        witnesses=_witnesses(data),
+        witnesses=_witnesses(data, errors),
     )
+    _check_lengths({"place": report.place, "title": report.title}, {"place": 300, "title": 200}, "", errors)
     if not report.description:
         errors["description"] = _("Uraian kejadian wajib diisi.")
     if report.region is None:
