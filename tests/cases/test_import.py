@@ -235,6 +235,14 @@ def test_bad_rows_are_all_reported_and_nothing_is_imported(world, importer, tmp_
     assert all(error.reason for error in result.errors)
 
 
+def test_overlong_cells_are_reported(world, importer, tmp_path):
+    row = list(GOOD[1])
+    row[HEADER.index("terlapor_nama")] = "X" * 201
+    result = cases_import(write_csv(tmp_path / "kasus.csv", [row]), user=importer)
+    assert [(e.row, e.column) for e in result.errors] == [(2, "terlapor_nama")]
+    assert Case.objects.count() == 0
+
+
 def test_duplicate_register_numbers_are_refused(world, importer, tmp_path):
     result = cases_import(write_csv(tmp_path / "kasus.csv", [GOOD[0], GOOD[0]]), user=importer)
     assert [(e.row, e.column) for e in result.errors] == [(3, "nomor_registrasi")]

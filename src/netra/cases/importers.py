@@ -231,8 +231,33 @@ def _check_status_fields(row: _Row, kind: str, status: str, received: date | Non
     return registered
 
 
+# Column sizes of the fields these cells go into: longer values are reported, never cut.
+LIMITS = {
+    "judul": 200,
+    "tempat": 300,
+    "nomor_registrasi": 80,
+    "pelapor_nama": 200,
+    "terlapor_nama": 200,
+    "terlapor_nip": 18,
+    "terlapor_instansi": 200,
+    "terlapor_jabatan": 200,
+    "rekomendasi_nomor": 100,
+    "sanksi": 300,
+    "sanksi_oleh": 200,
+    "sanksi_nomor": 100,
+    "jenis_pelanggaran": 40,
+}
+
+
+def _check_lengths(row: _Row) -> None:
+    for column, limit in LIMITS.items():
+        if len(row.values.get(column, "")) > limit:
+            row.error(column, _("terlalu panjang (paling banyak %(n)s karakter)") % {"n": limit})
+
+
 def _parse(number: int, values: dict, user, elections: dict) -> tuple[ImportRow | None, list[RowError]]:
     row = _Row(number, values)
+    _check_lengths(row)
     kind, status = _kind_and_status(row)
     election = _election(row, elections)
     region, office = _region_and_office(row, user)
