@@ -214,3 +214,12 @@ def test_without_javascript_the_region_refresh_keeps_the_draft_and_stores_nothin
     page = response.content.decode()
     assert 'name="region_kabkota"' in page and "Kabupaten Bintan" in page
     assert "Siti Aminah" in page and 'id="form-errors"' not in page
+
+
+def test_witness_row_errors_are_summarised_at_the_top(client, world):
+    data = form_data(world["elections"]["pilkada"], **{"form-1-phone": "0812"})
+    response = client.post(reverse("cases:report"), data)
+    assert response.status_code == 400
+    page = response.content.decode()
+    summary = page[page.index('id="form-errors"') : page.index("1. ")]
+    assert "Tuliskan nama saksi" in summary

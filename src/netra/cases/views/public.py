@@ -60,13 +60,21 @@ def report_service_data(form, witnesses) -> dict:
     }
 
 
+def witness_messages(witnesses) -> list[str]:
+    """The witness rows' errors as plain messages for the summary at the top of the form."""
+    if not witnesses.is_bound:
+        return []
+    rows = [str(msg) for row in witnesses.errors for errors in row.values() for msg in errors]
+    return rows + [str(msg) for msg in witnesses.non_form_errors()]
+
+
 def _report_context(request, form, witnesses, **extra) -> dict:
     data = form.data if form.is_bound else {}
     region_errors = form.errors.get("region") if form.is_bound else None
     return {
         "form": form,
         "witnesses": witnesses,
-        "witness_errors": [e for row in witnesses.errors for e in row.values()] if witnesses.is_bound else [],
+        "witness_errors": witness_messages(witnesses) if form.is_bound else [],
         "region_picker": {"levels": picker_levels(data), "error": region_errors},
         "check": draft_check(data) if form.is_bound else None,
         "anonymous_chosen": data.get("identity") == ReportForm.ANONYMOUS,
@@ -102,10 +110,12 @@ def report(request):
         if case is not None:
             request.session[RECEIPT_SESSION_KEY] = case.receipt_code
             return HttpResponseRedirect(reverse("cases:report_done"))
-    if "_refresh" in data:
+    refresh = "_refresh" in data
+    if refresh:
         form.errors.clear()
-    context = _report_context(request, form, witnesses, files_lost=bool(files))
-    return render(request, "cases/report_form.html", context, status=200 if "_refresh" in data else 400)
+    extra = {"witness_errors": []} if refresh else {}
+    context = _report_context(request, form, witnesses, files_lost=bool(files), **extra)
+    return render(request, "cases/report_form.html", context, status=200 if refresh else 400)
 
 
 CHECK_FIELDS = (
