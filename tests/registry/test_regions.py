@@ -143,3 +143,16 @@ def test_every_loaded_province_and_kabkota_resolves_by_code_name_and_government_
             word = "Pemkot" if region.kind == "kota" else "Pemkab"
             bare = region.name.split(" ", 1)[1]
             assert region_resolve(f"{word} {bare}") == region, region.name
+
+
+def test_region_search_for_pickers(regions):
+    from netra.registry.selectors import region_search
+
+    assert [r.code for r in region_search("bandung")][:3] == ["32.04", "32.73", "32.17"]
+    assert region_search("bandung")[0].parent.name == "Jawa Barat"
+    assert [r.code for r in region_search("jab")] == ["32"]
+    assert [r.code for r in region_search("9201")] == ["96.01"]
+    cileunyi = region_search("cileunyi")
+    assert [r.code for r in cileunyi] == ["32.04.05"] and cileunyi[0].parent.code == "32.04"
+    assert region_search("b") == [] and region_search("") == []
+    assert len(region_search("ka", limit=5)) == 5

@@ -29,6 +29,7 @@ class Region(models.Model):
         ordering = ["code"]
         verbose_name = _("wilayah")
         verbose_name_plural = _("wilayah")
+        indexes = [models.Index(fields=["level", "search_name"], name="region_level_search_name")]
 
     def __str__(self) -> str:
         return self.name

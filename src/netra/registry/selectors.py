@@ -41,14 +41,34 @@ def region_search(q: str, *, limit: int = SEARCH_LIMIT) -> list[Region]:
     code = parse_region_code(text) if text else None
     if code:
         renamed = RegionAlias.objects.filter(normalized=code, kind="old_code").values("region_id")
-        matches = Region.objects.filter(Q(code=code) | Q(code__startswith=code + ".") | Q(code__in=renamed))
+        inside = Q(**_prefix_range("code", code + "."))
+        matches = Region.objects.filter(Q(code=code) | inside | Q(code__in=renamed))
         return list(matches.select_related("parent").order_by("level", "code")[:limit])
     normalized = normalize_place(text)
     if len(normalized) < 2:
         return []
-    aliased = RegionAlias.objects.filter(normalized__startswith=normalized).values("region_id")
-    matches = Region.objects.filter(Q(code__in=aliased) | Q(search_name__startswith=normalized))
-    return list(matches.select_related("parent").order_by("level", "name")[:limit])
+    aliased = RegionAlias.objects.filter(**_prefix_range("normalized", normalized)).values("region_id")
+    found: dict[str, Region] = {
+        r.code: r for r in Region.objects.filter(code__in=aliased).order_by("level", "search_name")[:limit]
+    }
+    by_name = Region.objects.filter(**_prefix_range("search_name", normalized))
+    for level in Region.Level.values:  # larger regions first; one indexed query per level
+        if len(found) >= limit:
+            break
+        found.update((r.code, r) for r in by_name.filter(level=level).order_by("search_name")[:limit])
+    ranked = sorted(found.values(), key=lambda r: (r.level, r.search_name, r.code))[:limit]
+    parents = {
+        r.code: r for r in Region.objects.filter(code__in={r.parent_id for r in ranked if r.parent_id})
+    }
+    for region in ranked:
+        region.parent = parents.get(region.parent_id)
+    return ranked
+
+
+def _prefix_range(field: str, prefix: str) -> dict:
+    """``startswith`` as a range, which both engines answer from a plain index (LIKE cannot on SQLite)."""
+    after = prefix[:-1] + chr(ord(prefix[-1]) + 1)
+    return {f"{field}__gte": prefix, f"{field}__lt": after}
 
 
 # Agencies (public) ---------------------------------------------------------------------------
