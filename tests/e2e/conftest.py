@@ -34,15 +34,6 @@ def browser():
         browser.close()
 
 
-@pytest.fixture
-def page(browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="id-ID")
-    context.set_default_timeout(15_000)
-    page = context.new_page()
-    yield page
-    context.close()
-
-
 @pytest.fixture(scope="session")
 def screenshot_dir(tmp_path_factory) -> Path:
     """docs/screenshots when NETRA_SCREENSHOTS=1 (to refresh the README's pictures), else a temp dir,
