@@ -24,6 +24,7 @@ from netra.cases.models import Evidence
 
 CHUNK = 64 * 1024
 SNIFF_BYTES = 64 * 1024
+MAX_LINK_LENGTH = 1000
 
 
 @dataclass(frozen=True)
@@ -186,6 +187,9 @@ def links_clean(links) -> list[str]:
     for raw in links or []:
         url = str(raw).strip()
         if not url:
+            continue
+        if len(url) > MAX_LINK_LENGTH:
+            errors.append(_("Tautan terlalu panjang (paling banyak 1000 karakter): %(url)s…") % {"url": url[:80]})
             continue
         try:
             validator(url)

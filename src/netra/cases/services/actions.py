@@ -58,8 +58,12 @@ def _date_param(value, name: str, default: date) -> date:
         raise ValidationError({name: _("Tanggal tidak valid (format TTTT-BB-HH).")}) from None
 
 
-def _required(params: dict, *names: str) -> None:
+def _required(params: dict, *names: str, limits: dict | None = None) -> None:
+    """Each of ``names`` filled in; each of ``limits`` no longer than its column allows."""
     errors = {n: _("Wajib diisi.") for n in names if not str(params.get(n) or "").strip()}
+    for name, limit in (limits or {}).items():
+        if len(str(params.get(name) or "").strip()) > limit:
+            errors[name] = _("Terlalu panjang (paling banyak %(n)s karakter).") % {"n": limit}
     if errors:
         raise ValidationError(errors)
 
@@ -79,13 +83,18 @@ def _check_daluwarsa(case) -> None:
     if case.kind != Kind.LAPORAN:
         return
     received = local_date(case.received_at, case.region_code)
-    window, _due = report_window(election=case.election, region_code=case.region_code,
-                                 known_on=case.known_on, today=received)
+    window, _due = report_window(
+        election=case.election, region_code=case.region_code, known_on=case.known_on, today=received
+    )
     if window != WINDOW_EXPIRED:
-        raise ValidationError({"reason_code": _(
-            "Laporan diterima dalam batas waktu pelaporan (atau tanggal diketahui tidak tercatat), "
-            "jadi tidak dapat dinyatakan daluwarsa."
-        )})
+        raise ValidationError(
+            {
+                "reason_code": _(
+                    "Laporan diterima dalam batas waktu pelaporan (atau tanggal diketahui tidak tercatat), "
+                    "jadi tidak dapat dinyatakan daluwarsa."
+                )
+            }
+        )
 
 
 def plan_reject(*, user, case, reason, at, reason_code: str = "", **_params) -> Plan:
@@ -132,8 +141,12 @@ def plan_forward(*, user, case, reason, at, target_office=None, region=None, **_
         raise ValidationError({"target_office": _("Kantor tujuan sama dengan kantor penangan sekarang.")})
     to_status = Status.INFORMASI_AWAL if case.kind == Kind.INFORMASI_AWAL else Status.DITERUSKAN
     fields = {"office": target, "region": region, "region_code": region.code, "assigned_to": None, "step": ""}
-    data = {"from_office": case.office.name, "to_office": target.name, "to_office_id": target.pk,
-            "region": region.code}
+    data = {
+        "from_office": case.office.name,
+        "to_office": target.name,
+        "to_office_id": target.pk,
+        "region": region.code,
+    }
     return Plan(to_status, fields, data)
 
 
@@ -146,8 +159,14 @@ def plan_decide(*, user, case, reason, at, outcome: str = "", violation_code: st
         raise ValidationError({"violation_code": _("Pilih jenis pelanggaran dari katalog.")})
 
     def after(updated: Case) -> None:
-        Decision.objects.create(case=updated, outcome=outcome, violation_code=violation_code,
-                                reasoning=reason, decided_at=at, decided_by=user)
+        Decision.objects.create(
+            case=updated,
+            outcome=outcome,
+            violation_code=violation_code,
+            reasoning=reason,
+            decided_at=at,
+            decided_by=user,
+        )
 
     fields = {"decided_at": at, "violation_code": violation_code}
     if not proven:
@@ -156,10 +175,11 @@ def plan_decide(*, user, case, reason, at, outcome: str = "", violation_code: st
     return Plan(to_status, fields, {"outcome": outcome, "violation_code": violation_code}, after)
 
 
-def plan_forward_recommendation(*, user, case, reason, at, letter_number: str = "", forwarded_on=None,
-                                **_params) -> Plan:
+def plan_forward_recommendation(
+    *, user, case, reason, at, letter_number: str = "", forwarded_on=None, **_params
+) -> Plan:
     """Address one recommendation per terlapor to the recipients netra.law.referral names."""
-    _required({"letter_number": letter_number}, "letter_number")
+    _required({"letter_number": letter_number}, "letter_number", limits={"letter_number": 100})
     forwarded = _date_param(forwarded_on, "forwarded_on", local_date(at, case.region_code))
     terlapor = list(case.terlapor.all())
     if not terlapor:
@@ -171,19 +191,44 @@ def plan_forward_recommendation(*, user, case, reason, at, letter_number: str = 
     def after(updated: Case) -> None:
         for item, routing in routes:
             Recommendation.objects.create(
-                case=updated, terlapor=item, letter_number=letter_number.strip(), forwarded_at=at,
-                created_by=user, **recipients.recommendation_fields(routing),
+                case=updated,
+                terlapor=item,
+                letter_number=letter_number.strip(),
+                forwarded_at=at,
+                created_by=user,
+                **recipients.recommendation_fields(routing),
             )
 
-    data = {"letter_number": letter_number.strip(), "forwarded_on": forwarded.isoformat(),
-            "recipients": sorted({r for _t, routing in routes for r in routing.recipients})}
+    data = {
+        "letter_number": letter_number.strip(),
+        "forwarded_on": forwarded.isoformat(),
+        "recipients": sorted({r for _t, routing in routes for r in routing.recipients}),
+    }
     return Plan(Status.REKOMENDASI_DITERUSKAN, {}, data, after)
 
 
-def plan_record_followup(*, user, case, reason, at, sanction: str = "", imposed_by: str = "",
-                         imposed_on=None, letter_number: str = "", note: str = "", **_params) -> Plan:
+def plan_record_followup(
+    *,
+    user,
+    case,
+    reason,
+    at,
+    sanction: str = "",
+    imposed_by: str = "",
+    imposed_on=None,
+    letter_number: str = "",
+    note: str = "",
+    **_params,
+) -> Plan:
     params = {"sanction": sanction, "imposed_by": imposed_by, "letter_number": letter_number}
-    _required({**params, "imposed_on": imposed_on}, "sanction", "imposed_by", "imposed_on", "letter_number")
+    _required(
+        {**params, "imposed_on": imposed_on},
+        "sanction",
+        "imposed_by",
+        "imposed_on",
+        "letter_number",
+        limits={"sanction": 300, "imposed_by": 200, "letter_number": 100},
+    )
     imposed = _date_param(imposed_on, "imposed_on", local_date(at, case.region_code))
     if imposed > local_date(at, case.region_code):
         raise ValidationError({"imposed_on": _("Tanggal sanksi tidak boleh di masa depan.")})
@@ -191,9 +236,15 @@ def plan_record_followup(*, user, case, reason, at, sanction: str = "", imposed_
 
     def after(updated: Case) -> None:
         FollowUp.objects.create(
-            case=updated, recommendation=recommendation, sanction=sanction.strip(),
-            imposed_by=imposed_by.strip(), imposed_on=imposed, letter_number=letter_number.strip(),
-            note=(note or reason).strip(), recorded_by=user, recorded_at=at,
+            case=updated,
+            recommendation=recommendation,
+            sanction=sanction.strip(),
+            imposed_by=imposed_by.strip(),
+            imposed_on=imposed,
+            letter_number=letter_number.strip(),
+            note=(note or reason).strip(),
+            recorded_by=user,
+            recorded_at=at,
         )
 
     data = {"sanction": sanction.strip(), "imposed_on": imposed.isoformat(), "letter_number": letter_number}
@@ -207,10 +258,24 @@ def plan_close(*, user, case, reason, at, **_params) -> Plan:
 
 def _temuan_input(case) -> ReportInput:
     return ReportInput(
-        election=case.election, region=case.region, description=case.description, place=case.place,
-        title=case.title, occurred_on=case.occurred_on, known_on=case.known_on,
-        terlapor=[{"name": t.name, "nip": t.nip, "agency": t.agency, "agency_name": t.agency_name,
-                   "position": t.position, "subject_type": t.subject_type} for t in case.terlapor.all()],
+        election=case.election,
+        region=case.region,
+        description=case.description,
+        place=case.place,
+        title=case.title,
+        occurred_on=case.occurred_on,
+        known_on=case.known_on,
+        terlapor=[
+            {
+                "name": t.name,
+                "nip": t.nip,
+                "agency": t.agency,
+                "agency_name": t.agency_name,
+                "position": t.position,
+                "subject_type": t.subject_type,
+            }
+            for t in case.terlapor.all()
+        ],
         witnesses=[{"name": w.name, "address": w.address, "phone": w.phone} for w in case.witnesses.all()],
     )
 
@@ -220,19 +285,39 @@ def plan_make_temuan(*, user, case, reason, at, **_params) -> Plan:
     from netra.cases.models import Source
     from netra.cases.services.casebuild import case_build
 
-    observation = {"observer": user, "observed_at": at, "place": case.place or case.region.name,
-                   "method": _("Penelusuran atas informasi awal yang diterima"), "what": reason}
+    observation = {
+        "observer": user,
+        "observed_at": at,
+        "place": case.place or case.region.name,
+        "method": _("Penelusuran atas informasi awal yang diterima"),
+        "what": reason,
+    }
     plan = Plan(Status.DIJADIKAN_TEMUAN, {"closed_at": at})
 
     def after(updated: Case) -> None:
-        temuan = case_build(report=_temuan_input(updated), kind=Kind.TEMUAN, status=Status.DITERIMA,
-                            office=updated.office, source=Source.STAFF, user=user, received_at=at,
-                            observation=observation, origin=updated)
+        temuan = case_build(
+            report=_temuan_input(updated),
+            kind=Kind.TEMUAN,
+            status=Status.DITERIMA,
+            office=updated.office,
+            source=Source.STAFF,
+            user=user,
+            received_at=at,
+            observation=observation,
+            origin=updated,
+        )
         for item in updated.evidence.all():  # same stored bytes, same fingerprint: never copied or altered
             Evidence.objects.create(
-                case=temuan, file=item.file.name, link=item.link, original_name=item.original_name,
-                content_type=item.content_type, sha256=item.sha256, size=item.size,
-                description=item.description, uploaded_at=item.uploaded_at, uploaded_by=item.uploaded_by,
+                case=temuan,
+                file=item.file.name,
+                link=item.link,
+                original_name=item.original_name,
+                content_type=item.content_type,
+                sha256=item.sha256,
+                size=item.size,
+                description=item.description,
+                uploaded_at=item.uploaded_at,
+                uploaded_by=item.uploaded_by,
             )
         plan.data["temuan_id"] = temuan.pk
 

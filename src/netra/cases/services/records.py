@@ -36,10 +36,12 @@ def _aware(value, name: str) -> datetime:
     return value if timezone.is_aware(value) else timezone.make_aware(value)
 
 
-def _text(value, name: str, errors: dict) -> str:
+def _text(value, name: str, errors: dict, limit: int | None = None) -> str:
     text = str(value or "").strip()
     if not text:
         errors[name] = _("Wajib diisi.")
+    elif limit is not None and len(text) > limit:
+        errors[name] = _("Terlalu panjang (paling banyak %(n)s karakter).") % {"n": limit}
     return text
 
 
@@ -53,16 +55,24 @@ def case_assign(*, user, case: Case, assignee: User | None) -> Case:
         raise ValidationError({"assignee": _("Penangan harus pimpinan atau staf penanganan kantor ini.")})
     with transaction.atomic():
         Case.objects.filter(pk=case.pk).update(assigned_to=assignee, updated_at=timezone.now())
-        audit(user=user, action="case.assign", obj=case,
-              data={"assignee": assignee.get_username() if assignee else None})
+        audit(
+            user=user,
+            action="case.assign",
+            obj=case,
+            data={"assignee": assignee.get_username() if assignee else None},
+        )
     case.refresh_from_db()
     return case
 
 
 def comment_add(*, user, case: Case, body: str) -> Comment:
     """An internal note on the case by staff of a supervisory office that sees it."""
-    if not (user.is_authenticated and user.has_role(*COMMENT_ROLES) and user.office.is_supervisory
-            and user.office.covers_region(case.region_code)):
+    if not (
+        user.is_authenticated
+        and user.has_role(*COMMENT_ROLES)
+        and user.office.is_supervisory
+        and user.office.covers_region(case.region_code)
+    ):
         raise PermissionDenied(_("Anda tidak dapat menambahkan komentar pada kasus ini."))
     errors: dict = {}
     body = _text(body, "body", errors)
@@ -74,8 +84,9 @@ def comment_add(*, user, case: Case, body: str) -> Comment:
     return comment
 
 
-def clarification_schedule(*, user, case: Case, party: str, person_name: str, scheduled_at,
-                           place: str) -> Clarification:
+def clarification_schedule(
+    *, user, case: Case, party: str, person_name: str, scheduled_at, place: str
+) -> Clarification:
     """An invitation to clarify (pelapor, terlapor, saksi or ahli) during klarifikasi or kajian."""
     require_handling(user, case)
     if case.status not in CLARIFICATION_STATUSES:
@@ -85,16 +96,25 @@ def clarification_schedule(*, user, case: Case, party: str, person_name: str, sc
     errors: dict = {}
     if party not in Party.values:
         errors["party"] = _("Pilih pihak: pelapor, terlapor, saksi, atau ahli.")
-    person_name, place = _text(person_name, "person_name", errors), _text(place, "place", errors)
+    person_name = _text(person_name, "person_name", errors, 200)
+    place = _text(place, "place", errors, 300)
     if errors:
         raise ValidationError(errors)
     with transaction.atomic():
         item = Clarification.objects.create(
-            case=case, party=party, person_name=person_name, place=place, created_by=user,
+            case=case,
+            party=party,
+            person_name=person_name,
+            place=place,
+            created_by=user,
             scheduled_at=_aware(scheduled_at, "scheduled_at"),
         )
-        audit(user=user, action="case.clarification.schedule", obj=case,
-              data={"clarification_id": item.pk, "party": party})
+        audit(
+            user=user,
+            action="case.clarification.schedule",
+            obj=case,
+            data={"clarification_id": item.pk, "party": party},
+        )
     return item
 
 
@@ -110,8 +130,12 @@ def clarification_record(*, user, clarification: Clarification, held_at, record:
         raise ValidationError({"held_at": _("Waktu pelaksanaan tidak boleh di masa depan.")})
     with transaction.atomic():
         Clarification.objects.filter(pk=clarification.pk).update(held_at=held, record=record)
-        audit(user=user, action="case.clarification.record", obj=clarification.case,
-              data={"clarification_id": clarification.pk})
+        audit(
+            user=user,
+            action="case.clarification.record",
+            obj=clarification.case,
+            data={"clarification_id": clarification.pk},
+        )
     clarification.refresh_from_db()
     return clarification
 
@@ -129,8 +153,9 @@ def kajian_add(*, user, case: Case, stage: str, analysis: str, conclusion: str) 
     if errors:
         raise ValidationError(errors)
     with transaction.atomic():
-        kajian = Kajian.objects.create(case=case, stage=stage, analysis=analysis, conclusion=conclusion,
-                                       author=user)
+        kajian = Kajian.objects.create(
+            case=case, stage=stage, analysis=analysis, conclusion=conclusion, author=user
+        )
         audit(user=user, action=f"case.kajian.{stage}", obj=case, data={"kajian_id": kajian.pk})
     return kajian
 
@@ -138,12 +163,15 @@ def kajian_add(*, user, case: Case, stage: str, analysis: str, conclusion: str) 
 def witness_add(*, user, case: Case, name: str, address: str = "", phone: str = "") -> Witness:
     require_handling(user, case)
     errors: dict = {}
-    name = _text(name, "name", errors)
+    name = _text(name, "name", errors, 200)
+    if len((phone or "").strip()) > 40:
+        errors["phone"] = _("Terlalu panjang (paling banyak %(n)s karakter).") % {"n": 40}
     if errors:
         raise ValidationError(errors)
     with transaction.atomic():
-        witness = Witness.objects.create(case=case, name=name, address=(address or "").strip(),
-                                         phone=(phone or "").strip())
+        witness = Witness.objects.create(
+            case=case, name=name, address=(address or "").strip(), phone=(phone or "").strip()
+        )
         audit(user=user, action="case.witness.add", obj=case, data={"witness_id": witness.pk})
     return witness
 
@@ -153,12 +181,19 @@ def terlapor_confirm_pegawai(*, user, terlapor: Terlapor, pegawai) -> Terlapor:
     require_handling(user, terlapor.case)
     with transaction.atomic():
         Terlapor.objects.filter(pk=terlapor.pk).update(
-            pegawai=pegawai, nip=pegawai.nip or terlapor.nip, agency=pegawai.agency,
-            agency_name=pegawai.agency.name, position=pegawai.position or terlapor.position,
+            pegawai=pegawai,
+            nip=pegawai.nip or terlapor.nip,
+            agency=pegawai.agency,
+            agency_name=pegawai.agency.name,
+            position=pegawai.position or terlapor.position,
             subject_type=pegawai.employment_type,
         )
-        audit(user=user, action="case.terlapor.confirm", obj=terlapor.case,
-              data={"terlapor_id": terlapor.pk, "pegawai_id": pegawai.pk})
+        audit(
+            user=user,
+            action="case.terlapor.confirm",
+            obj=terlapor.case,
+            data={"terlapor_id": terlapor.pk, "pegawai_id": pegawai.pk},
+        )
         search_text_refresh(terlapor.case)
     terlapor.refresh_from_db()
     return terlapor
@@ -175,15 +210,23 @@ def evidence_add(*, user, case: Case, files=(), links=(), description: str = "")
     )
 
     require_handling(user, case, COMMENT_ROLES)
+    if len(description or "") > 300:
+        raise ValidationError({"description": _("Keterangan terlalu panjang (paling banyak 300 karakter).")})
     checked, urls = evidence_check_all(files), links_clean(links)
     if not checked and not urls:
         raise ValidationError(_("Pilih berkas atau isi tautan bukti."))
     with cleanup_on_failure() as stored, transaction.atomic():
-        items = [evidence_store(case=case, checked=c, user=user, description=description, stored=stored)
-                 for c in checked]
+        items = [
+            evidence_store(case=case, checked=c, user=user, description=description, stored=stored)
+            for c in checked
+        ]
         items += [evidence_link_store(case=case, url=url, user=user, description=description) for url in urls]
-        audit(user=user, action="case.evidence.add", obj=case,
-              data={"evidence": [{"id": e.pk, "sha256": e.sha256, "size": e.size} for e in items]})
+        audit(
+            user=user,
+            action="case.evidence.add",
+            obj=case,
+            data={"evidence": [{"id": e.pk, "sha256": e.sha256, "size": e.size} for e in items]},
+        )
     return items
 
 
@@ -213,14 +256,19 @@ def terlapor_add(*, user, case: Case, data: dict) -> Terlapor:
 def terlapor_update(*, user, terlapor: Terlapor, data: dict) -> Terlapor:
     """Correct what the report said about a terlapor (e.g. the employment status staff established)."""
     require_handling(user, terlapor.case)
-    current = {f: getattr(terlapor, f) for f in ("name", "nip", "agency", "agency_name", "position",
-                                                  "subject_type")}
+    current = {
+        f: getattr(terlapor, f) for f in ("name", "nip", "agency", "agency_name", "position", "subject_type")
+    }
     values = _terlapor_values({**current, **data})
     changed = sorted(k for k, v in values.items() if current.get(k) != v)
     with transaction.atomic():
         Terlapor.objects.filter(pk=terlapor.pk).update(**values)
-        audit(user=user, action="case.terlapor.update", obj=terlapor.case,
-              data={"terlapor_id": terlapor.pk, "changed": changed})
+        audit(
+            user=user,
+            action="case.terlapor.update",
+            obj=terlapor.case,
+            data={"terlapor_id": terlapor.pk, "changed": changed},
+        )
         search_text_refresh(terlapor.case)
     terlapor.refresh_from_db()
     return terlapor
