@@ -132,3 +132,12 @@ def test_verify_all_detects_a_tampered_file(world):
     assert report.failed == [item.pk] and report.checked == 1
     assert Evidence.objects.get(pk=item.pk).verified_ok is False
     assert Event.objects.filter(action="evidence.verify_failed", object_id=str(item.pk)).exists()
+
+
+def test_links_must_be_http_urls_of_reasonable_length():
+    from netra.cases.evidence import links_clean
+
+    assert links_clean([" https://example.org/a ", ""]) == ["https://example.org/a"]
+    for bad in (["javascript:alert(1)"], ["ftp://example.org/x"], ["https://example.org/" + "a" * 1000]):
+        with pytest.raises(ValidationError):
+            links_clean(bad)

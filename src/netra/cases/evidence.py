@@ -189,7 +189,9 @@ def links_clean(links) -> list[str]:
         if not url:
             continue
         if len(url) > MAX_LINK_LENGTH:
-            errors.append(_("Tautan terlalu panjang (paling banyak 1000 karakter): %(url)s…") % {"url": url[:80]})
+            errors.append(
+                _("Tautan terlalu panjang (paling banyak 1000 karakter): %(url)s…") % {"url": url[:80]}
+            )
             continue
         try:
             validator(url)
@@ -222,8 +224,9 @@ def cleanup_on_failure():
         raise
 
 
-def evidence_store(*, case, checked: CheckedFile, user=None, description: str = "",
-                   stored: list | None = None) -> Evidence:
+def evidence_store(
+    *, case, checked: CheckedFile, user=None, description: str = "", stored: list | None = None
+) -> Evidence:
     """Save a checked file to storage untouched and record its fingerprint.
 
     ``stored`` (from ``cleanup_on_failure``) receives the storage name for cleanup on failure.
@@ -233,15 +236,24 @@ def evidence_store(*, case, checked: CheckedFile, user=None, description: str = 
     if stored is not None:
         stored.append(name)
     return Evidence.objects.create(
-        case=case, file=name, original_name=checked.name[:255], content_type=checked.kind.mime,
-        sha256=checked.sha256, size=checked.size, description=description[:300],
-        uploaded_at=timezone.now(), uploaded_by=user if getattr(user, "is_authenticated", False) else None,
+        case=case,
+        file=name,
+        original_name=checked.name[:255],
+        content_type=checked.kind.mime,
+        sha256=checked.sha256,
+        size=checked.size,
+        description=description[:300],
+        uploaded_at=timezone.now(),
+        uploaded_by=user if getattr(user, "is_authenticated", False) else None,
     )
 
 
 def evidence_link_store(*, case, url: str, user=None, description: str = "") -> Evidence:
     return Evidence.objects.create(
-        case=case, link=url, description=description[:300], uploaded_at=timezone.now(),
+        case=case,
+        link=url,
+        description=description[:300],
+        uploaded_at=timezone.now(),
         uploaded_by=user if getattr(user, "is_authenticated", False) else None,
     )
 
@@ -287,7 +299,10 @@ def evidence_verify_all() -> VerifyReport:
             if not ok:
                 failed.append(evidence.pk)
                 event_record(
-                    actor="system", action="evidence.verify_failed", obj_type="cases.evidence",
-                    obj_id=evidence.pk, data={"case_id": evidence.case_id, "sha256": evidence.sha256},
+                    actor="system",
+                    action="evidence.verify_failed",
+                    obj_type="cases.evidence",
+                    obj_id=evidence.pk,
+                    data={"case_id": evidence.case_id, "sha256": evidence.sha256},
                 )
     return VerifyReport(checked, failed)
