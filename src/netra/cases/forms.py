@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from netra.cases.models import Decision, Kajian, Kind, NonRegistrationReason, Party, Status, SubjectType
-from netra.names.nip import InvalidNip, clean_nip, parse_nip
+from netra.names.nip import NIP_LENGTH, InvalidNip, clean_nip, parse_nip
 
 MAX_LINKS = 20
 
@@ -56,12 +56,18 @@ def _not_in_future(value: dt.date | None) -> None:
         raise ValidationError(_("Tanggal tidak boleh setelah hari ini."))
 
 
-def clean_optional_nip(raw: str) -> str:
-    """An empty NIP is fine (the reporter may not know it); a given one must be a real NIP."""
+def clean_optional_nip(raw: str, subject_type: str) -> str:
+    """An empty NIP is fine (the reporter may not know it). A PNS NIP must have the real layout
+    (birth date, TMT, gender, serial); other staff numbers (PPPK...) must be digits, at most 18."""
     if not raw.strip():
         return ""
     try:
-        return parse_nip(clean_nip(raw)).nip
+        digits = clean_nip(raw)
+        if subject_type == SubjectType.PNS:
+            return parse_nip(digits).nip
+        if len(digits) > NIP_LENGTH:
+            raise InvalidNip(_("paling banyak %(n)s angka") % {"n": NIP_LENGTH})
+        return digits
     except InvalidNip as exc:
         raise ValidationError(
             _("NIP tidak valid: %(detail)s. Kosongkan jika tidak tahu."), params={"detail": exc}
@@ -123,8 +129,14 @@ class TerlaporMixin(forms.Form):
         label=_("Status kepegawaian"), choices=SubjectType.choices, initial=SubjectType.PNS
     )
 
-    def clean_terlapor_nip(self) -> str:
-        return clean_optional_nip(self.cleaned_data["terlapor_nip"])
+    def clean(self):
+        data = super().clean()
+        if data.get("terlapor_nip") and "terlapor_subject_type" in data:
+            try:
+                data["terlapor_nip"] = clean_optional_nip(data["terlapor_nip"], data["terlapor_subject_type"])
+            except ValidationError as exc:
+                self.add_error("terlapor_nip", exc)
+        return data
 
 
 class EventMixin(forms.Form):

@@ -20,6 +20,8 @@ REPORT_FIELD_MAP = {
     "terlapor.0.nip": "terlapor_nip",
     "terlapor.0.subject_type": "terlapor_subject_type",
     "terlapor.0.name": "terlapor_name",
+    "terlapor.0.agency_name": "terlapor_agency_name",
+    "terlapor.0.position": "terlapor_position",
     "observed_at": "observed_at",
 }
 
