@@ -120,3 +120,18 @@ def test_xlsx_roster(agencies, tmp_path):
 def test_small_batches_give_the_same_result(agencies, tmp_path):
     report = roster_import(path=_csv(tmp_path, GOOD), batch_size=1)
     assert report.created == 4 and Agency.objects.filter(name="Dinas Pendidikan").count() == 1
+
+
+def test_government_named_through_a_region_alias(agencies, tmp_path):
+    rows = [
+        "198001012005011001,Joko Santoso,Pemprov Jabar,,Analis,PNS,",
+        "198001012005011002,Joko Susilo,Pemkab Bandung Barat,,Guru,PNS,",
+        "198001012005011003,Joko Widodo,Pemerintah Kab. Bandung,,Guru,PNS,",
+    ]
+    report = roster_import(path=_csv(tmp_path, rows))
+    assert report.errors == []
+    assert list(Pegawai.objects.order_by("nip").values_list("agency__region_id", flat=True)) == [
+        "32",
+        "32.17",
+        "32.04",
+    ]

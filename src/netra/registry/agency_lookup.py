@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from netra.registry.models import Agency
 
 PATH_SEPARATOR = ">"
+_GOVERNMENT = re.compile(r"^(?:pemprov|pemkab|pemkot|pemerintah)\b", re.IGNORECASE)
+_GOVERNMENT_KINDS = (Agency.Kind.PEMPROV, Agency.Kind.PEMKAB, Agency.Kind.PEMKOT)
 _SPACES = re.compile(r"\s+")
 
 
@@ -39,6 +41,7 @@ class AgencyLookup:
         self._by_name: dict[str, list[int]] = defaultdict(list)
         self._children: dict[int | None, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
         self._child_ids: dict[int | None, list[int]] = defaultdict(list)
+        self._governments: dict[str, list[int]] = defaultdict(list)  # region code -> Pemprov/Pemkab/Pemkot
         for row in rows:
             self._index(row)
 
@@ -73,6 +76,8 @@ class AgencyLookup:
         if row.id not in self.by_id:
             self._child_ids[row.parent_id].append(row.id)
         self.by_id[row.id] = row
+        if row.kind in _GOVERNMENT_KINDS and row.parent_id is None and row.region_id:
+            self._governments[row.region_id].append(row.id)
         if row.external_code:
             self._by_code[agency_key(row.external_code)].append(row.id)
         for text in {row.name, row.short_name} - {""}:
@@ -92,6 +97,7 @@ class AgencyLookup:
             return self._by_path(key, within)
         if within is None:
             ids = self._by_code.get(key) or self._by_name.get(key) or self._numeric_id(key)
+            ids = ids or self._government_of(text)
         else:
             coded = [i for i in self._by_code.get(key, []) if self.is_inside(i, within)]
             numbered = [i for i in self._numeric_id(key) if self.is_inside(i, within)]
@@ -118,6 +124,18 @@ class AgencyLookup:
                 return True
             current = self.by_id[current].parent_id
         return False
+
+    def _government_of(self, text: str) -> list[int]:
+        """ "Pemprov Jabar", "Pemkab Lamsel": the regional government named through a region alias."""
+        from netra.registry.services.resolve import AmbiguousRegion, region_resolve
+
+        if not _GOVERNMENT.match(text.strip()):
+            return []
+        try:
+            region = region_resolve(text)
+        except AmbiguousRegion:
+            return []
+        return self._governments.get(region.code, []) if region else []
 
     def _numeric_id(self, key: str) -> list[int]:
         return [int(key)] if key.isdigit() and int(key) in self.by_id else []

@@ -135,13 +135,13 @@ def _prefixed(code: str, level: int, written: str, base: str, *, kind: str) -> I
 
 def _prefixes_for(code: str, level: int) -> tuple[str, ...]:
     if level == Region.Level.PROVINSI:
-        return ("provinsi", "prov", "pemprov", "pemerintah provinsi")
+        return ("provinsi", "prov", "pemprov", "pemerintah provinsi", "pemerintah prov")
     jakarta = code.startswith("31.")  # DKI's kab/kota are administrative, not autonomous
     if int(code.split(".")[1]) >= 71:  # kota codes start at 71
         return ("kota", "kota administrasi", "kota adm") if jakarta else ("kota", "pemkot", "pemerintah kota")
     if jakarta:
         return ("kabupaten", "kab", "kabupaten administrasi", "kab adm")
-    return ("kabupaten", "kab", "pemkab", "pemerintah kabupaten")
+    return ("kabupaten", "kab", "pemkab", "pemerintah kabupaten", "pemerintah kab")
 
 
 def _data_rows(filename: str) -> list[dict[str, str]]:
