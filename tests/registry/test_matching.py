@@ -86,3 +86,9 @@ def test_index_is_saved_for_other_processes(roster, settings):
     matching._cache["index"] = None  # a fresh process: loads the saved index instead of building
     assert pegawai_match(national_officer(), "Sri Wahyuni")[0].pegawai.full_name == "Sri Wahyuni"
     assert [p.name for p in path.parent.iterdir()] == [path.name]
+
+
+@pytest.mark.parametrize("name", ["", "   ", "-", "Drs. H."])
+def test_text_without_a_name_matches_nothing(roster, name):
+    assert pegawai_match(national_officer(), name) == []
+    assert roster_search(name) == []

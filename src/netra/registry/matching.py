@@ -99,7 +99,7 @@ def pegawai_match(
 ) -> list[PegawaiMatch]:
     """The best roster records for ``name`` that the user may see, best first, with reasons."""
     scope = roster_scope(user)
-    if scope is None or not (name or "").strip():
+    if scope is None:
         return []
     block = _region_block(scope, region_code)
     if block is None:
@@ -122,7 +122,14 @@ def roster_search(
     position: str | None = None,
     limit: int = 5,
 ):
-    """Unscoped index search (``netra match`` on the server, and pegawai_match after scoping)."""
+    """Unscoped index search (``netra match`` on the server, and pegawai_match after scoping).
+
+    A text with no name left after titles and greetings are removed ("Drs.", "-") matches nothing.
+    """
+    from netra.names import normalize_name
+
+    if not normalize_name(name or "").tokens:
+        return []
     return roster_index().search(
         name,
         nip=nip or None,
