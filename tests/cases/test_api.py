@@ -174,3 +174,12 @@ def test_public_reports_are_throttled_per_address(world, monkeypatch):
     assert Client(REMOTE_ADDR="10.9.8.8").post(f"{BASE}/reports", form).status_code == 201
     assert Case.objects.count() == 3
     cache.clear()
+
+
+def test_list_query_count_does_not_grow_with_cases(world, django_assert_max_num_queries):
+    for _ in range(6):
+        case_in(world, "diterima")
+    client = client_for(world["staff"]["bintan"][Role.PIMPINAN])
+    with django_assert_max_num_queries(8):
+        response = client.get(f"{BASE}/")
+    assert len(response.json()) == 6

@@ -96,7 +96,7 @@ def _terlapor(case) -> list[dict]:
     return [
         {"id": t.pk, "name": t.name, "nip": t.nip, "position": t.position, "subject_type": t.subject_type,
          "agency_name": t.agency_name or (t.agency.name if t.agency_id else "")}
-        for t in case.terlapor.select_related("agency")
+        for t in case.terlapor.all()  # prefetched with their agencies by the list endpoints
     ]
 
 
@@ -258,13 +258,13 @@ def case_list(request: HttpRequest, filters: Query[CaseFilters]):
     options = filters.dict(exclude={"limit", "offset"})
     qs = selectors.case_list_for(request.auth, **options)
     limit, offset = max(1, min(filters.limit, 200)), max(0, filters.offset)
-    return [case_out(c) for c in qs[offset : offset + limit]]
+    return [case_out(c) for c in qs.prefetch_related("terlapor__agency")[offset : offset + limit]]
 
 
 @router.get("/queue", response=list[CaseOut], auth=staff_auth)
 def queue(request: HttpRequest):
     """Open cases waiting on the caller's office, nearest deadline first."""
-    return [case_out(c) for c in selectors.queue_for(request.auth)[:200]]
+    return [case_out(c) for c in selectors.queue_for(request.auth).prefetch_related("terlapor__agency")[:200]]
 
 
 @router.post("/temuan", response={201: CaseDetailOut, **ERRORS}, auth=staff_auth)
