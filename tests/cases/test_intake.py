@@ -5,7 +5,7 @@ from datetime import timedelta
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
-from hypothesis import given
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from netra.accounts.models import Role
@@ -224,3 +224,70 @@ def test_pppk_numbers_need_digits_but_not_the_pns_layout(world):
     )
     case, _code = services.laporan_submit_public(data=data)
     assert case.terlapor.get().nip.isdigit()
+
+
+@given(
+    st.dictionaries(
+        st.sampled_from(
+            [
+                "election",
+                "region",
+                "known_on",
+                "occurred_on",
+                "reporter_name",
+                "terlapor_nip",
+                "terlapor_subject_type",
+                "description",
+                "anonymous",
+                "witnesses",
+                "terlapor",
+            ]
+        ),
+        st.one_of(st.none(), st.text(max_size=30), st.integers(), st.booleans(), st.dates()),
+    )
+)
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_intake_check_never_raises_on_any_draft(world, data):
+    check = services.intake_check(data)
+    assert check.window in {"open", "closing", "expired", "unknown"}
+
+
+@given(
+    st.dictionaries(
+        st.sampled_from(
+            [
+                "election",
+                "region",
+                "known_on",
+                "occurred_on",
+                "reporter_name",
+                "reporter_address",
+                "reporter_birth_date",
+                "terlapor_nip",
+                "terlapor_agency",
+                "description",
+                "witnesses",
+                "terlapor",
+                "reporter",
+            ]
+        ),
+        st.one_of(
+            st.none(),
+            st.text(max_size=30),
+            st.integers(),
+            st.booleans(),
+            st.dates(),
+            st.lists(st.integers(), max_size=2),
+        ),
+    )
+)
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_submit_either_stores_a_case_or_explains_why_not(world, data):
+    before = Case.objects.count()
+    try:
+        services.laporan_submit_public(data={**report_data(world["elections"]["pilkada"]), **data})
+    except ValidationError as exc:
+        assert exc.messages
+        assert Case.objects.count() == before
+    else:
+        assert Case.objects.count() == before + 1

@@ -68,11 +68,11 @@ def report_window(*, election, region_code: str, known_on: date | None, today: d
 
 def intake_check(data, *, files=(), links=()) -> IntakeCheck:
     """Missing requirements and reporting-window status for a draft report; never raises on gaps."""
-    report, _errors = report_input_parse(data)
+    report, errors = report_input_parse(data)
     evidence_count = len(list(files)) + len([link for link in (links or data.get("links") or []) if link])
+    known_on = None if "known_on" in errors else report.known_on  # a future date has no window yet
     window, due = report_window(
-        election=report.election, region_code=report.region.code if report.region else "",
-        known_on=report.known_on,
+        election=report.election, region_code=report.region.code if report.region else "", known_on=known_on
     )
     anonymous = report.anonymous or not report.reporter.get("name")
     return IntakeCheck(_missing(report, evidence_count), window, due, anonymous)
@@ -103,8 +103,16 @@ def laporan_submit_public(*, data, files=(), links=(), source: str = Source.WEB)
     elif not report.reporter.get("address"):
         report.reporter["address"] = ""
     with cleanup_on_failure() as stored, transaction.atomic():
-        case = case_build(report=report, kind=kind, status=status, office=office, source=source,
-                          checked_files=checked, links=links, stored=stored)
+        case = case_build(
+            report=report,
+            kind=kind,
+            status=status,
+            office=office,
+            source=source,
+            checked_files=checked,
+            links=links,
+            stored=stored,
+        )
     return case, case.receipt_code
 
 
@@ -150,8 +158,9 @@ def _temuan_office(user, report):
     return office
 
 
-def temuan_create(*, user, data, observation: dict, files=(), links=(), origin=None,
-                  source: str = Source.STAFF) -> Case:
+def temuan_create(
+    *, user, data, observation: dict, files=(), links=(), origin=None, source: str = Source.STAFF
+) -> Case:
     """A supervisor's finding (temuan) with the observation record; handled by the finder's office."""
     require_role(user, Role.PENGAWAS, Role.PIMPINAN)
     report = report_input_clean(data)
@@ -161,6 +170,16 @@ def temuan_create(*, user, data, observation: dict, files=(), links=(), origin=N
     links = links_clean(links)
     checked = evidence_check_all(files)
     with cleanup_on_failure() as stored, transaction.atomic():
-        return case_build(report=report, kind=Kind.TEMUAN, status=Status.DITERIMA, office=office,
-                          source=source, user=user, checked_files=checked, links=links, stored=stored,
-                          observation=record, origin=origin)
+        return case_build(
+            report=report,
+            kind=Kind.TEMUAN,
+            status=Status.DITERIMA,
+            office=office,
+            source=source,
+            user=user,
+            checked_files=checked,
+            links=links,
+            stored=stored,
+            observation=record,
+            origin=origin,
+        )

@@ -63,10 +63,17 @@ def _lookup(model, value, errors: dict, name: str, message: str):
         return None
     if isinstance(value, model):
         return value
-    found = model.objects.filter(pk=value).first()
+    try:
+        found = model.objects.filter(pk=value).first()
+    except (TypeError, ValueError):  # e.g. "abc" for an integer key
+        found = None
     if found is None:
         errors[name] = message
     return found
+
+
+def _list_of_dicts(value) -> bool:
+    return isinstance(value, list | tuple) and all(isinstance(item, dict) for item in value)
 
 
 def _prefixed(data, prefix: str, names) -> dict:
@@ -102,6 +109,9 @@ def _reporter_formats(item: dict, errors: dict) -> None:
 
 def _reporter(data, errors: dict) -> dict:
     raw = data.get("reporter") or _prefixed(data, "reporter", REPORTER_FIELDS)
+    if not isinstance(raw, dict):
+        errors["reporter"] = _("Data pelapor tidak valid.")
+        return {}
     item = {key: raw[key] for key in REPORTER_FIELDS if raw.get(key) not in (None, "")}
     item = {key: value if key == "birth_date" else _text(value) for key, value in item.items()}
     _check_lengths(item, REPORTER_LIMITS, "reporter_", errors)
@@ -135,13 +145,19 @@ def _terlapor(data, errors: dict) -> list[dict]:
     if raw is None:
         flat = _prefixed(data, "terlapor", TERLAPOR_FIELDS)
         raw = [flat] if flat else []
+    if not _list_of_dicts(raw):
+        errors["terlapor"] = _("Data terlapor harus berupa daftar.")
+        return []
     items = [_terlapor_one(dict(item), i, errors) for i, item in enumerate(raw)]
     return [item for item in items if item["name"] or item.get("nip") or item.get("position")]
 
 
 def _witnesses(data, errors: dict) -> list[dict]:
-    found = []
-    for raw in data.get("witnesses") or []:
+    found, raw_items = [], data.get("witnesses") or []
+    if not _list_of_dicts(raw_items):
+        errors["witnesses"] = _("Data saksi harus berupa daftar.")
+        return []
+    for raw in raw_items:
         item = {key: _text(raw.get(key)) for key in ("name", "address", "phone")}
         _check_lengths(item, WITNESS_LIMITS, f"witnesses.{len(found)}.", errors)
         if item["name"]:
