@@ -48,6 +48,8 @@ def test_live_cases_span_provinces_and_stages(demo):
         "tidak_diregistrasi",
     } <= statuses
     assert live.filter(kind="temuan").exists()
+    evidence = [e for c in live for e in c.evidence.all()]
+    assert evidence and all(len(e.sha256) == 64 and e.content_type == "text/plain" for e in evidence)
 
 
 def test_one_user_per_role_and_office_with_the_printed_password(demo):

@@ -380,7 +380,20 @@ def _office_key(region: str) -> str:
     return {"21.01": "bintan", "21.04": "lingga", "32.04": "bandung"}[region[:5]]
 
 
-def _live_one(users, election, row, person):
+def _chronology(report):
+    """A plain-text chronology as the reporter's evidence file (checked and hashed like any upload)."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from netra.cases.evidence import evidence_check
+
+    text = (
+        f"Kronologi (data demo, fiktif)\n\nTanggal kejadian: {report.occurred_on:%d-%m-%Y}\n"
+        f"Tempat: {report.place}\n\n{report.description}\n"
+    )
+    return evidence_check(SimpleUploadedFile("kronologi.txt", text.encode("utf-8")))
+
+
+def _live_one(users, election, row, person, stored):
     from netra.cases import services
     from netra.cases.services.casebuild import case_build, competent_office
     from netra.cases.services.report_input import report_input_clean
@@ -409,6 +422,8 @@ def _live_one(users, election, row, person):
         office=competent_office(report.region),
         source=Source.DEMO,
         received_at=received,
+        checked_files=[] if stage == "tidak_diregistrasi" else [_chronology(report)],
+        stored=stored,
     )
     if stage == "tidak_diregistrasi":
         case = _advance(case, "kajian_awal", users, key, violation)
@@ -437,7 +452,10 @@ def _live_one(users, election, row, person):
 
 
 def _live(users: dict, election) -> int:
+    from netra.cases.evidence import cleanup_on_failure
+
     people = _people(len(LIVE))
-    for row, person in zip(LIVE, people, strict=True):
-        _live_one(users, election, row, person)
+    with cleanup_on_failure() as stored:
+        for row, person in zip(LIVE, people, strict=True):
+            _live_one(users, election, row, person, stored)
     return len(LIVE)
