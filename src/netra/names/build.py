@@ -54,40 +54,67 @@ class IndexBuilder:
         self.position.append(_code(self.positions, (record.position or "").strip().lower() or None))
 
     def arrays(self) -> dict[str, np.ndarray]:
-        n = len(self.ids)
-        rec_tok = np.frombuffer(self.rec_tok, dtype=np.int32).copy()
-        rec_ptr = np.frombuffer(self.rec_ptr, dtype=np.int64).copy()
+        """Rows ordered by region code, so a region block (province, kab/kota...) is one row range."""
+        records = self._record_arrays()
+        region_rank, order = self._region_order(records["region"])
+        rec_tok, rec_ptr = _permute_csr(np.frombuffer(self.rec_tok, dtype=np.int32),
+                                        np.frombuffer(self.rec_ptr, dtype=np.int64), order)
+        records = {name: values[order] for name, values in records.items()}
+        n = len(order)
         tokens = self.token_list()
         df = np.bincount(rec_tok, minlength=len(tokens))
         out = {"rec_tok": rec_tok, "rec_ptr": rec_ptr, **Vocabulary.build_arrays(tokens, df, n)}
         owner = np.repeat(np.arange(n, dtype=np.int32), np.diff(rec_ptr))
         out["post_rec"] = owner[np.argsort(rec_tok, kind="stable")]
         out["post_ptr"] = np.concatenate([[0], np.cumsum(df)]).astype(np.int64)
-        out.update(self._record_arrays(n))
+        out.update(_lookup_arrays(records))
+        out["region_rank"] = region_rank
+        out["row_rank"] = region_rank[records["region"]]
         out.update(_letter_masks(tokens, rec_tok, rec_ptr))
         starts = rec_ptr[:-1]
         out["rec_weight"] = np.add.reduceat(out["tok_weight"][rec_tok], starts) if n else np.zeros(0)
         return out
 
-    def _record_arrays(self, n: int) -> dict[str, np.ndarray]:
-        ids = np.frombuffer(self.ids, dtype=np.int64).copy()
-        nips = np.frombuffer(self.nips, dtype=np.int64).copy()
-        nip_order = np.argsort(nips, kind="stable").astype(np.int32)
-        id_order = np.argsort(ids, kind="stable").astype(np.int32)
+    def _record_arrays(self) -> dict[str, np.ndarray]:
         return {
-            "ids": ids, "id_order": id_order, "ids_sorted": ids[id_order],
-            "nips": nips, "nip_order": nip_order, "nip_sorted": nips[nip_order],
-            "agency": np.frombuffer(self.agency, dtype=np.int32).copy(),
-            "region": np.frombuffer(self.region, dtype=np.int32).copy(),
-            "position": np.frombuffer(self.position, dtype=np.int32).copy(),
-            "alive": np.ones(n, dtype=bool),
+            "ids": np.frombuffer(self.ids, dtype=np.int64),
+            "nips": np.frombuffer(self.nips, dtype=np.int64),
+            "agency": np.frombuffer(self.agency, dtype=np.int32),
+            "region": np.frombuffer(self.region, dtype=np.int32),
+            "position": np.frombuffer(self.position, dtype=np.int32),
         }
+
+    def _region_order(self, region: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Rank of each region code in sorted order (the last entry, for "no region", sorts last)."""
+        codes = list(self.regions)
+        rank = np.zeros(len(codes) + 1, dtype=np.int32)
+        rank[np.argsort(np.array(codes, dtype=object), kind="stable")] = np.arange(len(codes), dtype=np.int32)
+        rank[-1] = len(codes)
+        return rank, np.argsort(rank[region], kind="stable")
 
     def token_list(self) -> list[str]:
         return list(self.vocab)
 
     def meta(self) -> dict:
         return {"regions": list(self.regions), "positions": list(self.positions), "skipped": self.skipped}
+
+
+def _permute_csr(tok: np.ndarray, ptr: np.ndarray, order: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    lengths = np.diff(ptr)[order]
+    new_ptr = np.concatenate([[0], np.cumsum(lengths)]).astype(np.int64)
+    starts = ptr[:-1][order]
+    flat = np.repeat(starts - new_ptr[:-1], lengths) + np.arange(int(lengths.sum()))
+    return tok[flat].astype(np.int32), new_ptr
+
+
+def _lookup_arrays(records: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
+    ids, nips = records["ids"], records["nips"]
+    nip_order = np.argsort(nips, kind="stable").astype(np.int32)
+    id_order = np.argsort(ids, kind="stable").astype(np.int32)
+    return {
+        **records, "id_order": id_order, "ids_sorted": ids[id_order], "nip_order": nip_order,
+        "nip_sorted": nips[nip_order], "alive": np.ones(len(ids), dtype=bool),
+    }
 
 
 def nip_as_int(nip: str | None) -> int:

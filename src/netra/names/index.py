@@ -135,19 +135,26 @@ class NameIndex:
     def _candidates(self, query: _Query, ctx: Context) -> np.ndarray:
         """Rows worth rescoring: postings of the rarest tokens, ranked by an estimate of the exact score."""
         a = self.a
-        generating, rest = self._split_by_volume(query)
+        lo, hi = self.region_rows(ctx.region_code) if ctx.region_code else (0, len(a["ids"]))
+        generating, rest = self._split_by_volume(query, whole=not ctx.region_code)
         buf = self._buffers()
         acc_q, acc_r, mark = buf.acc_q, buf.acc_r, buf.mark
+        touched = 0
         for i in generating:
             ids, sims, weight = query.lookups[i]
             for v, sim in zip(ids.tolist(), sims.tolist(), strict=True):
                 rows = a["post_rec"][a["post_ptr"][v]:a["post_ptr"][v + 1]]
+                if ctx.region_code:
+                    rows = rows[np.searchsorted(rows, lo):np.searchsorted(rows, hi)]
                 acc_q[rows] += weight * sim  # query-side weight x similarity
                 acc_r[rows] += a["tok_weight"][v] * sim  # record-side weight x similarity
                 mark[rows] = True
+                touched += len(rows)
         if ctx.nip_rows is not None:
-            mark[ctx.nip_rows] = True
-        cands = np.flatnonzero(mark)
+            nip_rows = ctx.nip_rows[(ctx.nip_rows >= lo) & (ctx.nip_rows < hi)]
+            mark[nip_rows] = True
+            touched += len(nip_rows)
+        cands = _marked(mark, lo, hi, touched)
         matched_q, matched_r = acc_q[cands], acc_r[cands]
         acc_q[cands], acc_r[cands], mark[cands] = 0, 0, False  # leave the scratch buffers clean
         keep = ctx.row_filter(cands)
@@ -155,6 +162,16 @@ class NameIndex:
         rest_q, rest_r = self._rest_scores(cands, query, rest)
         init = self._initial_scores(cands, query)
         return self._best(cands, matched_q + rest_q + init, matched_r + rest_r + init, query, ctx)
+
+    def region_rows(self, block: str) -> tuple[int, int]:
+        """The row range of a region block: rows are ordered by region code, so it is contiguous."""
+        inside = np.flatnonzero(self.region_mask(block)[:-1])
+        if not len(inside):
+            return 0, 0
+        ranks = self.a["region_rank"][inside]
+        row_rank = self.a["row_rank"]
+        return (int(np.searchsorted(row_rank, ranks.min(), "left")),
+                int(np.searchsorted(row_rank, ranks.max(), "right")))
 
     def region_mask(self, block: str) -> np.ndarray:
         """Which region codes lie in the block ("32" holds "32.04" and "32.04.01"); the last entry stands
@@ -179,7 +196,11 @@ class NameIndex:
             buf.mark = np.zeros(n, bool)
         return buf
 
-    def _split_by_volume(self, query: _Query) -> tuple[list[int], list[int]]:
+    def _split_by_volume(self, query: _Query, *, whole: bool) -> tuple[list[int], list[int]]:
+        """Tokens whose postings generate candidates (rarest first, within a budget) and the rest.
+        Inside a region block postings are short, so every token generates."""
+        if not whole:
+            return list(range(len(query.lookups))), []
         ptr = self.a["post_ptr"]
         volumes = [int(np.sum(ptr[ids + 1] - ptr[ids])) for ids, _, _ in query.lookups]
         generating, rest, total = [], [], 0
@@ -274,3 +295,8 @@ class NameIndex:
         if k < len(order) and ids_sorted[k] == record_id and self.a["alive"][order[k]]:
             return int(order[k])
         return None
+
+
+def _marked(mark: np.ndarray, lo: int, hi: int, touched: int) -> np.ndarray:
+    """Rows set in ``mark`` within [lo, hi), scanning only that range."""
+    return np.flatnonzero(mark[lo:hi]) + lo if touched else np.zeros(0, dtype=np.int64)

@@ -16,26 +16,12 @@ from functools import lru_cache
 from netra.names import tables
 
 _MAX_PHRASE = 3
+_MAX_PASSES = 4
 _SPLIT = re.compile(r"[\s\-/_]+")
 _NON_LETTERS = re.compile(r"[^a-z]+")
 _PARENS = re.compile(r"\([^)]*\)|\[[^\]]*\]")
 _DOUBLED = re.compile(r"([a-z])\1+")
 _OLD_MARKERS = ("oe", "dj", "tj", "sj")
-
-
-def _compact_set(entries: frozenset[str]) -> frozenset[str]:
-    return frozenset(e.replace(" ", "").replace(".", "") for e in entries)
-
-
-_PREFIX_KINDS = (
-    ("gelar", _compact_set(tables.ACADEMIC_PREFIX)),
-    ("gelar keagamaan", _compact_set(tables.RELIGIOUS)),
-    ("sapaan", _compact_set(tables.ADDRESS)),
-    ("jabatan", _compact_set(tables.POSITIONS)),
-)
-_SUFFIX_TITLES = _compact_set(tables.ACADEMIC_SUFFIX) | _compact_set(tables.ACADEMIC_PREFIX)
-_UNIT_WORDS = _compact_set(tables.UNIT_WORDS)
-WEAK_NAME_PARTS = _compact_set(tables.WEAK_NAME_PARTS)
 
 
 @dataclass(frozen=True)
@@ -56,9 +42,24 @@ class NormalizedName:
 
 
 def normalize_name(raw: str) -> NormalizedName:
-    """Tokens, canonical form and the normalisations applied, for a name as written."""
+    """Tokens, canonical form and the normalisations applied, for a name as written.
+
+    Normalisation is repeated on its own output until nothing changes (rarely more than once: a
+    conversion can reveal a title, as "Hadji" becomes "haji"), so the result is a fixed point.
+    """
     if not isinstance(raw, str):
         raise TypeError(f"a name must be str, not {type(raw).__name__}")
+    result = _normalize_once(raw)
+    for _ in range(_MAX_PASSES):
+        again = _normalize_once(result.canonical)
+        if again.tokens == result.tokens:
+            break
+        result = NormalizedName(raw, again.tokens, result.applied + again.applied,
+                                result.titles + again.titles, result.position or again.position)
+    return result
+
+
+def _normalize_once(raw: str) -> NormalizedName:
     notes: list[str] = []
     text = _PARENS.sub(" ", raw)
     if text != raw:
@@ -130,13 +131,18 @@ def _title_at(words: list[str], i: int, table: frozenset[str]) -> int:
     """
     for size in range(min(_MAX_PHRASE, len(words) - i), 0, -1):
         phrase = words[i:i + size]
-        if _compact(phrase) in table and not (size > 1 and _mixes_initials(phrase)):
+        if _in_table(_compact(phrase), table) and not (size > 1 and _mixes_initials(phrase)):
             return size
     return 0
 
 
+def _in_table(compact: str, table: frozenset[str]) -> bool:
+    """Also in its modern spelling ("Hadji" is "haji"), so a canonical form never hides a title."""
+    return compact in table or _transform_token(compact)[0] in table
+
+
 def _mixes_initials(phrase: list[str]) -> bool:
-    lengths = [len(_clean(w)) for w in phrase]
+    lengths = [len(_transform_token(_clean(w))[0]) for w in phrase]
     return lengths[-1] == 1 and any(n > 1 for n in lengths)
 
 
@@ -171,7 +177,8 @@ def _strip_trailing_titles(words: list[str]) -> tuple[list[str], list[str]]:
     end = len(words)
     while end > 1:
         for size in range(min(_MAX_PHRASE, end - 1), 0, -1):
-            if _compact(words[end - size:end]) in _SUFFIX_TITLES and _looks_like_title(words[end - size:end]):
+            phrase = words[end - size:end]
+            if _in_table(_compact(phrase), _SUFFIX_TITLES) and _looks_like_title(phrase):
                 end -= size
                 break
         else:
@@ -234,3 +241,22 @@ def _modern_spelling(token: str) -> str:
         if token.startswith("nj"):
             token = "ny" + token[2:]
     return token.replace("ch", "kh")
+
+
+# Tables as compared (defined last: they go through _transform_token).
+def _compact_set(entries: frozenset[str]) -> frozenset[str]:
+    """Entries as compared: without spaces and dots, and also in modern spelling ("subbagian" is
+    "subagian"), so that a canonical form meets the same entries as the text it came from."""
+    compact = {e.replace(" ", "").replace(".", "") for e in entries}
+    return frozenset(compact | {_transform_token(c)[0] for c in compact})
+
+
+_PREFIX_KINDS = (
+    ("gelar", _compact_set(tables.ACADEMIC_PREFIX)),
+    ("gelar keagamaan", _compact_set(tables.RELIGIOUS)),
+    ("sapaan", _compact_set(tables.ADDRESS)),
+    ("jabatan", _compact_set(tables.POSITIONS)),
+)
+_SUFFIX_TITLES = _compact_set(tables.ACADEMIC_SUFFIX) | _compact_set(tables.ACADEMIC_PREFIX)
+_UNIT_WORDS = _compact_set(tables.UNIT_WORDS)
+WEAK_NAME_PARTS = _compact_set(tables.WEAK_NAME_PARTS)

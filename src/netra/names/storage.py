@@ -14,7 +14,7 @@ import numpy as np
 
 from netra.names.records import RosterRecord
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: rows ordered by region code
 _WRITABLE = ("alive",)  # changed in place by NameIndex.remove, so never memory-mapped read-only
 
 
