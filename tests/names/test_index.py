@@ -134,3 +134,13 @@ def test_save_and_load_round_trip(index, tmp_path):
 def test_load_refuses_a_missing_index(tmp_path):
     with pytest.raises(FileNotFoundError, match=r"index\.json"):
         NameIndex.load(tmp_path)
+
+
+def test_a_region_block_is_one_row_range_whatever_the_input_order():
+    codes = ["35.01", "11.01", "32.04.01", "32.04", "33.72", "32.01", None, "32", "32.04.01.2001", "33"]
+    records = [RosterRecord(i, f"Nama Orang{i}", None, None, code, None) for i, code in enumerate(codes)]
+    built = NameIndex.build(reversed(records))
+    for block, expected in (("32", {2, 3, 5, 7, 8}), ("32.04", {2, 3, 8}), ("33", {4, 9}), ("51", set())):
+        lo, hi = built.region_rows(block)
+        assert {int(i) for i in built.a["ids"][lo:hi]} == expected
+        assert {m.id for m in built.search("Nama", region_code=block, limit=20)} == expected

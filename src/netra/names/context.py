@@ -100,7 +100,7 @@ def context_estimate(stage1: np.ndarray, rows: np.ndarray, ctx: Context, index: 
             stage1 = np.where(hit, stage1, stage1 * NIP_MISMATCH)
     if ctx.position_words:
         positions = index.a["position"][rows]
-        table = np.array([ctx.position_words <= words for words in index._position_words] + [False])
+        table = np.array([ctx.position_words <= words for words in index.position_words] + [False])
         known = positions != -1
         hit = table[positions]
         stage1 = np.where(hit, 1 - (1 - stage1) * (1 - POSITION_BOOST),
