@@ -42,6 +42,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -131,6 +132,11 @@ USE_TZ = True
 STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]  # project-wide CSS, JS, vendored htmx (no app owns them)
 STATIC_ROOT = Path(env("NETRA_STATIC_ROOT", str(DATA_DIR / "static")))
+# WhiteNoise serves static files from the app itself; without collectstatic it reads them where they
+# live (the demo). Production runs collectstatic and sets NETRA_STATIC_FROM_FINDERS=false.
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)
+WHITENOISE_USE_FINDERS = envbool("NETRA_STATIC_FROM_FINDERS", True)
+WHITENOISE_AUTOREFRESH = False
 MEDIA_ROOT = Path(env("NETRA_MEDIA_ROOT", str(DATA_DIR / "media")))
 MEDIA_URL = "/media/"
 STORAGES = {

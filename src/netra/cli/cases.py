@@ -100,16 +100,20 @@ def demo(
 
 
 def _runserver(host: str, port: int) -> None:
-    from django.core.management import call_command
+    """Serve with waitress, a production WSGI server (threads, no reloader, no debug pages)."""
+    from waitress import serve as waitress_serve
 
-    call_command("runserver", f"{host}:{port}", use_reloader=False)
+    from netra.wsgi import application
+
+    _console().print(f"Netra berjalan di http://{host}:{port}/ (Ctrl+C untuk berhenti)")
+    waitress_serve(application, host=host, port=port, threads=8, ident="netra")
 
 
 def serve(
     host: Annotated[str, typer.Option(help="Address to listen on")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port")] = 8000,
 ) -> None:
-    """Run the web server (Django's server; put a WSGI server behind a proxy in production)."""
+    """Run the web server (waitress; put a TLS-terminating proxy in front in production)."""
     from netra.cli.django_setup import setup
 
     setup()
