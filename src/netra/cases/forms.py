@@ -123,6 +123,19 @@ class TerlaporMixin(forms.Form):
         max_length=200,
         required=False,
         help_text=_("Misalnya: Dinas Pendidikan Kabupaten Bandung."),
+        widget=forms.TextInput(attrs={"autocomplete": "off", "aria-controls": "agency-options"}),
+    )
+    # The registry id chosen in the agency picker (radio buttons under the name); optional, the typed
+    # name is kept either way. Whether the id exists is checked by the intake service.
+    terlapor_agency = forms.IntegerField(
+        label=_("Instansi dalam daftar"),
+        required=False,
+        min_value=1,
+        widget=forms.HiddenInput,
+        error_messages={
+            "invalid": _("Instansi tidak ditemukan."),
+            "min_value": _("Instansi tidak ditemukan."),
+        },
     )
     terlapor_position = forms.CharField(label=_("Jabatan"), max_length=200, required=False)
     terlapor_subject_type = forms.ChoiceField(

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from netra.cases.views import actions, public, regions, staff
+from netra.cases.views import actions, agencies, public, regions, staff
 
 app_name = "cases"
 urlpatterns = [
@@ -10,6 +10,7 @@ urlpatterns = [
     path("lapor/terkirim/", public.report_done, name="report_done"),
     path("lacak/", public.track, name="track"),
     path("wilayah/", regions.region_picker, name="region_picker"),
+    path("instansi/", agencies.agency_options, name="agency_options"),
     # Staff: login required, jurisdiction enforced by the selectors (404 outside).
     path("", staff.case_list, name="list"),
     path("antrean/", staff.queue, name="queue"),

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from netra.cases import selectors, services
 from netra.cases.forms import ReportForm, TrackForm, WitnessFormSet
+from netra.cases.views.agencies import picker_context, with_agency
 from netra.cases.views.common import errors_onto_form
 from netra.cases.views.regions import picker_levels, region_code_from
 
@@ -21,16 +22,18 @@ REPORT_FIELD_MAP = {
     "terlapor.0.subject_type": "terlapor_subject_type",
     "terlapor.0.name": "terlapor_name",
     "terlapor.0.agency_name": "terlapor_agency_name",
+    "terlapor.0.agency": "terlapor_agency",
     "terlapor.0.position": "terlapor_position",
     "observed_at": "observed_at",
 }
 
 
 def with_region(data):
-    """The submitted data plus ``region``: the deepest level chosen in the region picker."""
+    """The submitted data plus ``region``: the deepest level chosen in the region picker, and the
+    terlapor's agency id when the typed name is exactly one registry agency's (``with_agency``)."""
     data = data.copy()
     data["region"] = region_code_from(data)
-    return data
+    return with_agency(data)
 
 
 def report_service_data(form, witnesses) -> dict:
@@ -43,6 +46,7 @@ def report_service_data(form, witnesses) -> dict:
     terlapor = {
         "name": data["terlapor_name"],
         "nip": data["terlapor_nip"],
+        "agency": data["terlapor_agency"],
         "agency_name": data["terlapor_agency_name"],
         "position": data["terlapor_position"],
         "subject_type": data["terlapor_subject_type"],
@@ -73,11 +77,13 @@ def witness_messages(witnesses) -> list[str]:
 def _report_context(request, form, witnesses, **extra) -> dict:
     data = form.data if form.is_bound else {}
     region_errors = form.errors.get("region") if form.is_bound else None
+    agency_errors = form.errors.get("terlapor_agency") if form.is_bound else None
     return {
         "form": form,
         "witnesses": witnesses,
         "witness_errors": witness_messages(witnesses) if form.is_bound else [],
         "region_picker": {"levels": picker_levels(data), "error": region_errors},
+        "agency_picker": picker_context(data, error=agency_errors),
         "check": draft_check(data) if form.is_bound else None,
         "anonymous_chosen": data.get("identity") == ReportForm.ANONYMOUS,
         "max_upload_mb": settings.NETRA_MAX_UPLOAD_MB,

@@ -25,6 +25,7 @@ from netra.cases.forms import (
     action_form,
 )
 from netra.cases.models import Kajian, Status
+from netra.cases.views.agencies import picker_context
 from netra.cases.views.common import (
     deadline_class,
     errors_onto_form,
@@ -177,6 +178,7 @@ def _temuan_service_data(form) -> tuple[dict, dict]:
         "occurred_on": data["occurred_on"],
         "terlapor_name": data["terlapor_name"],
         "terlapor_nip": data["terlapor_nip"],
+        "terlapor_agency": data["terlapor_agency"],
         "terlapor_agency_name": data["terlapor_agency_name"],
         "terlapor_position": data["terlapor_position"],
         "terlapor_subject_type": data["terlapor_subject_type"],
@@ -228,6 +230,9 @@ def temuan_new(request):
             "levels": picker_levels(data or {}),
             "error": form.errors.get("region") if data else None,
         },
+        "agency_picker": picker_context(
+            data or {}, error=form.errors.get("terlapor_agency") if data else None
+        ),
         "files_lost": bool(request.FILES),
         "max_upload_mb": settings.NETRA_MAX_UPLOAD_MB,
     }
