@@ -1,14 +1,19 @@
 """The agency picker of the report and temuan forms: the terlapor's instansi chosen from the registry."""
 
+from concurrent.futures import ThreadPoolExecutor
+from datetime import timedelta
+
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from netra.accounts.models import Role
 from netra.cases.models import Case, Terlapor
 from netra.registry.models import Agency
-from tests.cases.helpers import photo
+from tests.cases.helpers import JPEG, photo
 from tests.cases.test_views_public import form_data
 from tests.cases.test_views_staff import temuan_data
+from tests.e2e import conftest as e2e
 
 pytestmark = pytest.mark.django_db
 
@@ -141,3 +146,51 @@ def test_temuan_with_unknown_agency_keeps_the_form(client, world):
     page = response.content.decode()
     assert "Instansi tidak ditemukan." in page and 'value="Dewi Lestari"' in page
     assert not Case.objects.exists()
+
+
+def _report_in_chromium(url: str, agency_id: int) -> None:
+    """Type part of the agency's name, check the choice htmx offers, complete and send the report.
+
+    Runs in its own thread with its own Playwright: the browser journeys may hold a session-wide one
+    in the main thread, and Playwright's sync API allows one per thread."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(e2e.CHROMIUM), args=e2e.CHROMIUM_ARGS)
+        page = browser.new_page(locale="id-ID")
+        page.goto(url)
+        page.fill("#id_reporter_name", "Siti Aminah")
+        page.fill("#id_reporter_address", "Jl. Raya Kijang No. 5, Bintan")
+        page.fill("#id_terlapor_name", "Budi Santoso")
+        page.locator("#id_terlapor_agency_name").press_sequentially("pendidikan bint", delay=20)
+        page.check(f"#agency-options input[value='{agency_id}']")  # waits for the htmx fragment
+        page.select_option("#id_election", label="Pilkada Uji")
+        page.fill("#id_title", "Kepala sekolah mengajak guru memilih paslon")
+        page.fill("#id_description", "Dalam rapat dinas kepala sekolah mengajak guru memilih pasangan calon.")
+        day = (timezone.localdate() - timedelta(days=1)).isoformat()
+        page.fill("#id_occurred_on", day)
+        page.fill("#id_known_on", day)
+        page.fill("#id_place", "SDN 001 Gunung Kijang")
+        page.select_option("#id_region_province", "21")
+        page.wait_for_selector("#id_region_kabkota")
+        page.select_option("#id_region_kabkota", "21.01")
+        page.set_input_files(
+            "#id_evidence_files", files=[{"name": "foto.jpg", "mimeType": "image/jpeg", "buffer": JPEG}]
+        )
+        assert page.is_checked(f"#agency-options input[value='{agency_id}']")  # the live check kept it
+        page.click("button[type=submit]:has-text('Kirim laporan')")
+        page.wait_for_url(url.replace(reverse("cases:report"), reverse("cases:report_done")))
+        browser.close()
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_browser_offers_agencies_while_typing_and_submits_the_choice(live_server, world):
+    if not e2e.CHROMIUM.exists():
+        pytest.skip(f"browser tests need Debian's chromium at {e2e.CHROMIUM} (apt-get install -y chromium)")
+    pytest.importorskip("playwright.sync_api", reason="browser tests need the playwright package")
+    dinas = world["agencies"]["dinas_bintan"]
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        pool.submit(_report_in_chromium, f"{live_server.url}{reverse('cases:report')}", dinas.pk).result()
+    terlapor = Terlapor.objects.get()
+    assert (terlapor.agency, terlapor.agency_name) == (dinas, "pendidikan bint")
