@@ -87,7 +87,7 @@ def test_chosen_agency_shows_on_the_case_page_without_typed_name(client, world):
     assert '<span data-testid="terlapor-agency">Pemerintah Kabupaten Lingga</span>' in page
 
 
-@pytest.mark.parametrize("bad_id", ["999999", "abc", "0"])
+@pytest.mark.parametrize("bad_id", ["999999", "abc", "0", "9" * 25])
 def test_unknown_agency_id_is_a_clear_error_and_keeps_the_other_input(client, world, bad_id):
     data = form_data(world["elections"]["pilkada"], evidence_files=photo(),
                      terlapor_agency_name="Dinas Kesehatan Bintan", terlapor_agency=bad_id)
