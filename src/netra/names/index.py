@@ -62,6 +62,7 @@ class NameIndex:
         self.position_words = [frozenset(p.split()) for p in self.positions]
         self._scratch = _Scratch()
         self._regions_under: dict[str, list[int]] | None = None
+        self._agency_spans: dict[int, tuple[int, int]] | None = None
 
     # -- construction and persistence -------------------------------------------------------------
     @classmethod
@@ -140,8 +141,9 @@ class NameIndex:
     def _candidates(self, query: _Query, ctx: Context) -> np.ndarray:
         """Rows worth rescoring: postings of the rarest tokens, ranked by an estimate of the exact score."""
         a = self.a
-        lo, hi = self.region_rows(ctx.region_code) if ctx.region_code else (0, len(a["ids"]))
-        generating, rest = self._split_by_volume(query, whole=not ctx.region_code)
+        lo, hi = self._block_rows(ctx)
+        narrow = hi - lo < len(a["ids"]) // 4
+        generating, rest = self._split_by_volume(query, whole=not narrow)
         buf = self._buffers()
         acc_q, acc_r, mark = buf.acc_q, buf.acc_r, buf.mark
         touched = 0
@@ -149,7 +151,7 @@ class NameIndex:
             ids, sims, weight = query.lookups[i]
             for v, sim in zip(ids.tolist(), sims.tolist(), strict=True):
                 rows = a["post_rec"][a["post_ptr"][v]:a["post_ptr"][v + 1]]
-                if ctx.region_code:
+                if narrow:
                     rows = rows[np.searchsorted(rows, lo):np.searchsorted(rows, hi)]
                 acc_q[rows] += weight * sim  # query-side weight x similarity
                 acc_r[rows] += a["tok_weight"][v] * sim  # record-side weight x similarity
@@ -167,6 +169,26 @@ class NameIndex:
         rest_q, rest_r = self._rest_scores(cands, query, rest)
         init = self._initial_scores(cands, query)
         return self._best(cands, matched_q + rest_q + init, matched_r + rest_r + init, query, ctx)
+
+    def _block_rows(self, ctx: Context) -> tuple[int, int]:
+        """Rows that can match the block: the region's range, narrowed to the span of the agency's rows
+        (a regional government's pegawai sit in its own region, so its span is short)."""
+        lo, hi = self.region_rows(ctx.region_code) if ctx.region_code else (0, len(self.a["ids"]))
+        if ctx.agency_id is not None:
+            first, last = self.agency_rows(ctx.agency_id)
+            lo, hi = max(lo, first), max(min(hi, last), max(lo, first))
+        return lo, hi
+
+    def agency_rows(self, agency_id: int) -> tuple[int, int]:
+        """The span [first, last + 1) of the agency's rows (empty when it has none), computed once."""
+        if self._agency_spans is None:
+            agency = np.asarray(self.a["agency"])
+            codes, first = np.unique(agency, return_index=True)
+            _, last_rev = np.unique(agency[::-1], return_index=True)
+            last = len(agency) - last_rev
+            self._agency_spans = dict(zip(codes.tolist(), zip(first.tolist(), last.tolist(), strict=True),
+                                          strict=True))
+        return self._agency_spans.get(agency_id, (0, 0))
 
     def region_rows(self, block: str) -> tuple[int, int]:
         """The row range of a region block: rows are ordered by region code, so it is contiguous."""
