@@ -45,6 +45,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "netra.core.middleware.DefaultLanguageMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -125,6 +126,8 @@ OTP_TOTP_ISSUER = "Netra"
 LANGUAGE_CODE = "id"
 LANGUAGES = [("id", _("Bahasa Indonesia")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Off: Indonesian unless the user picks English with the switch; on: follow the browser's language.
+NETRA_LANGUAGE_FROM_BROWSER = envbool("NETRA_LANGUAGE_FROM_BROWSER", False)
 TIME_ZONE = "Asia/Jakarta"
 USE_I18N = True
 USE_TZ = True
