@@ -92,3 +92,16 @@ def test_index_is_saved_for_other_processes(roster, settings):
 def test_text_without_a_name_matches_nothing(roster, name):
     assert pegawai_match(national_officer(), name) == []
     assert roster_search(name) == []
+
+
+def test_an_index_saved_in_an_older_format_is_rebuilt(roster, settings):
+    import json
+
+    from netra.registry import matching
+
+    path = matching.roster_index_refresh()
+    document = json.loads((path / "index.json").read_text())
+    (path / "index.json").write_text(json.dumps({**document, "format": 1}))
+    matching._cache["index"] = None
+    assert pegawai_match(national_officer(), "Sri Wahyuni")[0].pegawai.full_name == "Sri Wahyuni"
+    assert json.loads((path / "index.json").read_text())["format"] == document["format"]

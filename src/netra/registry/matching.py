@@ -58,7 +58,10 @@ def _load_or_build(version: int):
 
     path = _index_dir(version)
     if (path / "index.json").exists():
-        return NameIndex.load(path)
+        try:
+            return NameIndex.load(path)
+        except ValueError:  # saved by an older Netra in another format: rebuild it
+            shutil.rmtree(path, ignore_errors=True)
     index = _build_index()
     _save(index, path)
     return index
