@@ -43,6 +43,10 @@ written_suffixes = st.sampled_from(["S.Pd.", "M.Si.", "S.H.", "M.M.", "S.Kom.", 
         ("Dr. Sutomo (dokter Puskesmas)", "sutomo"),
         ("Ir", "ir"),
         ("Ma'ruf Amin", "maruf amin"),
+        ("Rahayu Siti", "rahayu siti"),  # the degree "S.T." must not make "Siti" a title
+        ("Joko Santoso ST", "joko santoso"),
+        ("Hidayat, M.", "hidayat m"),  # a lone letter after a comma is an initial
+        ("Kasubbag Umum Joko", "joko"),
     ],
 )
 def test_canonical_forms(written, canonical):

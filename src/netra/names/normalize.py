@@ -98,7 +98,8 @@ def _split_suffix_titles(text: str) -> tuple[list[str], list[str]]:
     words, titles = _words(head), []
     for segment in segments:
         seg_words = _words(segment)
-        if seg_words and (_all_titles(seg_words, _SUFFIX_TITLES) or _looks_abbreviated(seg_words)):
+        titled = _all_titles(seg_words, _SUFFIX_TITLES) or _looks_abbreviated(seg_words)
+        if seg_words and titled and _looks_like_title(seg_words):  # "Hidayat, M." ends with an initial
             titles.extend(seg_words)
         else:
             words.extend(seg_words)  # "Santoso, Joko": surname first
@@ -246,9 +247,10 @@ def _modern_spelling(token: str) -> str:
 # Tables as compared (defined last: they go through _transform_token).
 def _compact_set(entries: frozenset[str]) -> frozenset[str]:
     """Entries as compared: without spaces and dots, and also in modern spelling ("subbagian" is
-    "subagian"), so that a canonical form meets the same entries as the text it came from."""
+    "subagian"), so that a canonical form meets the same entries as the text it came from. Spelling only:
+    through the name variants the degree "S.T." would become the name "siti"."""
     compact = {e.replace(" ", "").replace(".", "") for e in entries}
-    return frozenset(compact | {_transform_token(c)[0] for c in compact})
+    return frozenset(compact | {_modern_spelling(_DOUBLED.sub(r"\1", c)) for c in compact})
 
 
 _PREFIX_KINDS = (

@@ -258,3 +258,26 @@ CENTRAL_AGENCIES = (
     ("Badan Kepegawaian Negara", 0.02), ("Kementerian Sosial", 0.02),
 )
 ACADEMIC_PREFIXES_OLD = ("Drs.", "Dra.", "Ir.")
+
+# ---- calibration against published name counts ---------------------------------------------------------
+# Ditjen Dukcapil's most frequent complete names on e-KTP (2024 release, reported by dukcapil.kemendagri.go.id
+# and the national press). Male counts are published; for women only Nurhayati's count (254,922) was found,
+# so ranks 2-10 are given counts falling evenly from 200,000 to 100,000: an assumption, marked as such.
+HEAD_NAMES_MALE = (
+    ("Sutrisno", 144_497), ("Slamet", 115_354), ("Mulyadi", 111_685), ("Herman", 101_990),
+    ("Supardi", 93_202), ("Ismail", 89_732), ("Supriyanto", 87_929), ("Wahyudi", 85_502),
+    ("Junaidi", 85_375), ("Suparman", 84_749),
+)
+HEAD_NAMES_FEMALE = (
+    ("Nurhayati", 254_922), ("Sulastri", 200_000), ("Sumiati", 187_500), ("Sri Wahyuni", 175_000),
+    ("Sumarni", 162_500), ("Sunarti", 150_000), ("Siti Aminah", 137_500), ("Aminah", 125_000),
+    ("Ernawati", 112_500), ("Kartini", 100_000),
+)
+E_KTP_HOLDERS = 200_000_000  # wajib KTP-el: 198.6 million in 2021 (Dukcapil), about 200 million since
+# Parts that open a name and are not, alone, a person's whole name (no published list has "Siti" or "Dwi"
+# alone among the frequent names, as it would if they were used that way).
+NEVER_ALONE = frozenset((
+    "Siti Sitti Sri Nur Nurul Dwi Tri Eka Catur Dyah Puji Ahmad Achmad Abdul Andi Muhammad Muhamad Mohammad "
+    "Mohamad Moh. Moch. M. Muh. Mochammad Teuku Cut Maria Yohanes Theresia Putu Made Luh Ni I Ida Gusti "
+    "Anak Dewa Desak Yuli Umi Ummi Hj. Fitri Rini Rina Dewi Putri Ayu Ani Yanti Wati Sari"
+).split())

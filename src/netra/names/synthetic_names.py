@@ -8,6 +8,8 @@ from functools import cache
 from netra.names import synthetic_data as data
 
 ZIPF = 0.5
+HEAD_TRADITION_SHARE = 0.75
+SINGLE_KEPT = 0.5
 UPPER_CASE_SHARE = 0.3  # many rosters are kept in capitals
 
 
@@ -29,10 +31,14 @@ def zipf(rng: random.Random, parts) -> str:
 
 
 def compose_name(rng: random.Random, tradition: str, female: bool, birth_year: int, position) -> str:
+    if tradition in _HEAD_TRADITIONS and rng.random() < _head_rate(female):
+        return _with_titles(rng, pick(rng, _head_names(female)), tradition, female, birth_year, position)
     parts = _COMPOSERS[tradition](rng, female, birth_year)
     if tradition not in ("balinese", "batak") and rng.random() < (0.35 if birth_year >= 1975 else 0.15):
         parts.insert(max(len(parts) - 1, 1), derived_name(rng, female))
     parts = list(dict.fromkeys(parts))  # no "Siti Siti"
+    if set(parts) <= data.NEVER_ALONE or (len(parts) == 1 and rng.random() < SINGLE_KEPT):
+        parts.append(derived_name(rng, female))  # keeps any one-word name below the published head
     name = " ".join(parts)
     if rng.random() < UPPER_CASE_SHARE:
         name = name.upper()
@@ -59,8 +65,8 @@ def _generic(rng, female, birth_year, given, closing, prefixes=(), endings=()) -
         first = zipf(rng, given)
     roll = rng.random()
     single = 0.2 if birth_year < 1975 else 0.06
-    if roll < single:
-        return [first]
+    if roll < single:  # a whole name in one word is usually a composed one ("Su" + "yanto")
+        return [_single_name(rng, female, first, prefixes, endings)]
     if endings and rng.random() < 0.35:
         last = rng.choice(prefixes) + zipf(rng, endings)
     else:
@@ -68,6 +74,27 @@ def _generic(rng, female, birth_year, given, closing, prefixes=(), endings=()) -
     if roll > 0.75:
         return [first, zipf(rng, given), last]
     return [first, last]
+
+
+def _single_name(rng, female, first, prefixes, endings) -> str:
+    if endings and rng.random() < 0.6:
+        return rng.choice(prefixes) + zipf(rng, endings)
+    if first in data.NEVER_ALONE or rng.random() < 0.5:
+        return derived_name(rng, female)
+    return first
+
+
+@cache
+def _head_names(female: bool) -> dict[str, float]:
+    return dict(data.HEAD_NAMES_FEMALE if female else data.HEAD_NAMES_MALE)
+
+
+@cache
+def _head_rate(female: bool) -> float:
+    """The chance of a published head name, so that e.g. Nurhayati is 0.127% of the roster, as of e-KTP
+    holders (half are women; the traditions that use these names make up about 80% of the roster)."""
+    total = sum(_head_names(female).values())
+    return total / (data.E_KTP_HOLDERS / 2) / HEAD_TRADITION_SHARE
 
 
 def _javanese(rng, female, birth_year):
@@ -170,6 +197,7 @@ _COMPOSERS = {
     "javanese": _javanese, "sundanese": _sundanese, "batak": _batak, "minang": _minang, "bugis": _bugis,
     "balinese": _balinese, "muslim": _muslim, "christian": _christian, "aceh": _aceh,
 }
+_HEAD_TRADITIONS = {"javanese", "sundanese", "muslim", "minang", "bugis", "aceh"}
 _MUSLIM_TRADITIONS = {"javanese", "sundanese", "minang", "bugis", "muslim", "aceh"}
 _PREFIX_TITLES = {"Drs.", "Dra.", "dr.", "Dr.", "Ir."}
 

@@ -88,7 +88,8 @@ UNIT_WORDS = frozenset({
     "bpbd", "kominfo", "perdagangan", "perindustrian", "koperasi", "umkm", "tenaga", "kerja",
     "disdik", "dinkes", "dishub", "satpol", "pp", "rsud", "puskesmas", "kecamatan", "kelurahan", "desa",
     "sd", "smp", "sma", "smk", "negeri", "sdn", "smpn", "sman", "smkn", "kabupaten", "kab", "kota",
-    "provinsi", "prov", "pemkab", "pemkot", "pemprov", "setda", "dprd", "kemenag", "agama",
+    "provinsi", "prov", "pemkab", "pemkot", "pemprov", "setda", "dprd", "kemenag", "agama", "umum",
+    "kepegawaian", "keuangan", "perencanaan", "pemerintahan", "ekonomi", "pembangunan",
 })
 
 # Spelling variants of frequent names, in the form they reach after old-spelling conversion and
