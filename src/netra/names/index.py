@@ -7,7 +7,7 @@ region block is one row range and postings are cut to it by binary search). The 
 most RERANK and at least RERANK_MIN, down to RERANK_MARGIN below the top one, are then rescored
 exactly, token by token, by ``scoring.score_name``, which also writes the reasons.
 
-Memory: the arrays take about 100 bytes per record (4.3 million records: about 0.45 GB), plus 9 bytes
+Memory: the arrays take about 100 bytes per record (4.3 million records: about 0.45 GB), plus 13 bytes
 per record of scratch space for each thread that searches.
 """
 
@@ -31,12 +31,26 @@ from netra.names.vocabulary import Vocabulary
 
 GENERATE_BUDGET = 100_000  # postings read before the other tokens only rescore candidates
 RERANK, RERANK_MIN, RERANK_MARGIN = 100, 20, 0.25  # candidates rescored exactly
+DIVERSITY_MARGIN = 0.01  # results this close count as tied, and a tie goes to a name not yet shown
+_KEY_MULTIPLIERS = np.array([0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9, 0x27D4EB2F165667C5,
+                             0x85EBCA77C2B2AE63, 0xFF51AFD7ED558CCD, 0xC4CEB9FE1A85EC53, 0x94D049BB133111EB],
+                            dtype=np.uint64)
 
 
 class _Scratch(threading.local):
     acc_q: np.ndarray
     acc_r: np.ndarray
+    stamp: np.ndarray
     mark: np.ndarray | None = None
+    last_stamp: int = 0
+
+    def next_stamp(self) -> int:
+        """A fresh value for ``stamp`` (rows seen for the current query token); wraps without a reset
+        only after two billion query tokens."""
+        self.last_stamp = self.last_stamp % (2**31 - 2) + 1
+        if self.last_stamp == 1:
+            self.stamp[:] = 0
+        return self.last_stamp
 
 
 @dataclass
@@ -63,6 +77,7 @@ class NameIndex:
         self._scratch = _Scratch()
         self._regions_under: dict[str, list[int]] | None = None
         self._agency_spans: dict[int, tuple[int, int]] | None = None
+        self._all_keys: np.ndarray | None = None
 
     # -- construction and persistence -------------------------------------------------------------
     @classmethod
@@ -122,10 +137,11 @@ class NameIndex:
                region_code: str | None = None, position: str | None = None, limit: int = 5) -> list[Match]:
         query = self._query(name)
         ctx = Context.of(nip, agency_id, region_code, position or query.normalized.position, self)
-        found = self._rescore(self._candidates(query, ctx), query, ctx)
-        found += self.overlay.search(query, ctx)
+        keys: dict[int, tuple] = {}
+        found = self._rescore(self._candidates(query, ctx, limit), query, ctx, keys)
+        found += self.overlay.search(query, ctx, keys)
         found.sort(key=lambda m: (-m.score, m.id))
-        return found[:limit]
+        return diversify(found, keys, limit)
 
     def _query(self, name: str) -> _Query:
         normalized = normalize_name(name)
@@ -138,21 +154,26 @@ class NameIndex:
         tokens += [QueryToken(t, INITIAL_WEIGHT) for t in initials]
         return _Query(normalized, tokens, lookups, initials)
 
-    def _candidates(self, query: _Query, ctx: Context) -> np.ndarray:
+    def _candidates(self, query: _Query, ctx: Context, per_name: int) -> np.ndarray:
         """Rows worth rescoring: postings of the rarest tokens, ranked by an estimate of the exact score."""
         a = self.a
         lo, hi = self._block_rows(ctx)
         narrow = hi - lo < len(a["ids"]) // 4
         generating, rest = self._split_by_volume(query, whole=not narrow)
         buf = self._buffers()
-        acc_q, acc_r, mark = buf.acc_q, buf.acc_r, buf.mark
+        acc_q, acc_r, mark, stamp = buf.acc_q, buf.acc_r, buf.mark, buf.stamp
         touched = 0
         for i in generating:
             ids, sims, weight = query.lookups[i]
-            for v, sim in zip(ids.tolist(), sims.tolist(), strict=True):
+            token_stamp = buf.next_stamp()
+            for k in np.argsort(-sims, kind="stable").tolist():  # most similar first
+                v, sim = int(ids[k]), float(sims[k])
                 rows = a["post_rec"][a["post_ptr"][v]:a["post_ptr"][v + 1]]
                 if narrow:
                     rows = rows[np.searchsorted(rows, lo):np.searchsorted(rows, hi)]
+                if len(ids) > 1:  # a record counts its best match to this query token once
+                    rows = rows[stamp[rows] != token_stamp]
+                    stamp[rows] = token_stamp
                 acc_q[rows] += weight * sim  # query-side weight x similarity
                 acc_r[rows] += a["tok_weight"][v] * sim  # record-side weight x similarity
                 mark[rows] = True
@@ -168,7 +189,7 @@ class NameIndex:
         cands, matched_q, matched_r = cands[keep], matched_q[keep], matched_r[keep]
         rest_q, rest_r = self._rest_scores(cands, query, rest)
         init = self._initial_scores(cands, query)
-        return self._best(cands, matched_q + rest_q + init, matched_r + rest_r + init, query, ctx)
+        return self._best(cands, matched_q + rest_q + init, matched_r + rest_r + init, query, ctx, per_name)
 
     def _block_rows(self, ctx: Context) -> tuple[int, int]:
         """Rows that can match the block: the region's range, narrowed to the span of the agency's rows
@@ -178,6 +199,37 @@ class NameIndex:
             first, last = self.agency_rows(ctx.agency_id)
             lo, hi = max(lo, first), max(min(hi, last), max(lo, first))
         return lo, hi
+
+    def namesakes(self, record_id: int, *, agency_id: int | None = None, region_code: str | None = None,
+                  ) -> int:
+        """How many live records in the scope (the record itself included) have exactly its normalised
+        name: the people a search by that name alone cannot tell apart. 0 for an unknown record."""
+        row = self._position_of(record_id)
+        tokens = self.overlay.tokens(record_id) if row is None else self._tokens_at(row)
+        if tokens is None:
+            return 0
+        ctx = Context.of(None, agency_id, region_code, None, self)
+        ids = [self.vocab.ids.get(t) for t in tokens]
+        in_arrays = 0
+        if None not in ids:
+            if self._all_keys is None:
+                self._all_keys = self._name_keys(np.arange(len(self.a["ids"])))
+            key = self._all_keys[row] if row is not None else self._key_of(ids)
+            lo, hi = self._block_rows(ctx)
+            same = np.flatnonzero(self._all_keys[lo:hi] == key) + lo
+            same = same[[self._tokens_at(r) == tokens for r in same.tolist()]] if len(same) else same
+            in_arrays = int(np.count_nonzero(ctx.row_filter(same)))
+        return in_arrays + self.overlay.count_named(tokens, ctx)
+
+    def _tokens_at(self, row: int) -> tuple[str, ...]:
+        start, end = self.a["rec_ptr"][row], self.a["rec_ptr"][row + 1]
+        return tuple(self.vocab.tokens[t] for t in self.a["rec_tok"][start:end].tolist())
+
+    @staticmethod
+    def _key_of(token_ids: list[int]) -> np.uint64:
+        toks = np.asarray(token_ids, dtype=np.uint64) + np.uint64(1)
+        mult = _KEY_MULTIPLIERS[np.minimum(np.arange(len(toks)), len(_KEY_MULTIPLIERS) - 1)]
+        return np.sum(toks * mult, dtype=np.uint64)
 
     def agency_rows(self, agency_id: int) -> tuple[int, int]:
         """The span [first, last + 1) of the agency's rows (empty when it has none), computed once."""
@@ -220,6 +272,7 @@ class NameIndex:
         if getattr(buf, "mark", None) is None:
             n = len(self.a["ids"])
             buf.acc_q, buf.acc_r = np.zeros(n, np.float32), np.zeros(n, np.float32)
+            buf.stamp = np.zeros(n, np.int32)
             buf.mark = np.zeros(n, bool)
         return buf
 
@@ -266,13 +319,18 @@ class NameIndex:
             out += INITIAL_WEIGHT * 0.85 * ((letters & np.uint32(1 << (ord(letter) - 97))) != 0)
         return out
 
-    def _best(self, cands, matched_q, matched_r, query: _Query, ctx: Context) -> np.ndarray:
-        """The rows to rescore: the top of the estimate, down to RERANK_MARGIN below the best."""
+    def _best(self, cands, matched_q, matched_r, query: _Query, ctx: Context, per_name: int) -> np.ndarray:
+        """The rows to rescore: the top of the estimate, down to RERANK_MARGIN below the best, with at
+        most ``per_name`` rows of one name, so a thousand namesakes cannot crowd out the other names an
+        ambiguous query ("S. Wahyuni") stands for."""
         if len(cands) == 0:
             return cands
         record_cov = np.minimum(matched_r / self.a["rec_weight"][cands], 1.0)
         stage1 = QUERY_SHARE * matched_q / query.total_weight + (1 - QUERY_SHARE) * record_cov
         stage1 = context_estimate(stage1, cands, ctx, self)
+        if len(cands) > RERANK:
+            keep = _first_per_key(self._name_keys(cands), stage1, per_name)
+            cands, stage1 = cands[keep], stage1[keep]
         if len(cands) > RERANK:
             top = np.argpartition(-stage1, RERANK)[:RERANK]
             cands, stage1 = cands[top], stage1[top]
@@ -281,7 +339,19 @@ class NameIndex:
         close = max(RERANK_MIN, int(np.sum(stage1 >= stage1[0] - RERANK_MARGIN)))
         return cands[:close]
 
-    def _rescore(self, rows: np.ndarray, query: _Query, ctx: Context) -> list[Match]:
+    def _name_keys(self, rows: np.ndarray) -> np.ndarray:
+        """A hash of each row's token sequence: equal for namesakes (same canonical name)."""
+        ptr = self.a["rec_ptr"]
+        starts, lengths = ptr[rows], ptr[rows + 1] - ptr[rows]
+        seg = np.concatenate([[0], np.cumsum(lengths)[:-1]])
+        offsets = np.arange(int(lengths.sum())) - np.repeat(seg, lengths)
+        flat = np.repeat(starts, lengths) + offsets
+        toks = self.a["rec_tok"][flat].astype(np.uint64) + np.uint64(1)
+        mixed = toks * _KEY_MULTIPLIERS[np.minimum(offsets, len(_KEY_MULTIPLIERS) - 1)]
+        return np.add.reduceat(mixed, seg) if len(seg) else np.zeros(0, np.uint64)
+
+    def _rescore(self, rows: np.ndarray, query: _Query, ctx: Context, keys: dict[int, tuple],
+                 ) -> list[Match]:
         """Exact token-by-token scores and reasons for the candidate rows (numpy read in one batch)."""
         a = self.a
         starts, ends = a["rec_ptr"][rows].tolist(), a["rec_ptr"][rows + 1].tolist()
@@ -294,7 +364,9 @@ class NameIndex:
             weights = a["tok_weight"][tok_ids].tolist()
             named = score_name(query.tokens, tokens, weights, cache)
             score, reasons = apply_context(named.score, list(named.reasons), ctx, self._row_context(row))
-            found.append(Match(int(a["ids"][row]), round(score, 4), reasons + normalisations))
+            record_id = int(a["ids"][row])
+            keys[record_id] = tuple(tokens)
+            found.append(Match(record_id, round(score, 4), reasons + normalisations))
         return found
 
     # -- record access ----------------------------------------------------------------------------
@@ -322,6 +394,29 @@ class NameIndex:
         if k < len(order) and ids_sorted[k] == record_id and self.a["alive"][order[k]]:
             return int(order[k])
         return None
+
+
+def diversify(found: list[Match], keys: dict[int, tuple], limit: int) -> list[Match]:
+    """The top ``limit`` of ``found`` (best first), where among results within DIVERSITY_MARGIN of the
+    best remaining one a name not yet shown goes first: "S. Wahyuni" lists Sri, Siti and Suci Wahyuni
+    before a second Sri Wahyuni. A clearly better result is never passed over."""
+    out, shown, rest = [], set(), list(found)
+    while rest and len(out) < limit:
+        floor = rest[0].score - DIVERSITY_MARGIN
+        pick = next((i for i, m in enumerate(rest) if m.score >= floor and keys.get(m.id) not in shown), 0)
+        match = rest.pop(pick)
+        shown.add(keys.get(match.id))
+        out.append(match)
+    return out
+
+
+def _first_per_key(keys: np.ndarray, scores: np.ndarray, per_key: int) -> np.ndarray:
+    """Indices of the ``per_key`` best-scoring entries of each key."""
+    order = np.lexsort((-scores, keys))
+    ordered = keys[order]
+    starts = np.r_[True, ordered[1:] != ordered[:-1]]
+    first = np.maximum.accumulate(np.where(starts, np.arange(len(order)), 0))
+    return np.sort(order[np.arange(len(order)) - first < per_key])
 
 
 def _marked(mark: np.ndarray, lo: int, hi: int, touched: int) -> np.ndarray:

@@ -37,13 +37,22 @@ class Overlay:
         entry = self._records.get(record_id)
         return entry[0] if entry else None
 
+    def tokens(self, record_id: int) -> tuple[str, ...] | None:
+        entry = self._records.get(record_id)
+        return tuple(entry[1]) if entry else None
+
+    def count_named(self, tokens: tuple[str, ...], ctx) -> int:
+        """Records here with exactly these name tokens, within the search context's scope."""
+        return sum(tuple(t) == tokens and ctx.accepts(r.agency_id, r.region_code)
+                   for r, t in self._records.values())
+
     def __len__(self) -> int:
         return len(self._records)
 
     def records(self) -> list[RosterRecord]:
         return [record for record, _ in self._records.values()]
 
-    def search(self, query, ctx) -> list[Match]:
+    def search(self, query, ctx, keys: dict[int, tuple]) -> list[Match]:
         found = []
         for record, tokens in self._records.values():
             if not ctx.accepts(record.agency_id, record.region_code):
@@ -56,5 +65,6 @@ class Overlay:
                    position_words(record.position))
             score, reasons = apply_context(named.score, list(named.reasons), ctx, row)
             reasons += [f"normalisasi: {step}" for step in query.normalized.applied]
+            keys[record.id] = tuple(tokens)
             found.append(Match(record.id, round(score, 4), reasons))
         return found

@@ -18,6 +18,7 @@ EXACT, SOUNDS_ALIKE, INITIAL_FOR_NAME, NAME_FOR_INITIAL = 1.0, 0.92, 0.85, 0.5
 FUZZY_CUTOFF = 70.0
 INITIAL_WEIGHT = 1.5
 QUERY_SHARE = 0.7
+REORDERED = 0.995  # within the diversity margin: "Azizah Aminah" also shows Aminah Azizah
 
 
 @dataclass(frozen=True)
@@ -85,7 +86,7 @@ def score_name(query: list[QueryToken], record: list[str], record_weights: list[
 def _order_penalty(used: dict[int, tuple[float, int]]) -> float:
     """Reordered names are allowed ("Santoso, Joko") and rank just behind the same order."""
     in_order = [ri for _, (_, ri) in sorted(used.items())]
-    return 1.0 if in_order == sorted(in_order) else 0.98
+    return 1.0 if in_order == sorted(in_order) else REORDERED
 
 
 def _combine(query: list[QueryToken], record_weights: list[float], used: dict[int, tuple[float, int]],
