@@ -59,7 +59,7 @@ def test_match_endpoint_with_token_is_scoped(client, roster):
     headers = _bearer(officer("bdg", "32.04"))
     matches = client.get(f"{API}/pegawai/match", {"name": "Djoko Santoso", "limit": 5}, **headers).json()
     assert matches and {m["pegawai"]["region_code"][:5] for m in matches} == {"32.04"}
-    assert all(m["reasons"] and m["score"] > 0 for m in matches)
+    assert all(m["reasons"] and m["score"] > 0 and m["namesakes"] >= 1 for m in matches)
     everything = client.get(f"{API}/pegawai/match", {"name": "Djoko Santoso"}, **_bearer(national_officer()))
     assert "96.01" in {m["pegawai"]["region_code"] for m in everything.json()}
 

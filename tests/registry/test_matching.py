@@ -105,3 +105,15 @@ def test_an_index_saved_in_an_older_format_is_rebuilt(roster, settings):
     matching._cache["index"] = None
     assert pegawai_match(national_officer(), "Sri Wahyuni")[0].pegawai.full_name == "Sri Wahyuni"
     assert json.loads((path / "index.json").read_text())["format"] == document["format"]
+
+
+def test_namesakes_are_counted_within_what_the_officer_may_see(roster, tmp_path):
+    path = tmp_path / "namesake.csv"
+    path.write_text(HEADER + "\n198702022012011001,DJOKO SANTOSO,Pemkab Bandung,,Guru,PNS,32.04.05\n",
+                    encoding="utf-8")
+    roster_import(path=path)
+    national = {m.pegawai.nip: m.namesakes for m in pegawai_match(national_officer(), "Djoko Santoso")}
+    assert national["198101012005011004"] == national["198702022012011001"] == 2
+    assert national["198001012005011001"] == 1  # "Muhammad Djoko Santoso" is another name
+    bandung = {m.pegawai.nip: m.namesakes for m in pegawai_match(officer("bdg", "32.04"), "Djoko Santoso")}
+    assert bandung["198702022012011001"] == 1  # the Sorong namesake lies outside the officer's territory

@@ -65,3 +65,18 @@ def test_empty_search_asks_for_a_criterion(client, roster, params):
     page = client.get(reverse("registry:pegawai"), params)
     assert page.status_code == 200
     assert ("Isi nama" in page.text) == bool(params)
+
+
+def test_roster_search_flags_names_shared_in_the_officer_scope(client, roster, tmp_path):
+    from netra.registry.services import roster_import
+    from tests.registry.conftest import HEADER
+
+    path = tmp_path / "namesake.csv"
+    path.write_text(HEADER + "\n198702022012011001,Djoko Santoso,Pemkab Bandung,,Guru,PNS,32.04.05\n",
+                    encoding="utf-8")
+    roster_import(path=path)
+    client.force_login(national_officer())
+    page = client.get(reverse("registry:pegawai"), {"nama": "Djoko Santoso"}).text
+    assert page.count('data-testid="namesakes"') == 2 and "2 pegawai bernama sama" in page
+    client.force_login(officer("bdg", "32.04"))
+    assert 'data-testid="namesakes"' not in client.get(reverse("registry:pegawai"), {"nama": "Djoko"}).text

@@ -115,7 +115,8 @@ def pegawai_match_endpoint(request, query: Query[MatchQuery]):
         position=query.position,
         limit=query.limit,
     )
-    return [{"score": m.score, "reasons": m.reasons, "pegawai": m.pegawai} for m in matches]
+    return [{"score": m.score, "reasons": m.reasons, "namesakes": m.namesakes, "pegawai": m.pegawai}
+            for m in matches]
 
 
 @router.get("/pegawai/{pegawai_id}", response=PegawaiOut, auth=staff_auth)

@@ -26,6 +26,7 @@ class PegawaiMatch:
     pegawai: Pegawai
     score: float
     reasons: list[str]
+    namesakes: int = 1  # records in the search scope with exactly this name, itself included
 
 
 def roster_index():
@@ -113,7 +114,13 @@ def pegawai_match(
     visible = (
         pegawai_list_for(user).select_related("agency", "unit", "region").in_bulk([m.id for m in matches])
     )
-    return [PegawaiMatch(visible[m.id], m.score, list(m.reasons)) for m in matches if m.id in visible]
+    index = roster_index()
+    return [
+        PegawaiMatch(visible[m.id], m.score, list(m.reasons),
+                     index.namesakes(m.id, agency_id=agency_id, region_code=block or None))
+        for m in matches
+        if m.id in visible
+    ]
 
 
 def roster_search(

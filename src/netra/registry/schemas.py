@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from ninja import Schema
+from ninja import Field, Schema
 
 from netra.registry import selectors
 
@@ -95,4 +95,6 @@ class PegawaiOut(Schema):
 class PegawaiMatchOut(Schema):
     score: float
     reasons: list[str]
+    namesakes: int = Field(description="Roster records in the search scope with exactly this normalised "
+                                       "name (itself included): above 1, check NIP, agency or position")
     pegawai: PegawaiOut
