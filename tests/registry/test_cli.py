@@ -74,3 +74,4 @@ def test_match_json(roster):
     matches = json.loads(result.output)
     assert [m["nip"] for m in matches] == ["198101012005011004"]
     assert matches[0]["reasons"] and matches[0]["region_code"] == "96.01"
+    assert matches[0]["namesakes"] == 1

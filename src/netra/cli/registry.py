@@ -228,21 +228,26 @@ def match(
 ) -> None:
     """Suggest roster records for a name, with scores and the reasons (server-side, unscoped)."""
     _setup()
-    from netra.registry.matching import roster_search
+    from netra.registry.matching import roster_index, roster_search
     from netra.registry.models import Pegawai
 
     matches = roster_search(
         name, nip=nip, agency_id=agency, region_code=region, position=position, limit=limit
     )
     rows = Pegawai.objects.select_related("agency", "region").in_bulk([m.id for m in matches])
-    results = [_match_dict(rows[m.id], m) for m in matches if m.id in rows]
+    index = roster_index()
+    results = [
+        _match_dict(rows[m.id], m, index.namesakes(m.id, agency_id=agency, region_code=region))
+        for m in matches
+        if m.id in rows
+    ]
     if as_json:
         typer.echo(json.dumps(results, ensure_ascii=False, indent=2))
         return
     _print_matches(results)
 
 
-def _match_dict(pegawai, match) -> dict:
+def _match_dict(pegawai, match, namesakes: int) -> dict:
     return {
         "id": pegawai.pk,
         "score": round(match.score, 4),
@@ -253,6 +258,7 @@ def _match_dict(pegawai, match) -> dict:
         "region_code": pegawai.region_id,
         "region": pegawai.region.name if pegawai.region else None,
         "reasons": list(match.reasons),
+        "namesakes": namesakes,
     }
 
 
@@ -264,10 +270,11 @@ def _print_matches(results: list[dict]) -> None:
         return
     table = Table("skor", "NIP", "nama", "instansi", "wilayah", "alasan")
     for r in results:
+        shared = f" ({r['namesakes']} bernama sama)" if r["namesakes"] > 1 else ""
         table.add_row(
             f"{r['score']:.2f}",
             r["nip"] or "-",
-            r["full_name"],
+            r["full_name"] + shared,
             r["agency"],
             r["region"] or "-",
             "; ".join(r["reasons"]),
