@@ -55,3 +55,10 @@ def test_namesakes_are_counted_within_the_scope():
     assert index.namesakes(50) == 6
     index.remove([2])
     assert index.namesakes(1) == 5
+
+
+def test_a_removed_haji_title_may_still_be_an_initial():
+    index = NameIndex.build(_roster({"12.01": ["Ronald Rangkuti", "Sondang Rangkuti", "Hotmaida Rangkuti"]}))
+    found = index.search("H. Rangkuti", limit=3)
+    assert _names(index, found)[0] == "hotmaida rangkuti"
+    assert "normalisasi: gelar keagamaan dihapus: H." in found[0].reasons

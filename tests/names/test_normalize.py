@@ -47,6 +47,8 @@ written_suffixes = st.sampled_from(["S.Pd.", "M.Si.", "S.H.", "M.M.", "S.Kom.", 
         ("Joko Santoso ST", "joko santoso"),
         ("Hidayat, M.", "hidayat m"),  # a lone letter after a comma is an initial
         ("Kasubbag Umum Joko", "joko"),
+        ("bu N. Suryana", "n suryana"),  # "Nn." (nona) collapsed to a lone "N." is not a greeting
+        ("Joko S.", "joko s"),
     ],
 )
 def test_canonical_forms(written, canonical):

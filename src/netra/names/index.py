@@ -26,11 +26,12 @@ from netra.names.context import Context, apply_context, context_estimate
 from netra.names.normalize import NormalizedName, normalize_name
 from netra.names.overlay import Overlay
 from netra.names.records import Match, RosterRecord
-from netra.names.scoring import INITIAL_WEIGHT, QUERY_SHARE, QueryToken, score_name
+from netra.names.scoring import INITIAL_FOR_NAME, INITIAL_WEIGHT, QUERY_SHARE, QueryToken, score_name
 from netra.names.vocabulary import Vocabulary
 
 GENERATE_BUDGET = 100_000  # postings read before the other tokens only rescore candidates
 RERANK, RERANK_MIN, RERANK_MARGIN = 100, 20, 0.25  # candidates rescored exactly
+HAJI_AS_INITIAL_WEIGHT = 0.3  # a removed "H." still favours, slightly, a record with an H name
 DIVERSITY_MARGIN = 0.01  # results this close count as tied, and a tie goes to a name not yet shown
 _KEY_MULTIPLIERS = np.array([0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9, 0x27D4EB2F165667C5,
                              0x85EBCA77C2B2AE63, 0xFF51AFD7ED558CCD, 0xC4CEB9FE1A85EC53, 0x94D049BB133111EB],
@@ -58,7 +59,7 @@ class _Query:
     normalized: NormalizedName
     tokens: list[QueryToken]
     lookups: list[tuple[np.ndarray, np.ndarray, float]]
-    initials: list[str]
+    initials: list[tuple[str, float]]  # (letter, weight)
 
     @property
     def total_weight(self) -> float:
@@ -137,11 +138,11 @@ class NameIndex:
                region_code: str | None = None, position: str | None = None, limit: int = 5) -> list[Match]:
         query = self._query(name)
         ctx = Context.of(nip, agency_id, region_code, position or query.normalized.position, self)
-        keys: dict[int, tuple] = {}
+        keys: dict[int, tuple] = {}  # record id -> (name tokens, their total rarity weight)
         found = self._rescore(self._candidates(query, ctx, limit), query, ctx, keys)
         found += self.overlay.search(query, ctx, keys)
-        found.sort(key=lambda m: (-m.score, m.id))
-        return diversify(found, keys, limit)
+        found.sort(key=lambda m: (-m.score, keys[m.id][1], m.id))  # a tie goes to the commoner name
+        return diversify(found, {i: key[0] for i, key in keys.items()}, limit)
 
     def _query(self, name: str) -> _Query:
         normalized = normalize_name(name)
@@ -150,8 +151,10 @@ class NameIndex:
         full = [t for t in normalized.tokens if len(t) > 1]
         lookups = [self.vocab.lookup(t) for t in full]
         tokens = [QueryToken(t, lk[2]) for t, lk in zip(full, lookups, strict=True)]
-        initials = [t for t in normalized.tokens if len(t) == 1]
-        tokens += [QueryToken(t, INITIAL_WEIGHT) for t in initials]
+        initials = [(t, INITIAL_WEIGHT) for t in normalized.tokens if len(t) == 1]
+        if full and _haji_removed(normalized):  # "H. Rangkuti" may be Haji Rangkuti or Hotmaida Rangkuti
+            initials.append(("h", HAJI_AS_INITIAL_WEIGHT))
+        tokens += [QueryToken(t, w) for t, w in initials]
         return _Query(normalized, tokens, lookups, initials)
 
     def _candidates(self, query: _Query, ctx: Context, per_name: int) -> np.ndarray:
@@ -315,8 +318,8 @@ class NameIndex:
     def _initial_scores(self, cands: np.ndarray, query: _Query) -> np.ndarray:
         out = np.zeros(len(cands), dtype=np.float32)
         letters = self.a["full_mask"][cands] | self.a["init_mask"][cands]
-        for letter in query.initials:
-            out += INITIAL_WEIGHT * 0.85 * ((letters & np.uint32(1 << (ord(letter) - 97))) != 0)
+        for letter, weight in query.initials:
+            out += weight * INITIAL_FOR_NAME * ((letters & np.uint32(1 << (ord(letter) - 97))) != 0)
         return out
 
     def _best(self, cands, matched_q, matched_r, query: _Query, ctx: Context, per_name: int) -> np.ndarray:
@@ -365,7 +368,7 @@ class NameIndex:
             named = score_name(query.tokens, tokens, weights, cache)
             score, reasons = apply_context(named.score, list(named.reasons), ctx, self._row_context(row))
             record_id = int(a["ids"][row])
-            keys[record_id] = tuple(tokens)
+            keys[record_id] = (tuple(tokens), round(sum(weights), 3))
             found.append(Match(record_id, round(score, 4), reasons + normalisations))
         return found
 
@@ -394,6 +397,10 @@ class NameIndex:
         if k < len(order) and ids_sorted[k] == record_id and self.a["alive"][order[k]]:
             return int(order[k])
         return None
+
+
+def _haji_removed(normalized: NormalizedName) -> bool:
+    return any(title.strip(".").lower() == "h" for title in normalized.titles)
 
 
 def diversify(found: list[Match], keys: dict[int, tuple], limit: int) -> list[Match]:

@@ -250,7 +250,8 @@ def _compact_set(entries: frozenset[str]) -> frozenset[str]:
     "subagian"), so that a canonical form meets the same entries as the text it came from. Spelling only:
     through the name variants the degree "S.T." would become the name "siti"."""
     compact = {e.replace(" ", "").replace(".", "") for e in entries}
-    return frozenset(compact | {_modern_spelling(_DOUBLED.sub(r"\1", c)) for c in compact})
+    respelled = {_modern_spelling(_DOUBLED.sub(r"\1", c)) for c in compact}
+    return frozenset(compact | {r for r in respelled if len(r) > 1})  # "Nn."/"MM" never become "N."/"M."
 
 
 _PREFIX_KINDS = (

@@ -65,6 +65,6 @@ class Overlay:
                    position_words(record.position))
             score, reasons = apply_context(named.score, list(named.reasons), ctx, row)
             reasons += [f"normalisasi: {step}" for step in query.normalized.applied]
-            keys[record.id] = tuple(tokens)
+            keys[record.id] = (tuple(tokens), round(sum(weights), 3))
             found.append(Match(record.id, round(score, 4), reasons))
         return found

@@ -92,8 +92,21 @@ def _order_penalty(used: dict[int, tuple[float, int]]) -> float:
 def _combine(query: list[QueryToken], record_weights: list[float], used: dict[int, tuple[float, int]],
              ) -> float:
     q_total = sum(t.weight for t in query) or 1.0
-    r_total = sum(record_weights) or 1.0
     q_cov = sum(query[qi].weight * sim for qi, (sim, _) in used.items()) / q_total
-    r_cov = sum(record_weights[ri] * sim for sim, ri in used.values()) / r_total
+    r_cov = _record_coverage(query, record_weights, used)
     score = QUERY_SHARE * q_cov + (1 - QUERY_SHARE) * r_cov
     return min(1.0, score * _order_penalty(used))
+
+
+def _record_coverage(query: list[QueryToken], record_weights: list[float],
+                     used: dict[int, tuple[float, int]]) -> float:
+    """The record's share that the query accounts for. A record name the query left out or wrote as an
+    initial weighs as much as an average query name, whatever its rarity: "Asep Sutisna" is as likely
+    Asep Engkos Sutisna as Asep Hendra Sutisna, and "S. Wahyuni" as likely Suci as Sri Wahyuni."""
+    full = [t.weight for t in query if len(t.text) > 1]
+    neutral = sum(full) / len(full) if full else sum(record_weights) / max(len(record_weights), 1)
+    spelled = {ri: sim for qi, (sim, ri) in used.items() if len(query[qi].text) > 1}
+    initials = {ri: sim for qi, (sim, ri) in used.items() if len(query[qi].text) == 1}
+    weights = [w if ri in spelled else neutral for ri, w in enumerate(record_weights)]
+    covered = sum(weights[ri] * sim for ri, sim in (spelled | initials).items())
+    return covered / (sum(weights) or 1.0)
