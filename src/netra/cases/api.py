@@ -38,6 +38,7 @@ from netra.cases.schemas import (
     ViolationTypeOut,
 )
 from netra.cases.services.lawbridge import violation_types
+from netra.cases.views.letters import letter_response
 
 router = Router(tags=["cases"])
 
@@ -327,6 +328,14 @@ def evidence_file(request: HttpRequest, evidence_id: int):
     item = selectors.evidence_get_for(request.auth, evidence_id)
     return FileResponse(evidence_open(item), as_attachment=True, filename=item.original_name,
                         content_type=item.content_type)
+
+
+@router.get("/{case_id}/recommendations/{rec_id}/letter.pdf", auth=staff_auth,
+            url_name="cases_letter_pdf", response={200: None, **ERRORS})
+@service_errors
+def letter_pdf(request: HttpRequest, case_id: int, rec_id: int):
+    """The recommendation's official letter as PDF (same access rules as the case page's link)."""
+    return letter_response(request.auth, case_id, rec_id, "pdf")
 
 
 @router.get("/{case_id}/comments", response={200: list[CommentOut], **ERRORS}, auth=staff_auth)

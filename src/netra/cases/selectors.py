@@ -30,6 +30,7 @@ from netra.cases.services.search import normalise
 
 NEARLY_DUE = timedelta(days=1)
 IDENTITY_ROLES = (Role.PIMPINAN, Role.STAF_PENANGANAN)
+LETTER_ROLES = (Role.PIMPINAN, Role.STAF_PENANGANAN, Role.PENGAWAS)
 _AGENCY_DEPTH = ("terlapor__agency_id", "terlapor__agency__parent_id", "terlapor__agency__parent__parent_id")
 
 
@@ -200,6 +201,41 @@ def evidence_get_for(user, pk) -> Evidence:
         raise Http404("Bukti tidak ditemukan.") from None
     case_get_for(user, evidence.case_id)
     return evidence
+
+
+def _letter_recommendations(user, case: Case) -> QuerySet:
+    """Recommendations of a visible case whose letter the user may download.
+
+    Supervisory offices: every recommendation of the case; BKN and a PPK: those addressed to them.
+    """
+    if not (_is_staff(user) and user.has_role(*LETTER_ROLES)):
+        return Recommendation.objects.none()
+    office = user.office
+    if office.kind == Office.Kind.BKN:
+        return Recommendation.objects.filter(case=case, to_bkn=True)
+    if office.kind == Office.Kind.PPK:
+        if office.agency_id is None:
+            return Recommendation.objects.none()
+        return _ppk_recommendations(office).filter(case=case)
+    return Recommendation.objects.filter(case=case)
+
+
+def letter_recommendation_ids_for(user, case: Case) -> set[int]:
+    """Of a visible case's recommendations, those whose letter ``user`` may download."""
+    return set(_letter_recommendations(user, case).values_list("pk", flat=True))
+
+
+def recommendation_letter_for(user, case_id, recommendation_id):
+    """``(recommendation, letter)`` for the download views; Http404 when the user may not have it."""
+    from netra.cases.letterdata import letter_build
+
+    case = case_get_for(user, case_id)
+    related = ("terlapor__agency", "created_by", "case__office__region")
+    try:
+        rec = _letter_recommendations(user, case).select_related(*related).get(pk=int(recommendation_id))
+    except (Recommendation.DoesNotExist, TypeError, ValueError):
+        raise Http404("Rekomendasi tidak ditemukan.") from None
+    return rec, letter_build(rec)
 
 
 def _supervisory(user) -> bool:

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from netra.cases.views import actions, agencies, public, regions, staff
+from netra.cases.views import actions, agencies, letters, public, regions, staff
 
 app_name = "cases"
 urlpatterns = [
@@ -20,6 +20,8 @@ urlpatterns = [
     path("<int:case_id>/komentar/", actions.comment_add, name="comment_add"),
     path("<int:case_id>/bukti/", actions.evidence_add, name="evidence_add"),
     path("<int:case_id>/bukti/<int:evidence_id>/unduh/", actions.evidence_download, name="evidence_download"),
+    path("<int:case_id>/rekomendasi/<int:rec_id>/surat.pdf", letters.letter_pdf, name="letter_pdf"),
+    path("<int:case_id>/rekomendasi/<int:rec_id>/surat.docx", letters.letter_docx, name="letter_docx"),
     path("<int:case_id>/tugaskan/", actions.assign, name="assign"),
     path("<int:case_id>/klarifikasi/", actions.clarification_add, name="clarification_add"),
     path("<int:case_id>/klarifikasi/catat/", actions.clarification_record, name="clarification_record"),

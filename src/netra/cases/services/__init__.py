@@ -8,6 +8,7 @@ from netra.cases.services.intake import (
     report_window,
     temuan_create,
 )
+from netra.cases.services.letters import letter_download_record
 from netra.cases.services.receipts import receipt_code_display, receipt_code_normalise
 from netra.cases.services.records import (
     case_assign,
@@ -39,6 +40,7 @@ __all__ = [
     "intake_check",
     "kajian_add",
     "laporan_submit_public",
+    "letter_download_record",
     "receipt_code_display",
     "receipt_code_normalise",
     "report_window",

@@ -50,3 +50,14 @@ def route(*, subject: str, regime: str, forwarded: date, violation: str | None) 
 
     result = referral.refer(subject=subject, regime=regime, forwarded=forwarded, violation=violation or None)
     return Routing(_labels(result.recipients), _labels(result.copies), [str(r) for r in result.reasons])
+
+
+def violation_for_letter(code: str) -> tuple[str, list[str]] | None:
+    """The catalogue's name of a violation type and its citations (as the catalogue words them)."""
+    from netra.law import catalogue
+
+    try:
+        vt = catalogue.get(code)
+    except (KeyError, LookupError, ValueError):
+        return None
+    return vt.name_id, [c.label() for c in vt.citations]

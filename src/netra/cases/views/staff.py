@@ -159,6 +159,7 @@ def case_page_context(request, case_id, *, bound: dict | None = None) -> dict:
             detail.case.violation_code, detail.case.violation_code
         ),
         "may_see_identities": selectors.may_see_identities(request.user, detail.case),
+        "letter_ids": selectors.letter_recommendation_ids_for(request.user, detail.case),
     }
 
 

@@ -1,0 +1,72 @@
+"""The plain data a letter is rendered from, and the text helpers both renderers share."""
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import date
+
+MONTHS_ID = (
+    "Januari", "Februari", "Maret", "April", "Mei", "Juni",
+    "Juli", "Agustus", "September", "Oktober", "November", "Desember",
+)
+# Every line terminator Python or typst knows, folded into "\n" before rendering.
+_NEWLINES = re.compile("\r\n|[\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
+
+
+@dataclass(frozen=True)
+class Terlapor:
+    name: str
+    nip: str = ""
+    position: str = ""
+    agency: str = ""
+
+
+@dataclass(frozen=True)
+class Violation:
+    """A violation type from netra.law.catalogue and the citations the catalogue gives for it."""
+
+    name: str
+    citations: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Letter:
+    number: str
+    date: date
+    place: str
+    office_name: str
+    recipients: tuple[str, ...]
+    terlapor: Terlapor
+    register_number: str
+    facts: str
+    recommendation: str
+    signatory_name: str
+    signatory_role: str
+    copies: tuple[str, ...] = ()
+    violations: tuple[Violation, ...] = ()
+    reasons: tuple[str, ...] = ()
+    subject: str = "Penerusan Rekomendasi Dugaan Pelanggaran Netralitas"
+    nature: str = "Penting"
+    attachment: str = "-"
+
+
+def date_id(day: date) -> str:
+    """``23 November 2026``: the date as Indonesian letters write it."""
+    return f"{day.day} {MONTHS_ID[day.month - 1]} {day.year}"
+
+
+def clean_text(text: str) -> str:
+    """``text`` with line ends as "\\n", tabs as spaces and other control characters dropped.
+
+    Control characters cannot be printed, are invalid in DOCX XML, and docxtpl reads \\a and \\f as
+    paragraph and page breaks.
+    """
+    text = _NEWLINES.sub("\n", str(text)).replace("\t", " ")
+    return "".join(ch for ch in text if ch == "\n" or unicodedata.category(ch) not in ("Cc", "Cs"))
+
+
+def safe_filename(number: str, extension: str) -> str:
+    """``surat-123-PP.01-K.KR-01-XI-2024.pdf``: ASCII letters, digits, dot and dash only."""
+    ascii_text = unicodedata.normalize("NFKD", number).encode("ascii", "ignore").decode()
+    stem = re.sub(r"[^A-Za-z0-9.]+", "-", ascii_text).strip("-.")[:80] or "tanpa-nomor"
+    return f"surat-{stem}.{extension}"
