@@ -69,6 +69,8 @@ def test_letter_cites_the_catalogue_and_the_routing(client, world, case, rec):
     assert rec.reasons and all(reason.split(":")[0] in text for reason in rec.reasons)
     assert "Pelanggaran dan dasar hukum" in text
     assert re.search(r"–\s+\S", text)  # at least one citation line from netra.law.catalogue
+    assert any("[S]" in r or "[M]" in r for r in rec.reasons)  # stored with Netra's confidence marks...
+    assert not re.search(r"\[[A-Z]\]", text)  # ...which an official letter does not print
 
 
 def test_reporter_identity_never_appears(client, world, case, rec):

@@ -20,6 +20,7 @@ _ADDRESSEES = {
     "gakkumdu": "Sentra Penegakan Hukum Terpadu",
 }
 _REDACTED = "[identitas pelapor]"
+_CONFIDENCE_MARK = re.compile(r"\s*\[[A-Z]\](?![A-Za-z])")  # Netra's own source-confidence marks
 _PLACE_PREFIX = re.compile(r"^(kabupaten|kab\.|kota|provinsi)\s+", re.IGNORECASE)
 
 
@@ -56,7 +57,12 @@ def _violations(case: Case) -> tuple[Violation, ...]:
     decision = getattr(case, "decision", None)
     code = case.violation_code or (decision.violation_code if decision else "")
     found = violation_for_letter(code) if code else None
-    return (Violation(name=found[0], citations=tuple(found[1])),) if found else ()
+    return (Violation(name=found[0], citations=tuple(_plain(c) for c in found[1])),) if found else ()
+
+
+def _plain(citation: str) -> str:
+    """A citation as a letter writes it: without the confidence marks Netra shows its own staff."""
+    return _CONFIDENCE_MARK.sub("", citation).strip()
 
 
 def _recommendation_text(recipients: list[str], office: str) -> str:
@@ -88,7 +94,7 @@ def letter_build(rec: Recommendation) -> Letter:
         register_number=case.register_number or "-",
         facts=_redact(case.description, reporter),
         violations=_violations(case),
-        reasons=tuple(_redact(str(r), reporter) for r in rec.reasons),
+        reasons=tuple(_plain(_redact(str(r), reporter)) for r in rec.reasons),
         recommendation=_recommendation_text(recipients, office.name),
         signatory_name=_signatory(rec),
         signatory_role=f"Pimpinan {office.name}",
