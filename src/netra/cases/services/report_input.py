@@ -119,6 +119,12 @@ def _reporter(data, errors: dict) -> dict:
     return item
 
 
+def _checked_nip(digits: str, subject_type: str) -> str:
+    if subject_type in (SubjectType.PNS, SubjectType.PPPK):
+        return parse_nip(digits, pppk=subject_type == SubjectType.PPPK).nip
+    return digits
+
+
 def _terlapor_one(raw: dict, index: int, errors: dict) -> dict:
     item = {key: raw.get(key) for key in TERLAPOR_FIELDS if raw.get(key) not in (None, "")}
     item["name"] = _text(item.get("name"))
@@ -126,9 +132,9 @@ def _terlapor_one(raw: dict, index: int, errors: dict) -> dict:
     if item["subject_type"] not in SubjectType.values:
         errors[f"terlapor.{index}.subject_type"] = _("Status kepegawaian tidak dikenal.")
     if item.get("nip"):
-        try:  # the full NIP layout is checked for PNS; other staff numbers must at least be digits
+        try:  # the layout is checked for PNS and PPPK; other staff numbers must at least be digits
             nip = clean_nip(str(item["nip"]))
-            item["nip"] = parse_nip(nip).nip if item["subject_type"] == SubjectType.PNS else nip
+            item["nip"] = _checked_nip(nip, item["subject_type"])
             if len(item["nip"]) > NIP_LENGTH:
                 raise InvalidNip(_("paling banyak 18 angka"))
         except InvalidNip as exc:

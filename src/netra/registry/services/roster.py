@@ -190,7 +190,7 @@ class _RowValidator:
             )
             return None
         try:
-            return parse_nip(raw)
+            return parse_nip(raw, pppk=status == Pegawai.EmploymentType.PPPK)
         except InvalidNip as exc:
             fail("nip", str(exc))
             return None
