@@ -349,7 +349,7 @@ def _data(election, region: str, days: int, person, subject: str, story: str, an
         else [
             {
                 "name": person.nama,
-                "nip": person.nip if subject in ("PNS", "PPPK") else "",
+                "nip": person.nip if subject == person.status else "",  # a PPPK has an NI PPPK
                 "agency": agency.pk if agency else None,
                 "agency_name": agency.name if agency else "",
                 "position": person.jabatan,
