@@ -331,6 +331,11 @@ class NameIndex:
         record_cov = np.minimum(matched_r / self.a["rec_weight"][cands], 1.0)
         stage1 = QUERY_SHARE * matched_q / query.total_weight + (1 - QUERY_SHARE) * record_cov
         stage1 = context_estimate(stage1, cands, ctx, self)
+        if len(cands) > RERANK:  # only rows that can be rescored matter: cut before the costly cap
+            near = np.flatnonzero(stage1 >= stage1.max() - RERANK_MARGIN)
+            if len(near) < RERANK_MIN:
+                near = np.argpartition(-stage1, RERANK_MIN)[:RERANK_MIN]
+            cands, stage1 = cands[near], stage1[near]
         if len(cands) > RERANK:
             keep = _first_per_key(self._name_keys(cands), stage1, per_name)
             cands, stage1 = cands[keep], stage1[keep]
