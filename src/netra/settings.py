@@ -5,7 +5,7 @@ from pathlib import Path
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
-from netra.core.env import data_dir, env, envbool, envint, envlist, secret_key
+from netra.core.env import cache_config, data_dir, env, envbool, envint, envlist, secret_key
 
 BASE_DIR = Path(__file__).resolve().parent
 DATA_DIR = data_dir()
@@ -155,6 +155,8 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 # broker backend (NETRA_TASKS_BACKEND=django_tasks_rq.RQBackend) runs RQ workers on Redis.
 NETRA_TASK_QUEUES = envlist("NETRA_TASK_QUEUES", ["default"])
 NETRA_BROKER_URL = env("NETRA_BROKER_URL", "redis://127.0.0.1:6379/0")
+# Rate limits (public reports, API throttles) count in the cache: share it when running several processes.
+CACHES = cache_config(env("NETRA_CACHE_URL", ""))
 NETRA_TASK_RESULT_TTL = envint("NETRA_TASK_RESULT_TTL", 7 * 24 * 3600)  # seconds a finished result is kept
 TASKS = {
     "default": {

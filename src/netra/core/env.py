@@ -52,3 +52,14 @@ def secret_key(directory: Path) -> str:
         path.write_text(secrets.token_urlsafe(50), encoding="utf-8")
         path.chmod(0o600)
     return path.read_text(encoding="utf-8").strip()
+
+
+def cache_config(url: str) -> dict:
+    """Django CACHES for NETRA_CACHE_URL: Redis shared by every process (rate limits hold across
+    workers), or, when unset, each process's own memory (one process, like the demo)."""
+    if not url:
+        return {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    if not url.startswith(("redis://", "rediss://", "unix://")):
+        raise ValueError(f"NETRA_CACHE_URL must be a redis://, rediss:// or unix:// URL, not {url!r}")
+    return {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url,
+                        "KEY_PREFIX": "netra"}}
