@@ -97,7 +97,7 @@ def _count(person, ids, index, namesakes) -> dict[str, float]:
     name alone cannot tell apart). ceiling: the best recall@5 any ranking by name can reach, 5 / the
     number of namesakes in the scope, capped at 1."""
     truth = canonical_name(person.nama)
-    same = [i == person.id or (index.get(i) and index.get(i).name == truth) for i in ids]
+    same = [i == person.id or getattr(index.get(i), "name", None) == truth for i in ids]
     return {"strict@1": bool(ids) and ids[0] == person.id, "strict@5": person.id in ids,
             "name@1": bool(same) and same[0], "name@5": any(same),
             "ceiling@5": min(1.0, 5 / max(namesakes, 1)), "shared": namesakes > 5}

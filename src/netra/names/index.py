@@ -142,7 +142,7 @@ class NameIndex:
         found = self._rescore(self._candidates(query, ctx, limit), query, ctx, keys)
         found += self.overlay.search(query, ctx, keys)
         found.sort(key=lambda m: (-m.score, keys[m.id][1], m.id))  # a tie goes to the commoner name
-        return diversify(found, {i: key[0] for i, key in keys.items()}, limit)
+        return diversify(found, keys, limit)
 
     def _query(self, name: str) -> _Query:
         normalized = normalize_name(name)
@@ -217,7 +217,7 @@ class NameIndex:
         if None not in ids:
             if self._all_keys is None:
                 self._all_keys = self._name_keys(np.arange(len(self.a["ids"])))
-            key = self._all_keys[row] if row is not None else self._key_of(ids)
+            key = self._all_keys[row] if row is not None else _mixed(ids, np.arange(len(ids))).sum()
             lo, hi = self._block_rows(ctx)
             same = np.flatnonzero(self._all_keys[lo:hi] == key) + lo
             same = same[[self._tokens_at(r) == tokens for r in same.tolist()]] if len(same) else same
@@ -227,12 +227,6 @@ class NameIndex:
     def _tokens_at(self, row: int) -> tuple[str, ...]:
         start, end = self.a["rec_ptr"][row], self.a["rec_ptr"][row + 1]
         return tuple(self.vocab.tokens[t] for t in self.a["rec_tok"][start:end].tolist())
-
-    @staticmethod
-    def _key_of(token_ids: list[int]) -> np.uint64:
-        toks = np.asarray(token_ids, dtype=np.uint64) + np.uint64(1)
-        mult = _KEY_MULTIPLIERS[np.minimum(np.arange(len(toks)), len(_KEY_MULTIPLIERS) - 1)]
-        return np.sum(toks * mult, dtype=np.uint64)
 
     def agency_rows(self, agency_id: int) -> tuple[int, int]:
         """The span [first, last + 1) of the agency's rows (empty when it has none), computed once."""
@@ -299,12 +293,7 @@ class NameIndex:
         out_r = np.zeros(len(cands), dtype=np.float32)
         if not rest or not len(cands):
             return out_q, out_r
-        ptr = self.a["rec_ptr"]
-        starts, ends = ptr[cands], ptr[cands + 1]
-        lengths = ends - starts
-        seg = np.concatenate([[0], np.cumsum(lengths)[:-1]])
-        flat = np.repeat(starts - seg, lengths) + np.arange(int(lengths.sum()))
-        toks = self.a["rec_tok"][flat]
+        toks, seg, _ = self._row_tokens(cands)
         tok_weight = self.a["tok_weight"][toks]
         for i in rest:
             ids, sims, weight = query.lookups[i]
@@ -347,16 +336,21 @@ class NameIndex:
         close = max(RERANK_MIN, int(np.sum(stage1 >= stage1[0] - RERANK_MARGIN)))
         return cands[:close]
 
-    def _name_keys(self, rows: np.ndarray) -> np.ndarray:
-        """A hash of each row's token sequence: equal for namesakes (same canonical name)."""
+    def _row_tokens(self, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """The token ids of ``rows`` in one array, where each row starts in it, and each token's
+        position within its row."""
         ptr = self.a["rec_ptr"]
         starts, lengths = ptr[rows], ptr[rows + 1] - ptr[rows]
         seg = np.concatenate([[0], np.cumsum(lengths)[:-1]])
-        offsets = np.arange(int(lengths.sum())) - np.repeat(seg, lengths)
-        flat = np.repeat(starts, lengths) + offsets
-        toks = self.a["rec_tok"][flat].astype(np.uint64) + np.uint64(1)
-        mixed = toks * _KEY_MULTIPLIERS[np.minimum(offsets, len(_KEY_MULTIPLIERS) - 1)]
-        return np.add.reduceat(mixed, seg) if len(seg) else np.zeros(0, np.uint64)
+        positions = np.arange(int(lengths.sum())) - np.repeat(seg, lengths)
+        return self.a["rec_tok"][np.repeat(starts, lengths) + positions], seg, positions
+
+    def _name_keys(self, rows: np.ndarray) -> np.ndarray:
+        """A hash of each row's token sequence: equal for namesakes (same canonical name)."""
+        if not len(rows):
+            return np.zeros(0, np.uint64)
+        toks, seg, positions = self._row_tokens(rows)
+        return np.add.reduceat(_mixed(toks, positions), seg)
 
     def _rescore(self, rows: np.ndarray, query: _Query, ctx: Context, keys: dict[int, tuple],
                  ) -> list[Match]:
@@ -389,8 +383,7 @@ class NameIndex:
 
     def _record_at(self, row: int) -> RosterRecord:
         a = self.a
-        start, end = a["rec_ptr"][row], a["rec_ptr"][row + 1]
-        name = " ".join(self.vocab.tokens[t] for t in a["rec_tok"][start:end].tolist())
+        name = " ".join(self._tokens_at(row))
         nip_int, agency, region, _ = self._row_context(row)
         position = int(a["position"][row])
         return RosterRecord(int(a["ids"][row]), name, f"{nip_int:018d}" if nip_int else None, agency,
@@ -404,6 +397,12 @@ class NameIndex:
         return None
 
 
+def _mixed(token_ids, positions: np.ndarray) -> np.ndarray:
+    """Each token id mixed with its position; a name's key is the (wrapping) sum over its tokens."""
+    toks = np.asarray(token_ids, dtype=np.uint64) + np.uint64(1)
+    return toks * _KEY_MULTIPLIERS[np.minimum(positions, len(_KEY_MULTIPLIERS) - 1)]
+
+
 def _haji_removed(normalized: NormalizedName) -> bool:
     return any(title.strip(".").lower() == "h" for title in normalized.titles)
 
@@ -411,7 +410,8 @@ def _haji_removed(normalized: NormalizedName) -> bool:
 def diversify(found: list[Match], keys: dict[int, tuple], limit: int) -> list[Match]:
     """The top ``limit`` of ``found`` (best first), where among results within DIVERSITY_MARGIN of the
     best remaining one a name not yet shown goes first: "S. Wahyuni" lists Sri, Siti and Suci Wahyuni
-    before a second Sri Wahyuni. A clearly better result is never passed over."""
+    before a second Sri Wahyuni. A clearly better result is never passed over. ``keys`` maps a record
+    id to a value equal for namesakes."""
     out, shown, rest = [], set(), list(found)
     while rest and len(out) < limit:
         floor = rest[0].score - DIVERSITY_MARGIN

@@ -5,10 +5,8 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date
 
-MONTHS_ID = (
-    "Januari", "Februari", "Maret", "April", "Mei", "Juni",
-    "Juli", "Agustus", "September", "Oktober", "November", "Desember",
-)
+from netra.text.dates import format_date
+
 # Every line terminator Python or typst knows, folded into "\n" before rendering.
 _NEWLINES = re.compile("\r\n|[\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
 
@@ -52,7 +50,7 @@ class Letter:
 
 def date_id(day: date) -> str:
     """``23 November 2026``: the date as Indonesian letters write it."""
-    return f"{day.day} {MONTHS_ID[day.month - 1]} {day.year}"
+    return format_date(day)
 
 
 def clean_text(text: str) -> str:
