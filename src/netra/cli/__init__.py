@@ -18,4 +18,13 @@ for module in (rules, registry, text, posts, cases, accounts, audit, worker):
 
 
 def main() -> None:
-    app()
+    try:
+        app()
+    except Exception as error:
+        from netra.cli.django_setup import setup_hint
+
+        hint = setup_hint(error)
+        if hint is None:
+            raise
+        typer.echo(f"Error: {hint}", err=True)
+        raise SystemExit(2) from None
