@@ -332,6 +332,9 @@ class Kajian(models.Model):
 
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="kajian")
     stage = models.CharField(max_length=8, choices=Stage.choices)
+    # The officer's summary of the established facts: printed in the recommendation letter instead
+    # of the citizen's own words. Required for the kajian dugaan (the services enforce it).
+    facts = models.TextField(_("uraian singkat fakta"), blank=True)
     analysis = models.TextField(_("analisis"))
     conclusion = models.TextField(_("kesimpulan"))
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
