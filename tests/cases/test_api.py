@@ -6,7 +6,7 @@ from django.test import Client
 from netra.accounts.models import Role
 from netra.accounts.services import token_create
 from netra.cases.models import Case
-from tests.cases.helpers import JPEG, case_in, photo
+from tests.cases.helpers import JPEG, case_in, photo, records_before
 
 pytestmark = pytest.mark.django_db
 BASE = "/api/v1/cases"
@@ -124,6 +124,8 @@ def test_transitions_through_the_api(world):
         url, {"action": "reject", "reason": "x", "reason_code": "nope"}, content_type="application/json"
     )
     assert bad.status_code == 400 and "reason_code" in bad.json()["errors"]
+    # The API has no kajian endpoint yet: the kajian awal is written through the service.
+    records_before(world, Case.objects.get(pk=case.pk), "register")
     ok = pimpinan.post(url, {"action": "register"}, content_type="application/json")
     assert ok.json()["register_number"].startswith("001/Reg/LP/PW/Kab/21.01/")
 

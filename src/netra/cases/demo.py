@@ -361,6 +361,7 @@ def _data(election, region: str, days: int, person, subject: str, story: str, an
 
 def _advance(case, stage: str, users: dict, office_key: str, violation: str):
     from netra.cases import services
+    from netra.cases.demo_records import records_before
 
     for status in _PATH:
         if case.status == stage:
@@ -370,6 +371,7 @@ def _advance(case, stage: str, users: dict, office_key: str, violation: str):
             "decide": {"outcome": "terbukti", "violation_code": violation or "D-6"},
             "forward_recommendation": {"letter_number": f"{case.pk:03d}/PP.01/demo"},
         }.get(action, {})
+        records_before(case, action, users[f"{office_key}.pimpinan"])  # what the step guards ask for
         case = services.case_transition(
             user=users[f"{office_key}.{who}"], case=case, action=action, reason="Tahap demo", **params
         )

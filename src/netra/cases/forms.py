@@ -14,7 +14,16 @@ from django.core.validators import URLValidator
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from netra.cases.models import Decision, Kajian, Kind, NonRegistrationReason, Party, Status, SubjectType
+from netra.cases.models import (
+    Attendance,
+    Decision,
+    Kajian,
+    Kind,
+    NonRegistrationReason,
+    Party,
+    Status,
+    SubjectType,
+)
 from netra.names.nip import NIP_LENGTH, InvalidNip, clean_nip, parse_nip
 
 MAX_LINKS = 20
@@ -503,7 +512,18 @@ class ClarificationRecordForm(forms.Form):
         widget=DateTimeInput(),
         input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"],
     )
+    attendance = forms.ChoiceField(
+        label=_("Kehadiran"),
+        choices=[(Attendance.HADIR, _("Hadir")), (Attendance.TIDAK_HADIR, _("Tidak hadir"))],
+        initial=Attendance.HADIR,
+        required=False,
+        widget=forms.RadioSelect,
+        help_text=_("Bila pihak yang diundang tidak hadir, catat ketidakhadirannya dalam berita acara."),
+    )
     record = forms.CharField(label=_("Berita acara"), widget=forms.Textarea(attrs={"rows": 4}))
+
+    def clean_attendance(self) -> str:
+        return self.cleaned_data["attendance"] or Attendance.HADIR
 
 
 class KajianForm(forms.Form):
@@ -519,7 +539,26 @@ class KajianForm(forms.Form):
     )
     analysis = forms.CharField(label=_("Analisis"), widget=forms.Textarea(attrs={"rows": 5}))
     conclusion = forms.CharField(label=_("Kesimpulan"), widget=forms.Textarea(attrs={"rows": 2}))
-    field_order = ["stage", "facts", "analysis", "conclusion"]
+    # Syarat formil and materiel of the kajian awal (Perbawaslu 7/2022 Pasal 15(3)-(4)).
+    formil_pelapor = forms.BooleanField(label=_("Formil: nama dan alamat pelapor lengkap"), required=False)
+    formil_terlapor = forms.BooleanField(label=_("Formil: pihak terlapor jelas"), required=False)
+    formil_waktu = forms.BooleanField(
+        label=_("Formil: laporan disampaikan dalam batas waktu pelaporan"), required=False
+    )
+    materiel_waktu_tempat = forms.BooleanField(
+        label=_("Materiel: waktu dan tempat kejadian jelas"), required=False
+    )
+    materiel_uraian = forms.BooleanField(label=_("Materiel: uraian kejadian ada"), required=False)
+    materiel_bukti = forms.BooleanField(label=_("Materiel: bukti ada"), required=False)
+    field_order = ["stage", "facts", *Kajian.FORMIL, *Kajian.MATERIEL, "analysis", "conclusion"]
+
+    def __init__(self, *args, stage: str | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if stage == Kajian.Stage.DUGAAN:  # the requirement ticks belong to the kajian awal
+            for name in (*Kajian.FORMIL, *Kajian.MATERIEL):
+                del self.fields[name]
+        elif stage == Kajian.Stage.AWAL:
+            self.fields["facts"].help_text = _("Opsional pada kajian awal.")
 
 
 class PegawaiConfirmForm(forms.Form):

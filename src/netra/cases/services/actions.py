@@ -23,7 +23,7 @@ from netra.cases.models import (
     Recommendation,
     Status,
 )
-from netra.cases.services import recipients
+from netra.cases.services import guards, recipients
 from netra.cases.services.lawbridge import local_date, violation_exists
 from netra.cases.services.numbering import register_number_issue
 from netra.cases.services.report_input import ReportInput
@@ -73,20 +73,20 @@ def plan_simple(*, user, case, reason, at, action: str = "", **_params) -> Plan:
 
 
 def plan_register(*, user, case, reason, at, **_params) -> Plan:
+    """Registration needs the kajian awal on file (guards); a late laporan, a recorded reason."""
+    blockers = guards.registration_blockers(case, late_reason=reason)
+    if blockers:
+        raise ValidationError(blockers)
+    late = guards.late_report(case)
+    data = {} if late is None else {"late": True, "report_window_due": late.due.isoformat()}
     number = register_number_issue(case, at)
-    return Plan(Status.DIREGISTRASI, {"registered_at": at, "register_number": number})
+    return Plan(Status.DIREGISTRASI, {"registered_at": at, "register_number": number}, data)
 
 
 def _check_daluwarsa(case) -> None:
-    from netra.cases.services.intake import WINDOW_EXPIRED, report_window
-
     if case.kind != Kind.LAPORAN:
         return
-    received = local_date(case.received_at, case.region_code)
-    window, _due = report_window(
-        election=case.election, region_code=case.region_code, known_on=case.known_on, today=received
-    )
-    if window != WINDOW_EXPIRED:
+    if guards.late_report(case) is None:
         raise ValidationError(
             {
                 "reason_code": _(
@@ -151,6 +151,9 @@ def plan_forward(*, user, case, reason, at, target_office=None, region=None, **_
 
 
 def plan_decide(*, user, case, reason, at, outcome: str = "", violation_code: str = "", **_params) -> Plan:
+    blockers = guards.decision_blockers(case)
+    if blockers:
+        raise ValidationError(blockers)
     if outcome not in Decision.Outcome.values:
         raise ValidationError({"outcome": _("Pilih putusan: terbukti pelanggaran atau bukan pelanggaran.")})
     proven = outcome == Decision.Outcome.TERBUKTI

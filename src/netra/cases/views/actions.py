@@ -139,7 +139,11 @@ def clarification_record(request, case_id: int):
         if item is None:
             raise ValidationError({"clarification": _("Undangan klarifikasi tidak ditemukan.")})
         services.clarification_record(
-            user=request.user, clarification=item, held_at=data["held_at"], record=data["record"]
+            user=request.user,
+            clarification=item,
+            held_at=data["held_at"],
+            record=data["record"],
+            attendance=data["attendance"],
         )
 
     return _run(

@@ -25,6 +25,7 @@ from netra.cases.forms import (
     action_form,
 )
 from netra.cases.models import Kajian, Status
+from netra.cases.services.guards import step_guards
 from netra.cases.views.agencies import picker_context
 from netra.cases.views.common import (
     deadline_class,
@@ -88,11 +89,11 @@ def _record_forms(user, detail) -> dict:
     forms = {}
     if handler and case.status in (Status.KLARIFIKASI, Status.KAJIAN):
         forms["clarification"] = ClarificationForm(prefix="clar")
-        if any(c.held_at is None for c in detail.clarifications):
+        if any(c.is_pending for c in detail.clarifications):
             forms["clarification_record"] = ClarificationRecordForm(prefix="rec")
     if handler and case.status in (Status.KAJIAN_AWAL, Status.KLARIFIKASI, Status.KAJIAN):
         stage = Kajian.Stage.AWAL if case.status == Status.KAJIAN_AWAL else Kajian.Stage.DUGAAN
-        forms["kajian"] = KajianForm(prefix="kajian", initial={"stage": stage})
+        forms["kajian"] = KajianForm(prefix="kajian", initial={"stage": stage}, stage=stage)
     if office_handles and user.has_role(Role.PIMPINAN):
         forms["assign"] = AssignForm(
             prefix="assign",
@@ -160,6 +161,7 @@ def case_page_context(request, case_id, *, bound: dict | None = None) -> dict:
         ),
         "may_see_identities": selectors.may_see_identities(request.user, detail.case),
         "letter_ids": selectors.letter_recommendation_ids_for(request.user, detail.case),
+        **step_guards(detail),
     }
 
 
