@@ -51,7 +51,7 @@ PATH = [
     ("diputus", "decide", "pimpinan", {"outcome": "terbukti", "violation_code": "D-6"}),
     ("rekomendasi_diteruskan", "forward_recommendation", "pimpinan", {"letter_number": "123/PP.01/XI"}),
     ("tindak_lanjut", "record_followup", "bkn", {
-        "sanction": "Hukuman disiplin sedang: pemotongan tunjangan kinerja 25% selama 6 bulan",
+        "sanction_code": "pp94-berat-a",
         "imposed_by": "Bupati Bintan", "imposed_on": date.today() - timedelta(days=2),
         "letter_number": "800/BKPSDM/12"}),
     ("selesai", "close", "pimpinan", {}),

@@ -253,3 +253,90 @@ def test_requirement_ticks_are_stored_only_on_the_kajian_awal(world):
     stored = kajian_awal(world, case, formil_pelapor=True)
     assert stored.formil_pelapor and not stored.formil_waktu
     assert Kajian.objects.get(pk=stored.pk).stage == "awal"
+
+
+# ---- sanctions from the catalogue (point 5) ----
+
+
+def record_followup(world, case, **params):
+    values = {
+        "imposed_by": "Bupati Bintan",
+        "imposed_on": timezone.localdate(),
+        "letter_number": "800/1/2026",
+    }
+    return services.case_transition(
+        user=world["staff"]["bkn"][Role.STAF_PENANGANAN],
+        case=Case.objects.get(pk=case.pk),
+        action="record_followup",
+        **{**values, **params},
+    )
+
+
+def test_a_sedang_sanction_for_d6_needs_a_reason_and_flags_the_case(world):
+    case = case_in(world, "diputus")  # decided as D-6, which the catalogue classes as berat
+    from tests.cases.helpers import act
+
+    act(world, case, "forward_recommendation", "pimpinan", {"letter_number": "10/PP.01/XI"})
+    errors = refused(lambda: record_followup(world, case, sanction_code="pp94-sedang-a"))
+    assert errors["lighter_reason"] == [
+        "Sanksi ini lebih ringan dari kelas sanksi katalog untuk D-6 (berat); tuliskan alasannya."
+    ]
+    done = record_followup(world, case, sanction_code="pp94-sedang-a", lighter_reason="Baru pertama kali.")
+    assert done.sanction_lighter is True
+    followup = done.followups.get()
+    assert (followup.sanction, followup.sanction_class, followup.expected_class, followup.lighter) == (
+        "pemotongan tunjangan kinerja sebesar 25% selama 6 bulan",
+        "sedang",
+        "berat",
+        True,
+    )
+    assert followup.lighter_reason == "Baru pertama kali."
+
+
+def test_a_sanction_the_law_does_not_offer_is_refused(world):
+    case = case_in(world, "rekomendasi_diteruskan")
+    errors = refused(lambda: record_followup(world, case, sanction_code="pp42-terbuka"))
+    assert "sanction_code" in errors
+    errors = refused(lambda: record_followup(world, case, sanction_code="lainnya"))
+    assert set(errors) == {"sanction", "lighter_reason"}
+
+
+def test_a_sanction_of_the_catalogues_class_is_not_flagged(world):
+    case = record_followup(world, case_in(world, "rekomendasi_diteruskan"), sanction_code="pp94-berat-c")
+    assert case.sanction_lighter is False
+    assert (
+        case.followups.get().sanction
+        == "pemberhentian dengan hormat tidak atas permintaan sendiri sebagai PNS"
+    )
+
+
+def test_lighter_sanctions_are_counted_and_filtered_in_the_list_api_and_cli(client, world):
+    import json
+
+    from typer.testing import CliRunner
+
+    from netra.cli import app
+    from tests.cases.test_api import BASE, client_for
+
+    lighter = record_followup(
+        world,
+        case_in(world, "rekomendasi_diteruskan", title="Sanksi ringan"),
+        sanction_code="pp94-ringan-a",
+        lighter_reason="Alasan.",
+    )
+    record_followup(
+        world, case_in(world, "rekomendasi_diteruskan", title="Sanksi sesuai"), sanction_code="pp94-berat-a"
+    )
+    leader = staff(world, Role.PIMPINAN)
+    client.force_login(leader)
+    page = client.get(reverse("cases:list"), {"sanction_lighter": "on"}).content.decode()
+    assert "Sanksi ringan" in page and "Sanksi sesuai" not in page
+    detail = client.get(reverse("cases:detail", args=[lighter.pk])).content.decode()
+    assert 'data-testid="flag-sanction-lighter"' in detail and 'data-testid="sanction-lighter"' in detail
+    api = client_for(leader)
+    assert api.get(f"{BASE}/stats/sanctions").json() == {"sanctioned": 2, "lighter": 1}
+    listed = api.get(f"{BASE}/", {"sanction_lighter": "true"}).json()
+    assert [c["id"] for c in listed] == [lighter.pk] and listed[0]["sanction_lighter"] is True
+    result = CliRunner().invoke(app, ["cases", "sanction-stats", "--user", leader.username, "--json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output) == {"sanctioned": 2, "lighter": 1}

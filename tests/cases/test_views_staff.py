@@ -353,17 +353,19 @@ def test_bkn_records_the_sanction_from_its_queue(client, world, submit):
         client,
         case,
         "record_followup",
-        sanction="Penurunan jabatan",
+        sanction_code="pp94-ringan-a",
+        lighter_reason="Alasan saya yang panjang",
         imposed_by="",
         imposed_on="",
         letter_number="",
     )
-    assert bad.status_code == 400 and "Penurunan jabatan" in bad.content.decode()
+    assert bad.status_code == 400 and "Alasan saya yang panjang" in bad.content.decode()
+    assert "penurunan jabatan setingkat lebih rendah selama 12 bulan (PP 94/2021 Pasal 8" in page
     done = act(
         client,
         case,
         "record_followup",
-        sanction="Penurunan jabatan setingkat lebih rendah",
+        sanction_code="pp94-berat-a",
         imposed_by="Bupati Bintan",
         imposed_on=timezone.localdate().isoformat(),
         letter_number="800/123/BKPSDM/2024",
@@ -371,7 +373,9 @@ def test_bkn_records_the_sanction_from_its_queue(client, world, submit):
     assert done.status_code == 302
     case.refresh_from_db()
     assert case.status == Status.TINDAK_LANJUT
-    assert case.followups.get().imposed_by == "Bupati Bintan"
+    followup = case.followups.get()
+    assert followup.imposed_by == "Bupati Bintan" and not case.sanction_lighter
+    assert followup.sanction == "penurunan jabatan setingkat lebih rendah selama 12 bulan"
 
 
 def test_informasi_awal_can_be_archived_with_a_reason(client, world, submit):

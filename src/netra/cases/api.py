@@ -110,6 +110,7 @@ def case_out(case) -> dict:
         "due_at": case.due_at, "deadline_state": selectors.deadline_state(case),
         "assigned_to": case.assigned_to.get_username() if case.assigned_to_id else "",
         "violation_code": case.violation_code, "terlapor": _terlapor(case),
+        "sanction_lighter": case.sanction_lighter,
     }
 
 
@@ -143,7 +144,8 @@ def _records(detail) -> dict:
              "copies": r.copies, "reasons": r.reasons, "letter_number": r.letter_number,
              "forwarded_at": r.forwarded_at} for r in detail.recommendations],
         "followups": [
-            {"sanction": f.sanction, "imposed_by": f.imposed_by, "imposed_on": f.imposed_on,
+            {"sanction": f.sanction, "sanction_code": f.sanction_code, "lighter": f.lighter,
+             "lighter_reason": f.lighter_reason, "imposed_by": f.imposed_by, "imposed_on": f.imposed_on,
              "letter_number": f.letter_number, "recorded_at": f.recorded_at} for f in detail.followups],
         "transitions": [
             {"action": t.action, "from_status": t.from_status, "to_status": t.to_status,
@@ -249,6 +251,7 @@ class CaseFilters(Schema):
     q: str = ""
     assigned_to_me: bool = False
     open_only: bool = False
+    sanction_lighter: bool = False
     limit: int = 50
     offset: int = 0
 
@@ -260,6 +263,17 @@ def case_list(request: HttpRequest, filters: Query[CaseFilters]):
     qs = selectors.case_list_for(request.auth, **options)
     limit, offset = max(1, min(filters.limit, 200)), max(0, filters.offset)
     return [case_out(c) for c in qs.prefetch_related("terlapor__agency")[offset : offset + limit]]
+
+
+class SanctionCountsOut(Schema):
+    sanctioned: int
+    lighter: int
+
+
+@router.get("/stats/sanctions", response=SanctionCountsOut, auth=staff_auth)
+def sanction_counts(request: HttpRequest):
+    """Of the caller's cases with a sanction recorded, how many got one lighter than the catalogue's class."""
+    return selectors.sanction_counts_for(request.auth)
 
 
 @router.get("/queue", response=list[CaseOut], auth=staff_auth)

@@ -227,6 +227,7 @@ class CaseOut(Schema):
     assigned_to: str
     violation_code: str
     terlapor: list[TerlaporOut]
+    sanction_lighter: bool = Field(False, description="A sanction lighter than the catalogue's class")
 
 
 class ReporterOut(Schema):
@@ -256,6 +257,9 @@ class RecommendationOut(Schema):
 
 class FollowUpOut(Schema):
     sanction: str
+    sanction_code: str = ""
+    lighter: bool = False
+    lighter_reason: str = ""
     imposed_by: str
     imposed_on: date
     letter_number: str

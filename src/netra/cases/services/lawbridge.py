@@ -76,3 +76,10 @@ def report_window_of(*, regime: str, known_on: date, received_on: date, region_c
     except LawError:
         return None
     return found.report_window
+
+
+def sanction_menu(*, violation_code: str | None, subject: str):
+    """netra.law.sanctions.menu: the options of the law for this violation and employment status."""
+    from netra.law import sanctions
+
+    return sanctions.menu(violation_code=violation_code or None, subject=subject)

@@ -25,6 +25,7 @@ from netra.cases.forms import (
     action_form,
 )
 from netra.cases.models import Kajian, Status
+from netra.cases.services.actions import sanction_menu_for
 from netra.cases.services.guards import step_guards
 from netra.cases.views.agencies import picker_context
 from netra.cases.views.common import (
@@ -37,7 +38,10 @@ from netra.cases.views.common import (
 from netra.cases.views.public import REPORT_FIELD_MAP, with_region
 from netra.cases.views.regions import picker_levels
 
-FILTER_ARGS = ("status", "kind", "region", "election", "subject_type", "overdue", "assigned_to_me", "q")
+FILTER_ARGS = (
+    "status", "kind", "region", "election", "subject_type", "overdue", "assigned_to_me",
+    "sanction_lighter", "q",
+)
 
 
 def violation_choices() -> list[tuple[str, str]]:
@@ -141,7 +145,12 @@ def case_page_context(request, case_id, *, bound: dict | None = None) -> dict:
     """The case page's context; ``bound`` replaces a blank form with one carrying the user's input."""
     detail = selectors.case_detail_for(request.user, case_id)
     violations = violation_choices() if any(a.name == "decide" for a in detail.actions) else ()
-    action_forms = [(a, action_form(a, violations=violations)) for a in detail.actions]
+    sanctions = (
+        sanction_menu_for(request.user, detail.case)
+        if any(a.name == "record_followup" for a in detail.actions)
+        else None
+    )
+    action_forms = [(a, action_form(a, violations=violations, sanctions=sanctions)) for a in detail.actions]
     record_forms = _record_forms(request.user, detail)
     for name, form in (bound or {}).items():
         if name.startswith("action:"):
