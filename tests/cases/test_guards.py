@@ -340,3 +340,24 @@ def test_lighter_sanctions_are_counted_and_filtered_in_the_list_api_and_cli(clie
     result = CliRunner().invoke(app, ["cases", "sanction-stats", "--user", leader.username, "--json"])
     assert result.exit_code == 0, result.output
     assert json.loads(result.output) == {"sanctioned": 2, "lighter": 1}
+
+
+def test_a_temuan_registers_with_the_terlapor_and_the_material_requirements(world):
+    from netra.cases.models import Kind
+
+    case = case_in(world, "kajian_awal")
+    Case.objects.filter(pk=case.pk).update(kind=Kind.TEMUAN)  # a finding has no pelapor to check
+    case = Case.objects.get(pk=case.pk)
+    kajian_awal(world, case, formil_terlapor=True, materiel_waktu_tempat=True, materiel_uraian=True)
+    assert refused(lambda: register(world, case)) == {
+        "materiel": ["Syarat materiel belum terpenuhi dalam kajian awal: bukti."]
+    }
+    kajian_awal(
+        world,
+        case,
+        formil_terlapor=True,
+        materiel_waktu_tempat=True,
+        materiel_uraian=True,
+        materiel_bukti=True,
+    )
+    assert register(world, case).status == Status.DIREGISTRASI

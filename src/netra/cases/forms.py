@@ -405,6 +405,12 @@ class TransitionForm(forms.Form):
         return dict(self.cleaned_data)
 
 
+class RegisterForm(TransitionForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["reason"].help_text = _("Wajib diisi bila laporan daluwarsa: alasan tetap diregistrasi.")
+
+
 class RejectForm(TransitionForm):
     reason_code = forms.ChoiceField(
         label=_("Alasan tidak diregistrasi"), choices=NonRegistrationReason.choices
@@ -515,6 +521,7 @@ class FollowUpForm(TransitionForm):
 
 
 ACTION_FORMS: dict[str, type[TransitionForm]] = {
+    "register": RegisterForm,
     "reject": RejectForm,
     "forward": ForwardForm,
     "decide": DecideForm,
