@@ -24,12 +24,17 @@ from netra.cases.schemas import (
     AssignmentIn,
     CaseDetailOut,
     CaseOut,
+    ClarificationIn,
+    ClarificationOut,
+    ClarificationRecordIn,
     CommentIn,
     CommentOut,
     ElectionOut,
     ErrorOut,
     EvidenceOut,
     IntakeCheckOut,
+    KajianIn,
+    KajianOut,
     ReceiptOut,
     ReportIn,
     TemuanIn,
@@ -350,6 +355,43 @@ def evidence_file(request: HttpRequest, evidence_id: int):
 def letter_pdf(request: HttpRequest, case_id: int, rec_id: int):
     """The recommendation's official letter as PDF (same access rules as the case page's link)."""
     return letter_response(request.auth, case_id, rec_id, "pdf")
+
+
+@router.post("/{case_id}/kajian", response={201: KajianOut, **ERRORS}, auth=staff_auth)
+@service_errors
+def kajian_add(request: HttpRequest, case_id: int, payload: KajianIn):
+    """The written kajian awal (with its syarat ticks) or kajian dugaan (with its facts); the guards of
+    registration and decision read them."""
+    case = selectors.case_get_for(request.auth, case_id)
+    kajian = services.kajian_add(user=request.auth, case=case, **payload.dict())
+    return Status(201, {"id": kajian.pk, "stage": kajian.stage, "created_at": kajian.created_at})
+
+
+def _clarification(item) -> dict:
+    return {"id": item.pk, "party": item.party, "person_name": item.person_name,
+            "scheduled_at": item.scheduled_at, "attendance": item.attendance}
+
+
+@router.post("/{case_id}/clarifications", response={201: ClarificationOut, **ERRORS}, auth=staff_auth)
+@service_errors
+def clarification_add(request: HttpRequest, case_id: int, payload: ClarificationIn):
+    case = selectors.case_get_for(request.auth, case_id)
+    return Status(201, _clarification(services.clarification_schedule(user=request.auth, case=case,
+                                                                      **payload.dict())))
+
+
+@router.post("/{case_id}/clarifications/{clarification_id}/record",
+             response={200: ClarificationOut, **ERRORS}, auth=staff_auth)
+@service_errors
+def clarification_record(request: HttpRequest, case_id: int, clarification_id: int,
+                         payload: ClarificationRecordIn):
+    """The berita acara: held with the party present (hadir) or recorded as not attended (tidak_hadir)."""
+    detail = selectors.case_detail_for(request.auth, case_id)
+    item = next((c for c in detail.clarifications if c.pk == clarification_id), None)
+    if item is None:
+        raise Http404("Undangan klarifikasi tidak ditemukan.")
+    return _clarification(services.clarification_record(user=request.auth, clarification=item,
+                                                        **payload.dict()))
 
 
 @router.get("/{case_id}/comments", response={200: list[CommentOut], **ERRORS}, auth=staff_auth)
