@@ -165,3 +165,13 @@ def test_logo_is_checked_by_its_content():
 def test_pdf_with_a_logo_is_deterministic():
     letter = _letter(letterhead=replace(LOGO_KOP, address="Jalan Contoh"))
     assert render_pdf(letter) == render_pdf(letter)
+
+
+def test_a_missing_tool_fails_under_ci_and_skips_elsewhere(monkeypatch):
+    monkeypatch.setattr(shutil, "which", lambda _name: None)
+    monkeypatch.setenv("CI", "true")
+    with pytest.raises(pytest.fail.Exception):
+        _require("qpdf")
+    monkeypatch.delenv("CI")
+    with pytest.raises(pytest.skip.Exception):
+        _require("qpdf")

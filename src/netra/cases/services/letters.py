@@ -26,7 +26,8 @@ def letter_download_record(*, user, recommendation: Recommendation, fmt: str) ->
         )
 
 
-def _check_logo(data: bytes) -> None:
+def logo_check(data: bytes) -> None:
+    """Raise a ValidationError unless ``data`` is a PNG or JPEG logo of at most 512 KB that decodes."""
     from netra.cases.letters import logo_problem
 
     if len(data) > LOGO_MAX_BYTES:
@@ -43,22 +44,27 @@ def office_letterhead_update(*, office: Office, actor: str, logo: bytes | None =
     """Change the kop surat of ``office``: the text ``fields`` given, and the logo (PNG/JPEG).
 
     ``logo`` replaces the logo after its content is decoded; ``remove_logo`` clears it. Fields not
-    given keep their value. Audited as ``office.letterhead_update`` with the names of what changed.
+    given keep their value. Audited as ``office.letterhead_update`` with the names of what changed
+    (nothing changed: nothing saved, nothing audited).
     """
     unknown = set(fields) - set(LETTERHEAD_FIELDS)
     if unknown:
         raise ValueError(f"not letterhead fields: {sorted(unknown)}")
+    before = {name: getattr(office, name) for name in fields}
     for name, value in fields.items():
         setattr(office, name, (value or "").strip())
     office.full_clean(exclude=["parent", "region", "agency", "logo"])
-    changed = sorted(fields)
+    changed = [name for name in fields if getattr(office, name) != before[name]]
     if logo is not None:
-        _check_logo(logo)
-        office.logo, changed = logo, [*changed, "logo"]
-    elif remove_logo:
-        office.logo, changed = b"", [*changed, "logo"]
-    with transaction.atomic():
-        office.save(update_fields=[*fields, *(["logo"] if "logo" in changed else [])])
-        event_record(actor=actor, action="office.letterhead_update", obj_type="office", obj_id=office.pk,
-                     data={"fields": changed}, office_code=office.region_code)
+        logo_check(logo)
+        office.logo = logo
+        changed.append("logo")
+    elif remove_logo and office.logo:
+        office.logo = b""
+        changed.append("logo")
+    if changed:
+        with transaction.atomic():
+            office.save(update_fields=changed)
+            event_record(actor=actor, action="office.letterhead_update", obj_type="office",
+                         obj_id=office.pk, data={"fields": sorted(changed)}, office_code=office.region_code)
     return office
