@@ -19,8 +19,10 @@ D = date.fromisoformat
         ("PPPK", "pemilihan", "2024-10-01", "D-6", ["BKN"], ["PPK"]),
         # PPNPN are outside ASN law: the kepala daerah receives the finding.
         ("PPNPN", "pemilihan", "2024-10-01", None, ["kepala_daerah"], []),
-        # Village heads and officials: bupati/wali kota under UU Desa.
-        ("perangkat_desa", "pemilu", "2024-01-29", None, ["bupati_walikota"], []),
+        # Village heads: bupati/wali kota; perangkat desa: the kepala desa, copies to the camat and the
+        # bupati/wali kota (UU 6/2014 Pasal 52-53).
+        ("kepala_desa", "pemilu", "2024-01-29", None, ["bupati_walikota"], []),
+        ("perangkat_desa", "pemilu", "2024-01-29", None, ["kepala_desa"], ["camat", "bupati_walikota"]),
         # UU 7/2017 Pasal 280(3) jo. 494: an ASN on the campaign team -> Gakkumdu as well.
         ("PNS", "pemilu", "2024-01-10", "D-10", ["KASN", "gakkumdu"], ["PPK"]),
         # UU 10/2016 Pasal 71 jo. 188 binds any pejabat ASN in Pilkada.
@@ -28,7 +30,7 @@ D = date.fromisoformat
         # UU 7/2017 Pasal 282: criminal (Pasal 490) only for kepala desa, not for ASN.
         ("PNS", "pemilu", "2024-01-10", "D-12", ["KASN"], ["PPK"]),
         ("kepala_desa", "pemilu", "2024-01-29", "D-12", ["bupati_walikota", "gakkumdu"], []),
-        ("perangkat_desa", "pemilu", "2024-01-29", "D-12", ["bupati_walikota"], []),
+        ("perangkat_desa", "pemilu", "2024-01-29", "D-12", ["kepala_desa"], ["camat", "bupati_walikota"]),
         # Pasal 280(2) jo. 493 threatens the campaign team, not the ASN: Gakkumdu gets a copy.
         ("PNS", "pemilu", "2024-01-10", "D-4", ["KASN"], ["PPK", "gakkumdu"]),
         ("PNS", "pemilihan", "2024-10-10", "D-4", ["BKN"], ["PPK", "gakkumdu"]),

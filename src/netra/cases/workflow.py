@@ -100,7 +100,7 @@ STEP_FOR_STATUS: dict[str, str | None] = {
 }
 NO_DEADLINE_REASON: dict[str, str] = {
     Status.TINDAK_LANJUT: _(
-        "Tanpa batas waktu: sanksi sudah dicatat dan tidak ada ketentuan yang membatasi waktu penutupan kasus."
+        "Tanpa batas waktu: sanksi sudah dicatat; tidak ada ketentuan yang membatasi waktu penutupan kasus."
     ),
 }
 _CLOSED_REASON = _("Kasus ditutup: tidak ada tahap yang berjalan.")
