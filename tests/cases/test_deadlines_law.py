@@ -119,9 +119,8 @@ def test_ppk_followup_is_stored_as_the_offices_service_target(world):
 
 
 # Statuses whose step starts from receipt or registration (temuan and PPK follow-up have their own facts).
-OPEN_STEPS = [
-    status for status, step in workflow.STEP_FOR_STATUS.items() if step not in (None, "temuan", "ppk_followup")
-]
+OWN_FACTS = (None, "temuan", "ppk_followup")
+OPEN_STEPS = [status for status, step in workflow.STEP_FOR_STATUS.items() if step not in OWN_FACTS]
 REGIONS = ["11.01", "21.01.04", "35.78", "51.71", "64.01", "73.71", "82.01", "94.01"]
 
 
