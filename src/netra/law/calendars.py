@@ -6,8 +6,8 @@ from datetime import date, timedelta
 from functools import lru_cache
 from typing import Protocol
 
-import holidays
 from holidays.constants import GOVERNMENT, PUBLIC
+from holidays.countries.indonesia import Indonesia
 
 from netra.law.overrides import Overrides
 
@@ -22,8 +22,8 @@ CUTI_BERSAMA = "cuti bersama"
 def _holidays_in(year: int) -> dict[date, str]:
     """Indonesian holidays of one year with the reason a working day is lost, in Indonesian."""
     with _LOCK:
-        public = holidays.Indonesia(years=year, categories=(PUBLIC,), language="id")
-        cuti = holidays.Indonesia(years=year, categories=(GOVERNMENT,), language="id")
+        public = Indonesia(years=year, categories=(PUBLIC,), language="id")
+        cuti = Indonesia(years=year, categories=(GOVERNMENT,), language="id")
     found = {day: f"{CUTI_BERSAMA}: {name}" for day, name in cuti.items()}
     found.update({day: f"libur nasional: {name}" for day, name in public.items()})
     return found

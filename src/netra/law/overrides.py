@@ -106,7 +106,7 @@ def _referral_enabled(rule_id: str, raw: dict[str, Any], where: str) -> bool:
         raise LawError(f"{where}: referral {rule_id!r} rests on a verified source and cannot be overridden")
     if set(raw) - {"enabled", "note"} or not isinstance(raw.get("enabled"), bool):
         raise LawError(f"{where}: referral {rule_id} takes enabled = true|false (and an optional note)")
-    return raw["enabled"]
+    return bool(raw["enabled"])
 
 
 def _open_24h(raw: Any, where: str) -> tuple[tuple[date, date, str], ...]:
