@@ -233,11 +233,13 @@ def _witnesses(data, errors: dict) -> list[dict]:
     if not _list_of_dicts(raw_items):
         errors["witnesses"] = _("Data saksi harus berupa daftar.")
         return []
-    for raw in raw_items:
+    for index, raw in enumerate(raw_items):
         item = {key: _text(raw.get(key)) for key in ("name", "address", "phone")}
-        _check_texts(item, WITNESS_LIMITS, f"witnesses.{len(found)}.", errors)
+        _check_texts(item, WITNESS_LIMITS, f"witnesses.{index}.", errors)
         if item["name"]:
             found.append(item)
+        elif item["address"] or item["phone"]:  # never drop what was typed without saying so
+            errors[f"witnesses.{index}.name"] = _("Tuliskan nama saksi, atau kosongkan seluruh baris ini.")
     return found
 
 
