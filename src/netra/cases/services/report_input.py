@@ -8,6 +8,7 @@ from django.core.validators import validate_email
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from netra.accounts.scoping import region_within
 from netra.cases.models import Election, SubjectType
 from netra.names.nip import NIP_LENGTH, InvalidNip, clean_nip, parse_nip
 from netra.registry.models import Agency, Region
@@ -188,7 +189,7 @@ def _check_election(report: ReportInput, errors: dict) -> None:
     elif (
         region is not None
         and election.region_id
-        and not (region.code == election.region_id or region.code.startswith(election.region_id + "."))
+        and not region_within(region.code, election.region_id)
     ):
         errors["region"] = _("Wilayah kejadian berada di luar wilayah pemilihan yang dipilih.")
 
