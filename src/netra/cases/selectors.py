@@ -37,6 +37,8 @@ from netra.cases.models import (
 )
 from netra.cases.services.search import normalise
 
+# Reference data everyone may read (the report form lists the active elections).
+PUBLIC_READERS = ("election_list",)
 NEARLY_DUE = timedelta(days=1)
 IDENTITY_ROLES = (Role.PIMPINAN, Role.STAF_PENANGANAN)
 LETTER_ROLES = (Role.PIMPINAN, Role.STAF_PENANGANAN, Role.PENGAWAS)
