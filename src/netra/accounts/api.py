@@ -7,7 +7,8 @@ from ninja.errors import HttpError
 
 from netra.accounts.api_auth import staff_auth
 from netra.accounts.schemas import MeOut, TokenCreatedOut, TokenCreateIn, TokenOut
-from netra.accounts.selectors import jurisdiction_of, token_get_for, token_list_for
+from netra.accounts.scoping import jurisdiction_of
+from netra.accounts.selectors import token_get_for, token_list_for
 from netra.accounts.services import token_create, token_revoke
 
 router = Router(auth=staff_auth, tags=["accounts"])

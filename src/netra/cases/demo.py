@@ -234,9 +234,11 @@ def _users(summary: DemoSummary) -> dict[str, User]:
 
 
 def _elections() -> dict[str, Election]:
+    from netra.cases.services.elections import election_ensure
+
     found = {}
     for values in ELECTIONS:
-        election, _created = Election.objects.get_or_create(name=values["name"], defaults=values)
+        election, _created = election_ensure(actor="demo", **values)
         found[election.name] = election
     return found
 
@@ -455,7 +457,7 @@ def _live_one(users, election, row, person, stored):
 
 
 def _live(users: dict, election) -> int:
-    from netra.cases.evidence import cleanup_on_failure
+    from netra.cases.services.evidence import cleanup_on_failure
 
     people = _people(len(LIVE))
     with cleanup_on_failure() as stored:

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from netra.accounts.models import Role
 from netra.accounts.offices import office_for_region
+from netra.accounts.scoping import SUPERVISE, can
 from netra.cases.models import (
     Case,
     Decision,
@@ -158,7 +159,7 @@ def _region_and_office(row: _Row, user):
     office = office_for_region(region.code)
     if office is None:
         row.error("wilayah", _("belum ada kantor Bawaslu untuk wilayah ini"))
-    elif not user.office.covers_region(region.code):
+    elif not can(user, region, SUPERVISE):
         row.error("wilayah", _("di luar wilayah kantor Anda"))
     return region, office
 

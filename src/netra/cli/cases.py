@@ -169,7 +169,7 @@ def evidence_verify() -> None:
     from netra.cli.django_setup import setup
 
     setup()
-    from netra.cases.evidence import evidence_verify_all
+    from netra.cases.services.evidence import evidence_verify_all
 
     report = evidence_verify_all()
     console = _console()

@@ -12,8 +12,9 @@ from pathlib import Path
 
 from django.conf import settings
 
+from netra.accounts.scoping import region_within, territory
 from netra.registry.models import Pegawai
-from netra.registry.selectors import pegawai_list_for, roster_scope
+from netra.registry.selectors import pegawai_list_for
 from netra.registry.services.counters import counter_value
 
 MAX_LIMIT = 50
@@ -102,7 +103,7 @@ def pegawai_match(
     limit: int = 5,
 ) -> list[PegawaiMatch]:
     """The best roster records for ``name`` that the user may see, best first, with reasons."""
-    scope = roster_scope(user)
+    scope = territory(user)
     if scope is None:
         return []
     block = _region_block(scope, region_code)
@@ -155,6 +156,6 @@ def _region_block(scope: str, region_code: str | None) -> str | None:
     wanted = (region_code or "").strip()
     if not wanted:
         return scope
-    if not scope or wanted == scope or wanted.startswith(scope + "."):
+    if region_within(wanted, scope):
         return wanted
     return None

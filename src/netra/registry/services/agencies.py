@@ -7,6 +7,7 @@ from pathlib import Path
 
 from django.db import transaction
 
+from netra.accounts.scoping import region_below
 from netra.registry.agency_lookup import AgencyLookup, AgencyNotFound
 from netra.registry.models import Agency, Region
 from netra.registry.services.resolve import RegionResolver
@@ -81,7 +82,7 @@ def agencies_seed() -> AgencySeedResult:
         for region in Region.objects.filter(level=Region.Level.PROVINSI):
             provinces[region.code] = _upsert_regional(region, None, counts)
         for region in Region.objects.filter(level=Region.Level.KABUPATEN_KOTA):
-            jakarta_province = provinces.get(JAKARTA) if region.code.startswith(JAKARTA + ".") else None
+            jakarta_province = provinces.get(JAKARTA) if region_below(region.code, JAKARTA) else None
             _upsert_regional(region, jakarta_province, counts)
     return AgencySeedResult(created=counts[0], updated=counts[1])
 
