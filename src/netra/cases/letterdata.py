@@ -117,9 +117,8 @@ def _redact(text: str, reporter: Reporter | None) -> str:
 
 
 def _kajian_facts(kajian: Kajian) -> str:
-    # Kajian.facts ("Uraian singkat fakta") is being added to the model; until it is there the
-    # officer's analysis in the same kajian is the summary the letter states.
-    return (getattr(kajian, "facts", "") or "").strip() or kajian.analysis
+    # A kajian written before "uraian singkat fakta" became a field has only the officer's analysis.
+    return kajian.facts.strip() or kajian.analysis
 
 
 def _facts(case: Case) -> str:
