@@ -11,7 +11,7 @@ from django.urls import reverse
 from netra.accounts.models import Role
 from netra.audit.models import Event
 from netra.cases import selectors
-from tests.cases.helpers import PATH, act, case_in
+from tests.cases.helpers import PATH, act, case_in, case_in_from
 from tests.cases.test_letters_pdf import image_count, pdf_pages_text, png, qpdf_check, rendered_page_count
 
 pytestmark = pytest.mark.django_db
@@ -127,6 +127,18 @@ def test_a_kajian_from_before_the_facts_field_gives_its_analysis(client, world, 
     pdf, word = _letter_texts(client, world, case, rec)
     assert "Uraian singkat fakta: Analisis internal: unsur mengajak terpenuhi" in word
     assert "Saya" not in word and "Saya" not in pdf
+
+
+def test_finding_without_a_kajian_states_the_supervisors_record_not_the_tip(client, world):
+    from netra.cases.models import Case
+
+    tip = case_in(world, "dijadikan_temuan", description=CITIZEN_TEXT)
+    temuan = case_in_from(world, Case.objects.get(origin=tip), "rekomendasi_diteruskan")
+    assert CITIZEN_TEXT in temuan.description  # the adopted tip's text travels with the finding...
+    pdf, word = _letter_texts(client, world, temuan, temuan.recommendations.get())
+    assert "Uraian singkat fakta: Alasan uji make_temuan" in word  # ...the letter states the record
+    for text in (pdf, word):
+        assert "melihat sendiri" not in " ".join(text.split())
 
 
 def test_reporter_identity_never_appears(client, world, case, rec):

@@ -11,7 +11,7 @@ import re
 
 from netra.cases.letters import Letter, Letterhead, Terlapor
 from netra.cases.letters.citations import formal_list
-from netra.cases.models import Case, Kajian, Recommendation, Reporter
+from netra.cases.models import Case, Kajian, Observation, Recommendation, Reporter
 from netra.cases.services.lawbridge import local_date
 
 # How a letter addresses each referral party of netra.law.referral (unknown keys print as they are).
@@ -122,12 +122,15 @@ def _kajian_facts(kajian: Kajian) -> str:
 
 
 def _facts(case: Case) -> str:
-    """The officer's summary of the facts: the latest kajian dugaan, else the finding's own text."""
+    """The officer's summary of the facts: the latest kajian dugaan, else the supervisor's own record
+    of a finding (hasil pengawasan), else the decision's reasoning. Never the case description: a
+    laporan's is the citizen's text, and a temuan adopted from a tip carries the tip's text."""
     kajian = case.kajian.filter(stage=Kajian.Stage.DUGAAN).order_by("-created_at", "-pk").first()
     if kajian is not None:
         return _kajian_facts(kajian)
-    if case.kind == "temuan":
-        return case.description  # a finding is written by the supervisor, not by a citizen
+    observation = Observation.objects.filter(case=case).first()
+    if observation is not None:
+        return observation.what
     decision = getattr(case, "decision", None)
     return decision.reasoning if decision else ""
 
