@@ -118,3 +118,15 @@ def test_cli_shows_and_changes_the_letterhead(bintan, tmp_path):
     assert bad.exit_code == 1 and "PNG atau JPEG" in bad.output
     bintan.refresh_from_db()
     assert bytes(bintan.logo) == png()
+
+
+def test_demo_kop_shows_only_what_a_public_source_gives(world, bintan):
+    from netra.cases import demo
+
+    demo._letterheads()
+    demo._letterheads()  # idempotent
+    bintan.refresh_from_db()
+    assert bintan.website == "bintankab.bawaslu.go.id"
+    assert (bintan.address, bintan.phone, bintan.email) == ("", "", "")
+    assert Event.objects.filter(action="office.letterhead_update").count() == 1
+    assert world["offices"]["lingga"].website == ""

@@ -175,3 +175,10 @@ def test_a_missing_tool_fails_under_ci_and_skips_elsewhere(monkeypatch):
     monkeypatch.delenv("CI")
     with pytest.raises(pytest.skip.Exception):
         _require("qpdf")
+
+
+def test_several_addressees_are_numbered_under_one_yth():
+    page = pdf_pages_text(render_pdf(_letter(recipients=("Kepala BKN", "Bupati Bintan"))))[0]
+    lines = [" ".join(line.split()) for line in page.splitlines() if line.strip()]
+    start = lines.index("Yth. 1. Kepala BKN")
+    assert lines[start + 1: start + 3] == ["2. Bupati Bintan", "di Tempat"]

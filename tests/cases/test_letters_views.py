@@ -11,7 +11,7 @@ from django.urls import reverse
 from netra.accounts.models import Role
 from netra.audit.models import Event
 from netra.cases import selectors
-from tests.cases.helpers import PATH, act, case_in
+from tests.cases.helpers import PATH, act, case_in, case_in_from
 from tests.cases.test_letters_pdf import image_count, pdf_pages_text, png, qpdf_check, rendered_page_count
 
 pytestmark = pytest.mark.django_db
@@ -28,6 +28,7 @@ CITIZEN_TEXT = "Saya Siti Aminah melihat sendiri kepala sekolah mengajak guru me
 OFFICER_FACTS = ("Pada rapat dinas tanggal 20 Oktober terlapor mengajak dua belas guru memilih pasangan "
                  "calon nomor urut 2; hal itu dibenarkan dua saksi dan pelapor Siti Aminah dalam "
                  "klarifikasi.")
+ANALYSIS = "Analisis internal: unsur mengajak terpenuhi menurut keterangan saksi."
 RECORD_AGENCY = "Dinas Pendidikan Kabupaten Bintan, Pemerintah Kabupaten Bintan"
 
 
@@ -38,7 +39,7 @@ def forwarded_case(world, *, before=None, **overrides):
     overrides.setdefault("terlapor_agency_name", "Bintan")  # what the citizen typed
     case = case_in(world, "kajian", region="21.01.06", description=CITIZEN_TEXT, **overrides)
     staff = world["staff"]["bintan"][Role.STAF_PENANGANAN]
-    services.kajian_add(user=staff, case=case, stage="dugaan", analysis=OFFICER_FACTS,
+    services.kajian_add(user=staff, case=case, stage="dugaan", facts=OFFICER_FACTS, analysis=ANALYSIS,
                         conclusion="Terbukti melanggar netralitas.")
     if before:
         before(case)
@@ -116,6 +117,28 @@ def test_facts_are_the_officers_summary_not_the_citizens_report(client, world, c
         flat = " ".join(text.split())
         assert "Pada rapat dinas tanggal 20 Oktober terlapor mengajak dua belas guru" in flat
         assert "Saya" not in flat and "melihat sendiri" not in flat
+        assert "Analisis internal" not in flat  # the kajian's analysis stays in the file
+
+
+def test_a_kajian_from_before_the_facts_field_gives_its_analysis(client, world, case, rec):
+    from netra.cases.models import Kajian
+
+    Kajian.objects.filter(case=case).update(facts="")
+    pdf, word = _letter_texts(client, world, case, rec)
+    assert "Uraian singkat fakta: Analisis internal: unsur mengajak terpenuhi" in word
+    assert "Saya" not in word and "Saya" not in pdf
+
+
+def test_finding_without_a_kajian_states_the_supervisors_record_not_the_tip(client, world):
+    from netra.cases.models import Case
+
+    tip = case_in(world, "dijadikan_temuan", description=CITIZEN_TEXT)
+    temuan = case_in_from(world, Case.objects.get(origin=tip), "rekomendasi_diteruskan")
+    assert CITIZEN_TEXT in temuan.description  # the adopted tip's text travels with the finding...
+    pdf, word = _letter_texts(client, world, temuan, temuan.recommendations.get())
+    assert "Uraian singkat fakta: Alasan uji make_temuan" in word  # ...the letter states the record
+    for text in (pdf, word):
+        assert "melihat sendiri" not in " ".join(text.split())
 
 
 def test_reporter_identity_never_appears(client, world, case, rec):

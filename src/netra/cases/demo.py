@@ -181,6 +181,12 @@ _ACTION = {
 }
 
 
+# Kop surat details of demo offices, only as a public source shows them (Bawaslu Kabupaten Bintan's
+# own news pages are published at bintankab.bawaslu.go.id); no address was found, so none is shown:
+# the kop leaves out what is not known rather than print an invented address.
+DEMO_LETTERHEADS = {"21.01": {"website": "bintankab.bawaslu.go.id"}}
+
+
 @dataclass
 class DemoSummary:
     users: list[tuple[str, str, str]] = field(default_factory=list)  # username, office, role
@@ -204,6 +210,15 @@ def _office(key: str, kind: str, code: str) -> Office:
             kind=kind, agency=agency
         )
     return Office.objects.get(kind=kind, region=Region.objects.get(pk=code))
+
+
+def _letterheads() -> None:
+    from netra.cases.services.letters import office_letterhead_update
+
+    for code, fields in DEMO_LETTERHEADS.items():
+        office = Office.objects.filter(kind=K.BAWASLU_KABKOTA, region_id=code).first()
+        if office is not None and not office.website:
+            office_letterhead_update(office=office, actor="demo", **fields)
 
 
 def _users(summary: DemoSummary) -> dict[str, User]:
@@ -299,6 +314,7 @@ def demo_load(*, desa: bool = False, roster_size: int = 1500, log=print) -> Demo
     log("Menyiapkan instansi dan kantor pengawas…")
     agencies_seed()
     offices_ensure_tree()
+    _letterheads()
     users = _users(summary)
     elections = _elections()
     log("Memuat roster sintetis…")

@@ -11,7 +11,7 @@ import re
 
 from netra.cases.letters import Letter, Letterhead, Terlapor
 from netra.cases.letters.citations import formal_list
-from netra.cases.models import Case, Kajian, Recommendation, Reporter
+from netra.cases.models import Case, Kajian, Observation, Recommendation, Reporter
 from netra.cases.services.lawbridge import local_date
 
 # How a letter addresses each referral party of netra.law.referral (unknown keys print as they are).
@@ -117,18 +117,20 @@ def _redact(text: str, reporter: Reporter | None) -> str:
 
 
 def _kajian_facts(kajian: Kajian) -> str:
-    # Kajian.facts ("Uraian singkat fakta") is being added to the model; until it is there the
-    # officer's analysis in the same kajian is the summary the letter states.
-    return (getattr(kajian, "facts", "") or "").strip() or kajian.analysis
+    # A kajian written before "uraian singkat fakta" became a field has only the officer's analysis.
+    return kajian.facts.strip() or kajian.analysis
 
 
 def _facts(case: Case) -> str:
-    """The officer's summary of the facts: the latest kajian dugaan, else the finding's own text."""
+    """The officer's summary of the facts: the latest kajian dugaan, else the supervisor's own record
+    of a finding (hasil pengawasan), else the decision's reasoning. Never the case description: a
+    laporan's is the citizen's text, and a temuan adopted from a tip carries the tip's text."""
     kajian = case.kajian.filter(stage=Kajian.Stage.DUGAAN).order_by("-created_at", "-pk").first()
     if kajian is not None:
         return _kajian_facts(kajian)
-    if case.kind == "temuan":
-        return case.description  # a finding is written by the supervisor, not by a citizen
+    observation = Observation.objects.filter(case=case).first()
+    if observation is not None:
+        return observation.what
     decision = getattr(case, "decision", None)
     return decision.reasoning if decision else ""
 
