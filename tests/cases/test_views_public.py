@@ -111,7 +111,7 @@ def test_named_report_without_address_is_refused_and_keeps_every_typed_value(cli
     [
         ({"terlapor_nip": "12345"}, "NIP tidak valid"),
         ({"region_kabkota": "", "region_kecamatan": ""}, "Pilih wilayah sampai kabupaten/kota."),
-        ({"occurred_on": "2999-01-01"}, "Tanggal tidak boleh setelah hari ini."),
+        ({"occurred_on": "2999-01-01"}, "Tanggal kejadian tidak boleh di masa depan."),
         ({"evidence_links": "bukan tautan"}, "bukan alamat http(s)"),
         ({"election": ""}, "Pilih Pemilu atau Pemilihan"),
         ({"election": "999999"}, "Pilih Pemilu atau Pemilihan"),

@@ -341,6 +341,9 @@ def _data(election, region: str, days: int, person, subject: str, story: str, an
         "region": region,
         "occurred_on": today - timedelta(days=days),
         "known_on": today - timedelta(days=days),
+        # Live cases are dated relative to today whatever the demo election's dates: confirmed, so the
+        # supervision-period warning (report_input.period_warning) does not stop the demo.
+        "confirm_period": True,
         "place": "Kantor dinas setempat",
         "description": f"Terlapor diduga {story}. (Data demo: orang dan peristiwa fiktif.)",
         "anonymous": anonymous,

@@ -85,7 +85,8 @@ ACTIONS: dict[str, Action] = {
     )
 }
 
-# The statutory step (netra.law.deadlines) running while a case is in each status; None = no deadline.
+# The step of netra.law.deadlines running while a case is in each open status. Every open status has a
+# step or, in NO_DEADLINE_REASON, the reason it has none; closed statuses need neither.
 STEP_FOR_STATUS: dict[str, str | None] = {
     Status.DITERIMA: "kajian_awal",
     Status.DITERUSKAN: "kajian_awal",
@@ -93,10 +94,18 @@ STEP_FOR_STATUS: dict[str, str | None] = {
     Status.DIREGISTRASI: "decision",
     Status.KLARIFIKASI: "decision_extended",
     Status.KAJIAN: "decision_extended",
-    Status.DIPUTUS: None,
+    Status.DIPUTUS: "recommendation",
     Status.REKOMENDASI_DITERUSKAN: "ppk_followup",
+    Status.TINDAK_LANJUT: None,
     Status.INFORMASI_AWAL: "temuan",
 }
+NO_DEADLINE_REASON: dict[str, str] = {
+    Status.TINDAK_LANJUT: _(
+        "Tanpa batas waktu: sanksi sudah dicatat; tidak ada ketentuan yang membatasi waktu penutupan kasus."
+    ),
+}
+_CLOSED_REASON = _("Kasus ditutup: tidak ada tahap yang berjalan.")
+_NO_ELECTION_REASON = _("Tanpa batas waktu: kasus belum dikaitkan dengan Pemilu atau Pemilihan.")
 
 # What the reporter is told comes next, per status (public tracking page).
 NEXT_STEP: dict[str, str] = {
@@ -118,6 +127,15 @@ def step_for(case) -> str | None:
     if case.kind == Kind.TEMUAN and case.status == Status.DITERIMA:
         return "temuan"
     return STEP_FOR_STATUS.get(case.status)
+
+
+def no_deadline_reason(case) -> str:
+    """Why the case's current step has no deadline (closed, no election, or a step no law times)."""
+    if case.is_closed:
+        return _CLOSED_REASON
+    if case.election_id is None:
+        return _NO_ELECTION_REASON
+    return NO_DEADLINE_REASON.get(case.status, "")
 
 
 def office_may_act(user, case, action: Action) -> bool:

@@ -17,7 +17,7 @@ from netra.cases.models import Case, Kind, Source, Status
 from netra.cases.services.casebuild import case_build, competent_office
 from netra.cases.services.evidence import cleanup_on_failure
 from netra.cases.services.lawbridge import deadline, local_date
-from netra.cases.services.report_input import report_input_clean, report_input_parse
+from netra.cases.services.report_input import period_warning, report_input_clean, report_input_parse
 
 WINDOW_OPEN, WINDOW_CLOSING, WINDOW_EXPIRED, WINDOW_UNKNOWN = "open", "closing", "expired", "unknown"
 WINDOW_LABELS = {
@@ -38,6 +38,7 @@ class IntakeCheck:
     window: str = WINDOW_UNKNOWN  # open | closing | expired | unknown
     deadline: object = None  # netra.law Deadline of the reporting window, when computable
     anonymous: bool = False  # True: it will be kept as informasi awal, not registered as laporan
+    warnings: list[str] = field(default_factory=list)  # e.g. an incident date outside the election period
 
     @property
     def window_label(self) -> str:
@@ -70,19 +71,16 @@ def report_window(*, election, region_code: str, known_on: date | None, today: d
 
 def intake_check(data, *, files=(), links=()) -> IntakeCheck:
     """Missing requirements and reporting-window status for a draft report; never raises on gaps."""
-    report, errors = report_input_parse(data)
+    report, errors = report_input_parse(data, public=True)
     evidence_count = len(list(files)) + len([link for link in (links or data.get("links") or []) if link])
     known_on = None if "known_on" in errors else report.known_on  # a future date has no window yet
     window, due = report_window(
         election=report.election, region_code=report.region.code if report.region else "", known_on=known_on
     )
     anonymous = report.anonymous or not report.reporter.get("name")
-    return IntakeCheck(_missing(report, evidence_count), window, due, anonymous)
-
-
-def _active_election(report) -> None:
-    if not report.election.is_active:
-        raise ValidationError({"election": _("Pemilihan ini tidak lagi menerima laporan.")})
+    occurred_on = None if "occurred_on" in errors else report.occurred_on
+    warnings = [text for text in [period_warning(report.election, occurred_on)] if text]
+    return IntakeCheck(_missing(report, evidence_count), window, due, anonymous, warnings)
 
 
 def laporan_submit_public(*, data, files=(), links=(), source: str = Source.WEB) -> tuple[Case, str]:
@@ -91,8 +89,7 @@ def laporan_submit_public(*, data, files=(), links=(), source: str = Source.WEB)
     Everything is validated (fields, every file by content, links) before anything is stored;
     returns the case and its receipt code, the reporter's only handle on it.
     """
-    report = report_input_clean(data)
-    _active_election(report)
+    report = report_input_clean(data, public=True)
     links = links_clean(links)
     checked = evidence_check_all(files)
     office = competent_office(report.region)

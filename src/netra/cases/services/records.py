@@ -136,8 +136,14 @@ def clarification_record(*, user, clarification: Clarification, held_at, record:
     return clarification
 
 
-def kajian_add(*, user, case: Case, stage: str, analysis: str, conclusion: str) -> Kajian:
-    """The written kajian awal (during kajian_awal) or kajian dugaan pelanggaran (klarifikasi/kajian)."""
+def kajian_add(
+    *, user, case: Case, stage: str, analysis: str, conclusion: str, facts: str = ""
+) -> Kajian:
+    """The written kajian awal (during kajian_awal) or kajian dugaan pelanggaran (klarifikasi/kajian).
+
+    A kajian dugaan must state the facts established (``facts``, "uraian singkat fakta"): the
+    recommendation letter prints them instead of the citizen's own account.
+    """
     require_handling(user, case)
     allowed = {Kajian.Stage.AWAL: (Status.KAJIAN_AWAL,), Kajian.Stage.DUGAAN: CLARIFICATION_STATUSES}
     if stage not in allowed:
@@ -146,11 +152,14 @@ def kajian_add(*, user, case: Case, stage: str, analysis: str, conclusion: str) 
         raise ValidationError({"stage": _("Kajian ini tidak dapat dibuat pada status kasus sekarang.")})
     errors: dict = {}
     analysis, conclusion = _text(analysis, "analysis", errors), _text(conclusion, "conclusion", errors)
+    facts = str(facts or "").strip()
+    if stage == Kajian.Stage.DUGAAN and not facts:
+        errors["facts"] = _("Uraian singkat fakta wajib diisi pada kajian dugaan pelanggaran.")
     if errors:
         raise ValidationError(errors)
     with transaction.atomic():
         kajian = Kajian.objects.create(
-            case=case, stage=stage, analysis=analysis, conclusion=conclusion, author=user
+            case=case, stage=stage, facts=facts, analysis=analysis, conclusion=conclusion, author=user
         )
         audit(user=user, action=f"case.kajian.{stage}", obj=case, data={"kajian_id": kajian.pk})
     return kajian

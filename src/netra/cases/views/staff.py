@@ -173,20 +173,7 @@ def case_detail(request, case_id: int):
 
 def _temuan_service_data(form) -> tuple[dict, dict]:
     data = form.cleaned_data
-    report = {
-        "election": data["election"],
-        "region": data["region"],
-        "title": data["title"],
-        "description": data["description"],
-        "place": data["place"],
-        "occurred_on": data["occurred_on"],
-        "terlapor_name": data["terlapor_name"],
-        "terlapor_nip": data["terlapor_nip"],
-        "terlapor_agency": data["terlapor_agency"],
-        "terlapor_agency_name": data["terlapor_agency_name"],
-        "terlapor_position": data["terlapor_position"],
-        "terlapor_subject_type": data["terlapor_subject_type"],
-    }
+    report = form.service_data()
     observation = {
         "observed_at": data["observed_at"],
         "place": data["observation_place"],
