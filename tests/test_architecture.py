@@ -184,10 +184,8 @@ WRITE_METHODS = {"create", "get_or_create", "update_or_create", "create_user", "
 # update (``dict.update(other)`` and ``hash.update(chunk)`` are not).
 NO_ARG_WRITES = {"save", "delete"}
 KEYWORD_WRITES = {"update"}
-STILL_WRITING = {
-    # The "input" helper moves the historical import into cases/services in the same round.
-    "cases/importers.py": "historical import, moving to services",
-}
+# Modules that still write outside services, each with its reason (empty: keep it so).
+STILL_WRITING: dict[str, str] = {}
 
 
 def _is_services_module(relative: str) -> bool:
@@ -371,12 +369,19 @@ def cycles(graph: dict[str, set[str]]) -> list[list[str]]:
     return found
 
 
+# Wiring that Django loads by name and no module imports (admin autodiscovery): like the CLI, it may
+# use any app without making the apps depend on each other.
+WIRING = ("admin",)
+
+
 def app_graph(graph: dict[str, set[str]]) -> dict[str, set[str]]:
     def app(module: str) -> str:
         return module.split(".")[1] if "." in module else module
 
     apps: dict[str, set[str]] = {}
     for module, targets in graph.items():
+        if module.rsplit(".", 1)[-1] in WIRING:
+            continue
         apps.setdefault(app(module), set()).update(app(t) for t in targets if app(t) != app(module))
     return apps
 
@@ -407,3 +412,7 @@ def test_cycle_rule_fails_on_bad_fixtures():
     graph = import_graph(sources)
     assert cycles(graph) == [["netra.cases.selectors", "netra.cases.workflow"]]
     assert cycles(app_graph(graph)) == [["accounts", "registry"]]
+    wiring = import_graph({"netra.accounts.admin": "from netra.cases.services import letters\n",
+                           "netra.cases.services.letters": "from netra.accounts.models import Office\n",
+                           "netra.accounts.models": ""})
+    assert cycles(app_graph(wiring)) == []
