@@ -135,13 +135,9 @@ def _recommendation_q(office: Office, prefix: str = "") -> Q:
 def _case_q(model, user, action: str) -> Q:
     office = user.office
     if office.is_supervisory:
-        if action == VIEW:
-            return region_subtree_q(office.region_code, "region_code")
-        if action == HANDLE:
-            return Q(office_id=office.pk)
-        if action == SUPERVISE:
-            return region_subtree_q(office.region_code, "region_code")
-        return _nothing()
+        if action in (VIEW, SUPERVISE):
+            return region_q(user, "region_code")
+        return Q(office_id=office.pk) if action == HANDLE else _nothing()
     if action not in (VIEW, FOLLOW_UP):
         return _nothing()
     recommendations = model._meta.get_field("recommendations").related_model
@@ -166,9 +162,8 @@ def _pegawai_q(model, user, action: str) -> Q:
     if action != VIEW:
         return _nothing()
     if office.kind == Office.Kind.PPK:
-        ids = agency_subtree_ids(office)
-        return Q(agency_id__in=ids) | Q(unit_id__in=ids)
-    return region_subtree_q(office.region_code, "region__code")
+        return agency_q(user, "agency") | agency_q(user, "unit")
+    return region_q(user, "region__code")
 
 
 def _own_tokens_q(model, user, action: str) -> Q:

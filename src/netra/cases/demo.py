@@ -287,6 +287,7 @@ def _roster(size: int) -> int:
 
 def _historical(users: dict[str, User]) -> int:
     from netra.cases import importers
+    from netra.cases.services.imports import case_import_one
 
     user = users["ri.pimpinan"]
     elections = {e.name.casefold(): e for e in Election.objects.all()}
@@ -295,7 +296,8 @@ def _historical(users: dict[str, User]) -> int:
         item, errors = importers._parse(number, values, user, elections)
         if errors:
             raise ValueError(f"demo data row {number}: {[(e.column, e.reason) for e in errors]}")
-        importers._create(item, user, source=Source.DEMO, reason="Data demo: temuan Pemilu 2024 (Kepri)")
+        reason = "Data demo: temuan Pemilu 2024 (Kepri)"
+        case_import_one(user=user, item=item, source=Source.DEMO, reason=reason)
         count += 1
     return count
 

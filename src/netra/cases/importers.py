@@ -22,7 +22,6 @@ from netra.cases.models import (
     Election,
     Kind,
     NonRegistrationReason,
-    Source,
     Status,
     SubjectType,
 )
@@ -30,7 +29,6 @@ from netra.cases.services.imports import (
     RECOMMENDED,
     ImportRow,
     _aware,
-    case_import_one,
     cases_import_rows,
 )
 from netra.cases.services.lawbridge import violation_exists
@@ -333,11 +331,6 @@ def cases_validate(path: Path, *, user) -> tuple[list[ImportRow], list[RowError]
         if parsed is not None:
             good.append(parsed)
     return good, errors + _duplicates(good), count
-
-
-def _create(item: ImportRow, user, *, source: str = Source.IMPORT, reason: str = "") -> Case:
-    """One row's case (kept for the demo loader, which imports its findings row by row)."""
-    return case_import_one(user=user, item=item, source=source, reason=reason)
 
 
 def cases_import(path: Path, *, user, dry_run: bool = False) -> ImportResult:

@@ -50,7 +50,7 @@ def case_assign(*, user, case: Case, assignee: User | None) -> Case:
     """The handling office's pimpinan assigns (or, with None, unassigns) a handler of that office."""
     require_handling(user, case, (Role.PIMPINAN,))
     eligible = assignee is None or (
-        assignee.office_id == case.office_id and assignee.has_role(*HANDLER_ROLES)
+        can(assignee, case, HANDLE) and assignee.has_role(*HANDLER_ROLES)
     )
     if not eligible:
         raise ValidationError({"assignee": _("Penangan harus pimpinan atau staf penanganan kantor ini.")})

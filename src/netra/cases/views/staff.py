@@ -109,7 +109,7 @@ def _record_forms(user, detail) -> dict:
 
 def attach_matches(user, detail) -> None:
     """Suggested roster records (``t.matches``) per unconfirmed terlapor, for those who may confirm."""
-    from netra.registry.matching import pegawai_match
+    from netra.registry.matching import pegawai_match_many
 
     case = detail.case
     may_confirm = (
@@ -119,8 +119,10 @@ def attach_matches(user, detail) -> None:
     )
     for t in detail.terlapor:
         t.matches = []
-        if may_confirm and t.pegawai_id is None:
-            t.matches = pegawai_match(user, t.name, nip=t.nip or None)  # within the user's territory
+    open_ones = [t for t in detail.terlapor if may_confirm and t.pegawai_id is None]
+    people = [{"name": t.name, "nip": t.nip or None} for t in open_ones]
+    for t, matches in zip(open_ones, pegawai_match_many(user, people), strict=True):
+        t.matches = matches  # within the user's territory
 
 
 def timeline(detail) -> list[dict]:
