@@ -287,7 +287,7 @@ def demo_load(*, desa: bool = False, roster_size: int = 1500, log=print) -> Demo
     """Everything the demo needs, created only where missing."""
     from netra.accounts.services import offices_ensure_tree
     from netra.registry.models import Region
-    from netra.registry.services.agencies import agencies_seed
+    from netra.registry.services.agencies import agencies_seed, agency_units_seed_standard
     from netra.registry.services.regions import regions_load
 
     summary = DemoSummary()
@@ -296,6 +296,7 @@ def demo_load(*, desa: bool = False, roster_size: int = 1500, log=print) -> Demo
     summary.regions = Region.objects.count()
     log("Menyiapkan instansi dan kantor pengawas…")
     agencies_seed()
+    agency_units_seed_standard()  # "Dinas Pendidikan Kabupaten Bintan" etc., for the agency picker
     offices_ensure_tree()
     users = _users(summary)
     elections = _elections()
