@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
-from django.db import transaction
+from django.db import connection, transaction
 
 from netra.registry.agency_lookup import AgencyLookup, AgencyNotFound
 from netra.registry.models import Agency, Region
@@ -153,7 +153,7 @@ def _save(agency: Agency | None, counts: list[int], **values) -> Agency:
 # Standard perangkat daerah ------------------------------------------------------------------------
 
 _GOVERNMENT_KINDS = (Agency.Kind.PEMPROV, Agency.Kind.PEMKAB, Agency.Kind.PEMKOT)
-STANDARD_UNITS_BATCH = 2000
+STANDARD_UNITS_BATCH = 2000  # rows read per round trip
 
 
 @dataclass(frozen=True)
@@ -190,12 +190,11 @@ def agency_units_seed_standard() -> AgencySeedResult:
     kecamatan = _kecamatan_by_kabkota()
     fresh = []
     for government in governments:
-        for unit in _standard_units_of(government, rows, kecamatan):
-            if (government.pk, unit.name) not in taken:
-                taken.add((government.pk, unit.name))
-                fresh.append(unit)
-    with transaction.atomic():
-        Agency.objects.bulk_create(fresh, batch_size=STANDARD_UNITS_BATCH)
+        for name, unit_type, region_id in _standard_units_of(government.region, rows, kecamatan):
+            if (government.pk, name) not in taken:
+                taken.add((government.pk, name))
+                fresh.append((name, "", Agency.Kind.UNIT, unit_type, government.pk, region_id, "", True))
+    _insert_units(fresh)
     return AgencySeedResult(created=len(fresh), updated=0)
 
 
@@ -213,29 +212,30 @@ def _kecamatan_by_kabkota() -> dict[str, list[tuple[str, str, str]]]:
     return found
 
 
-def _standard_units_of(government: Agency, rows: list[StandardUnit], kecamatan: dict) -> list[Agency]:
-    region = government.region
+def _standard_units_of(region: Region, rows: list[StandardUnit], kecamatan: dict) -> list[tuple[str, ...]]:
+    """(name, unit type, region code) of each standard unit of the government of ``region``."""
     level = "p" if region.level == Region.Level.PROVINSI else "k"
-    units = [
-        _standard_unit(government, f"{row.stem} {_place(region)}", row.unit_type, region.pk)
-        for row in rows
-        if level in row.levels
-    ]
+    place = _place(region)
+    units = [(f"{row.stem} {place}"[:200], row.unit_type, region.pk) for row in rows if level in row.levels]
     for code, name, kind in kecamatan.get(region.pk, []) if level == "k" else []:
         word = "Distrik" if kind == "distrik" else "Kecamatan"
-        units.append(_standard_unit(government, f"{word} {name}", "kecamatan", code))
+        units.append((f"{word} {name}", "kecamatan", code))
     return units
 
 
-def _standard_unit(government: Agency, name: str, unit_type: str, region_id: str) -> Agency:
-    return Agency(
-        name=name[:200],
-        kind=Agency.Kind.UNIT,
-        unit_type=unit_type,
-        parent=government,
-        region_id=region_id,
-        standard_nomenclature=True,
+def _insert_units(rows: list[tuple]) -> None:
+    """One executemany INSERT: for the ~26,000 units of the whole country, bulk_create spends seconds
+    building model instances and, on SQLite, some 200 statements of 124 rows; this takes a fraction."""
+    columns = ("name", "short_name", "kind", "unit_type", "parent_id", "region_id", "external_code",
+               "standard_nomenclature")
+    quote = connection.ops.quote_name
+    # Identifiers come from the model's own metadata, values are bound as parameters.
+    sql = (
+        f"INSERT INTO {quote(Agency._meta.db_table)} ({', '.join(quote(c) for c in columns)}) "  # noqa: S608
+        f"VALUES ({', '.join(['%s'] * len(columns))})"
     )
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.executemany(sql, rows)
 
 
 # Import of units ---------------------------------------------------------------------------------
