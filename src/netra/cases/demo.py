@@ -12,10 +12,8 @@ Two kinds of demo cases:
   some are nearly due and one is overdue. Everyone in them is invented (``netra.names.synthetic``).
 """
 
-import tempfile
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from pathlib import Path
 
 from django.db import transaction
 from django.utils import timezone
@@ -258,30 +256,21 @@ def _elections() -> dict[str, Election]:
     return found
 
 
-def _write_roster(path: Path, size: int) -> None:
-    """Synthetic pegawai without their work units (the demo seeds agencies, not every unit)."""
-    import csv
-
-    from netra.names.synthetic import CSV_COLUMNS, generate_roster
-
-    columns = [c for c in CSV_COLUMNS if c != "unit"]
-    with path.open("w", newline="", encoding="utf-8") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(columns)
-        for person in generate_roster(size, seed=2024):
-            writer.writerow([getattr(person, c) for c in columns])
-
-
-def _roster(size: int) -> int:
+def _roster(size: int, summary: DemoSummary) -> int:
+    """The synthetic roster (netra.cases.demo_roster), with the demo terlapor in their regions."""
+    from netra.cases.demo_roster import DemoTerlapor, demo_roster_load
     from netra.registry.models import Pegawai
-    from netra.registry.services.roster import roster_import
 
     if Pegawai.objects.exists() or size <= 0:
         return Pegawai.objects.count()
-    with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / "roster-demo.csv"
-        _write_roster(path, size)
-        roster_import(path=path)
+    terlapor = [
+        DemoTerlapor(person, row[0], _regional_agency(row[0]).name)
+        for row, person in zip(LIVE, _people(len(LIVE)), strict=True)
+        if row[3] in ("PNS", "PPPK")
+    ]
+    result = demo_roster_load(size, terlapor)
+    if result.rejected:
+        summary.notes.append(f"{len(result.rejected)} baris roster sintetis ditolak: {result.rejected[:3]}")
     return Pegawai.objects.count()
 
 
@@ -306,7 +295,7 @@ def demo_load(*, desa: bool = False, roster_size: int = 1500, log=print) -> Demo
     """Everything the demo needs, created only where missing."""
     from netra.accounts.services import offices_ensure_tree
     from netra.registry.models import Region
-    from netra.registry.services.agencies import agencies_seed
+    from netra.registry.services.agencies import agencies_seed, agency_units_seed_standard
     from netra.registry.services.regions import regions_load
 
     summary = DemoSummary()
@@ -315,13 +304,14 @@ def demo_load(*, desa: bool = False, roster_size: int = 1500, log=print) -> Demo
     summary.regions = Region.objects.count()
     log("Menyiapkan instansi dan kantor pengawas…")
     agencies_seed()
+    agency_units_seed_standard()  # "Dinas Pendidikan Kabupaten Bintan" etc., for the agency picker
     offices_ensure_tree()
     _letterheads()
     users = _users(summary)
     elections = _elections()
     log("Memuat roster sintetis…")
     try:
-        summary.roster = _roster(roster_size)
+        summary.roster = _roster(roster_size, summary)
     except Exception as exc:  # the roster only feeds name suggestions; the demo works without it
         summary.notes.append(f"Roster sintetis tidak dimuat: {exc}")
     if not Case.objects.filter(source=Source.DEMO).exists():

@@ -96,6 +96,20 @@ def agency_list(
     return agencies.order_by("kind", "name")
 
 
+def agency_list_matching(words: list[str]) -> QuerySet[Agency]:
+    """Agencies holding the longest word in their name or short name and every other word there or in
+    their parent's name ("pendidikan bintan"), all filtered in the database: with a unit per
+    government, a common word ("pendidikan") alone matches hundreds of rows."""
+    longest = max(words, key=len)
+    agencies = agency_list(q=longest)
+    for word in words:
+        if word != longest:
+            agencies = agencies.filter(
+                Q(name__icontains=word) | Q(short_name__icontains=word) | Q(parent__name__icontains=word)
+            )
+    return agencies
+
+
 def agency_get(agency_id: int) -> Agency | None:
     return Agency.objects.select_related("region", "parent").filter(pk=agency_id).first()
 
