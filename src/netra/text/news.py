@@ -70,7 +70,8 @@ _DATELINE_PREFIX_WORD = re.compile(r"[^a-z]+|\S*\.(?:com|id|co|net|news)\S*")
 _QUALIFIER_PAREN = re.compile(r"\s*\([^()\n]{1,30}\)")  # "Luwu Utara (Lutra), Sulawesi Selatan"
 # A statement's venue: "kata Lolly di Manado, Sulawesi Utara, Kamis"; "saat ditemui di Surabaya".
 _STATEMENT_VENUE = re.compile(
-    r"\b(?:kata|katanya|ujar|ujarnya|ucap|ucapnya|tutur|tuturnya|jelas|jelasnya|tegas|tegasnya|ungkap|ungkapnya"
+    r"\b(?:kata|katanya|ujar|ujarnya|ucap|ucapnya|tutur|tuturnya|jelas|jelasnya|tegas|tegasnya|ungkap"
+    r"|ungkapnya"
     r"|terang|terangnya|mengatakan|menjelaskan|menyampaikan|menegaskan|mengungkapkan|mengemukakan|ditemui"
     r"|dikonfirmasi|diwawancarai|dihubungi|kepada\s+(?:para\s+)?(?:wartawan|media|awak\s+media))\b[^.;\n]{0,80}?"
     r"\bdi\s+(?:[A-Z][\w.'-]*\s+){0,4}$"
@@ -83,10 +84,13 @@ _VENUE_THEN_SPEECH = re.compile(
 )
 _SITE_NAME = re.compile(r"\.(?:com|co|id|net)\b", _I)  # "Tribun-Medan.com"
 _RANKING = re.compile(r"\b(?:rawan|kerawanan|ikp)\b", _I)
-_AFTER_VENUE = re.compile(r"\s*(?:[,.(]|$|\s+(?:pada\s+)?(?:senin|selasa|rabu|kamis|jumat|sabtu|minggu)\b)", _I)
+_AFTER_VENUE = re.compile(
+    r"\s*(?:[,.(]|$|\s+(?:pada\s+)?(?:senin|selasa|rabu|kamis|jumat|sabtu|minggu)\b)", _I
+)
 # Someone's former office or an institution's name, not a place where anything happens.
 _BACKGROUND = re.compile(
-    r"\b(?:mantan|eks|sempat\s+menjadi|pernah\s+(?:menjabat|menjadi)|dilantik(?:\s+\w+){0,3}|DPRD|DPD|UIN"
+    r"\b(?:mantan|eks|sempat\s+menjadi|pernah\s+(?:menjabat|menjadi)|dilantik(?:\s+\w+){0,3}|DPRD|DPD"
+    r"|UIN"
     r"|Universitas|Regional(?:\s+[IVX]+)?|kelahiran|asal)\s+(?:\(?\w+\)?\s+){0,3}$"
 )
 # The seat of a national body: "KASN di Jakarta", "Istana Kepresidenan Jakarta".
@@ -94,15 +98,20 @@ _NATIONAL_SEAT = re.compile(
     r"\b(?:KASN|KPU\s+RI|KPU\s+Pusat|Bawaslu\s+RI|Istana|KSP|DPR(?:\s+RI)?|Senayan|Parlemen|Gedung\s+Bawaslu"
     r"|Media\s+Center|Kemendagri|BKN|Mahkamah\s+Konstitusi|MK)\b[^.\n]{0,40}$"
 )
-_NO_FINDING = re.compile(r"\bbelum\s+(?:tercatat|ada\s+(?:laporan|pelanggaran|temuan))|\btidak\s+diikuti\b", _I)
+_NO_FINDING = re.compile(
+    r"\bbelum\s+(?:tercatat|ada\s+(?:laporan|pelanggaran|temuan))|\btidak\s+diikuti\b", _I
+)
 _PERSON_BEFORE = re.compile(r"\b([A-Z][a-z]{2,})\s$")
-_NOT_A_FIRST_NAME = frozenset(
-    "Bawaslu Panwaslih Panwaslu Panwascam KPU Pemkab Pemkot Pemprov Pilkada Pilgub Pilbup Pilwalkot Pemilu "
-    "Pemilihan Kabupaten Kota Provinsi Kecamatan Desa Kampung Gubernur Bupati Walikota Wali Sekda Polres Polda "
-    "Kodim Korem Kejari Kejati Dinas Kantor Warga Masyarakat Dapil Selatan Utara Barat Timur Tengah Raya Besar "
-    "Kepulauan Daya Tribun Berita Ketua Anggota Kabupatennya Wilayah Daerah Pemerintah Pemda Pj Plt Pjs Kabid "
-    "Kasat Dandim Kapolres Kapolda Danrem Kesbangpol Inspektorat Sekretariat Satpol Rakor Ibukota Kampanye "
-    "Distrik Kelurahan Nagari Pulau Teluk Tanah Bumi Gedung Hotel Kawasan Lapangan Pasar Jalan Jl Di Dari Ke".split()
+_NOT_A_FIRST_NAME = frozenset(  # noqa: SIM905
+    (
+        "Bawaslu Panwaslih Panwaslu Panwascam KPU Pemkab Pemkot Pemprov Pilkada Pilgub Pilbup Pilwalkot "
+        "Pemilu Pemilihan Kabupaten Kota Provinsi Kecamatan Desa Kampung Gubernur Bupati Walikota Wali "
+        "Sekda Polres Polda Kodim Korem Kejari Kejati Dinas Kantor Warga Masyarakat Dapil Selatan Utara "
+        "Barat Timur Tengah Raya Besar Kepulauan Daya Tribun Berita Ketua Anggota Kabupatennya Wilayah "
+        "Daerah Pemerintah Pemda Pj Plt Pjs Kabid Kasat Dandim Kapolres Kapolda Danrem Kesbangpol "
+        "Inspektorat Sekretariat Satpol Rakor Ibukota Kampanye Distrik Kelurahan Nagari Pulau Teluk "
+        "Tanah Bumi Gedung Hotel Kawasan Lapangan Pasar Jalan Jl Di Dari Ke "
+    ).split()
 )
 _NOT_THE_EVENT_DATE = re.compile(
     r"(?:pemungutan\s+suara|pencoblosan|hari\s+h|jadwal|tahapan|paling\s+lambat|batas|hingga|sampai|sejak"
@@ -220,7 +229,7 @@ def _other_headlines(text: str, lines: list[Span]) -> list[tuple[int, int]]:
         if _SEE_ALSO_HEADER.fullmatch(body):
             in_list = True
             spans.append((line.start, line.end))
-        elif in_list and (_HEADLINE_ITEM.fullmatch(body) or (len(body) <= 160 and not body.rstrip().endswith("."))):
+        elif in_list and (_HEADLINE_ITEM.fullmatch(body) or (len(body) <= 160 and body.rstrip()[-1:] != ".")):
             spans.append((line.start, line.end))
         elif body.strip():
             in_list = False
@@ -283,7 +292,9 @@ def _not_a_locus(article: _Article, sentence: Span, before: str, mention: Region
         if person and person.group(1) not in _NOT_A_FIRST_NAME and text[mention.end : mention.end + 1] != ",":
             return True  # "Letkol Inf Fernando Batubara": a surname, not the kabupaten
     if mention.level == "kecamatan":
-        listed = [m for m in article.regions if m.level == "kecamatan" and sentence.start <= m.start < sentence.end]
+        listed = [
+            m for m in article.regions if m.level == "kecamatan" and sentence.start <= m.start < sentence.end
+        ]
         return len(listed) >= 3
     return False
 

@@ -41,7 +41,7 @@ def read_jsonl(path: Path) -> list[dict[str, Any]]:
 def load_texts(path: Path = DEFAULT_CORPUS) -> dict[str, str]:
     """Corpus id -> article text."""
     if not path.exists():
-        raise CorpusMissing(f"{path} is absent: the news corpus lives only in ../shared on development machines")
+        raise CorpusMissing(f"{path} is absent: the news corpus is only in ../shared on development machines")
     return {record["id"]: record["text"] for record in read_jsonl(path)}
 
 
