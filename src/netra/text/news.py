@@ -102,17 +102,16 @@ _NO_FINDING = re.compile(
     r"\bbelum\s+(?:tercatat|ada\s+(?:laporan|pelanggaran|temuan))|\btidak\s+diikuti\b", _I
 )
 _PERSON_BEFORE = re.compile(r"\b([A-Z][a-z]{2,})\s$")
-_NOT_A_FIRST_NAME = frozenset(  # noqa: SIM905
-    (
-        "Bawaslu Panwaslih Panwaslu Panwascam KPU Pemkab Pemkot Pemprov Pilkada Pilgub Pilbup Pilwalkot "
-        "Pemilu Pemilihan Kabupaten Kota Provinsi Kecamatan Desa Kampung Gubernur Bupati Walikota Wali "
-        "Sekda Polres Polda Kodim Korem Kejari Kejati Dinas Kantor Warga Masyarakat Dapil Selatan Utara "
-        "Barat Timur Tengah Raya Besar Kepulauan Daya Tribun Berita Ketua Anggota Kabupatennya Wilayah "
-        "Daerah Pemerintah Pemda Pj Plt Pjs Kabid Kasat Dandim Kapolres Kapolda Danrem Kesbangpol "
-        "Inspektorat Sekretariat Satpol Rakor Ibukota Kampanye Distrik Kelurahan Nagari Pulau Teluk "
-        "Tanah Bumi Gedung Hotel Kawasan Lapangan Pasar Jalan Jl Di Dari Ke "
-    ).split()
+_CAPITALISED_NON_NAMES = (
+    "Bawaslu Panwaslih Panwaslu Panwascam KPU Pemkab Pemkot Pemprov Pilkada Pilgub Pilbup Pilwalkot "
+    "Pemilu Pemilihan Kabupaten Kota Provinsi Kecamatan Desa Kampung Gubernur Bupati Walikota Wali "
+    "Sekda Polres Polda Kodim Korem Kejari Kejati Dinas Kantor Warga Masyarakat Dapil Selatan Utara "
+    "Barat Timur Tengah Raya Besar Kepulauan Daya Tribun Berita Ketua Anggota Kabupatennya Wilayah "
+    "Daerah Pemerintah Pemda Pj Plt Pjs Kabid Kasat Dandim Kapolres Kapolda Danrem Kesbangpol "
+    "Inspektorat Sekretariat Satpol Rakor Ibukota Kampanye Distrik Kelurahan Nagari Pulau Teluk "
+    "Tanah Bumi Gedung Hotel Kawasan Lapangan Pasar Jalan Jl Di Dari Ke "
 )
+_NOT_A_FIRST_NAME = frozenset(_CAPITALISED_NON_NAMES.split())
 _NOT_THE_EVENT_DATE = re.compile(
     r"(?:pemungutan\s+suara|pencoblosan|hari\s+h|jadwal|tahapan|paling\s+lambat|batas|hingga|sampai|sejak"
     r"|lahir|diundangkan|mendatang|akan\s+digelar|akan\s+dilaksanakan)\W+(?:\w+\W+){0,3}$",
