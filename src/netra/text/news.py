@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from netra.text.dates import find_dates
 from netra.text.gazetteer import RegionMention, find_regions
 from netra.text.institutions import NATIONAL_KINDS, InstitutionMention, find_institutions
-from netra.text.legal import find_legal_refs
+from netra.text.legal import NEWS_KINDS, LegalRef, find_legal_refs
 from netra.text.news_counts import CountMention, dominant_subject, find_counts
 from netra.text.news_events import EVENT_TYPES, find_events, statistic_cue
 from netra.text.sentences import Span, split_lines, split_sentences
@@ -181,7 +181,7 @@ def read_news(text: str, id: str | None = None) -> NewsFacts:
     regions = _relevant_regions(article)
     counts = _violations(article, regions) if on_topic else []
     events = _event_types(article, counts) if on_topic else {}
-    legal = _legal_refs(article)
+    legal, doubtful = _legal_refs(article)
     date = _main_date(article, events)
     event_types = [e for e in EVENT_TYPES if e in events] if on_topic else ["lainnya"]
     violations: dict[Violation, list[tuple[int, int]]] = {}
@@ -193,6 +193,11 @@ def read_news(text: str, id: str | None = None) -> NewsFacts:
         "violations": [_spans(text, spans) for spans in violations.values()],
         "legal_refs": {ref: _spans(text, spans) for ref, spans in legal.items()},
         "date": _spans(text, [date[1]]) if date else [],
+        "warnings": [
+            {"field": "legal_refs", "ref": r.ref, "message": r.warning}
+            | {"start": r.start, "end": r.end, "text": r.text}
+            for r in doubtful
+        ],
     }
     return NewsFacts(
         id=id,
@@ -447,12 +452,18 @@ def _drop_inside(events: dict[str, list], event: str, sentences: set[Span]) -> N
         events.pop(event, None)
 
 
-def _legal_refs(article: _Article) -> dict[str, list[tuple[int, int]]]:
+def _legal_refs(article: _Article) -> tuple[dict[str, list[tuple[int, int]]], list[LegalRef]]:
+    """Normalised reference -> spans, for the kinds news-labels.md lists; and the references whose written
+    year looks wrong."""
     refs: dict[str, list[tuple[int, int]]] = {}
+    doubtful: list[LegalRef] = []
     for ref in find_legal_refs(article.text):
-        if not _inside(ref.start, article.excluded):
-            refs.setdefault(ref.ref, []).append((ref.start, ref.end))
-    return refs
+        if _inside(ref.start, article.excluded) or ref.kind not in NEWS_KINDS:
+            continue
+        refs.setdefault(ref.ref, []).append((ref.start, ref.end))
+        if ref.warning:
+            doubtful.append(ref)
+    return refs, doubtful
 
 
 def _main_date(article: _Article, events: dict) -> tuple[str, tuple[int, int]] | None:
