@@ -4,10 +4,13 @@ Every error answer has the documented shape ``{"detail": "...", "errors": {field
 (docs/api.md), in the request's language (``Accept-Language: id`` or ``en``; Indonesian by default).
 """
 
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI
 from ninja.errors import ValidationError as SchemaError
+
+from netra.cases.services.common import CaseConflict
 
 api = NinjaAPI(
     title="Netra API",
@@ -66,10 +69,36 @@ def schema_error(request, exc: SchemaError):
     """422: the body, query or path does not match the endpoint's schema."""
     errors = schema_errors(exc.errors)
     detail = "; ".join(f"{name}: {' '.join(messages)}" for name, messages in errors.items())
-    return api.create_response(request, {"detail": detail, "errors": errors}, status=422)
+    return _answer(request, 422, detail, errors)
+
+
+def _answer(request, status: int, detail: str, errors: dict | None = None):
+    return api.create_response(request, {"detail": detail, "errors": errors or {}}, status=status)
+
+
+@api.exception_handler(ValidationError)
+def values_refused(request, exc: ValidationError):
+    """400: a service refused the values (the same validation as the web forms and the importer)."""
+    if not hasattr(exc, "error_dict"):
+        return _answer(request, 400, "; ".join(exc.messages))
+    errors = {name: [str(message) for message in messages] for name, messages in exc.message_dict.items()}
+    detail = "; ".join(f"{name}: {' '.join(messages)}" for name, messages in errors.items())
+    return _answer(request, 400, detail, errors)
+
+
+@api.exception_handler(PermissionDenied)
+def not_allowed(request, exc: PermissionDenied):
+    """403: the caller's role, or the case's status, does not allow it."""
+    return _answer(request, 403, str(exc) or _("Tidak diizinkan."))
 
 
 @api.exception_handler(Http404)
 def not_found(request, exc: Http404):
     """404: unknown, or outside the caller's jurisdiction (the two are never told apart)."""
-    return api.create_response(request, {"detail": _("Tidak ditemukan."), "errors": {}}, status=404)
+    return _answer(request, 404, _("Tidak ditemukan."))
+
+
+@api.exception_handler(CaseConflict)
+def changed_meanwhile(request, exc: CaseConflict):
+    """409: someone changed the case first; reload and retry."""
+    return _answer(request, 409, str(exc))
