@@ -300,10 +300,14 @@ BIDI = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 CONTROLS = ["\x00", "\x07", "\x1b", "\x7f", "\n", *BIDI]
 
 
-@given(st.text(max_size=40), st.sampled_from(CONTROLS), st.text(max_size=40))
+LETTERS = st.text(alphabet=st.characters(whitelist_categories=["Lu", "Ll"]), min_size=1, max_size=40)
+
+
+@given(LETTERS, st.sampled_from(CONTROLS), LETTERS)
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 def test_a_name_with_a_control_or_bidi_character_is_never_stored(world, before, bad, after):
-    data = report_data(world["elections"]["pilkada"], terlapor_name=f"{before}{bad}{after}"[:200])
+    # (a line break at either end is trimmed like any whitespace; inside a name it is refused)
+    data = report_data(world["elections"]["pilkada"], terlapor_name=f"{before}{bad}{after}")
     _report, errors = report_input_parse(data)
     assert "terlapor.0.name" in errors
 
