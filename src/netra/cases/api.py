@@ -7,11 +7,9 @@ not allowed (role or state), 404 unknown or outside jurisdiction, 409 changed me
 that does not match the schema (``netra.api``).
 """
 
-import functools
-
 from django.conf import settings
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404, HttpRequest, JsonResponse
+from django.core.exceptions import ValidationError
+from django.http import FileResponse, HttpRequest, JsonResponse
 from django.utils.translation import gettext as _
 from ninja import File, Form, Query, Router, Schema, Status
 from ninja.files import UploadedFile
@@ -58,35 +56,12 @@ REPORT_THROTTLES = [ReportThrottle(getattr(settings, "NETRA_PUBLIC_REPORT_RATE",
 ERRORS = {400: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut}
 
 
-def _error(status: int, detail: str, errors: dict | None = None) -> JsonResponse:
-    return JsonResponse({"detail": detail, "errors": errors or {}}, status=status)
+def _error(status: int, detail: str) -> JsonResponse:
+    return JsonResponse({"detail": detail, "errors": {}}, status=status)
 
 
-def _validation_error(exc: ValidationError) -> JsonResponse:
-    if hasattr(exc, "error_dict"):
-        errors = {field: [str(m) for m in msgs] for field, msgs in exc.message_dict.items()}
-        detail = "; ".join(f"{field}: {' '.join(msgs)}" for field, msgs in errors.items())
-        return _error(400, detail, errors)
-    return _error(400, "; ".join(exc.messages))
-
-
-def service_errors(view):
-    """Turn the services' exceptions into the API's JSON errors."""
-
-    @functools.wraps(view)
-    def wrapper(request, *args, **kwargs):
-        try:
-            return view(request, *args, **kwargs)
-        except ValidationError as exc:
-            return _validation_error(exc)
-        except PermissionDenied as exc:
-            return _error(403, str(exc) or _("Tidak diizinkan."))
-        except Http404:
-            return _error(404, _("Tidak ditemukan."))
-        except services.CaseConflict as exc:
-            return _error(409, str(exc))
-
-    return wrapper
+# The services' exceptions (ValidationError 400, PermissionDenied 403, Http404, CaseConflict 409)
+# become the documented JSON errors in ``netra.api``, for every router.
 
 
 # ---------------------------------------------------------------- public
@@ -107,7 +82,6 @@ def report_check(request: HttpRequest, payload: ReportIn):
 
 
 @router.post("/reports", response={201: ReceiptOut, **ERRORS}, auth=None, throttle=REPORT_THROTTLES)
-@service_errors
 def report_submit(request: HttpRequest, payload: Form[ReportIn], files: File[list[UploadedFile]] = None):
     """File a report without an account (multipart: fields + ``files``). Keep the receipt code.
 
@@ -174,7 +148,6 @@ def queue(request: HttpRequest):
 
 
 @router.post("/temuan", response={201: CaseDetailOut, **ERRORS}, auth=staff_auth)
-@service_errors
 def temuan(request: HttpRequest, payload: TemuanIn):
     """A supervisor's finding with the observation record (pengawas, pimpinan)."""
     data = payload.dict(exclude={"observation", "links"})
@@ -184,13 +157,11 @@ def temuan(request: HttpRequest, payload: TemuanIn):
 
 
 @router.get("/{case_id}", response={200: CaseDetailOut, **ERRORS}, auth=staff_auth)
-@service_errors
 def case_detail(request: HttpRequest, case_id: int):
     return CaseDetailView(selectors.case_detail_for(request.auth, case_id))
 
 
 @router.get("/{case_id}/actions", response={200: list[ActionOut], **ERRORS}, auth=staff_auth)
-@service_errors
 def case_actions(request: HttpRequest, case_id: int):
     """Only the actions the caller may take on this case now."""
     case = selectors.case_get_for(request.auth, case_id)
@@ -198,7 +169,6 @@ def case_actions(request: HttpRequest, case_id: int):
 
 
 @router.post("/{case_id}/transitions", response={200: CaseDetailOut, **ERRORS}, auth=staff_auth)
-@service_errors
 def case_transition(request: HttpRequest, case_id: int, payload: TransitionIn):
     case = selectors.case_get_for(request.auth, case_id)
     params = {k: v for k, v in payload.dict(exclude={"action", "reason"}).items() if v is not None}
@@ -208,14 +178,12 @@ def case_transition(request: HttpRequest, case_id: int, payload: TransitionIn):
 
 
 @router.get("/{case_id}/evidence", response={200: list[EvidenceOut], **ERRORS}, auth=staff_auth)
-@service_errors
 def evidence_list(request: HttpRequest, case_id: int):
     case = selectors.case_get_for(request.auth, case_id)
     return selectors.evidence_list_for(request.auth, case)
 
 
 @router.post("/{case_id}/evidence", response={201: list[EvidenceOut], **ERRORS}, auth=staff_auth)
-@service_errors
 def evidence_add(request: HttpRequest, case_id: int, files: File[list[UploadedFile]] = None,
                  links: Form[list[str]] = None, description: Form[str] = ""):
     """Attach files (multipart ``files``) and/or ``links``; every file is checked before any is kept."""
@@ -227,7 +195,6 @@ def evidence_add(request: HttpRequest, case_id: int, files: File[list[UploadedFi
 
 @router.get("/evidence/{evidence_id}/file", auth=staff_auth, url_name="cases_evidence_file",
             response={200: None, **ERRORS})
-@service_errors
 def evidence_file(request: HttpRequest, evidence_id: int):
     """The stored file, byte for byte as uploaded (check it against ``sha256``)."""
     item, handle = selectors.evidence_file_for(request.auth, evidence_id)
@@ -237,21 +204,18 @@ def evidence_file(request: HttpRequest, evidence_id: int):
 
 @router.get("/{case_id}/recommendations/{rec_id}/letter.pdf", auth=staff_auth,
             url_name="cases_letter_pdf", response={200: None, **ERRORS})
-@service_errors
 def letter_pdf(request: HttpRequest, case_id: int, rec_id: int):
     """The recommendation's official letter as PDF (same access rules as the case page's link)."""
     return letter_response(request.auth, case_id, rec_id, "pdf")
 
 
 @router.get("/{case_id}/comments", response={200: list[CommentOut], **ERRORS}, auth=staff_auth)
-@service_errors
 def comments(request: HttpRequest, case_id: int):
     detail = selectors.case_detail_for(request.auth, case_id)
     return detail.comments
 
 
 @router.post("/{case_id}/comments", response={201: CommentOut, **ERRORS}, auth=staff_auth)
-@service_errors
 def comment_add(request: HttpRequest, case_id: int, payload: CommentIn):
     case = selectors.case_get_for(request.auth, case_id)
     comment = services.comment_add(user=request.auth, case=case, body=payload.body)
@@ -259,7 +223,6 @@ def comment_add(request: HttpRequest, case_id: int, payload: CommentIn):
 
 
 @router.post("/{case_id}/assignment", response={200: CaseOut, **ERRORS}, auth=staff_auth)
-@service_errors
 def assignment(request: HttpRequest, case_id: int, payload: AssignmentIn):
     case = selectors.case_get_for(request.auth, case_id)
     assignee = None
