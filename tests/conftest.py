@@ -17,6 +17,14 @@ os.environ.setdefault("NETRA_DATA_DIR", tempfile.mkdtemp(prefix="netra-test-"))
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 
+# Under mutmut (docs/testing.md) every call goes through a trampoline and runs several times slower, so
+# Hypothesis's per-example deadline would fail tests that pass: no deadline there.
+if "MUTANT_UNDER_TEST" in os.environ:
+    from hypothesis import settings as hypothesis_settings
+
+    hypothesis_settings.register_profile("mutation", deadline=None)
+    hypothesis_settings.load_profile("mutation")
+
 
 def pytest_configure(config):
     """Fast password hashing in tests: argon2 costs ~50 ms a user and fixtures create many users."""
