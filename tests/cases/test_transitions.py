@@ -272,8 +272,9 @@ def test_deadline_steps_follow_the_status(world):
     assert registered.step == "decision"
     assert clarifying.step == "decision_extended" and clarifying.due_at >= registered.due_at
     forwarded = case_in(world, "rekomendasi_diteruskan")
-    assert forwarded.step == "ppk_followup"
-    assert case_in(world, "diputus").due_at is None
+    assert forwarded.step == "ppk_followup" and forwarded.due_kind == "service_target"
+    proven = case_in(world, "diputus")  # "Terbukti": the recommendation is due within the follow-up
+    assert proven.step == "recommendation" and proven.due_at is not None
 
 
 def test_informasi_awal_forwarded_stays_informasi_awal(world):

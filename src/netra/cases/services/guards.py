@@ -58,10 +58,16 @@ def _labels(kajian: Kajian, names) -> str:
     )
 
 
-def registration_blockers(case, *, late_reason: str = "") -> dict[str, str]:
+def _latest(kajian, stage: str) -> Kajian | None:
+    found = [k for k in kajian if k.stage == stage]
+    return max(found, key=lambda k: (k.created_at, k.pk)) if found else None
+
+
+def registration_blockers(case, *, late_reason: str = "", kajian=None) -> dict[str, str]:
     """Field -> message for what stops registration: the written kajian awal with its conclusion
-    and every syarat formil and materiel ticked; for a late laporan, a recorded reason."""
-    kajian = case.kajian.filter(stage=Kajian.Stage.AWAL).order_by("-created_at", "-pk").first()
+    and every syarat formil and materiel ticked; for a late laporan, a recorded reason.
+    ``kajian``: the case's kajian when already loaded (the case page)."""
+    kajian = _latest(case.kajian.all() if kajian is None else kajian, Kajian.Stage.AWAL)
     if kajian is None or not kajian.conclusion.strip():
         return {
             "kajian": _(
@@ -88,11 +94,12 @@ def registration_blockers(case, *, late_reason: str = "") -> dict[str, str]:
     return blockers
 
 
-def decision_blockers(case) -> dict[str, str]:
+def decision_blockers(case, *, kajian=None, clarifications=None) -> dict[str, str]:
     """Field -> message for what stops a decision: a clarification held or recorded as not attended,
-    none still "Belum dilaksanakan", and a written kajian dugaan pelanggaran with its facts."""
+    none still "Belum dilaksanakan", and a written kajian dugaan pelanggaran with its facts.
+    ``kajian``/``clarifications``: the case's records when already loaded (the case page)."""
     blockers = {}
-    clarifications = list(case.clarifications.all())
+    clarifications = list(case.clarifications.all() if clarifications is None else clarifications)
     pending = [c for c in clarifications if c.attendance == Attendance.BELUM]
     if pending:
         names = ", ".join(f"{c.get_party_display()} {c.person_name}" for c in pending)
@@ -104,7 +111,8 @@ def decision_blockers(case) -> dict[str, str]:
         blockers["clarification"] = _(
             "Putusan memerlukan klarifikasi yang telah dilaksanakan atau dicatat tidak hadir."
         )
-    if not case.kajian.filter(stage=Kajian.Stage.DUGAAN).exclude(facts="").exists():
+    kajian = case.kajian.all() if kajian is None else kajian
+    if not any(k.stage == Kajian.Stage.DUGAAN and k.facts.strip() for k in kajian):
         blockers["kajian"] = _(
             "Putusan memerlukan kajian dugaan pelanggaran tertulis dengan uraian singkat fakta."
         )
@@ -116,8 +124,9 @@ def step_guards(detail) -> dict:
     case, names = detail.case, {a.name for a in detail.actions}
     blockers = {}
     if "register" in names:
-        found = registration_blockers(case, late_reason="-")  # the reason is typed in the form itself
+        found = registration_blockers(case, late_reason="-", kajian=detail.kajian)  # reason: in the form
         blockers["register"] = list(found.values())
     if "decide" in names:
-        blockers["decide"] = list(decision_blockers(case).values())
+        found = decision_blockers(case, kajian=detail.kajian, clarifications=detail.clarifications)
+        blockers["decide"] = list(found.values())
     return {"late_report": late_report(case), "action_blockers": blockers}

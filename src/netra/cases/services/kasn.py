@@ -125,7 +125,7 @@ def _hand_over_case(user, case: Case, recs: list[Recommendation], dates: dict, a
             kasn_processed_on=dates[rec.pk],
             **_readdress(rec, target),
         )
-    case.step = ""  # the follow-up clock restarts on the day the file reaches its new addressee
+    # The follow-up clock restarts: netra.law counts from the day the file reached its new addressee.
     values = {"updated_at": at, **deadline_fields(case, at)}
     if Case.objects.filter(pk=case.pk, status=Status.REKOMENDASI_DITERUSKAN).update(**values) != 1:
         raise CaseConflict(

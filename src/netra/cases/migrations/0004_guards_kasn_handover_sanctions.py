@@ -12,7 +12,7 @@ def held_means_attended(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('cases', '0002_kajian_facts'),
+        ('cases', '0003_merge_0002_case_deadline_answer_0002_kajian_facts'),
     ]
 
     operations = [
