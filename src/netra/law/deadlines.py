@@ -121,8 +121,9 @@ def all_rules() -> list[Rule]:
     return [rule_for(regime=regime, step=step) for regime in REGIMES for step in STEPS]
 
 
-def calendar_for(unit: str, current: overrides.Overrides | None = None) -> Calendar:
-    return WorkingDays(current or overrides.current()) if unit == "hari_kerja" else CalendarDays()
+def calendar_for(unit: str, current: overrides.Overrides) -> Calendar:
+    """Working days under the overrides in force (decrees, readings), or plain calendar days."""
+    return WorkingDays(current) if unit == "hari_kerja" else CalendarDays()
 
 
 def readings(rule: Rule, current: overrides.Overrides) -> list[Interpretation]:
@@ -338,6 +339,8 @@ class DeadlineReport:
             "known": self.known.isoformat(),
             "received": self.received.isoformat() if self.received else None,
             "registered": self.registered.isoformat() if self.registered else None,
+            "found": self.found.isoformat() if self.found else None,
+            "forwarded": self.forwarded.isoformat() if self.forwarded else None,
             "kajian_awal_due": _iso(self.kajian_awal),
             "received_within_window": self.received_within_window,
             "unverified": any(d.unverified for d in self.rules),
@@ -382,7 +385,9 @@ def compute(
         registered=registered,
         forwarded=forwarded,
     )
-    window = due(regime=regime, step="report_window", start=known, province=province)
+    window = answer(step="report_window", facts=facts).deadline
+    if window is None:  # only when ``known`` is missing, which the signature forbids
+        raise LawError("tanggal diketahui wajib diisi")
     decision = answer(step="decision", facts=facts).deadline
     return DeadlineReport(
         regime=regime,
@@ -395,8 +400,8 @@ def compute(
         decision=decision,
         decision_extended=answer(step="decision_extended", facts=facts).deadline,
         notes=_notes(facts, window),
-        temuan=answer(step="temuan", facts=facts).deadline if found else None,
-        ppk_followup=answer(step="ppk_followup", facts=facts).deadline if forwarded else None,
+        temuan=answer(step="temuan", facts=facts).deadline,
+        ppk_followup=answer(step="ppk_followup", facts=facts).deadline,
         found=found,
         forwarded=forwarded,
     )
