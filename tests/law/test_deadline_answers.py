@@ -278,7 +278,7 @@ def test_rule_data_must_name_a_known_start_kind_and_reading():
 DEADLINE_KEYS = {
     "step", "regime", "rule_id", "summary", "trigger", "start", "due", "due_at", "zone", "days", "unit",
     "citation", "citations", "skipped", "unverified", "override_note", "confidence", "kind", "legal",
-    "start_from", "verified", "interpretation", "interpretations", "interpretation_note",
+    "start_from", "verified", "interpretation", "interpretations", "interpretation_note", "gazette",
 }
 REPORT_KEYS = {
     "report_window_ends", "decision_due", "decision_due_extended", "rules", "regime", "province", "zone",
@@ -311,6 +311,8 @@ def test_deadline_and_report_dicts_have_exactly_these_keys():
     assert rule["summary"].startswith("Laporan disampaikan paling lama 7 hari kerja")
     assert rule["trigger"] == "tanggal diketahuinya dugaan pelanggaran"
     assert rule["citations"][0]["text"] == "UU 7/2017 Pasal 454 ayat (6) [V]"
+    assert rule["gazette"] == "Lembaran Negara RI Tahun 2017 Nomor 182, Tambahan Lembaran Negara Nomor 6109"
+    assert data["rules"][1]["gazette"] is None  # Perbawaslu 7/2022: promulgation not recorded
     assert rule["interpretation_note"] == interpretations.line(report.report_window.interpretations)
 
 

@@ -58,6 +58,7 @@ class Rule:
     configurable: bool = False
     unverified: bool = False
     override_note: str | None = None
+    gazette: str | None = None  # where the instrument's official text was promulgated
 
     @property
     def citation(self) -> str:
@@ -69,7 +70,7 @@ class Rule:
         return self.citations[0].confidence if self.citations else "M"
 
 
-def _rule_from(inst_short: str, raw: dict[str, Any]) -> Rule:
+def _rule_from(inst_short: str, raw: dict[str, Any], gazette: str | None = None) -> Rule:
     start_from, kind = raw.get("start_from"), raw.get("kind", "legal")
     if start_from not in FACTS:
         raise LawError(f"aturan {raw['id']}: start_from harus salah satu dari {', '.join(FACTS)}")
@@ -89,6 +90,7 @@ def _rule_from(inst_short: str, raw: dict[str, Any]) -> Rule:
         interpretations=interpretations.rule_readings(list(raw.get("interpretations", [])), raw["id"]),
         configurable=bool(raw.get("configurable", False)),
         unverified=bool(raw.get("unverified", False)),
+        gazette=gazette,
     )
 
 
@@ -113,7 +115,7 @@ def rule_for(*, regime: str, step: str) -> Rule:
     current = overrides.current()
     for inst, raw in rules("deadline"):
         if raw["step"] == step and regime in raw["regimes"]:
-            return _apply(_rule_from(inst.short, raw), current.deadlines.get(raw["id"]))
+            return _apply(_rule_from(inst.short, raw, inst.gazette), current.deadlines.get(raw["id"]))
     raise LawError(f"tidak ada aturan tenggat {step!r} untuk rezim {regime!r}")
 
 
@@ -167,6 +169,7 @@ class Deadline:
     kind: str = "legal"
     start_from: str = "received"
     interpretations: list[Interpretation] = field(default_factory=list)
+    gazette: str | None = None
 
     @property
     def legal(self) -> bool:
@@ -208,6 +211,7 @@ class Deadline:
             "interpretation": bool(self.interpretations),
             "interpretations": [i.to_dict() for i in self.interpretations],
             "interpretation_note": self.interpretation_note,
+            "gazette": self.gazette,
         }
 
 
@@ -244,6 +248,7 @@ def due(*, regime: str, step: str, start: date, province: str | None = None) -> 
         kind=rule.kind,
         start_from=rule.start_from,
         interpretations=readings(rule, current),
+        gazette=rule.gazette,
     )
 
 
