@@ -225,10 +225,19 @@ def test_clarification_and_kajian_records(world):
         user=staf, clarification=item, held_at=timezone.now(), record="Terlapor mengakui hadir dalam rapat."
     )
     assert item.held_at is not None
+    with pytest.raises(ValidationError) as missing_facts:
+        services.kajian_add(user=staf, case=case, stage="dugaan", analysis="Analisis", conclusion="Terbukti")
+    assert "facts" in missing_facts.value.message_dict
     kajian = services.kajian_add(
-        user=staf, case=case, stage="dugaan", analysis="Analisis", conclusion="Terbukti"
+        user=staf,
+        case=case,
+        stage="dugaan",
+        facts="Terlapor hadir berseragam dinas dalam kampanye pada 3 Oktober.",
+        analysis="Analisis",
+        conclusion="Terbukti",
     )
     assert kajian.author == staf
+    assert kajian.facts.startswith("Terlapor hadir")
     with pytest.raises(ValidationError):
         services.kajian_add(user=staf, case=case, stage="awal", analysis="a", conclusion="b")
 

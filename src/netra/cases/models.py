@@ -105,7 +105,7 @@ class Case(models.Model):
         Election, on_delete=models.PROTECT, null=True, blank=True, related_name="cases"
     )
     region = models.ForeignKey("registry.Region", on_delete=models.PROTECT, related_name="+")
-    # Denormalised from region for cheap jurisdiction filters (netra.accounts.scoping.region_q).
+    # Denormalised from region for cheap jurisdiction filters (netra.accounts.scoping).
     region_code = models.CharField(max_length=13, db_index=True)
     office = models.ForeignKey(
         "accounts.Office", on_delete=models.PROTECT, related_name="cases", verbose_name=_("kantor penangan")
@@ -338,6 +338,9 @@ class Kajian(models.Model):
 
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="kajian")
     stage = models.CharField(max_length=8, choices=Stage.choices)
+    # The officer's summary of the established facts: printed in the recommendation letter instead
+    # of the citizen's own words. Required for the kajian dugaan (the services enforce it).
+    facts = models.TextField(_("uraian singkat fakta"), blank=True)
     analysis = models.TextField(_("analisis"))
     conclusion = models.TextField(_("kesimpulan"))
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
