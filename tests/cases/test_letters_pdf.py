@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from netra.cases.letters import Letterhead, logo_problem, render_pdf
+from netra.cases.letters.data import logo_pixels
 
 TOOLS = ("qpdf", "pdftoppm", "pdftotext", "pdfinfo", "pdfimages")
 
@@ -159,7 +160,26 @@ def test_logo_is_checked_by_its_content():
     assert logo_problem(b"GIF89a" + b"\x00" * 50) == "format"
     assert logo_problem(b"<svg xmlns='http://www.w3.org/2000/svg'/>") == "format"
     assert logo_problem(png()[:40]) == "decode"  # a PNG signature on a truncated file
-    assert logo_problem(b"\xff\xd8\xff\xe0" + b"\x00" * 100) == "decode"
+    assert logo_problem(b"\xff\xd8\xff\xe0" + b"\x00" * 100) == "pixels"  # no frame header
+    assert logo_problem(_jpeg_header(64, 32) + b"\x00" * 64) == "decode"
+
+
+def _jpeg_header(width: int, height: int) -> bytes:
+    app0 = b"\xff\xe0\x00\x10JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00"
+    size = height.to_bytes(2, "big") + width.to_bytes(2, "big")
+    sof0 = b"\xff\xc0\x00\x11\x08" + size + b"\x03" + b"\x00" * 9
+    return b"\xff\xd8" + app0 + sof0
+
+
+def test_image_size_is_read_from_the_header_before_anything_decodes_it():
+    assert logo_pixels(png(12, 5)) == (12, 5)
+    assert logo_pixels(_jpeg_header(640, 480)) == (640, 480)
+    # A few hundred bytes that would decode to 7.5 GB: refused on the header alone.
+    bomb = png()[:16] + (50000).to_bytes(4, "big") * 2 + png()[24:]
+    assert logo_problem(bomb) == "pixels"
+    assert logo_problem(_jpeg_header(4001, 10)) == "pixels"
+    assert logo_problem(png(4001, 1)) == "pixels"
+    assert logo_problem(png(400, 120)) is None
 
 
 def test_pdf_with_a_logo_is_deterministic():
