@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 
 class Office(models.Model):
-    """A Bawaslu office, BKN, or the PPK of an agency. Jurisdiction follows ``region_code``."""
+    """A Bawaslu office, BKN, or the PPK of an agency. Jurisdiction: ``netra.accounts.scoping``."""
 
     class Kind(models.TextChoices):
         BAWASLU_RI = "bawaslu_ri", _("Bawaslu RI")
@@ -67,11 +67,6 @@ class Office(models.Model):
     @property
     def is_supervisory(self) -> bool:
         return self.kind in self.SUPERVISORY
-
-    def covers_region(self, code: str) -> bool:
-        """Whether a region code lies inside this office's territory."""
-        own = self.region_code
-        return own == "" or code == own or code.startswith(own + ".")
 
 
 class Role(models.TextChoices):

@@ -105,7 +105,7 @@ class Case(models.Model):
         Election, on_delete=models.PROTECT, null=True, blank=True, related_name="cases"
     )
     region = models.ForeignKey("registry.Region", on_delete=models.PROTECT, related_name="+")
-    # Denormalised from region for cheap jurisdiction filters (netra.accounts.scoping.region_q).
+    # Denormalised from region for cheap jurisdiction filters (netra.accounts.scoping).
     region_code = models.CharField(max_length=13, db_index=True)
     office = models.ForeignKey(
         "accounts.Office", on_delete=models.PROTECT, related_name="cases", verbose_name=_("kantor penangan")

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
 
-from netra.accounts.models import Office, Role
+from netra.accounts.models import Role
+from netra.accounts.scoping import FOLLOW_UP, HANDLE, can
 from netra.cases.models import Kind, Status
 
 HANDLING = "handling"  # user's office is the case's handling office
@@ -137,22 +138,9 @@ def no_deadline_reason(case) -> str:
     return NO_DEADLINE_REASON.get(case.status, "")
 
 
-def _is_followup_office(user, case) -> bool:
-    """BKN for a recommendation addressed to BKN; a PPK for one addressed to PPK about its own staff."""
-    from netra.cases.selectors import followup_case_ids_for  # selectors import this module
-
-    office = user.office
-    if office.kind not in (Office.Kind.BKN, Office.Kind.PPK):
-        return False
-    return case.pk in followup_case_ids_for(user, case_ids=[case.pk])
-
-
 def office_may_act(user, case, action: Action) -> bool:
-    if user.office_id is None:
-        return False
-    if action.office == FOLLOWUP:
-        return _is_followup_office(user, case)
-    return user.office_id == case.office_id and user.office.is_supervisory
+    """Jurisdiction of the step: the handling office, or the BKN/PPK office it is addressed to."""
+    return can(user, case, FOLLOW_UP if action.office == FOLLOWUP else HANDLE)
 
 
 def may(user, case, action: Action) -> bool:
