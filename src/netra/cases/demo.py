@@ -251,7 +251,7 @@ def _elections() -> dict[str, Election]:
 
     found = {}
     for values in ELECTIONS:
-        election, _created = election_ensure(actor="demo", **values)
+        election, _created = election_ensure(values=values, actor="demo")
         found[election.name] = election
     return found
 
@@ -283,7 +283,7 @@ def _historical(users: dict[str, User]) -> int:
     count = 0
     for number, values in enumerate(KEPRI_FINDINGS, start=1):
         item, errors = importers._parse(number, values, user, elections)
-        if errors:
+        if errors or item is None:
             raise ValueError(f"demo data row {number}: {[(e.column, e.reason) for e in errors]}")
         reason = "Data demo: temuan Pemilu 2024 (Kepri)"
         case_import_one(user=user, item=item, source=Source.DEMO, reason=reason)
