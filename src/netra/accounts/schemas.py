@@ -4,7 +4,7 @@ from datetime import datetime
 
 from ninja import Field, Schema
 
-from netra.accounts.selectors import jurisdiction_of
+from netra.accounts.scoping import jurisdiction_of
 
 
 class OfficeOut(Schema):

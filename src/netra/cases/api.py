@@ -17,7 +17,6 @@ from ninja.throttling import AnonRateThrottle
 
 from netra.accounts.api_auth import staff_auth
 from netra.cases import selectors, services, workflow
-from netra.cases.evidence import evidence_open
 from netra.cases.schemas import (
     ActionOut,
     AssignmentIn,
@@ -198,8 +197,8 @@ def evidence_add(request: HttpRequest, case_id: int, files: File[list[UploadedFi
             response={200: None, **ERRORS})
 def evidence_file(request: HttpRequest, evidence_id: int):
     """The stored file, byte for byte as uploaded (check it against ``sha256``)."""
-    item = selectors.evidence_get_for(request.auth, evidence_id)
-    return FileResponse(evidence_open(item), as_attachment=True, filename=item.original_name,
+    item, handle = selectors.evidence_file_for(request.auth, evidence_id)
+    return FileResponse(handle, as_attachment=True, filename=item.original_name,
                         content_type=item.content_type)
 
 

@@ -570,8 +570,18 @@ class ClarificationRecordForm(forms.Form):
 
 class KajianForm(forms.Form):
     stage = forms.ChoiceField(label=_("Tahap"), choices=Kajian.Stage.choices)
+    facts = forms.CharField(
+        label=_("Uraian singkat fakta"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_(
+            "Fakta yang ditemukan pengawas; wajib untuk kajian dugaan pelanggaran. "
+            "Dicetak dalam surat rekomendasi."
+        ),
+    )
     analysis = forms.CharField(label=_("Analisis"), widget=forms.Textarea(attrs={"rows": 5}))
     conclusion = forms.CharField(label=_("Kesimpulan"), widget=forms.Textarea(attrs={"rows": 2}))
+    field_order = ["stage", "facts", "analysis", "conclusion"]
 
 
 class PegawaiConfirmForm(forms.Form):

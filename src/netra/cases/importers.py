@@ -15,13 +15,13 @@ from django.utils.translation import gettext as _
 
 from netra.accounts.models import Role
 from netra.accounts.offices import office_for_region
+from netra.accounts.scoping import SUPERVISE, can
 from netra.cases.models import (
     Case,
     Decision,
     Election,
     Kind,
     NonRegistrationReason,
-    Source,
     Status,
     SubjectType,
 )
@@ -29,7 +29,6 @@ from netra.cases.services.imports import (
     RECOMMENDED,
     ImportRow,
     _aware,
-    case_import_one,
     cases_import_rows,
 )
 from netra.cases.services.lawbridge import violation_exists
@@ -158,7 +157,7 @@ def _region_and_office(row: _Row, user):
     office = office_for_region(region.code)
     if office is None:
         row.error("wilayah", _("belum ada kantor Bawaslu untuk wilayah ini"))
-    elif not user.office.covers_region(region.code):
+    elif not can(user, region, SUPERVISE):
         row.error("wilayah", _("di luar wilayah kantor Anda"))
     return region, office
 
@@ -332,11 +331,6 @@ def cases_validate(path: Path, *, user) -> tuple[list[ImportRow], list[RowError]
         if parsed is not None:
             good.append(parsed)
     return good, errors + _duplicates(good), count
-
-
-def _create(item: ImportRow, user, *, source: str = Source.IMPORT, reason: str = "") -> Case:
-    """One row's case (kept for the demo loader, which imports its findings row by row)."""
-    return case_import_one(user=user, item=item, source=source, reason=reason)
 
 
 def cases_import(path: Path, *, user, dry_run: bool = False) -> ImportResult:

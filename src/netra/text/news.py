@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from netra.text.dates import find_dates
 from netra.text.gazetteer import RegionMention, find_regions
 from netra.text.institutions import NATIONAL_KINDS, InstitutionMention, find_institutions
-from netra.text.legal import find_legal_refs
+from netra.text.legal import NEWS_KINDS, LegalRef, find_legal_refs
 from netra.text.news_counts import CountMention, dominant_subject, find_counts
 from netra.text.news_events import EVENT_TYPES, find_events, statistic_cue
 from netra.text.sentences import Span, split_lines, split_sentences
@@ -21,11 +22,22 @@ from netra.text.sentences import Span, split_lines, split_sentences
 _I = re.IGNORECASE
 _BOILERPLATE_LINE = re.compile(
     r"(?:lompat\s+ke\s+isi\s+utama|berita|tag|tags|tak\s+berkategori|berita\s+terkait|news\s+update"
-    r"|artikel\s+terkait|bagikan|share|(?:editor|penulis|reporter|pewarta|sumber|foto|redaktur)\s*:.*"
-    r"|\|)\s*",
+    r"|artikel\s+terkait|bagikan|share|(?:editor|penulis|reporter|pewarta|sumber|foto|redaktur)\s*[:|].*"
+    r"|(?:ilustrasi|foto|laporan\s+wartawan|copyright|\(foto)\b.*|.*(?:©|copyright).*|\|)\s*",
     _I,
 )
-_SEE_ALSO = re.compile(r"\b(?:baca\s+juga|simak\s+juga|lihat\s+juga|artikel\s+terkait)\b\s*:?[^\n]*", _I)
+_SEE_ALSO = re.compile(
+    r"\b(?:baca\s+juga|simak\s+juga|lihat\s+juga|artikel\s+terkait|berita\s+terkait|berita\s+terkini)\b"
+    r"\s*:?[^\n]*|\bbaca\s*:[^\n]*",
+    _I,
+)
+# A "Baca juga" or "Berita terkait" header alone on its line: the headlines of other articles follow it.
+_SEE_ALSO_HEADER = re.compile(
+    r"\s*(?:[-•]\s*)?(?:baca\s+juga|berita\s+terkait|berita\s+terkini|artikel\s+terkait|baca\s+lainnya"
+    r"|bacaan\s+lainnya|populer|terpopuler)\s*:?\s*",
+    _I,
+)
+_HEADLINE_ITEM = re.compile(r"\s*(?:[-•*]|\d+\.)\s+\S.*")
 _TOPIC = re.compile(
     r"netral|keberpihakan|berpihak|politik\s+praktis|kampanye|pelanggaran\s+pemilu|pasangan\s+calon|paslon"
     r"|partai\s+politik|deklarasi\s+dukungan|calon\s+(?:bupati|wali\s*kota|gubernur|presiden|legislatif)"
@@ -53,7 +65,54 @@ _AGGREGATE_COUNT = 50
 _QUALIFIER_GAP = re.compile(
     r"\s*[,(/]?\s*(?:di\s+|,\s*)?", re.IGNORECASE
 )  # "Bintan, Kepri", "Lingga di Kepri"
-_DATELINE_END = re.compile(r"\s*(?:\([^)]{0,40}\)\s*)?[,\-–—]")
+_DATELINE_END = re.compile(r"\s*(?:,\s*[\w./]+\s*)?(?:\([^)]{0,40}\)\s*)?[,\-–—:|]")
+# Before a dateline on its line: nothing, or the site's name ("Holopis.com HOLOPIS.COM, ", "DARA | ").
+_DATELINE_PREFIX_WORD = re.compile(r"[^a-z]+|\S*\.(?:com|id|co|net|news)\S*")
+_QUALIFIER_PAREN = re.compile(r"\s*\([^()\n]{1,30}\)")  # "Luwu Utara (Lutra), Sulawesi Selatan"
+# A statement's venue: "kata Lolly di Manado, Sulawesi Utara, Kamis"; "saat ditemui di Surabaya".
+_STATEMENT_VENUE = re.compile(
+    r"\b(?:kata|katanya|ujar|ujarnya|ucap|ucapnya|tutur|tuturnya|jelas|jelasnya|tegas|tegasnya|ungkap"
+    r"|ungkapnya"
+    r"|terang|terangnya|mengatakan|menjelaskan|menyampaikan|menegaskan|mengungkapkan|mengemukakan|ditemui"
+    r"|dikonfirmasi|diwawancarai|dihubungi|kepada\s+(?:para\s+)?(?:wartawan|media|awak\s+media))\b[^.;\n]{0,80}?"
+    r"\bdi\s+(?:[A-Z][\w.'-]*\s+){0,4}$"
+)
+# "Rofiuddin di Semarang, Senin, mengatakan ...": the venue named before the speech verb.
+_VENUE_THEN_SPEECH = re.compile(
+    r",\s*(?:senin|selasa|rabu|kamis|jumat|sabtu|minggu)\b[^,.]{0,20},\s*(?:mengatakan|menyampaikan|menjelaskan"
+    r"|menegaskan|mengungkapkan|mengemukakan|menuturkan)\b",
+    _I,
+)
+_SITE_NAME = re.compile(r"\.(?:com|co|id|net)\b", _I)  # "Tribun-Medan.com"
+_RANKING = re.compile(r"\b(?:rawan|kerawanan|ikp)\b", _I)
+_AFTER_VENUE = re.compile(
+    r"\s*(?:[,.(]|$|\s+(?:pada\s+)?(?:senin|selasa|rabu|kamis|jumat|sabtu|minggu)\b)", _I
+)
+# Someone's former office or an institution's name, not a place where anything happens.
+_BACKGROUND = re.compile(
+    r"\b(?:mantan|eks|sempat\s+menjadi|pernah\s+(?:menjabat|menjadi)|dilantik(?:\s+\w+){0,3}|DPRD|DPD"
+    r"|UIN"
+    r"|Universitas|Regional(?:\s+[IVX]+)?|kelahiran|asal)\s+(?:\(?\w+\)?\s+){0,3}$"
+)
+# The seat of a national body: "KASN di Jakarta", "Istana Kepresidenan Jakarta".
+_NATIONAL_SEAT = re.compile(
+    r"\b(?:KASN|KPU\s+RI|KPU\s+Pusat|Bawaslu\s+RI|Istana|KSP|DPR(?:\s+RI)?|Senayan|Parlemen|Gedung\s+Bawaslu"
+    r"|Media\s+Center|Kemendagri|BKN|Mahkamah\s+Konstitusi|MK)\b[^.\n]{0,40}$"
+)
+_NO_FINDING = re.compile(
+    r"\bbelum\s+(?:tercatat|ada\s+(?:laporan|pelanggaran|temuan))|\btidak\s+diikuti\b", _I
+)
+_PERSON_BEFORE = re.compile(r"\b([A-Z][a-z]{2,})\s$")
+_CAPITALISED_NON_NAMES = (
+    "Bawaslu Panwaslih Panwaslu Panwascam KPU Pemkab Pemkot Pemprov Pilkada Pilgub Pilbup Pilwalkot "
+    "Pemilu Pemilihan Kabupaten Kota Provinsi Kecamatan Desa Kampung Gubernur Bupati Walikota Wali "
+    "Sekda Polres Polda Kodim Korem Kejari Kejati Dinas Kantor Warga Masyarakat Dapil Selatan Utara "
+    "Barat Timur Tengah Raya Besar Kepulauan Daya Tribun Berita Ketua Anggota Kabupatennya Wilayah "
+    "Daerah Pemerintah Pemda Pj Plt Pjs Kabid Kasat Dandim Kapolres Kapolda Danrem Kesbangpol "
+    "Inspektorat Sekretariat Satpol Rakor Ibukota Kampanye Distrik Kelurahan Nagari Pulau Teluk "
+    "Tanah Bumi Gedung Hotel Kawasan Lapangan Pasar Jalan Jl Di Dari Ke "
+)
+_NOT_A_FIRST_NAME = frozenset(_CAPITALISED_NON_NAMES.split())
 _NOT_THE_EVENT_DATE = re.compile(
     r"(?:pemungutan\s+suara|pencoblosan|hari\s+h|jadwal|tahapan|paling\s+lambat|batas|hingga|sampai|sejak"
     r"|lahir|diundangkan|mendatang|akan\s+digelar|akan\s+dilaksanakan)\W+(?:\w+\W+){0,3}$",
@@ -76,9 +135,9 @@ class NewsFacts:
     violations: list[Violation]
     legal_refs: list[str]
     date: str | None
-    evidence: dict = field(default_factory=dict)
+    evidence: dict[str, Any] = field(default_factory=dict)  # the JSON evidence spans, by kind
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         """The JSON shape of ``netra analyze news``."""
         return {
             "id": self.id,
@@ -110,7 +169,7 @@ class _Article:
         return self.title is not None and self.title.start <= position < self.title.end
 
 
-def _spans(text: str, spans: list[tuple[int, int]]) -> list[dict]:
+def _spans(text: str, spans: list[tuple[int, int]]) -> list[dict[str, int | str]]:
     return [{"start": s, "end": e, "text": text[s:e]} for s, e in sorted(set(spans))]
 
 
@@ -123,7 +182,7 @@ def read_news(text: str, id: str | None = None) -> NewsFacts:
     regions = _relevant_regions(article)
     counts = _violations(article, regions) if on_topic else []
     events = _event_types(article, counts) if on_topic else {}
-    legal = _legal_refs(article)
+    legal, doubtful = _legal_refs(article)
     date = _main_date(article, events)
     event_types = [e for e in EVENT_TYPES if e in events] if on_topic else ["lainnya"]
     violations: dict[Violation, list[tuple[int, int]]] = {}
@@ -135,6 +194,11 @@ def read_news(text: str, id: str | None = None) -> NewsFacts:
         "violations": [_spans(text, spans) for spans in violations.values()],
         "legal_refs": {ref: _spans(text, spans) for ref, spans in legal.items()},
         "date": _spans(text, [date[1]]) if date else [],
+        "warnings": [
+            {"field": "legal_refs", "ref": r.ref, "message": r.warning}
+            | {"start": r.start, "end": r.end, "text": r.text}
+            for r in doubtful
+        ],
     }
     return NewsFacts(
         id=id,
@@ -151,6 +215,7 @@ def _prepare(text: str) -> _Article:
     excluded = [(m.start(), m.end()) for m in _SEE_ALSO.finditer(text)]
     lines = split_lines(text)
     excluded += [(ln.start, ln.end) for ln in lines if _BOILERPLATE_LINE.fullmatch(ln.text(text))]
+    excluded += _other_headlines(text, lines)
     body_lines = [ln for ln in lines if not _inside(ln.start, excluded)]
     title = None
     if body_lines and len(body_lines[0].text(text)) <= 200 and not body_lines[0].text(text).endswith("."):
@@ -158,6 +223,22 @@ def _prepare(text: str) -> _Article:
     sentences = [s for s in split_sentences(text) if not _inside(s.start, excluded)]
     regions = [r for r in find_regions(text) if not _inside(r.start, excluded)]
     return _Article(text, excluded, title, sentences, regions, find_institutions(text, regions))
+
+
+def _other_headlines(text: str, lines: list[Span]) -> list[tuple[int, int]]:
+    """The list of other articles' headlines under a "Baca juga:" or "Berita terkait" header line."""
+    spans: list[tuple[int, int]] = []
+    in_list = False
+    for line in lines:
+        body = line.text(text)
+        if _SEE_ALSO_HEADER.fullmatch(body):
+            in_list = True
+            spans.append((line.start, line.end))
+        elif in_list and (_HEADLINE_ITEM.fullmatch(body) or (len(body) <= 160 and body.rstrip()[-1:] != ".")):
+            spans.append((line.start, line.end))
+        elif body.strip():
+            in_list = False
+    return spans
 
 
 def _inside(position: int, spans: list[tuple[int, int]]) -> bool:
@@ -177,7 +258,9 @@ def _relevant_regions(article: _Article) -> dict[str, list[RegionMention]]:
     return chosen
 
 
-def _counts_as_place(article: _Article, index: int, mention: RegionMention, institutions) -> bool:
+def _counts_as_place(
+    article: _Article, index: int, mention: RegionMention, institutions: list[InstitutionMention]
+) -> bool:
     if article.in_title(mention.start):
         return True
     if _is_dateline(article.text, mention) or _qualifies_previous(article, index, mention):
@@ -188,27 +271,86 @@ def _counts_as_place(article: _Article, index: int, mention: RegionMention, inst
     before = article.text[sentence.start : mention.start]
     if _ATTENDEES.search(before):
         return False  # in the list of those who attended, not where it happened
+    if _not_a_locus(article, sentence, before, mention):
+        return False
     index = article.sentences.index(sentence)
     context = article.sentences[max(0, index - 1)].start
     return not _national_speech_venue(article.text, sentence, context, mention, institutions)
 
 
+def _not_a_locus(article: _Article, sentence: Span, before: str, mention: RegionMention) -> bool:
+    """A statement's venue, a former office, an institution's name, the seat of a national body, a place
+    said to have no case, a person's surname, or one of many kecamatan listed as background."""
+    text = article.text
+    if _STATEMENT_VENUE.search(before) and _AFTER_VENUE.match(text, mention.end):
+        return True
+    if before.endswith("di ") and _VENUE_THEN_SPEECH.match(text, mention.end):
+        return True
+    if _SITE_NAME.match(text, mention.end) or _alias_in_brackets(article, mention):
+        return True
+    if _ranked_list(article, sentence):
+        return True
+    if _BACKGROUND.search(before[-60:]) or _NO_FINDING.search(sentence.text(text)):
+        return True
+    if mention.code.startswith("31") and _NATIONAL_SEAT.search(before[-70:]):
+        return True
+    if mention.marker is None and mention.level != "provinsi":
+        person = _PERSON_BEFORE.search(before[-30:])
+        if person and person.group(1) not in _NOT_A_FIRST_NAME and text[mention.end : mention.end + 1] != ",":
+            return True  # "Letkol Inf Fernando Batubara": a surname, not the kabupaten
+    if mention.level == "kecamatan":
+        listed = [
+            m for m in article.regions if m.level == "kecamatan" and sentence.start <= m.start < sentence.end
+        ]
+        return len(listed) >= 3
+    return False
+
+
+def _alias_in_brackets(article: _Article, mention: RegionMention) -> bool:
+    """ "Sulawesi Selatan (Sulsel)": the bracketed alias stands or falls with the name before it."""
+    previous = [m for m in article.regions if m.end <= mention.start]
+    return bool(previous) and previous[-1].code == mention.code and (
+        article.text[previous[-1].end : mention.start].strip() == "("
+    )
+
+
+def _ranked_list(article: _Article, sentence: Span) -> bool:
+    """A list of regions ranked by vulnerability (Bawaslu's IKP): risk, not places where anything happened."""
+    listed = [m for m in article.regions if sentence.start <= m.start < sentence.end]
+    if len(listed) < 4:
+        return False
+    index = article.sentences.index(sentence)
+    context = article.text[article.sentences[max(0, index - 1)].start : sentence.end]
+    return bool(_RANKING.search(context))
+
+
 def _is_dateline(text: str, mention: RegionMention) -> bool:
-    """ "Tanjungpinang, ..." or "KAJEN – ..." at the start of a paragraph."""
+    """ "Tanjungpinang, ...", "KAJEN – ..." or "Liputan6.com, Palembang - ..." opening a paragraph; a name
+    with a marker ("Kabupaten Penajam ...") opening a line is a wrapped sentence, not a dateline."""
     line_start = text.rfind("\n", 0, mention.start) + 1
-    return not text[line_start : mention.start].strip() and bool(_DATELINE_END.match(text, mention.end))
+    prefix = text[line_start : mention.start]
+    if mention.marker is not None or len(prefix) > 40:
+        return False
+    if not all(_DATELINE_PREFIX_WORD.fullmatch(word) for word in prefix.split()):
+        return False
+    return bool(_DATELINE_END.match(text, mention.end))
 
 
 def _qualifies_previous(article: _Article, index: int, mention: RegionMention) -> bool:
-    """A province written only to say where the kabupaten/kota before it lies: "Bintan, Kepulauan Riau"."""
+    """A province written only to say where the kabupaten/kota before it lies: "Bintan, Kepulauan Riau",
+    "Luwu Utara (Lutra), Sulawesi Selatan"."""
     if mention.level != "provinsi" or index == 0:
         return False
     previous = article.regions[index - 1]
     gap = article.text[previous.end : mention.start]
+    paren = _QUALIFIER_PAREN.match(gap)
+    gap = gap[paren.end() :] if paren else gap.lstrip(")")
     return previous.code.startswith(mention.code + ".") and bool(_QUALIFIER_GAP.fullmatch(gap))
 
 
-def _national_speech_venue(text, sentence: Span, context: int, mention: RegionMention, institutions) -> bool:
+def _national_speech_venue(
+    text: str, sentence: Span, context: int, mention: RegionMention, institutions: list[InstitutionMention]
+) -> bool:
     """The city where a national official spoke ("Kepala BKN ... di Jakarta, mengatakan ..."); the
     official may be named in the sentence before ("Hal itu disampaikan di Jakarta")."""
     body = sentence.text(text)
@@ -227,12 +369,12 @@ def _national_speech_venue(text, sentence: Span, context: int, mention: RegionMe
 
 def _violations(
     article: _Article, regions: dict[str, list[RegionMention]]
-) -> list[tuple[Violation, tuple, bool]]:
+) -> list[tuple[Violation, tuple[int, int], bool]]:
     """Every explicit count with the region it belongs to, its span and whether it counts cases; the
     same count written twice (headline and body) appears twice."""
     default = _article_region(regions)
     places = {id(m) for mentions in regions.values() for m in mentions}
-    found = []
+    found: list[tuple[Violation, tuple[int, int], bool]] = []
     subject = None  # a count that does not name its subject ("14 laporan") takes the one before it
     for sentence in article.sentences:
         body = sentence.text(article.text)
@@ -256,7 +398,15 @@ def _article_region(regions: dict[str, list[RegionMention]]) -> str | None:
     return first if related else None
 
 
-def _count_region(article, sentence, count: CountMention, previous_end, default, body, places) -> str | None:
+def _count_region(
+    article: _Article,
+    sentence: Span,
+    count: CountMention,
+    previous_end: int,
+    default: str | None,
+    body: str,
+    places: set[int],
+) -> str | None:
     """The region a count belongs to: named before it in the same clause, or "di X" right after it,
     else the article's own region unless the sentence is national."""
     in_sentence = [m for m in article.regions if sentence.start <= m.start < sentence.end and id(m) in places]
@@ -281,7 +431,9 @@ def _count_region(article, sentence, count: CountMention, previous_end, default,
 # --- events, laws, date --------------------------------------------------------------------------------
 
 
-def _event_types(article: _Article, counts: list[tuple[Violation, tuple, bool]]) -> dict[str, list]:
+def _event_types(
+    article: _Article, counts: list[tuple[Violation, tuple[int, int], bool]]
+) -> dict[str, list[tuple[int, int]]]:
     """Event types from the trigger words, plus what the counts show: a count in an aggregate sentence
     ("Bawaslu mencatat ...") is a statistic, a count of persons elsewhere a finding."""
     events = find_events(article.text, article.sentences)
@@ -297,8 +449,11 @@ def _event_types(article: _Article, counts: list[tuple[Violation, tuple, bool]])
     for violation, span, cases in counts:
         sentence = article.sentence_at(span[0])
         if violation in statistics or violation.count >= _AGGREGATE_COUNT:
-            cue = statistic_cue(sentence.text(article.text))
-            evidence = (sentence.start + cue.start(), sentence.start + cue.end()) if cue else span
+            cue = statistic_cue(sentence.text(article.text)) if sentence is not None else None
+            if sentence is not None and cue is not None:
+                evidence = (sentence.start + cue.start(), sentence.start + cue.end())
+            else:
+                evidence = span
             events.setdefault("statistik", []).append(evidence)
         elif cases and "statistik" in events:
             events["statistik"].append(span)  # "disusul Kabupaten Gowa dengan 9 laporan"
@@ -307,7 +462,7 @@ def _event_types(article: _Article, counts: list[tuple[Violation, tuple, bool]])
     return events
 
 
-def _drop_inside(events: dict[str, list], event: str, sentences: set[Span]) -> None:
+def _drop_inside(events: dict[str, list[tuple[int, int]]], event: str, sentences: set[Span]) -> None:
     kept = [span for span in events.get(event, []) if not any(s.start <= span[0] < s.end for s in sentences)]
     if kept:
         events[event] = kept
@@ -315,15 +470,23 @@ def _drop_inside(events: dict[str, list], event: str, sentences: set[Span]) -> N
         events.pop(event, None)
 
 
-def _legal_refs(article: _Article) -> dict[str, list[tuple[int, int]]]:
+def _legal_refs(article: _Article) -> tuple[dict[str, list[tuple[int, int]]], list[LegalRef]]:
+    """Normalised reference -> spans, for the kinds news-labels.md lists; and the references whose written
+    year looks wrong."""
     refs: dict[str, list[tuple[int, int]]] = {}
+    doubtful: list[LegalRef] = []
     for ref in find_legal_refs(article.text):
-        if not _inside(ref.start, article.excluded):
-            refs.setdefault(ref.ref, []).append((ref.start, ref.end))
-    return refs
+        if _inside(ref.start, article.excluded) or ref.kind not in NEWS_KINDS:
+            continue
+        refs.setdefault(ref.ref, []).append((ref.start, ref.end))
+        if ref.warning:
+            doubtful.append(ref)
+    return refs, doubtful
 
 
-def _main_date(article: _Article, events: dict) -> tuple[str, tuple[int, int]] | None:
+def _main_date(
+    article: _Article, events: dict[str, list[tuple[int, int]]]
+) -> tuple[str, tuple[int, int]] | None:
     """The ISO date of the main event: a full date, preferring one with a weekday, in an event sentence,
     early in the article; never an election-day or deadline date."""
     event_spans = [span for spans in events.values() for span in spans]
@@ -338,4 +501,4 @@ def _main_date(article: _Article, events: dict) -> tuple[str, tuple[int, int]] |
         score = 1 + 2 * (mention.weekday is not None) + 2 * in_event + (rank == 0)
         if score > best_score:
             best, best_score = mention, score
-    return (best.iso, (best.start, best.end)) if best else None
+    return (best.iso, (best.start, best.end)) if best and best.iso else None

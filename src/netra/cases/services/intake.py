@@ -11,9 +11,11 @@ from django.utils.translation import gettext_lazy
 
 from netra.accounts.models import Role
 from netra.accounts.permissions import require_role
-from netra.cases.evidence import cleanup_on_failure, evidence_check_all, links_clean
+from netra.accounts.scoping import SUPERVISE, can
+from netra.cases.evidence import evidence_check_all, links_clean
 from netra.cases.models import Case, Kind, Source, Status
 from netra.cases.services.casebuild import case_build, competent_office
+from netra.cases.services.evidence import cleanup_on_failure
 from netra.cases.services.lawbridge import deadline, local_date
 from netra.cases.services.report_input import period_warning, report_input_clean, report_input_parse
 
@@ -150,7 +152,7 @@ def _temuan_office(user, report):
     office = user.office
     if not office.is_supervisory:
         raise PermissionDenied(_("Hanya pengawas pemilu yang dapat membuat temuan."))
-    if not office.covers_region(report.region.code):
+    if not can(user, report.region, SUPERVISE):
         raise ValidationError({"region": _("Wilayah ini di luar wilayah pengawasan kantor Anda.")})
     return office
 

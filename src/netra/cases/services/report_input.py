@@ -15,6 +15,7 @@ from django.core.validators import validate_email
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from netra.accounts.scoping import region_within
 from netra.cases.models import Election, SubjectType
 from netra.names.nip import NIP_LENGTH, InvalidNip, clean_nip, parse_nip
 from netra.registry.models import Agency, Region
@@ -326,8 +327,7 @@ def _check_election(report: ReportInput, errors: dict) -> None:
 
 def election_covers(election: Election, region_code: str) -> bool:
     """Whether the election is held in the region (national elections cover every region)."""
-    scope = election.region_id
-    return not scope or region_code == scope or region_code.startswith(scope + ".")
+    return region_within(region_code, election.region_id or "")
 
 
 def elections_for_region(elections, region_code: str) -> list[Election]:

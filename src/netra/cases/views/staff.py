@@ -12,6 +12,7 @@ from django.utils.translation import get_language
 from django.views.decorators.http import require_http_methods
 
 from netra.accounts.models import Role
+from netra.accounts.scoping import HANDLE, can
 from netra.cases import selectors, services
 from netra.cases.forms import (
     AssignForm,
@@ -83,7 +84,7 @@ def case_list(request):
 
 def _record_forms(user, detail) -> dict:
     """Forms for what can be recorded inside the current step (shown only where the service allows)."""
-    case, office_handles = detail.case, user.office_id == detail.case.office_id and not detail.case.is_closed
+    case, office_handles = detail.case, can(user, detail.case, HANDLE) and not detail.case.is_closed
     handler = office_handles and user.has_role(Role.PIMPINAN, Role.STAF_PENANGANAN)
     forms = {}
     if handler and case.status in (Status.KLARIFIKASI, Status.KAJIAN):
@@ -108,18 +109,20 @@ def _record_forms(user, detail) -> dict:
 
 def attach_matches(user, detail) -> None:
     """Suggested roster records (``t.matches``) per unconfirmed terlapor, for those who may confirm."""
-    from netra.registry.matching import pegawai_match
+    from netra.registry.matching import pegawai_match_many
 
     case = detail.case
     may_confirm = (
         not case.is_closed
-        and user.office_id == case.office_id
+        and can(user, case, HANDLE)
         and user.has_role(Role.PIMPINAN, Role.STAF_PENANGANAN)
     )
     for t in detail.terlapor:
         t.matches = []
-        if may_confirm and t.pegawai_id is None:
-            t.matches = pegawai_match(user, t.name, nip=t.nip or None)  # within the user's territory
+    open_ones = [t for t in detail.terlapor if may_confirm and t.pegawai_id is None]
+    people = [{"name": t.name, "nip": t.nip or None} for t in open_ones]
+    for t, matches in zip(open_ones, pegawai_match_many(user, people), strict=True):
+        t.matches = matches  # within the user's territory
 
 
 def timeline(detail) -> list[dict]:
