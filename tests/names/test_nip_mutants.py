@@ -138,7 +138,7 @@ def test_a_nip_that_is_not_text_is_refused_by_type():
 
 
 def test_only_separators_is_empty():
-    with pytest.raises(InvalidNip, match="^NIP kosong$"):
+    with pytest.raises(InvalidNip, match=r"^NIP kosong$"):
         clean_nip(" . - ")
 
 
