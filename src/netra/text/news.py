@@ -117,9 +117,12 @@ _CAPITALISED_NON_NAMES = (
 _NOT_A_FIRST_NAME = frozenset(_CAPITALISED_NON_NAMES.split())
 _NOT_THE_EVENT_DATE = re.compile(
     r"(?:pemungutan\s+suara|pencoblosan|hari\s+h|jadwal|tahapan|paling\s+lambat|batas|hingga|sampai|sejak"
-    r"|lahir|diundangkan|mendatang|akan\s+digelar|akan\s+dilaksanakan)\W+(?:\w+\W+){0,3}$",
+    r"|lahir|diundangkan|mendatang|akan\s+digelar|akan\s+dilaksanakan|dimulai|mulai|tertanggal|dijadwalkan"
+    r"|rencananya|penetapan)\W+(?:\w+\W+){0,3}$",
     _I,
 )
+# Voting days: a date on one of them without a weekday names the election, not the event reported.
+_VOTING_DAYS = frozenset({"2019-04-17", "2020-12-09", "2024-02-14", "2024-11-27", "2025-08-27"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -660,6 +663,8 @@ def _main_date(article: _Article, events: dict) -> tuple[str, tuple[int, int]] |
             continue
         sentence = article.sentence_at(mention.start)
         in_event = sentence is not None and any(sentence.start <= s < sentence.end for s, _ in event_spans)
+        if mention.weekday is None and (mention.iso in _VOTING_DAYS or (not in_event and rank > 0)):
+            continue  # a bare date outside the sentences that report the event: a schedule, a decree
         score = 1 + 2 * (mention.weekday is not None) + 2 * in_event + (rank == 0)
         if score > best_score:
             best, best_score = mention, score
