@@ -86,6 +86,7 @@ _VENUE_THEN_SPEECH = re.compile(
     _I,
 )
 _SITE_NAME = re.compile(r"\.(?:com|co|id|net)\b", _I)  # "Tribun-Medan.com"
+_NAME_LIST = re.compile(r"\s*,\s*[A-Z][\w-]+\s*,\s*[A-Z]")  # "Kecamatan Buleleng, Sawan, Kubutambahan"
 _RANKING = re.compile(r"\b(?:rawan|kerawanan|ikp)\b", _I)
 _AFTER_VENUE = re.compile(
     r"\s*(?:[,.(]|$|\s+(?:pada\s+)?(?:senin|selasa|rabu|kamis|jumat|sabtu|minggu)\b)", _I
@@ -423,7 +424,8 @@ def _not_a_locus(article: _Article, sentence: Span, before: str, mention: Region
         if person and person.group(1) not in _NOT_A_FIRST_NAME and text[mention.end : mention.end + 1] != ",":
             return True  # "Letkol Inf Fernando Batubara": a surname, not the kabupaten
     if mention.level == "kecamatan":
-        return sum(m.level == "kecamatan" for m in article.regions_in(sentence)) >= 3
+        listed = sum(m.level == "kecamatan" for m in article.regions_in(sentence)) >= 3
+        return listed or bool(_NAME_LIST.match(text, mention.end))
     return False
 
 
