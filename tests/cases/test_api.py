@@ -269,3 +269,10 @@ def test_detail_and_queue_query_counts_do_not_grow_with_terlapor(world, django_a
     with django_assert_max_num_queries(25):
         detail = client.get(f"{BASE}/{cases[0].pk}")
     assert len(detail.json()["terlapor"]) == 4
+
+
+def test_a_region_code_with_a_nul_is_refused_not_looked_up(world):
+    # PostgreSQL cannot even compare a NUL: the lookup used to fail with a server error there.
+    response = Client().post(f"{BASE}/reports", report_form(world, region="21.01\x0004"))
+    assert response.status_code == 400 and "region" in response.json()["errors"]
+    assert Case.objects.count() == 0
