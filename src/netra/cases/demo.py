@@ -319,6 +319,8 @@ def demo_load(*, desa: bool = False, roster_size: int = 1500, log=print) -> Demo
         log("Membuat kasus demo…")
         with transaction.atomic():
             summary.created_cases = _historical(users) + _live(users, elections["Pilkada Serentak 2024"])
+            # Further demo scenes live in their own modules, write through services, and are called
+            # here, one line each (e.g. a hand-over to KASN).
             kasn_demo(users["ri.pimpinan"])  # one Kepri finding handed over from KASN to BKN
     summary.cases = Case.objects.filter(source=Source.DEMO).count()
     summary.notes.append(
