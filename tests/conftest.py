@@ -4,10 +4,26 @@ import os
 import tempfile
 from pathlib import Path
 
+# In CI (CI=true) a skip fails the run; PostgreSQL-only tests are marked `postgresql` (tests/ci_skips.py).
+# pytest finds these hooks by name in this module, hence imported though never called here.
+from tests.ci_skips import (  # noqa: F401
+    pytest_collection_modifyitems,
+    pytest_make_collect_report,
+    pytest_runtest_makereport,
+)
+
 # Keep tests away from a developer's real data directory and secret.
 os.environ.setdefault("NETRA_DATA_DIR", tempfile.mkdtemp(prefix="netra-test-"))
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+
+# Under mutmut (docs/testing.md) every call goes through a trampoline and runs several times slower, so
+# Hypothesis's per-example deadline would fail tests that pass: no deadline there.
+if "MUTANT_UNDER_TEST" in os.environ:
+    from hypothesis import settings as hypothesis_settings
+
+    hypothesis_settings.register_profile("mutation", deadline=None)
+    hypothesis_settings.load_profile("mutation")
 
 
 def pytest_configure(config):

@@ -149,7 +149,7 @@ def test_the_database_refuses_raw_updates():
     assert Event.objects.get(pk=event.pk).actor == "user1"
 
 
-@pytest.mark.skipif(connection.vendor != "postgresql", reason="SQLite guards deletes in the model only")
+@pytest.mark.postgresql(reason="SQLite guards deletes in the model only")
 def test_postgresql_refuses_raw_deletes():
     event = record(1)[0]
     with pytest.raises(DatabaseError), transaction.atomic(), connection.cursor() as cursor:

@@ -3,7 +3,7 @@
 import threading
 
 import pytest
-from django.db import connection, connections, transaction
+from django.db import connections, transaction
 
 from netra.audit.models import Event
 from netra.audit.services import chain_verify, event_record
@@ -24,7 +24,7 @@ def _writer(index: int, barrier: threading.Barrier, errors: list) -> None:
         connections.close_all()
 
 
-@pytest.mark.skipif(connection.vendor != "postgresql", reason="needs a server with real row locks")
+@pytest.mark.postgresql(reason="needs a server with real row locks")
 @pytest.mark.django_db(transaction=True)
 def test_concurrent_appends_do_not_fork_the_chain():
     barrier = threading.Barrier(WRITERS)

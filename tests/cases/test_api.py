@@ -1,5 +1,7 @@
 """The REST API end to end: public reporting and tracking, scoped staff endpoints, OpenAPI."""
 
+from datetime import timedelta
+
 import pytest
 from django.test import Client
 
@@ -183,3 +185,87 @@ def test_list_query_count_does_not_grow_with_cases(world, django_assert_max_num_
     with django_assert_max_num_queries(8):
         response = client.get(f"{BASE}/")
     assert len(response.json()) == 6
+
+
+def test_a_body_that_does_not_match_the_schema_is_422_in_the_documented_shape(world):
+    bad = {"election": "abc", "region": "21.01.04", "known_on": "2024-99-01"}
+    response = Client().post(f"{BASE}/reports/check", bad, content_type="application/json")
+    assert response.status_code == 422
+    body = response.json()
+    assert set(body) == {"detail", "errors"} and isinstance(body["detail"], str)
+    assert body["errors"]["election"] == ["Harus berupa bilangan bulat."]
+    assert body["errors"]["description"] == ["Wajib diisi."]
+    assert body["errors"]["known_on"] == ["Tanggal tidak valid (format TTTT-BB-HH)."]
+
+
+def test_api_errors_follow_the_request_language(world):
+    bad = {"election": "abc", "region": "21.01.04", "description": "x"}
+    english = Client().post(
+        f"{BASE}/reports/check", bad, content_type="application/json", HTTP_ACCEPT_LANGUAGE="en"
+    )
+    assert english.status_code == 422
+    assert english.json()["errors"]["election"] == ["Must be a whole number."]
+    refused = Client().post(
+        f"{BASE}/reports", report_form(world, terlapor_nip="123"), HTTP_ACCEPT_LANGUAGE="en"
+    )
+    assert refused.status_code == 400 and "Invalid NIP" in refused.json()["errors"]["terlapor.0.nip"][0]
+    indonesian = Client().post(f"{BASE}/reports", report_form(world, terlapor_nip="123"))
+    assert "NIP tidak valid" in indonesian.json()["errors"]["terlapor.0.nip"][0]
+    assert Case.objects.count() == 0
+
+
+def test_the_api_stores_no_nip_the_form_would_refuse(world):
+    # Without a status the API used to take any digits: "123" was stored as a NIP.
+    unknown_status = report_form(world, terlapor_nip="123", terlapor_subject_type="")
+    response = Client().post(f"{BASE}/reports", unknown_status)
+    assert response.status_code == 400 and "terlapor.0.nip" in response.json()["errors"]
+    assert Case.objects.count() == 0
+
+
+def test_unknown_case_is_a_translated_404_in_the_documented_shape(world):
+    client = client_for(world["staff"]["bintan"][Role.STAF_PENANGANAN])
+    response = client.get(f"{BASE}/999999", HTTP_ACCEPT_LANGUAGE="en")
+    assert response.status_code == 404 and response.json() == {"detail": "Not found.", "errors": {}}
+    region = Client().get("/api/v1/registry/regions/99.99")
+    assert region.status_code == 404 and region.json()["detail"] == "Tidak ditemukan."
+
+
+def test_elections_can_be_narrowed_to_a_region(world):
+    from netra.cases.models import Election
+    from netra.registry.models import Region
+
+    Election.objects.create(
+        name="Pilkada Lingga Uji", regime="pemilihan", voting_day=world["elections"]["pilkada"].voting_day,
+        region=Region.objects.get(code="21.04"),
+    )
+    names = {e["name"] for e in Client().get(f"{BASE}/elections?region=21.01.04").json()}
+    assert names == {"Pilkada Uji", "Pemilu Uji"}
+    lingga = {e["name"] for e in Client().get(f"{BASE}/elections?region=21.04.01").json()}
+    assert lingga == {"Pilkada Uji", "Pemilu Uji", "Pilkada Lingga Uji"}
+
+
+def test_incident_outside_the_election_period_needs_confirm_period(world):
+    old = world["elections"]["pilkada"].voting_day - timedelta(days=400)
+    form = report_form(world, occurred_on=old.isoformat(), known_on=old.isoformat())
+    check = Client().post(f"{BASE}/reports/check", form, content_type="application/json").json()
+    assert check["warnings"] and "di luar masa pengawasan Pilkada Uji" in check["warnings"][0]
+    refused = Client().post(f"{BASE}/reports", form)
+    assert refused.status_code == 400 and "confirm_period" in refused.json()["errors"]
+    assert Case.objects.count() == 0
+    accepted = Client().post(f"{BASE}/reports", {**form, "confirm_period": "true"})
+    assert accepted.status_code == 201, accepted.content
+    assert accepted.json()["check"]["warnings"]
+
+
+def test_detail_and_queue_query_counts_do_not_grow_with_terlapor(world, django_assert_max_num_queries):
+    cases = [case_in(world, "diterima") for _ in range(4)]
+    for case in cases:
+        for number in range(3):
+            case.terlapor.create(name=f"Terlapor {number}", subject_type="PNS")
+    client = client_for(world["staff"]["bintan"][Role.PIMPINAN])
+    with django_assert_max_num_queries(10):
+        queue = client.get(f"{BASE}/queue")
+    assert len(queue.json()) == 4
+    with django_assert_max_num_queries(25):
+        detail = client.get(f"{BASE}/{cases[0].pk}")
+    assert len(detail.json()["terlapor"]) == 4

@@ -7,7 +7,7 @@ serialises writers at BEGIN (IMMEDIATE transactions), which the compare-and-swap
 import threading
 
 import pytest
-from django.db import connection, connections
+from django.db import connections
 
 from netra.accounts.models import Role
 from netra.cases import services
@@ -16,7 +16,7 @@ from tests.cases.helpers import case_in
 
 pytestmark = [
     pytest.mark.django_db(transaction=True),
-    pytest.mark.skipif(connection.vendor != "postgresql", reason="needs concurrent PostgreSQL connections"),
+    pytest.mark.postgresql(reason="needs concurrent PostgreSQL connections"),
 ]
 
 

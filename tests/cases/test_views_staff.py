@@ -450,3 +450,21 @@ def test_staff_add_evidence_and_bad_files_are_explained(client, world, submit):
     ]
     client.force_login(world["staff"]["kepri"][Role.PENGAWAS])
     assert client.post(url, {"evidence-links": "https://x.com/p/2"}).status_code == 403
+
+
+def test_kajian_dugaan_needs_the_facts_and_the_case_page_shows_them(client, world, submit):
+    case = submit()
+    user = world["staff"]["bintan"][Role.PIMPINAN]
+    for action in ("start_kajian_awal", "register", "start_klarifikasi"):
+        case = services.case_transition(user=user, case=case, action=action)
+    client.force_login(user)
+    url = reverse("cases:kajian_add", args=[case.pk])
+    kajian = {"kajian-stage": "dugaan", "kajian-analysis": "Analisis.", "kajian-conclusion": "Terbukti."}
+    refused = client.post(url, kajian)
+    assert refused.status_code == 400
+    assert "Uraian singkat fakta wajib diisi" in refused.content.decode()
+    assert not Kajian.objects.filter(case=case).exists()
+    facts = "Terlapor hadir berseragam dinas dalam kampanye terbuka."
+    assert client.post(url, {**kajian, "kajian-facts": facts}).status_code == 302
+    assert Kajian.objects.get(case=case).facts == facts
+    assert facts in client.get(reverse("cases:detail", args=[case.pk])).content.decode()

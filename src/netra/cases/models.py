@@ -105,7 +105,7 @@ class Case(models.Model):
         Election, on_delete=models.PROTECT, null=True, blank=True, related_name="cases"
     )
     region = models.ForeignKey("registry.Region", on_delete=models.PROTECT, related_name="+")
-    # Denormalised from region for cheap jurisdiction filters (netra.accounts.scoping.region_q).
+    # Denormalised from region for cheap jurisdiction filters (netra.accounts.scoping).
     region_code = models.CharField(max_length=13, db_index=True)
     office = models.ForeignKey(
         "accounts.Office", on_delete=models.PROTECT, related_name="cases", verbose_name=_("kantor penangan")
@@ -116,6 +116,12 @@ class Case(models.Model):
     step = models.CharField(_("tahap"), max_length=24, blank=True)
     due_at = models.DateTimeField(_("batas waktu"), null=True, blank=True, db_index=True)
     due_citation = models.CharField(_("dasar hukum batas waktu"), max_length=200, blank=True)
+    # The rest of netra.law's answer: rule id, legal deadline or the office's service target, the
+    # interpretations it rests on (or why the step has none), and whether any of it is unverified.
+    due_rule = models.CharField(_("aturan batas waktu"), max_length=60, blank=True)
+    due_kind = models.CharField(_("jenis batas waktu"), max_length=16, blank=True)
+    due_note = models.CharField(_("catatan batas waktu"), max_length=400, blank=True)
+    due_unverified = models.BooleanField(_("batas waktu belum terverifikasi"), default=False)
 
     occurred_on = models.DateField(_("tanggal kejadian"), null=True, blank=True)
     known_on = models.DateField(_("tanggal diketahui"), null=True, blank=True)
@@ -332,6 +338,9 @@ class Kajian(models.Model):
 
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="kajian")
     stage = models.CharField(max_length=8, choices=Stage.choices)
+    # The officer's summary of the established facts: printed in the recommendation letter instead
+    # of the citizen's own words. Required for the kajian dugaan (the services enforce it).
+    facts = models.TextField(_("uraian singkat fakta"), blank=True)
     analysis = models.TextField(_("analisis"))
     conclusion = models.TextField(_("kesimpulan"))
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")

@@ -29,7 +29,8 @@ def _migrate() -> None:
     call_command("migrate", interactive=False, verbosity=0)
 
 
-def _print_logins(summary, port: int) -> None:
+def _print_logins(summary, port: int | None) -> None:
+    """The demo accounts, then the links: full links only when a server is about to answer on them."""
     from rich.table import Table
 
     from netra.cases.demo import DEMO_PASSWORD
@@ -47,7 +48,9 @@ def _print_logins(summary, port: int) -> None:
     )
     for note in summary.notes:
         console.print(note)
-    base = f"http://127.0.0.1:{port}"
+    if port is None:
+        console.print("Server tidak dijalankan (--no-serve). Jalankan [bold]netra serve[/bold], lalu buka:")
+    base = "" if port is None else f"http://127.0.0.1:{port}"
     console.print(f"Masuk: {base}/akun/masuk/ (mis. [bold]bintan.pimpinan[/bold])")
     console.print(f"Antrean kasus: {base}/kasus/antrean/")
     console.print(f"Lapor tanpa akun: {base}/kasus/lapor/ ; lacak laporan: {base}/kasus/lacak/")
@@ -79,34 +82,54 @@ def demo(
     from netra.cli.django_setup import setup
 
     setup()
+    server = None if no_serve else _bind("127.0.0.1", port)  # a busy port fails before the long load
     console = _console()
     console.print("Menyiapkan basis data…")
     _migrate()
     from netra.cases.demo import demo_load
 
     summary = demo_load(desa=desa, roster_size=roster, log=console.print)
-    _print_logins(summary, port)
     if no_serve:
+        _print_logins(summary, None)
         return
+    _print_logins(summary, port)
     import signal
     import sys
 
     worker = _start_worker()
     signal.signal(signal.SIGTERM, lambda *_args: sys.exit(0))  # so the worker is stopped below
     try:
-        _runserver("127.0.0.1", port)
+        _run(server, "127.0.0.1", port)
     finally:
         worker.terminate()
 
 
-def _runserver(host: str, port: int) -> None:
-    """Serve with waitress, a production WSGI server (threads, no reloader, no debug pages)."""
-    from waitress import serve as waitress_serve
+def _bind(host: str, port: int):
+    """A waitress server (a production WSGI server: threads, no reloader, no debug pages) bound to the
+    port, or a one-line error and exit 2 when the address is taken or cannot be used."""
+    from waitress import create_server
 
     from netra.wsgi import application
 
+    try:
+        return create_server(application, host=host, port=port, threads=8, ident="netra")
+    except OSError as error:
+        typer.echo(
+            f"Error: tidak bisa memakai {host}:{port} ({error.strerror or error}). "
+            f"Port itu mungkin dipakai program lain: pilih port lain dengan --port.",
+            err=True,
+        )
+        raise typer.Exit(2) from None
+
+
+def _run(server, host: str, port: int) -> None:
     _console().print(f"Netra berjalan di http://{host}:{port}/ (Ctrl+C untuk berhenti)")
-    waitress_serve(application, host=host, port=port, threads=8, ident="netra")
+    try:
+        server.run()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.close()
 
 
 def serve(
@@ -117,7 +140,7 @@ def serve(
     from netra.cli.django_setup import setup
 
     setup()
-    _runserver(host, port)
+    _run(_bind(host, port), host, port)
 
 
 def import_cases(
@@ -169,7 +192,7 @@ def evidence_verify() -> None:
     from netra.cli.django_setup import setup
 
     setup()
-    from netra.cases.evidence import evidence_verify_all
+    from netra.cases.services.evidence import evidence_verify_all
 
     report = evidence_verify_all()
     console = _console()

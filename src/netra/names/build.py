@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from array import array
 from collections.abc import Iterable
+from typing import Any
 
 import numpy as np
 
@@ -95,7 +96,7 @@ class IndexBuilder:
     def token_list(self) -> list[str]:
         return list(self.vocab)
 
-    def meta(self) -> dict:
+    def meta(self) -> dict[str, Any]:
         return {"regions": list(self.regions), "positions": list(self.positions), "skipped": self.skipped}
 
 

@@ -7,6 +7,7 @@ matching position is a modest boost.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -17,6 +18,10 @@ from netra.names.records import region_in
 
 if TYPE_CHECKING:
     from netra.names.index import NameIndex
+
+RowFilter = Callable[[np.ndarray], np.ndarray]  # rows -> a boolean mask of the rows to keep
+# A record as apply_context sees it: NIP as an integer (0: none), agency id, region code, position words.
+RowContext = tuple[int, int | None, str | None, frozenset[str]]
 
 NIP_CANDIDATE_LIMIT = 50_000
 NIP_DECISIVE_PREFIX = 8  # the birth date
@@ -36,10 +41,11 @@ class Context:
     region_code: str | None
     position_words: frozenset[str]
     nip_rows: np.ndarray | None
-    row_filter_fn: object
+    row_filter_fn: RowFilter | None  # None only for a context made without an index
 
     @classmethod
-    def of(cls, nip, agency_id, region_code, position, index: NameIndex | None) -> Context:
+    def of(cls, nip: str | None, agency_id: int | None, region_code: str | None, position: str | None,
+           index: NameIndex | None) -> Context:
         digits = _nip_digits(nip)
         region_code = (region_code or "").strip() or None
         words = position_words(position)
@@ -48,6 +54,8 @@ class Context:
         return cls(digits, agency_id, region_code, words, nip_rows, row_filter)
 
     def row_filter(self, rows: np.ndarray) -> np.ndarray:
+        if self.row_filter_fn is None:
+            raise ValueError("a Context made without an index has no row filter")
         return self.row_filter_fn(rows)
 
     def accepts(self, agency_id: int | None, region_code: str | None) -> bool:
@@ -62,7 +70,7 @@ def position_words(position: str | None) -> frozenset[str]:
     return frozenset(POSITION_ALIASES.get(text, text).split())
 
 
-def apply_context(score: float, reasons: list[str], ctx: Context, row) -> tuple[float, list[str]]:
+def apply_context(score: float, reasons: list[str], ctx: Context, row: RowContext) -> tuple[float, list[str]]:
     """Combine a name score with what the record shares with the search context."""
     nip_int, agency, region, record_position = row
     if ctx.nip:
@@ -130,7 +138,7 @@ def _nip_rows(digits: str | None, index: NameIndex) -> np.ndarray | None:
     return np.asarray(index.a["nip_order"][start:end], dtype=np.int64)
 
 
-def _row_filter(index: NameIndex, agency_id: int | None, region_code: str | None):
+def _row_filter(index: NameIndex, agency_id: int | None, region_code: str | None) -> RowFilter:
     a = index.a
     region_ok = index.region_mask(region_code) if region_code else None
 
@@ -140,6 +148,6 @@ def _row_filter(index: NameIndex, agency_id: int | None, region_code: str | None
             mask &= a["agency"][rows] == agency_id
         if region_ok is not None:
             mask &= region_ok[a["region"][rows]]
-        return mask
+        return np.asarray(mask)
 
     return keep

@@ -17,6 +17,7 @@ import threading
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -25,7 +26,7 @@ from netra.names.build import NO_CODE, IndexBuilder
 from netra.names.context import Context, apply_context, context_estimate
 from netra.names.normalize import NormalizedName, normalize_name
 from netra.names.overlay import Overlay
-from netra.names.records import Match, RosterRecord
+from netra.names.records import Match, NameKey, RosterRecord
 from netra.names.scoring import INITIAL_FOR_NAME, INITIAL_WEIGHT, QUERY_SHARE, QueryToken, score_name
 from netra.names.vocabulary import Vocabulary
 
@@ -42,7 +43,8 @@ class _Scratch(threading.local):
     acc_q: np.ndarray
     acc_r: np.ndarray
     stamp: np.ndarray
-    mark: np.ndarray | None = None
+    mark: np.ndarray
+    allocated: bool = False  # per thread: the arrays above exist once this thread has searched
     last_stamp: int = 0
 
     def next_stamp(self) -> int:
@@ -67,7 +69,7 @@ class _Query:
 
 
 class NameIndex:
-    def __init__(self, arrays: dict[str, np.ndarray], tokens: list[str], meta: dict):
+    def __init__(self, arrays: dict[str, np.ndarray], tokens: list[str], meta: dict[str, Any]):
         self.a = arrays
         self.vocab = Vocabulary(tokens, arrays)
         self.regions: list[str] = meta["regions"]
@@ -100,7 +102,7 @@ class NameIndex:
         """A fresh index holding the live records and the ones added since (folds the overlay in)."""
         return NameIndex.build(self.records())
 
-    def _meta(self) -> dict:
+    def _meta(self) -> dict[str, Any]:
         return {"regions": self.regions, "positions": self.positions, "skipped": self.skipped}
 
     # -- changes ----------------------------------------------------------------------------------
@@ -138,7 +140,7 @@ class NameIndex:
                region_code: str | None = None, position: str | None = None, limit: int = 5) -> list[Match]:
         query = self._query(name)
         ctx = Context.of(nip, agency_id, region_code, position or query.normalized.position, self)
-        keys: dict[int, tuple] = {}  # record id -> (name tokens, their total rarity weight)
+        keys: dict[int, NameKey] = {}  # record id -> (name tokens, their total rarity weight)
         found = self._rescore(self._candidates(query, ctx, limit), query, ctx, keys)
         found += self.overlay.search(query, ctx, keys)
         found.sort(key=lambda m: (-m.score, keys[m.id][1], m.id))  # a tie goes to the commoner name
@@ -217,7 +219,7 @@ class NameIndex:
         if None not in ids:
             if self._all_keys is None:
                 self._all_keys = self._name_keys(np.arange(len(self.a["ids"])))
-            key = self._all_keys[row] if row is not None else _mixed(ids, np.arange(len(ids))).sum()
+            key = self._all_keys[row] if row is not None else _mixed(np.array(ids), np.arange(len(ids))).sum()
             lo, hi = self._block_rows(ctx)
             same = np.flatnonzero(self._all_keys[lo:hi] == key) + lo
             same = same[[self._tokens_at(r) == tokens for r in same.tolist()]] if len(same) else same
@@ -266,11 +268,12 @@ class NameIndex:
         """Per-thread dense accumulators, allocated once: zeroing 4.3 million floats per query costs more
         than the search itself."""
         buf = self._scratch
-        if getattr(buf, "mark", None) is None:
+        if not buf.allocated:
             n = len(self.a["ids"])
             buf.acc_q, buf.acc_r = np.zeros(n, np.float32), np.zeros(n, np.float32)
             buf.stamp = np.zeros(n, np.int32)
             buf.mark = np.zeros(n, bool)
+            buf.allocated = True
         return buf
 
     def _split_by_volume(self, query: _Query, *, whole: bool) -> tuple[list[int], list[int]]:
@@ -280,7 +283,9 @@ class NameIndex:
             return list(range(len(query.lookups))), []
         ptr = self.a["post_ptr"]
         volumes = [int(np.sum(ptr[ids + 1] - ptr[ids])) for ids, _, _ in query.lookups]
-        generating, rest, total = [], [], 0
+        generating: list[int] = []
+        rest: list[int] = []
+        total = 0
         for i in np.argsort(volumes, kind="stable").tolist():
             (rest if generating and total + volumes[i] > GENERATE_BUDGET else generating).append(i)
             total += volumes[i]
@@ -311,7 +316,8 @@ class NameIndex:
             out += weight * INITIAL_FOR_NAME * ((letters & np.uint32(1 << (ord(letter) - 97))) != 0)
         return out
 
-    def _best(self, cands, matched_q, matched_r, query: _Query, ctx: Context, per_name: int) -> np.ndarray:
+    def _best(self, cands: np.ndarray, matched_q: np.ndarray, matched_r: np.ndarray, query: _Query,
+              ctx: Context, per_name: int) -> np.ndarray:
         """The rows to rescore: the top of the estimate, down to RERANK_MARGIN below the best, with at
         most ``per_name`` rows of one name, so a thousand namesakes cannot crowd out the other names an
         ambiguous query ("S. Wahyuni") stands for."""
@@ -334,7 +340,7 @@ class NameIndex:
         order = np.argsort(-stage1, kind="stable")
         cands, stage1 = cands[order], stage1[order]
         close = max(RERANK_MIN, int(np.sum(stage1 >= stage1[0] - RERANK_MARGIN)))
-        return cands[:close]
+        return np.asarray(cands[:close])
 
     def _row_tokens(self, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """The token ids of ``rows`` in one array, where each row starts in it, and each token's
@@ -350,14 +356,14 @@ class NameIndex:
         if not len(rows):
             return np.zeros(0, np.uint64)
         toks, seg, positions = self._row_tokens(rows)
-        return np.add.reduceat(_mixed(toks, positions), seg)
+        return np.asarray(np.add.reduceat(_mixed(toks, positions), seg))
 
-    def _rescore(self, rows: np.ndarray, query: _Query, ctx: Context, keys: dict[int, tuple],
+    def _rescore(self, rows: np.ndarray, query: _Query, ctx: Context, keys: dict[int, NameKey],
                  ) -> list[Match]:
         """Exact token-by-token scores and reasons for the candidate rows (numpy read in one batch)."""
         a = self.a
         starts, ends = a["rec_ptr"][rows].tolist(), a["rec_ptr"][rows + 1].tolist()
-        cache: dict = {}
+        cache: dict[tuple[str, str], tuple[float, str]] = {}
         normalisations = [f"normalisasi: {step}" for step in query.normalized.applied]
         found = []
         for k, row in enumerate(rows.tolist()):
@@ -397,22 +403,24 @@ class NameIndex:
         return None
 
 
-def _mixed(token_ids, positions: np.ndarray) -> np.ndarray:
+def _mixed(token_ids: np.ndarray, positions: np.ndarray) -> np.ndarray:
     """Each token id mixed with its position; a name's key is the (wrapping) sum over its tokens."""
     toks = np.asarray(token_ids, dtype=np.uint64) + np.uint64(1)
-    return toks * _KEY_MULTIPLIERS[np.minimum(positions, len(_KEY_MULTIPLIERS) - 1)]
+    return np.asarray(toks * _KEY_MULTIPLIERS[np.minimum(positions, len(_KEY_MULTIPLIERS) - 1)])
 
 
 def _haji_removed(normalized: NormalizedName) -> bool:
     return any(title.strip(".").lower() == "h" for title in normalized.titles)
 
 
-def diversify(found: list[Match], keys: dict[int, tuple], limit: int) -> list[Match]:
+def diversify(found: list[Match], keys: dict[int, NameKey], limit: int) -> list[Match]:
     """The top ``limit`` of ``found`` (best first), where among results within DIVERSITY_MARGIN of the
     best remaining one a name not yet shown goes first: "S. Wahyuni" lists Sri, Siti and Suci Wahyuni
     before a second Sri Wahyuni. A clearly better result is never passed over. ``keys`` maps a record
     id to a value equal for namesakes."""
-    out, shown, rest = [], set(), list(found)
+    out: list[Match] = []
+    shown: set[NameKey | None] = set()
+    rest = list(found)
     while rest and len(out) < limit:
         floor = rest[0].score - DIVERSITY_MARGIN
         pick = next((i for i, m in enumerate(rest) if m.score >= floor and keys.get(m.id) not in shown), 0)

@@ -61,16 +61,13 @@ def parse_nip(raw: str, *, pppk: bool = False) -> NipInfo:
     if len(nip) != NIP_LENGTH:
         raise InvalidNip(f"NIP harus {NIP_LENGTH} digit (ada {len(nip)})")
     birth = _birth_date(nip[:8])
-    gender = GENDERS.get(nip[14])
     if pppk:
         year, code = _pppk_appointment(nip[8:14], birth)
-        _check_gender(nip, gender)
-        return NipInfo(nip, birth, None, gender, nip[15:], "PPPK", year, code)
+        return NipInfo(nip, birth, None, _gender(nip), nip[15:], "PPPK", year, code)
     tmt = _tmt_cpns(nip[8:14])
     if tmt <= birth:
         raise InvalidNip(f"TMT CPNS {tmt:%m/%Y} tidak setelah tanggal lahir {birth:%d-%m-%Y}")
-    _check_gender(nip, gender)
-    return NipInfo(nip=nip, birth_date=birth, tmt_cpns=tmt, gender=gender, serial=nip[15:])
+    return NipInfo(nip=nip, birth_date=birth, tmt_cpns=tmt, gender=_gender(nip), serial=nip[15:])
 
 
 def is_valid_nip(raw: str, *, pppk: bool = False) -> bool:
@@ -81,9 +78,12 @@ def is_valid_nip(raw: str, *, pppk: bool = False) -> bool:
     return True
 
 
-def _check_gender(nip: str, gender: str | None) -> None:
+def _gender(nip: str) -> str:
+    """"L" or "P" from the 15th digit (checked after the dates, so a date error is reported first)."""
+    gender = GENDERS.get(nip[14])
     if gender is None:
         raise InvalidNip(f"digit jenis kelamin (ke-15) harus 1 atau 2 (ada {nip[14]})")
+    return gender
 
 
 def _pppk_appointment(part: str, birth: date) -> tuple[int, str]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -225,7 +226,7 @@ def _transform_token(token: str) -> tuple[str, tuple[str, ...]]:
     return token, tuple(dict.fromkeys(steps))
 
 
-def _step(token: str, fn, label: str, steps: list[str]) -> str:
+def _step(token: str, fn: Callable[[str], str], label: str, steps: list[str]) -> str:
     result = fn(token)
     if result != token:
         steps.append(label)

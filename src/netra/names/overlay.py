@@ -11,11 +11,12 @@ from typing import TYPE_CHECKING
 from netra.names.build import nip_as_int
 from netra.names.context import apply_context, position_words
 from netra.names.normalize import normalize_name
-from netra.names.records import Match, RosterRecord
+from netra.names.records import Match, NameKey, RosterRecord
 from netra.names.scoring import score_name
 
 if TYPE_CHECKING:
-    from netra.names.index import NameIndex
+    from netra.names.context import Context
+    from netra.names.index import NameIndex, _Query
 
 
 class Overlay:
@@ -41,7 +42,7 @@ class Overlay:
         entry = self._records.get(record_id)
         return tuple(entry[1]) if entry else None
 
-    def count_named(self, tokens: tuple[str, ...], ctx) -> int:
+    def count_named(self, tokens: tuple[str, ...], ctx: Context) -> int:
         """Records here with exactly these name tokens, within the search context's scope."""
         return sum(tuple(t) == tokens and ctx.accepts(r.agency_id, r.region_code)
                    for r, t in self._records.values())
@@ -52,7 +53,7 @@ class Overlay:
     def records(self) -> list[RosterRecord]:
         return [record for record, _ in self._records.values()]
 
-    def search(self, query, ctx, keys: dict[int, tuple]) -> list[Match]:
+    def search(self, query: _Query, ctx: Context, keys: dict[int, NameKey]) -> list[Match]:
         found = []
         for record, tokens in self._records.values():
             if not ctx.accepts(record.agency_id, record.region_code):

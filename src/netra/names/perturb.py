@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import random
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 # In the order they are applied: word-level changes first, titles and forms of address last.
@@ -36,7 +37,7 @@ def perturb(name: str, rng: random.Random, *, kinds: tuple[str, ...] | None = No
     """One or two perturbations (or exactly ``kinds``) of a roster name, titles dropped unless added."""
     words = [w.capitalize() if w.isupper() else w for w in bare_name(name)]
     chosen = kinds or tuple(rng.sample(KINDS, rng.choice((1, 1, 2))))
-    applied = []
+    applied: list[str] = []
     for kind in sorted(chosen, key=KINDS.index):
         changed = _APPLY[kind](words, rng)
         if changed is not None:
@@ -45,13 +46,13 @@ def perturb(name: str, rng: random.Random, *, kinds: tuple[str, ...] | None = No
     return PerturbedQuery(" ".join(words), tuple(applied))
 
 
-def _titles(words, rng):
+def _titles(words: list[str], rng: random.Random) -> list[str] | None:
     prefix = rng.choice(("Drs.", "H.", "Dr.", "Ir.", "Hj.", "Drs. H.", "Prof. Dr."))
     suffix = rng.choice(("S.Pd.", "M.Si.", "S.H., M.H.", "S.E.", "M.M.", "S.Sos", "SH"))
     return [prefix, *words[:-1], words[-1] + ",", suffix]
 
 
-def _old_spelling(words, rng):
+def _old_spelling(words: list[str], rng: random.Random) -> list[str] | None:
     options = [(i, new, old) for i, w in enumerate(words) for new, old in _OLD if new in w.lower()]
     if not options:
         return None
@@ -60,7 +61,7 @@ def _old_spelling(words, rng):
     return [*words[:i], lower.capitalize(), *words[i + 1:]]
 
 
-def _typo(words, rng):
+def _typo(words: list[str], rng: random.Random) -> list[str] | None:
     long = [i for i, w in enumerate(words) if len(w) >= 5]
     if not long:
         return None
@@ -78,21 +79,21 @@ def _typo(words, rng):
     return [*words[:i], w, *words[i + 1:]]
 
 
-def _drop_middle(words, rng):
+def _drop_middle(words: list[str], rng: random.Random) -> list[str] | None:
     if len(words) < 3:
         return None
     i = rng.randrange(1, len(words) - 1)
     return words[:i] + words[i + 1:]
 
 
-def _initial(words, rng):
+def _initial(words: list[str], rng: random.Random) -> list[str] | None:
     if len(words) < 2:
         return None
     i = rng.randrange(0, len(words) - 1)
     return [*words[:i], words[i][0].upper() + ".", *words[i + 1:]]
 
 
-def _reorder(words, rng):
+def _reorder(words: list[str], rng: random.Random) -> list[str] | None:
     if len(words) < 2:
         return None
     if rng.random() < 0.3:
@@ -100,7 +101,7 @@ def _reorder(words, rng):
     return [words[-1], *words[:-1]]
 
 
-def _variant(words, rng):
+def _variant(words: list[str], rng: random.Random) -> list[str] | None:
     options = [i for i, w in enumerate(words) if w.lower() in _VARIANTS]
     if options:
         i = rng.choice(options)
@@ -111,11 +112,12 @@ def _variant(words, rng):
     return [*words[:i], w[:k + 1] + w[k].lower() + w[k + 1:], *words[i + 1:]]  # doubled letter
 
 
-def _address(words, rng):
+def _address(words: list[str], rng: random.Random) -> list[str] | None:
     return [rng.choice(("pak", "bu", "Bapak", "Ibu", "sdr.")), *words]
 
 
-_APPLY = {
+# Each returns the changed words, or None when the name has nothing it could change.
+_APPLY: dict[str, Callable[[list[str], random.Random], list[str] | None]] = {
     "gelar": _titles, "ejaan lama": _old_spelling, "salah ketik": _typo, "nama tengah hilang": _drop_middle,
     "inisial": _initial, "urutan": _reorder, "varian nama": _variant, "sapaan": _address,
 }

@@ -15,6 +15,10 @@ class RosterRecord:
     position: str | None = None
 
 
+# What is equal for namesakes: a record's name tokens and their total rarity weight.
+NameKey = tuple[tuple[str, ...], float]
+
+
 @dataclass(frozen=True)
 class Match:
     id: int

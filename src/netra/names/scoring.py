@@ -55,7 +55,7 @@ def token_similarity(query: str, record: str) -> tuple[float, str]:
 
 
 def score_name(query: list[QueryToken], record: list[str], record_weights: list[float],
-               cache: dict | None = None) -> NameScore:
+               cache: dict[tuple[str, str], tuple[float, str]] | None = None) -> NameScore:
     """Score a record's tokens against the query's (both already normalised).
 
     ``cache`` memoises token similarities across the candidates of one query, which share most tokens.

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from dataclasses import asdict
 from pathlib import Path
+from typing import Any, Literal
 
 import numpy as np
 
@@ -18,7 +19,7 @@ FORMAT_VERSION = 2  # 2: rows ordered by region code
 _WRITABLE = ("alive",)  # changed in place by NameIndex.remove, so never memory-mapped read-only
 
 
-def save(path: Path, arrays: dict[str, np.ndarray], tokens: list[str], meta: dict,
+def save(path: Path, arrays: dict[str, np.ndarray], tokens: list[str], meta: dict[str, Any],
          added: list[RosterRecord]) -> None:
     path.mkdir(parents=True, exist_ok=True)
     for name, array in arrays.items():
@@ -31,7 +32,7 @@ def save(path: Path, arrays: dict[str, np.ndarray], tokens: list[str], meta: dic
 
 
 def load(path: Path, *, mmap: bool = True,
-         ) -> tuple[dict[str, np.ndarray], list[str], dict, list[RosterRecord]]:
+         ) -> tuple[dict[str, np.ndarray], list[str], dict[str, Any], list[RosterRecord]]:
     manifest = path / "index.json"
     if not manifest.exists():
         raise FileNotFoundError(f"no name index at {path} (index.json missing)")
@@ -41,7 +42,7 @@ def load(path: Path, *, mmap: bool = True,
         raise ValueError(f"name index at {path} has format {found}, expected {FORMAT_VERSION}")
     arrays = {}
     for name in document["arrays"]:
-        mode = "r" if mmap and name not in _WRITABLE else None
+        mode: Literal["r"] | None = "r" if mmap and name not in _WRITABLE else None
         arrays[name] = np.load(path / f"{name}.npy", mmap_mode=mode, allow_pickle=False)
     meta = {k: document[k] for k in ("regions", "positions", "skipped")}
     added = [RosterRecord(**r) for r in document["added"]]

@@ -172,7 +172,9 @@ def _person(i: int, rng: random.Random, geo: _Geography, nips: dict[str, np.ndar
     )
 
 
-def _placement(rng: random.Random, geo: _Geography, kind: str, kab_code: str, kab_name: str):
+def _placement(
+    rng: random.Random, geo: _Geography, kind: str, kab_code: str, kab_name: str
+) -> tuple[str, str, str]:
     """(instansi, unit, kode_wilayah) for a unit kind in a kab/kota."""
     province = f"Pemerintah Provinsi {geo.province_names[kab_code[:2]]}"
     local = f"Pemerintah {kab_name}"

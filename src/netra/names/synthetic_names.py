@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from collections.abc import Callable, Sequence
 from functools import cache
 
 from netra.names import synthetic_data as data
@@ -11,6 +12,8 @@ ZIPF = 0.5
 HEAD_TRADITION_SHARE = 0.75
 SINGLE_KEPT = 0.5
 UPPER_CASE_SHARE = 0.3  # many rosters are kept in capitals
+# A row of synthetic_data.POSITIONS: jabatan, share of the roster, where it is placed, the degrees it holds.
+Position = tuple[str, float, str, tuple[str, ...]]
 
 
 def pick(rng: random.Random, shares: dict[str, float]) -> str:
@@ -19,18 +22,20 @@ def pick(rng: random.Random, shares: dict[str, float]) -> str:
 
 @cache
 def _cum(length: int) -> list[float]:
-    total, out = 0.0, []
+    total, out = 0.0, list[float]()
     for k in range(length):
         total += 1 / (k + 1) ** ZIPF
         out.append(total)
     return out
 
 
-def zipf(rng: random.Random, parts) -> str:
+def zipf(rng: random.Random, parts: Sequence[str]) -> str:
     return rng.choices(parts, cum_weights=_cum(len(parts)))[0]
 
 
-def compose_name(rng: random.Random, tradition: str, female: bool, birth_year: int, position) -> str:
+def compose_name(
+    rng: random.Random, tradition: str, female: bool, birth_year: int, position: Position
+) -> str:
     if tradition in _HEAD_TRADITIONS and rng.random() < _head_rate(female):
         return _with_titles(rng, pick(rng, _head_names(female)), tradition, female, birth_year, position)
     parts = _COMPOSERS[tradition](rng, female, birth_year)
@@ -45,7 +50,7 @@ def compose_name(rng: random.Random, tradition: str, female: bool, birth_year: i
     return _with_titles(rng, name, tradition, female, birth_year, position)
 
 
-def _other_than(rng: random.Random, parts_list, taken: list[str]) -> str:
+def _other_than(rng: random.Random, parts_list: Sequence[str], taken: list[str]) -> str:
     for _ in range(5):
         choice = zipf(rng, parts_list)
         if choice not in taken:
@@ -58,7 +63,10 @@ def derived_name(rng: random.Random, female: bool) -> str:
     return root + zipf(rng, data.DERIVED_FEMALE if female else data.DERIVED_MALE)
 
 
-def _generic(rng, female, birth_year, given, closing, prefixes=(), endings=()) -> list[str]:
+def _generic(
+    rng: random.Random, female: bool, birth_year: int, given: Sequence[str], closing: Sequence[str],
+    prefixes: Sequence[str] = (), endings: Sequence[str] = (),
+) -> list[str]:
     if birth_year >= 1985 and rng.random() < 0.4:
         first = zipf(rng, data.MODERN_FEMALE if female else data.MODERN_MALE)
     else:
@@ -76,7 +84,9 @@ def _generic(rng, female, birth_year, given, closing, prefixes=(), endings=()) -
     return [first, last]
 
 
-def _single_name(rng, female, first, prefixes, endings) -> str:
+def _single_name(
+    rng: random.Random, female: bool, first: str, prefixes: Sequence[str], endings: Sequence[str]
+) -> str:
     if endings and rng.random() < 0.6:
         return rng.choice(prefixes) + zipf(rng, endings)
     if first in data.NEVER_ALONE or rng.random() < 0.5:
@@ -97,7 +107,7 @@ def _head_rate(female: bool) -> float:
     return total / (data.E_KTP_HOLDERS / 2) / HEAD_TRADITION_SHARE
 
 
-def _javanese(rng, female, birth_year):
+def _javanese(rng: random.Random, female: bool, birth_year: int) -> list[str]:
     if female:
         return _generic(rng, female, birth_year, data.JAVANESE_FEMALE, data.JAVANESE_CLOSING_FEMALE,
                         data.JAVANESE_PREFIXES, data.JAVANESE_FEMALE_ENDINGS)
@@ -105,13 +115,13 @@ def _javanese(rng, female, birth_year):
                     data.JAVANESE_PREFIXES, data.JAVANESE_MALE_ENDINGS)
 
 
-def _sundanese(rng, female, birth_year):
+def _sundanese(rng: random.Random, female: bool, birth_year: int) -> list[str]:
     if female:
         return _generic(rng, female, birth_year, data.SUNDANESE_FEMALE, data.SUNDANESE_CLOSING_FEMALE)
     return _generic(rng, female, birth_year, data.SUNDANESE_MALE, data.SUNDANESE_CLOSING_MALE)
 
 
-def _batak(rng, female, birth_year):
+def _batak(rng: random.Random, female: bool, birth_year: int) -> list[str]:
     first = zipf(rng, data.BATAK_FEMALE if female else data.BATAK_MALE)
     parts = [first]
     if rng.random() < 0.3:
@@ -121,14 +131,14 @@ def _batak(rng, female, birth_year):
     return parts
 
 
-def _minang(rng, female, birth_year):
+def _minang(rng: random.Random, female: bool, birth_year: int) -> list[str]:
     parts = [zipf(rng, data.MINANG_FEMALE if female else data.MINANG_MALE)]
     if rng.random() < 0.7:
         parts.append(zipf(rng, data.MINANG_CLOSING))
     return parts
 
 
-def _bugis(rng, female, birth_year):
+def _bugis(rng: random.Random, female: bool, birth_year: int) -> list[str]:
     parts = ["Andi"] if rng.random() < 0.15 else []
     given = data.BUGIS_FEMALE if female else data.BUGIS_MALE
     parts.append(zipf(rng, given))
@@ -137,7 +147,7 @@ def _bugis(rng, female, birth_year):
     return parts
 
 
-def _balinese(rng, female, birth_year):
+def _balinese(rng: random.Random, female: bool, birth_year: int) -> list[str]:
     parts = ["Ni" if female else "I"]
     if rng.random() < 0.15:
         castes = data.BALINESE_CASTE_FEMALE if female else data.BALINESE_CASTE_MALE
@@ -152,7 +162,7 @@ def _balinese(rng, female, birth_year):
     return parts
 
 
-def _muslim(rng, female, birth_year):
+def _muslim(rng: random.Random, female: bool, birth_year: int) -> list[str]:
     if female:
         lead = rng.random()
         parts = ["Siti"] if lead < 0.25 else ["Nur"] if lead < 0.32 else []
@@ -174,7 +184,7 @@ def _muslim(rng, female, birth_year):
     return parts
 
 
-def _christian(rng, female, birth_year):
+def _christian(rng: random.Random, female: bool, birth_year: int) -> list[str]:
     parts = [zipf(rng, data.CHRISTIAN_FEMALE if female else data.CHRISTIAN_MALE)]
     if rng.random() < 0.3:
         parts.append(zipf(rng, data.MODERN_FEMALE if female else data.MODERN_MALE))
@@ -183,7 +193,7 @@ def _christian(rng, female, birth_year):
     return parts
 
 
-def _aceh(rng, female, birth_year):
+def _aceh(rng: random.Random, female: bool, birth_year: int) -> list[str]:
     parts = []
     if rng.random() < 0.1:
         parts.append("Cut" if female else "Teuku")
@@ -193,7 +203,7 @@ def _aceh(rng, female, birth_year):
     return parts
 
 
-_COMPOSERS = {
+_COMPOSERS: dict[str, Callable[[random.Random, bool, int], list[str]]] = {
     "javanese": _javanese, "sundanese": _sundanese, "batak": _batak, "minang": _minang, "bugis": _bugis,
     "balinese": _balinese, "muslim": _muslim, "christian": _christian, "aceh": _aceh,
 }
@@ -202,7 +212,9 @@ _MUSLIM_TRADITIONS = {"javanese", "sundanese", "minang", "bugis", "muslim", "ace
 _PREFIX_TITLES = {"Drs.", "Dra.", "dr.", "Dr.", "Ir."}
 
 
-def _with_titles(rng, name, tradition, female, birth_year, position) -> str:
+def _with_titles(
+    rng: random.Random, name: str, tradition: str, female: bool, birth_year: int, position: Position
+) -> str:
     degree = rng.choice(position[3])
     if degree.startswith(("Drs.", "Dra.")):
         degree = ("Dra." if female else "Drs.") + degree[4:]

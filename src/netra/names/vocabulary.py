@@ -7,6 +7,8 @@ verifies the handful of candidates.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import numpy as np
 from rapidfuzz import fuzz, process
 
@@ -84,7 +86,7 @@ class Vocabulary:
         return self.max_weight * (WEAK_FACTOR if token in WEAK_NAME_PARTS else 1.0)
 
     @staticmethod
-    def _ids_for(hashes: np.ndarray, owners: np.ndarray, keys) -> set[int]:
+    def _ids_for(hashes: np.ndarray, owners: np.ndarray, keys: Iterable[str]) -> set[int]:
         found: set[int] = set()
         for key in keys:
             h = stable_hash(key)

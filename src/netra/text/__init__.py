@@ -21,7 +21,7 @@ _EXPORTS = {
 __all__ = sorted(_EXPORTS)
 
 
-def __getattr__(name: str):
+def __getattr__(name: str) -> object:
     if name not in _EXPORTS:
         raise AttributeError(f"module 'netra.text' has no attribute {name!r}")
     return getattr(import_module(_EXPORTS[name]), name)

@@ -42,8 +42,8 @@ class Cue(NamedTuple):
     weight: float
     target: str | None = None
 
-    def to_dict(self) -> dict:
-        data = {
+    def to_dict(self) -> dict[str, object]:
+        data: dict[str, object] = {
             "kind": self.kind,
             "field": self.field,
             "text": self.text,

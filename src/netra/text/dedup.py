@@ -12,7 +12,7 @@ Posts without a near duplicate get no cluster.
 from __future__ import annotations
 
 import zlib
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from functools import lru_cache
 
 import numpy as np
@@ -53,7 +53,7 @@ def _fmix32(values: np.ndarray) -> np.ndarray:
     values = values * np.uint32(0x85EBCA6B)
     values = values ^ (values >> np.uint32(13))
     values = values * np.uint32(0xC2B2AE35)
-    return values ^ (values >> np.uint32(16))
+    return np.asarray(values ^ (values >> np.uint32(16)))
 
 
 def signatures(shingle_sets: Sequence[set[bytes]], chunk: int = 256) -> np.ndarray:
@@ -92,7 +92,7 @@ def cluster_ids(token_lists: Sequence[Sequence[Token]], threshold: float = THRES
     return _labels(parent, eligible, len(token_lists))
 
 
-def _candidate_groups(matrix: np.ndarray, threshold: float):
+def _candidate_groups(matrix: np.ndarray, threshold: float) -> Iterator[tuple[int, np.ndarray]]:
     """(first row, other rows) for every LSH bucket holding more than one signature."""
     bands, rows = _bands(threshold)
     for band in range(bands):

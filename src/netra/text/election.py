@@ -12,6 +12,7 @@ import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from netra.law.timezones import UnknownProvince, zoneinfo_for
@@ -106,7 +107,7 @@ class ElectionConfig:
             raise ElectionConfigError(f"{path}: {exc}") from exc
 
     @classmethod
-    def from_dict(cls, data: dict) -> ElectionConfig:
+    def from_dict(cls, data: dict[str, Any]) -> ElectionConfig:
         period = _dates(data.get("period", {}))
         if "penetapan" not in period:
             raise ElectionConfigError(
@@ -227,11 +228,12 @@ class ElectionConfig:
                 index += 1
                 continue
             glued = _GLUED_BALLOT_RE.match(token.lower) if token.kind == "word" else None
-            last = self._prefixed_number(content, index) if token.lower in BALLOT_PREFIXES else None
+            prefixed = self._prefixed_number(content, index) if token.lower in BALLOT_PREFIXES else None
             if glued and int(glued.group(1)) in self.numbers:
                 cues.append(self._ballot_cue(text, token, token, int(glued.group(1)), field_name, 3.0))
-            elif last is not None:
-                cues.append(self._ballot_cue(text, token, last, _number_value(last), field_name, 3.0))
+            elif prefixed is not None:
+                last, number = prefixed
+                cues.append(self._ballot_cue(text, token, last, number, field_name, 3.0))
                 index = content.index(last, index)
             elif self._is_padded_number(text, token) and (
                 index == 0 or content[index - 1].lower not in NOT_BALLOT_BEFORE
@@ -240,13 +242,14 @@ class ElectionConfig:
             index += 1
         return cues
 
-    def _prefixed_number(self, content: Sequence[Token], index: int) -> Token | None:
-        """The number token after a prefix such as "nomor urut", "paslon" or "coblos", if any."""
+    def _prefixed_number(self, content: Sequence[Token], index: int) -> tuple[Token, int] | None:
+        """The number token (and its value) after a prefix such as "nomor urut", "paslon" or "coblos"."""
         position = index + 1
         while position < min(len(content), index + 3) and content[position].lower in BALLOT_FILLERS:
             position += 1
-        if position < len(content) and _number_value(content[position]) in self.numbers:
-            return content[position]
+        number = _number_value(content[position]) if position < len(content) else None
+        if number is not None and number in self.numbers:
+            return content[position], number
         return None
 
     def _is_padded_number(self, text: str, token: Token) -> bool:
@@ -305,21 +308,21 @@ def _number_value(token: Token) -> int | None:
     return NUMBER_WORDS.get(token.lower)
 
 
-def _required_str(data: dict, key: str) -> str:
+def _required_str(data: dict[str, Any], key: str) -> str:
     value = data.get(key)
     if not isinstance(value, str) or not value.strip():
         raise ElectionConfigError(f"'{key}' must be a non-empty string")
     return value.strip()
 
 
-def _strings(data: dict, key: str) -> tuple[str, ...]:
+def _strings(data: dict[str, Any], key: str) -> tuple[str, ...]:
     values = data.get(key, [])
     if not isinstance(values, list) or not all(isinstance(value, str) and value.strip() for value in values):
         raise ElectionConfigError(f"'{key}' must be a list of non-empty strings")
     return tuple(value.strip() for value in values)
 
 
-def _dates(period: dict) -> dict[str, dt.date]:
+def _dates(period: object) -> dict[str, dt.date]:
     if not isinstance(period, dict):
         raise ElectionConfigError("[period] must be a table of dates")
     dates = {}
@@ -330,7 +333,7 @@ def _dates(period: dict) -> dict[str, dt.date]:
     return dates
 
 
-def _candidate(data: dict) -> Candidate:
+def _candidate(data: dict[str, Any]) -> Candidate:
     number = data["number"]
     if not isinstance(number, int) or isinstance(number, bool) or number < 1:
         raise ElectionConfigError(f"candidate number must be a positive integer, got {number!r}")
@@ -348,5 +351,5 @@ def _candidate(data: dict) -> Candidate:
     )
 
 
-def _party(data: dict) -> Party:
+def _party(data: dict[str, Any]) -> Party:
     return Party(name=_required_str(data, "name"), abbreviations=_strings(data, "abbreviations"))

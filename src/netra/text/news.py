@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from typing import Any
 
 from netra.text.dates import find_dates
 from netra.text.gazetteer import RegionMention, find_regions
@@ -141,9 +142,9 @@ class NewsFacts:
     violations: list[Violation]
     legal_refs: list[str]
     date: str | None
-    evidence: dict = field(default_factory=dict)
+    evidence: dict[str, Any] = field(default_factory=dict)  # the JSON evidence spans, by kind
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         """The JSON shape of ``netra analyze news``."""
         return {
             "id": self.id,
@@ -195,7 +196,7 @@ class _Article:
         return self.title is not None and self.title.start <= position < self.title.end
 
 
-def _spans(text: str, spans: list[tuple[int, int]]) -> list[dict]:
+def _spans(text: str, spans: list[tuple[int, int]]) -> list[dict[str, int | str]]:
     return [{"start": s, "end": e, "text": text[s:e]} for s, e in sorted(set(spans))]
 
 
@@ -385,7 +386,9 @@ def _relevant_regions(article: _Article) -> dict[str, list[RegionMention]]:
     return chosen
 
 
-def _counts_as_place(article: _Article, index: int, mention: RegionMention, institutions) -> bool:
+def _counts_as_place(
+    article: _Article, index: int, mention: RegionMention, institutions: list[InstitutionMention]
+) -> bool:
     if article.in_title(mention.start):
         return True
     if _is_dateline(article.text, mention) or _qualifies_previous(article, index, mention):
@@ -470,7 +473,9 @@ def _qualifies_previous(article: _Article, index: int, mention: RegionMention) -
     return previous.code.startswith(mention.code + ".") and bool(_QUALIFIER_GAP.fullmatch(gap))
 
 
-def _national_speech_venue(text, sentence: Span, context: int, mention: RegionMention, institutions) -> bool:
+def _national_speech_venue(
+    text: str, sentence: Span, context: int, mention: RegionMention, institutions: list[InstitutionMention]
+) -> bool:
     """The city where a national official spoke ("Kepala BKN ... di Jakarta, mengatakan ..."); the
     official may be named in the sentence before ("Hal itu disampaikan di Jakarta")."""
     body = sentence.text(text)
@@ -489,12 +494,12 @@ def _national_speech_venue(text, sentence: Span, context: int, mention: RegionMe
 
 def _violations(
     article: _Article, regions: dict[str, list[RegionMention]]
-) -> list[tuple[Violation, tuple, bool]]:
+) -> list[tuple[Violation, tuple[int, int], bool]]:
     """Every explicit count with the region it belongs to, its span and whether it counts cases; the
     same count written twice (headline and body) appears twice."""
     default = _article_region(regions)
     places = {id(m) for mentions in regions.values() for m in mentions}
-    found = []
+    found: list[tuple[Violation, tuple[int, int], bool]] = []
     subject = None  # a count that does not name its subject ("14 laporan") takes the one before it
     for sentence in article.sentences:
         body = sentence.text(article.text)
@@ -585,7 +590,15 @@ def _article_region(regions: dict[str, list[RegionMention]]) -> str | None:
     return first if related else None
 
 
-def _count_region(article, sentence, count: CountMention, previous_end, default, body, places) -> str | None:
+def _count_region(
+    article: _Article,
+    sentence: Span,
+    count: CountMention,
+    previous_end: int,
+    default: str | None,
+    body: str,
+    places: set[int],
+) -> str | None:
     """The region a count belongs to: named before it in the same clause, or "di X" right after it,
     else the article's own region unless the sentence is national."""
     in_sentence = [m for m in article.regions if sentence.start <= m.start < sentence.end and id(m) in places]
@@ -610,7 +623,9 @@ def _count_region(article, sentence, count: CountMention, previous_end, default,
 # --- events, laws, date --------------------------------------------------------------------------------
 
 
-def _event_types(article: _Article, counts: list[tuple[Violation, tuple, bool]]) -> dict[str, list]:
+def _event_types(
+    article: _Article, counts: list[tuple[Violation, tuple[int, int], bool]]
+) -> dict[str, list[tuple[int, int]]]:
     """Event types from the trigger words, plus what the counts show: a count in an aggregate sentence
     ("Bawaslu mencatat ...") is a statistic, a count of persons elsewhere a finding."""
     events = find_events(article.text, article.sentences)
@@ -626,8 +641,11 @@ def _event_types(article: _Article, counts: list[tuple[Violation, tuple, bool]])
     for violation, span, cases in counts:
         sentence = article.sentence_at(span[0])
         if violation in statistics or violation.count >= _AGGREGATE_COUNT:
-            cue = statistic_cue(sentence.text(article.text))
-            evidence = (sentence.start + cue.start(), sentence.start + cue.end()) if cue else span
+            cue = statistic_cue(sentence.text(article.text)) if sentence is not None else None
+            if sentence is not None and cue is not None:
+                evidence = (sentence.start + cue.start(), sentence.start + cue.end())
+            else:
+                evidence = span
             events.setdefault("statistik", []).append(evidence)
         elif cases and "statistik" in events:
             events["statistik"].append(span)  # "disusul Kabupaten Gowa dengan 9 laporan"
@@ -636,7 +654,7 @@ def _event_types(article: _Article, counts: list[tuple[Violation, tuple, bool]])
     return events
 
 
-def _drop_inside(events: dict[str, list], event: str, sentences: set[Span]) -> None:
+def _drop_inside(events: dict[str, list[tuple[int, int]]], event: str, sentences: set[Span]) -> None:
     kept = [span for span in events.get(event, []) if not any(s.start <= span[0] < s.end for s in sentences)]
     if kept:
         events[event] = kept
@@ -658,7 +676,9 @@ def _legal_refs(article: _Article) -> tuple[dict[str, list[tuple[int, int]]], li
     return refs, doubtful
 
 
-def _main_date(article: _Article, events: dict) -> tuple[str, tuple[int, int]] | None:
+def _main_date(
+    article: _Article, events: dict[str, list[tuple[int, int]]]
+) -> tuple[str, tuple[int, int]] | None:
     """The ISO date of the main event: a full date, preferring one with a weekday, in an event sentence,
     early in the article; never an election-day or deadline date."""
     event_spans = [span for spans in events.values() for span in spans]
@@ -675,4 +695,4 @@ def _main_date(article: _Article, events: dict) -> tuple[str, tuple[int, int]] |
         score = 1 + 2 * (mention.weekday is not None) + 2 * in_event + (rank == 0)
         if score > best_score:
             best, best_score = mention, score
-    return (best.iso, (best.start, best.end)) if best else None
+    return (best.iso, (best.start, best.end)) if best and best.iso else None

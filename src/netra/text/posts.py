@@ -16,8 +16,18 @@ import datetime as dt
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
-from netra.text.cues import CIVIL_SERVANT, CONTEXT, COUNTER, PARTISAN, Cue, first_person_before, nip_cues
+from netra.text.cues import (
+    CIVIL_SERVANT,
+    CONTEXT,
+    COUNTER,
+    PARTISAN,
+    Cue,
+    CueSpec,
+    first_person_before,
+    nip_cues,
+)
 from netra.text.cues import news_bio_matcher as _news_bio_matcher
 from netra.text.dedup import cluster_ids
 from netra.text.election import ElectionConfig
@@ -48,7 +58,7 @@ class Post:
     action: str = "posted"
 
     @classmethod
-    def from_dict(cls, data: dict) -> Post:
+    def from_dict(cls, data: dict[str, Any]) -> Post:
         if not isinstance(data, dict):
             raise PostError("a post must be a JSON object")
         # An empty text is allowed (a like on a photo has none); a post without the field is not.
@@ -86,7 +96,7 @@ class PostScore:
     def flagged(self) -> bool:
         return self.score >= THRESHOLD
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {
             "id": self.id,
             "score": round(self.score, 4),
@@ -103,13 +113,13 @@ class PostScore:
         }
 
 
-def score_post(post: Post | dict, election: ElectionConfig) -> PostScore:
+def score_post(post: Post | dict[str, Any], election: ElectionConfig) -> PostScore:
     """Score one post (a ``Post`` or its JSON dict) against ``election``."""
     parsed = _as_post(post)
     return _score(parsed, election, tokenize(parsed.text, punctuation=False), {})
 
 
-def score_posts(posts: Iterable[Post | dict], election: ElectionConfig) -> list[PostScore]:
+def score_posts(posts: Iterable[Post | dict[str, Any]], election: ElectionConfig) -> list[PostScore]:
     """Score many posts and mark near-duplicate clusters across them."""
     parsed = [_as_post(post) for post in posts]
     token_lists = [tokenize(post.text, punctuation=False) for post in parsed]
@@ -183,7 +193,7 @@ def _other_kind_same_span(kept: list[Cue], cue: Cue) -> bool:
     return bool(same_span) and all(other.kind != cue.kind for other in same_span)
 
 
-def _cue(text: str, first: Token, last: Token, spec, field_name: str, tokens: list[Token]) -> Cue:
+def _cue(text: str, first: Token, last: Token, spec: CueSpec, field_name: str, tokens: list[Token]) -> Cue:
     weight = spec.weight
     discounted = spec.side == CIVIL_SERVANT and field_name == "text" and weight > 0
     if discounted and not first_person_before(tokens, first):
@@ -299,11 +309,11 @@ def _sigmoid(value: float) -> float:
     return 1.0 / (1.0 + math.exp(-value))
 
 
-def _as_post(post: Post | dict) -> Post:
+def _as_post(post: Post | dict[str, Any]) -> Post:
     return post if isinstance(post, Post) else Post.from_dict(post)
 
 
-def _string(data: dict, name: str) -> str:
+def _string(data: dict[str, Any], name: str) -> str:
     value = data.get(name, "")
     if value is None:
         return ""

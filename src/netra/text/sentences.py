@@ -30,7 +30,7 @@ class Span:
 
 def _is_abbreviation(text: str, dot: int) -> bool:
     word = re.search(r"([A-Za-z]+)\.?$", text[max(0, dot - 12) : dot + 1])
-    return bool(word) and text[dot] == "." and word.group(1).lower() in _ABBREVIATIONS
+    return word is not None and text[dot] == "." and word.group(1).lower() in _ABBREVIATIONS
 
 
 def split_sentences(text: str) -> list[Span]:

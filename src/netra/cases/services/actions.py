@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from netra.accounts.models import Office
 from netra.accounts.offices import office_for_region
+from netra.accounts.scoping import office_covers
 from netra.cases.models import (
     Case,
     Decision,
@@ -128,7 +129,7 @@ def _office_param(target_office, region: Region) -> Office:
         target = Office.objects.filter(pk=target_office).first()
     if target is None or not target.is_supervisory:
         raise ValidationError({"target_office": _("Kantor pengawas tujuan tidak ditemukan.")})
-    if not target.covers_region(region.code):
+    if not office_covers(target, region.code):
         raise ValidationError({"target_office": _("Kantor tujuan tidak berwenang atas wilayah kejadian.")})
     return target
 
@@ -232,7 +233,7 @@ def plan_record_followup(
     imposed = _date_param(imposed_on, "imposed_on", local_date(at, case.region_code))
     if imposed > local_date(at, case.region_code):
         raise ValidationError({"imposed_on": _("Tanggal sanksi tidak boleh di masa depan.")})
-    recommendation = recipients.recommendation_for_office(case, user.office)
+    recommendation = recipients.recommendation_for(user, case)
 
     def after(updated: Case) -> None:
         FollowUp.objects.create(

@@ -3,6 +3,8 @@
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from netra.law.deadlines import Facts as LawFacts
+from netra.law.deadlines import StepAnswer
 from netra.law.timezones import zoneinfo_for
 
 
@@ -16,6 +18,13 @@ def deadline(*, regime: str, step: str, start: date, region_code: str):
     from netra.law import deadlines
 
     return deadlines.due(regime=regime, step=step, start=start, province=region_code[:2] or None)
+
+
+def step_answer(*, step: str, facts: LawFacts) -> StepAnswer:
+    """netra.law.deadlines.answer: the step's deadline for the case's facts, or why it has none."""
+    from netra.law import deadlines
+
+    return deadlines.answer(step=step, facts=facts)
 
 
 def violation_exists(code: str) -> bool:

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from netra.accounts.models import Role, User
+from netra.accounts.scoping import HANDLE, SUPERVISE, can
 from netra.cases.models import Case, Clarification, Comment, Kajian, Party, Status, Terlapor, Witness
 from netra.cases.services.common import audit
 from netra.cases.services.search import search_text_refresh
@@ -19,7 +20,7 @@ CLARIFICATION_STATUSES = (Status.KLARIFIKASI, Status.KAJIAN)
 
 def require_handling(user, case: Case, roles=HANDLER_ROLES) -> None:
     """The user must hold one of ``roles`` in the case's handling office, and the case be open."""
-    if not (user.is_authenticated and user.has_role(*roles) and user.office_id == case.office_id):
+    if not (user.is_authenticated and user.has_role(*roles) and can(user, case, HANDLE)):
         raise PermissionDenied(_("Hanya kantor penangan kasus ini yang dapat melakukannya."))
     if case.is_closed:
         raise ValidationError(_("Kasus sudah ditutup."))
@@ -49,7 +50,7 @@ def case_assign(*, user, case: Case, assignee: User | None) -> Case:
     """The handling office's pimpinan assigns (or, with None, unassigns) a handler of that office."""
     require_handling(user, case, (Role.PIMPINAN,))
     eligible = assignee is None or (
-        assignee.office_id == case.office_id and assignee.has_role(*HANDLER_ROLES)
+        can(assignee, case, HANDLE) and assignee.has_role(*HANDLER_ROLES)
     )
     if not eligible:
         raise ValidationError({"assignee": _("Penangan harus pimpinan atau staf penanganan kantor ini.")})
@@ -67,12 +68,7 @@ def case_assign(*, user, case: Case, assignee: User | None) -> Case:
 
 def comment_add(*, user, case: Case, body: str) -> Comment:
     """An internal note on the case by staff of a supervisory office that sees it."""
-    if not (
-        user.is_authenticated
-        and user.has_role(*COMMENT_ROLES)
-        and user.office.is_supervisory
-        and user.office.covers_region(case.region_code)
-    ):
+    if not (user.is_authenticated and user.has_role(*COMMENT_ROLES) and can(user, case, SUPERVISE)):
         raise PermissionDenied(_("Anda tidak dapat menambahkan komentar pada kasus ini."))
     errors: dict = {}
     body = _text(body, "body", errors)
@@ -140,8 +136,14 @@ def clarification_record(*, user, clarification: Clarification, held_at, record:
     return clarification
 
 
-def kajian_add(*, user, case: Case, stage: str, analysis: str, conclusion: str) -> Kajian:
-    """The written kajian awal (during kajian_awal) or kajian dugaan pelanggaran (klarifikasi/kajian)."""
+def kajian_add(
+    *, user, case: Case, stage: str, analysis: str, conclusion: str, facts: str = ""
+) -> Kajian:
+    """The written kajian awal (during kajian_awal) or kajian dugaan pelanggaran (klarifikasi/kajian).
+
+    A kajian dugaan must state the facts established (``facts``, "uraian singkat fakta"): the
+    recommendation letter prints them instead of the citizen's own account.
+    """
     require_handling(user, case)
     allowed = {Kajian.Stage.AWAL: (Status.KAJIAN_AWAL,), Kajian.Stage.DUGAAN: CLARIFICATION_STATUSES}
     if stage not in allowed:
@@ -150,11 +152,14 @@ def kajian_add(*, user, case: Case, stage: str, analysis: str, conclusion: str) 
         raise ValidationError({"stage": _("Kajian ini tidak dapat dibuat pada status kasus sekarang.")})
     errors: dict = {}
     analysis, conclusion = _text(analysis, "analysis", errors), _text(conclusion, "conclusion", errors)
+    facts = str(facts or "").strip()
+    if stage == Kajian.Stage.DUGAAN and not facts:
+        errors["facts"] = _("Uraian singkat fakta wajib diisi pada kajian dugaan pelanggaran.")
     if errors:
         raise ValidationError(errors)
     with transaction.atomic():
         kajian = Kajian.objects.create(
-            case=case, stage=stage, analysis=analysis, conclusion=conclusion, author=user
+            case=case, stage=stage, facts=facts, analysis=analysis, conclusion=conclusion, author=user
         )
         audit(user=user, action=f"case.kajian.{stage}", obj=case, data={"kajian_id": kajian.pk})
     return kajian
@@ -201,13 +206,8 @@ def terlapor_confirm_pegawai(*, user, terlapor: Terlapor, pegawai) -> Terlapor:
 
 def evidence_add(*, user, case: Case, files=(), links=(), description: str = "") -> list:
     """Staff of the handling office attach more evidence; every file is checked before any is stored."""
-    from netra.cases.evidence import (
-        cleanup_on_failure,
-        evidence_check_all,
-        evidence_link_store,
-        evidence_store,
-        links_clean,
-    )
+    from netra.cases.evidence import evidence_check_all, links_clean
+    from netra.cases.services.evidence import cleanup_on_failure, evidence_link_store, evidence_store
 
     require_handling(user, case, COMMENT_ROLES)
     if len(description or "") > 300:

@@ -16,7 +16,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from netra.cases import selectors, services, workflow
-from netra.cases.evidence import evidence_open
 from netra.cases.forms import (
     AssignForm,
     ClarificationForm,
@@ -189,12 +188,9 @@ def terlapor_confirm(request, case_id: int, terlapor_id: int):
 @require_GET
 def evidence_download(request, case_id: int, evidence_id: int):
     """The original file, as an attachment that the browser must not sniff or render."""
-    evidence = selectors.evidence_get_for(request.user, evidence_id)
-    if evidence.case_id != case_id or not evidence.file:
-        raise Http404
     try:
-        handle = evidence_open(evidence)
-    except FileNotFoundError:
+        evidence, handle = selectors.evidence_file_for(request.user, evidence_id, case_id=case_id)
+    except (FileNotFoundError, ValidationError):  # a link, or a file storage has lost
         raise Http404 from None
     response = FileResponse(
         handle,

@@ -12,6 +12,7 @@ from django.utils.translation import get_language
 from django.views.decorators.http import require_http_methods
 
 from netra.accounts.models import Role
+from netra.accounts.scoping import HANDLE, can
 from netra.cases import selectors, services
 from netra.cases.forms import (
     AssignForm,
@@ -83,7 +84,7 @@ def case_list(request):
 
 def _record_forms(user, detail) -> dict:
     """Forms for what can be recorded inside the current step (shown only where the service allows)."""
-    case, office_handles = detail.case, user.office_id == detail.case.office_id and not detail.case.is_closed
+    case, office_handles = detail.case, can(user, detail.case, HANDLE) and not detail.case.is_closed
     handler = office_handles and user.has_role(Role.PIMPINAN, Role.STAF_PENANGANAN)
     forms = {}
     if handler and case.status in (Status.KLARIFIKASI, Status.KAJIAN):
@@ -108,18 +109,20 @@ def _record_forms(user, detail) -> dict:
 
 def attach_matches(user, detail) -> None:
     """Suggested roster records (``t.matches``) per unconfirmed terlapor, for those who may confirm."""
-    from netra.registry.matching import pegawai_match
+    from netra.registry.matching import pegawai_match_many
 
     case = detail.case
     may_confirm = (
         not case.is_closed
-        and user.office_id == case.office_id
+        and can(user, case, HANDLE)
         and user.has_role(Role.PIMPINAN, Role.STAF_PENANGANAN)
     )
     for t in detail.terlapor:
         t.matches = []
-        if may_confirm and t.pegawai_id is None:
-            t.matches = pegawai_match(user, t.name, nip=t.nip or None)  # within the user's territory
+    open_ones = [t for t in detail.terlapor if may_confirm and t.pegawai_id is None]
+    people = [{"name": t.name, "nip": t.nip or None} for t in open_ones]
+    for t, matches in zip(open_ones, pegawai_match_many(user, people), strict=True):
+        t.matches = matches  # within the user's territory
 
 
 def timeline(detail) -> list[dict]:
@@ -170,20 +173,7 @@ def case_detail(request, case_id: int):
 
 def _temuan_service_data(form) -> tuple[dict, dict]:
     data = form.cleaned_data
-    report = {
-        "election": data["election"],
-        "region": data["region"],
-        "title": data["title"],
-        "description": data["description"],
-        "place": data["place"],
-        "occurred_on": data["occurred_on"],
-        "terlapor_name": data["terlapor_name"],
-        "terlapor_nip": data["terlapor_nip"],
-        "terlapor_agency": data["terlapor_agency"],
-        "terlapor_agency_name": data["terlapor_agency_name"],
-        "terlapor_position": data["terlapor_position"],
-        "terlapor_subject_type": data["terlapor_subject_type"],
-    }
+    report = form.service_data()
     observation = {
         "observed_at": data["observed_at"],
         "place": data["observation_place"],
