@@ -19,7 +19,7 @@ from netra.text.legal import NEWS_KINDS, LegalRef, find_legal_refs
 from netra.text.news_counts import CountMention, dominant_subject, find_counts
 from netra.text.news_events import EVENT_TYPES, find_events, statistic_cue
 from netra.text.news_model import LinearModel, NewsModel, article_features, count_features, shipped_model
-from netra.text.numbers import find_numbers
+from netra.text.numbers import NUMBER_WORDS, find_numbers
 from netra.text.sentences import Span, split_lines, split_sentences
 
 _I = re.IGNORECASE
@@ -526,6 +526,7 @@ _EACH = re.compile(r"\bmasing[\s-]+masing\s+(?:[a-z]+\s+){0,2}$", _I)
 _NOT_A_TALLY = re.compile(
     r"\s*(?:%|persen|tahun|hari|bulan|tps|kecamatan|desa|kelurahan|kabupaten|kota)\b", _I
 )
+_HAS_NUMBER = re.compile(r"\d|\b(?:" + "|".join(sorted(NUMBER_WORDS)) + r")\b", _I)
 _BREAKDOWN_CASES = re.compile(r"\s*(?:kasus|pelanggaran|laporan|temuan|aduan|dugaan)\b", _I)
 
 
@@ -536,14 +537,15 @@ def _breakdown_counts(
     "Sidrap, Sinjai dan Takalar masing-masing 2 pelanggaran". The learned count model decides which
     are violation counts; here every such number is a candidate with its region."""
     taken = [span for _, span, _ in known]
-    subject = dominant_subject(article.text)
-    subject = "ASN" if subject in ("PNS", "lainnya") else subject
+    subject = ""  # the article's main subject, looked up at the first breakdown found
     found: list[tuple[Violation, tuple[int, int], bool]] = []
     for sentence in article.sentences:
         mentions = [m for m in article.regions_in(sentence) if id(m) in places]
         if not mentions:
             continue
         body = sentence.text(article.text)
+        if not _HAS_NUMBER.search(body):
+            continue  # find_numbers is the costly part; most sentences have no number at all
         previous_number = sentence.start
         for number in find_numbers(body):
             start, end = sentence.start + number.start, sentence.start + number.end
@@ -556,6 +558,9 @@ def _breakdown_counts(
             codes = _breakdown_regions(article.text, mentions, start, end, previous_number)
             previous_number = end
             cases = bool(_BREAKDOWN_CASES.match(article.text, end))
+            if codes and not subject:
+                subject = dominant_subject(article.text)
+                subject = "ASN" if subject in ("PNS", "lainnya") else subject
             for code in codes:
                 found.append((Violation(subject, value, code), (start, end), cases))
     return found

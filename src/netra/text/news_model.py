@@ -93,7 +93,7 @@ class NewsModel:
     def event_probabilities(self, features: set[str]) -> dict[str, float]:
         scale = 1.0 / math.sqrt(len(features)) if features else 0.0
         row = self._row
-        totals = self._matrix[[row[f] for f in features & self._keys]].sum(axis=0)
+        totals = self._matrix[list(map(row.__getitem__, features & self._keys))].sum(axis=0)
         return {
             name: _sigmoid(model.bias + float(total) * scale)
             for (name, model), total in zip(self.events.items(), totals, strict=True)
