@@ -303,3 +303,10 @@ def test_clarification_and_sanction_through_the_api(world):
                     content_type="application/json")
     assert done.status_code == 200 and done.json()["sanction_lighter"] is True
     assert done.json()["followups"][0]["lighter"] is True
+
+
+def test_a_region_code_with_a_nul_is_refused_not_looked_up(world):
+    # PostgreSQL cannot even compare a NUL: the lookup used to fail with a server error there.
+    response = Client().post(f"{BASE}/reports", report_form(world, region="21.01\x0004"))
+    assert response.status_code == 400 and "region" in response.json()["errors"]
+    assert Case.objects.count() == 0

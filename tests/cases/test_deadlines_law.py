@@ -198,3 +198,16 @@ def test_registered_case_by_the_service_counts_pemilihan_decision_from_receipt(w
     registered = act(world, case, "register", "pimpinan", {})
     received_day = registered.received_at.astimezone(ZoneInfo("Asia/Jakarta")).date()
     assert registered.due_at.astimezone(ZoneInfo("Asia/Jakarta")).date() == received_day + timedelta(days=3)
+
+
+def test_case_page_labels_the_service_target_and_states_why_a_step_has_no_deadline(client, world):
+    client.force_login(world["staff"]["bintan"][Role.PIMPINAN])
+    forwarded = case_in(world, "rekomendasi_diteruskan")
+    page = client.get(reverse("cases:detail", args=[forwarded.pk])).content.decode()
+    assert 'data-testid="service-target"' in page and "Target layanan kantor tahap ini" in page
+    assert "Tidak ditemukan ketentuan" not in page
+    sanctioned = case_in(world, "tindak_lanjut")
+    assert sanctioned.due_at is None
+    page = client.get(reverse("cases:detail", args=[sanctioned.pk])).content.decode()
+    assert 'data-testid="no-deadline-reason"' in page
+    assert "tidak ada ketentuan yang membatasi waktu penutupan kasus" in page

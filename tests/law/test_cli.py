@@ -175,8 +175,8 @@ def test_deadlines_json_keys_are_pinned():
     ).stdout)
     assert set(data) == {
         "report_window_ends", "decision_due", "decision_due_extended", "rules", "regime", "province",
-        "zone", "known", "received", "registered", "kajian_awal_due", "received_within_window", "unverified",
-        "verified", "notes",
+        "zone", "known", "received", "registered", "found", "forwarded", "kajian_awal_due",
+        "received_within_window", "unverified", "verified", "notes",
     }
     assert [rule["rule_id"] for rule in data["rules"]] == [
         "pemilu.report_window", "pemilu.temuan", "pemilu.kajian_awal", "pemilu.decision",

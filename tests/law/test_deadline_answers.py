@@ -60,6 +60,26 @@ def test_each_step_starts_from_the_fact_its_rule_names(regime, step, start, due)
     assert found.deadline.zone == "WITA" and found.deadline.due_at.utcoffset() == timedelta(hours=8)
 
 
+def test_an_answer_names_its_step_and_carries_the_whole_deadline():
+    found = deadlines.answer(step="kajian_awal", facts=FACTS)
+    assert found.step == "kajian_awal" and found.deadline is not None
+    assert found.to_dict() == {"step": "kajian_awal", "deadline": found.deadline.to_dict(), "reason": ""}
+
+
+def test_compute_passes_found_and_forwarded_through():
+    report = deadlines.compute(
+        regime="pemilihan", known=D("2024-10-01"), found=D("2024-10-02"), forwarded=D("2024-10-09")
+    ).to_dict()
+    assert (report["found"], report["forwarded"]) == ("2024-10-02", "2024-10-09")
+    assert [r["step"] for r in report["rules"]] == ["report_window", "temuan", "ppk_followup"]
+
+
+def test_unknown_step_lists_the_steps():
+    with pytest.raises(LawError, match=r"\(pilih: report_window, temuan, kajian_awal, decision, "
+                                      r"decision_extended, recommendation, ppk_followup\)"):
+        deadlines.rule_for(regime="pemilu", step="banding")
+
+
 @pytest.mark.parametrize(("regime", "missing", "label"), [
     ("pemilu", "registered", "tanggal registrasi belum ada"),
     ("pemilihan", "received", "tanggal laporan diterima belum ada"),
@@ -142,6 +162,19 @@ def test_rules_resting_on_a_reading_say_so_and_are_not_verified():
     data = extended.to_dict()
     assert data["interpretation"] is True and data["verified"] is False
     assert data["interpretations"][0] == interpretations.get("extension_3_plus_2").to_dict()
+
+
+def test_configurable_and_unverified_flags_come_from_the_data_files():
+    flags = {
+        (rule.id, rule.configurable, rule.unverified)
+        for rule in deadlines.all_rules()
+        if rule.id in {"pemilu.kajian_awal", "pemilihan.temuan", "pemilu.decision"}
+    }
+    assert flags == {
+        ("pemilu.kajian_awal", True, False),
+        ("pemilihan.temuan", True, True),
+        ("pemilu.decision", False, False),
+    }
 
 
 def test_every_rule_carries_a_confidence_mark_and_a_known_start():
@@ -230,9 +263,9 @@ def test_rule_data_must_name_a_known_start_kind_and_reading():
     }
     assert deadlines._rule_from("UU", raw).kind == "legal"
     for key, value, message in [
-        ("start_from", "decided", "start_from harus"),
-        ("kind", "sla", "kind harus"),
-        ("interpretations", ["ends_2359"], "tafsiran tidak dikenal"),
+        ("start_from", "decided", "aturan x: start_from harus salah satu dari known, found, received, "),
+        ("kind", "sla", "aturan x: kind harus salah satu dari legal, service_target"),
+        ("interpretations", ["ends_2359"], r"aturan x: tafsiran tidak dikenal \['ends_2359'\]"),
     ]:
         with pytest.raises(LawError, match=message):
             deadlines._rule_from("UU", {**raw, key: value})
@@ -245,12 +278,12 @@ def test_rule_data_must_name_a_known_start_kind_and_reading():
 DEADLINE_KEYS = {
     "step", "regime", "rule_id", "summary", "trigger", "start", "due", "due_at", "zone", "days", "unit",
     "citation", "citations", "skipped", "unverified", "override_note", "confidence", "kind", "legal",
-    "start_from", "verified", "interpretation", "interpretations", "interpretation_note",
+    "start_from", "verified", "interpretation", "interpretations", "interpretation_note", "gazette",
 }
 REPORT_KEYS = {
     "report_window_ends", "decision_due", "decision_due_extended", "rules", "regime", "province", "zone",
-    "known", "received", "registered", "kajian_awal_due", "received_within_window", "unverified",
-    "verified", "notes",
+    "known", "received", "registered", "found", "forwarded", "kajian_awal_due", "received_within_window",
+    "unverified", "verified", "notes",
 }
 
 
@@ -264,6 +297,8 @@ def test_deadline_and_report_dicts_have_exactly_these_keys():
     assert (data["province"], data["zone"], data["known"], data["received"], data["registered"]) == (
         "73", "WITA", "2024-10-01", "2024-10-02", "2024-10-03",
     )
+    assert (data["regime"], data["found"], data["forwarded"]) == ("pemilu", None, None)
+    assert data["notes"] == []  # Pemilu uses the registration date: nothing to note
     assert data["kajian_awal_due"] == "2024-10-04" and data["unverified"] is True  # kajian awal [M]
     assert data["verified"] is False
     rule = data["rules"][0]
@@ -276,6 +311,8 @@ def test_deadline_and_report_dicts_have_exactly_these_keys():
     assert rule["summary"].startswith("Laporan disampaikan paling lama 7 hari kerja")
     assert rule["trigger"] == "tanggal diketahuinya dugaan pelanggaran"
     assert rule["citations"][0]["text"] == "UU 7/2017 Pasal 454 ayat (6) [V]"
+    assert rule["gazette"] == "Lembaran Negara RI Tahun 2017 Nomor 182, Tambahan Lembaran Negara Nomor 6109"
+    assert data["rules"][1]["gazette"] is None  # Perbawaslu 7/2022: promulgation not recorded
     assert rule["interpretation_note"] == interpretations.line(report.report_window.interpretations)
 
 
@@ -299,3 +336,8 @@ def test_answer_equals_due_from_the_rules_starting_fact(regime, step, start, pro
     )
     found = deadlines.answer(step=step, facts=facts).deadline
     assert found == deadlines.due(regime=regime, step=step, start=start, province=province)
+
+
+def test_compute_needs_the_date_the_violation_became_known():
+    with pytest.raises(LawError, match=r"^tanggal diketahui wajib diisi$"):
+        deadlines.compute(regime="pemilu", known=None)  # type: ignore[arg-type]

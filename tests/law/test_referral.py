@@ -138,6 +138,9 @@ def test_a_subject_outside_the_violation_gets_a_note_with_the_first_citation():
     )
     assert len(note.citations) == 1
     assert [r.role for r in result.routes] == ["recipient", "note"]
+    several = referral.refer(subject="PPNPN", regime="pemilu", forwarded=D("2024-09-01"), violation="D-1")
+    assert len(catalogue.get("D-1").citations) > 1
+    assert _route(several, "catatan", "note").citations == catalogue.get("D-1").citations[:1]
 
 
 def test_no_violation_says_the_criminal_path_is_unchecked():
@@ -158,7 +161,15 @@ def test_perangkat_desa_goes_to_the_kepala_desa_citing_uu_desa():
     assert (result.recipients, result.copies) == (["kepala_desa"], ["camat", "bupati_walikota"])
     route = _route(result, "kepala_desa", "recipient")
     assert [c.label() for c in route.citations] == ["UU 6/2014 Pasal 52 [1]", "UU 6/2014 Pasal 53 [1]"]
-    assert "setelah berkonsultasi dengan camat" in route.reason
+    assert result.reasons[0] == (
+        "kepala_desa: Perangkat desa bukan ASN; sanksi administratif (teguran lisan/tertulis, pemberhentian "
+        "sementara sampai pemberhentian) dijatuhkan oleh kepala desa setelah berkonsultasi dengan camat. "
+        "(UU 6/2014 Pasal 52 [1]; UU 6/2014 Pasal 53 [1])"
+    )
+    assert result.reasons[-1] == (
+        "catatan: jenis pelanggaran tidak diberikan; kemungkinan jalur pidana (Sentra Gakkumdu) "
+        "belum diperiksa"
+    )
 
 
 def test_referral_dict_has_exactly_these_keys():
@@ -176,8 +187,8 @@ def test_referral_dict_has_exactly_these_keys():
 
 
 @pytest.mark.parametrize(("kwargs", "message"), [
-    ({"subject": "TNI"}, "subjek tidak dikenal"),
-    ({"regime": "pilkades"}, "rezim tidak dikenal"),
+    ({"subject": "TNI"}, r"subjek tidak dikenal: 'TNI' \(pilih: PNS, PPPK, PPNPN, kepala_desa"),
+    ({"regime": "pilkades"}, r"rezim tidak dikenal: 'pilkades' \(pilih: pemilu, pemilihan\)"),
     ({"forwarded": "2024-09-01"}, "tanggal penerusan harus berupa tanggal"),
 ])
 def test_bad_referral_input_is_refused(kwargs, message):

@@ -252,7 +252,7 @@ def _elections() -> dict[str, Election]:
 
     found = {}
     for values in ELECTIONS:
-        election, _created = election_ensure(actor="demo", **values)
+        election, _created = election_ensure(values=values, actor="demo")
         found[election.name] = election
     return found
 
@@ -284,7 +284,7 @@ def _historical(users: dict[str, User]) -> int:
     count = 0
     for number, values in enumerate(KEPRI_FINDINGS, start=1):
         item, errors = importers._parse(number, values, user, elections)
-        if errors:
+        if errors or item is None:
             raise ValueError(f"demo data row {number}: {[(e.column, e.reason) for e in errors]}")
         reason = "Data demo: temuan Pemilu 2024 (Kepri)"
         case_import_one(user=user, item=item, source=Source.DEMO, reason=reason)
@@ -319,6 +319,8 @@ def demo_load(*, desa: bool = False, roster_size: int = 1500, log=print) -> Demo
         log("Membuat kasus demo…")
         with transaction.atomic():
             summary.created_cases = _historical(users) + _live(users, elections["Pilkada Serentak 2024"])
+            # Further demo scenes live in their own modules, write through services, and are called
+            # here, one line each (e.g. a hand-over to KASN).
             kasn_demo(users["ri.pimpinan"])  # one Kepri finding handed over from KASN to BKN
     summary.cases = Case.objects.filter(source=Source.DEMO).count()
     summary.notes.append(

@@ -58,6 +58,7 @@ class Rule:
     configurable: bool = False
     unverified: bool = False
     override_note: str | None = None
+    gazette: str | None = None  # where the instrument's official text was promulgated
 
     @property
     def citation(self) -> str:
@@ -69,7 +70,7 @@ class Rule:
         return self.citations[0].confidence if self.citations else "M"
 
 
-def _rule_from(inst_short: str, raw: dict[str, Any]) -> Rule:
+def _rule_from(inst_short: str, raw: dict[str, Any], gazette: str | None = None) -> Rule:
     start_from, kind = raw.get("start_from"), raw.get("kind", "legal")
     if start_from not in FACTS:
         raise LawError(f"aturan {raw['id']}: start_from harus salah satu dari {', '.join(FACTS)}")
@@ -89,6 +90,7 @@ def _rule_from(inst_short: str, raw: dict[str, Any]) -> Rule:
         interpretations=interpretations.rule_readings(list(raw.get("interpretations", [])), raw["id"]),
         configurable=bool(raw.get("configurable", False)),
         unverified=bool(raw.get("unverified", False)),
+        gazette=gazette,
     )
 
 
@@ -113,7 +115,7 @@ def rule_for(*, regime: str, step: str) -> Rule:
     current = overrides.current()
     for inst, raw in rules("deadline"):
         if raw["step"] == step and regime in raw["regimes"]:
-            return _apply(_rule_from(inst.short, raw), current.deadlines.get(raw["id"]))
+            return _apply(_rule_from(inst.short, raw, inst.gazette), current.deadlines.get(raw["id"]))
     raise LawError(f"tidak ada aturan tenggat {step!r} untuk rezim {regime!r}")
 
 
@@ -121,8 +123,9 @@ def all_rules() -> list[Rule]:
     return [rule_for(regime=regime, step=step) for regime in REGIMES for step in STEPS]
 
 
-def calendar_for(unit: str, current: overrides.Overrides | None = None) -> Calendar:
-    return WorkingDays(current or overrides.current()) if unit == "hari_kerja" else CalendarDays()
+def calendar_for(unit: str, current: overrides.Overrides) -> Calendar:
+    """Working days under the overrides in force (decrees, readings), or plain calendar days."""
+    return WorkingDays(current) if unit == "hari_kerja" else CalendarDays()
 
 
 def readings(rule: Rule, current: overrides.Overrides) -> list[Interpretation]:
@@ -166,6 +169,7 @@ class Deadline:
     kind: str = "legal"
     start_from: str = "received"
     interpretations: list[Interpretation] = field(default_factory=list)
+    gazette: str | None = None
 
     @property
     def legal(self) -> bool:
@@ -207,6 +211,7 @@ class Deadline:
             "interpretation": bool(self.interpretations),
             "interpretations": [i.to_dict() for i in self.interpretations],
             "interpretation_note": self.interpretation_note,
+            "gazette": self.gazette,
         }
 
 
@@ -243,6 +248,7 @@ def due(*, regime: str, step: str, start: date, province: str | None = None) -> 
         kind=rule.kind,
         start_from=rule.start_from,
         interpretations=readings(rule, current),
+        gazette=rule.gazette,
     )
 
 
@@ -338,6 +344,8 @@ class DeadlineReport:
             "known": self.known.isoformat(),
             "received": self.received.isoformat() if self.received else None,
             "registered": self.registered.isoformat() if self.registered else None,
+            "found": self.found.isoformat() if self.found else None,
+            "forwarded": self.forwarded.isoformat() if self.forwarded else None,
             "kajian_awal_due": _iso(self.kajian_awal),
             "received_within_window": self.received_within_window,
             "unverified": any(d.unverified for d in self.rules),
@@ -382,7 +390,9 @@ def compute(
         registered=registered,
         forwarded=forwarded,
     )
-    window = due(regime=regime, step="report_window", start=known, province=province)
+    window = answer(step="report_window", facts=facts).deadline
+    if window is None:  # only when ``known`` is missing, which the signature forbids
+        raise LawError("tanggal diketahui wajib diisi")
     decision = answer(step="decision", facts=facts).deadline
     return DeadlineReport(
         regime=regime,
@@ -395,8 +405,8 @@ def compute(
         decision=decision,
         decision_extended=answer(step="decision_extended", facts=facts).deadline,
         notes=_notes(facts, window),
-        temuan=answer(step="temuan", facts=facts).deadline if found else None,
-        ppk_followup=answer(step="ppk_followup", facts=facts).deadline if forwarded else None,
+        temuan=answer(step="temuan", facts=facts).deadline,
+        ppk_followup=answer(step="ppk_followup", facts=facts).deadline,
         found=found,
         forwarded=forwarded,
     )

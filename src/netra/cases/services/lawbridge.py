@@ -7,8 +7,6 @@ from netra.law.deadlines import Facts as LawFacts
 from netra.law.deadlines import StepAnswer
 from netra.law.timezones import zoneinfo_for
 
-__all__ = ["LawFacts", "StepAnswer", "deadline", "local_date", "route", "step_answer"]
-
 
 def local_date(moment: datetime, region_code: str) -> date:
     """The calendar date of ``moment`` in the region's legal time zone (WIB/WITA/WIT)."""

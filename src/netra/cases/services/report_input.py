@@ -89,6 +89,9 @@ def _lookup(model, value, errors: dict, name: str, message: str):
         return None
     if isinstance(value, model):
         return value
+    if isinstance(value, str) and text_problem(value):  # PostgreSQL cannot even look up a NUL
+        errors[name] = message
+        return None
     try:
         found = model.objects.filter(pk=value).first()
     except (TypeError, ValueError):  # e.g. "abc" for an integer key
