@@ -2,7 +2,6 @@
 should have, the closing and signature on one page, the kop's logo. Needs Debian ``qpdf`` and
 ``poppler-utils``; without them the tests skip, except under CI=true where they fail."""
 
-import os
 import re
 import shutil
 import struct
@@ -19,6 +18,7 @@ from hypothesis import strategies as st
 
 from netra.cases.letters import Letter, Letterhead, Terlapor, logo_problem, render_pdf
 from netra.cases.letters.data import logo_pixels
+from tests.ci_skips import in_ci
 
 TOOLS = ("qpdf", "pdftoppm", "pdftotext", "pdfinfo", "pdfimages")
 
@@ -27,7 +27,7 @@ def _require(tool: str) -> str:
     path = shutil.which(tool)
     if path is None:
         message = f"{tool} is not installed (Debian: apt-get install qpdf poppler-utils)"
-        if os.environ.get("CI") == "true":
+        if in_ci():
             pytest.fail(message)  # CI installs them (.ci/run): a missing tool there is a failure
         pytest.skip(message)
     return path

@@ -336,3 +336,8 @@ def test_answer_equals_due_from_the_rules_starting_fact(regime, step, start, pro
     )
     found = deadlines.answer(step=step, facts=facts).deadline
     assert found == deadlines.due(regime=regime, step=step, start=start, province=province)
+
+
+def test_compute_needs_the_date_the_violation_became_known():
+    with pytest.raises(LawError, match=r"^tanggal diketahui wajib diisi$"):
+        deadlines.compute(regime="pemilu", known=None)  # type: ignore[arg-type]

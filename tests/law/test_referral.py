@@ -138,6 +138,9 @@ def test_a_subject_outside_the_violation_gets_a_note_with_the_first_citation():
     )
     assert len(note.citations) == 1
     assert [r.role for r in result.routes] == ["recipient", "note"]
+    several = referral.refer(subject="PPNPN", regime="pemilu", forwarded=D("2024-09-01"), violation="D-1")
+    assert len(catalogue.get("D-1").citations) > 1
+    assert _route(several, "catatan", "note").citations == catalogue.get("D-1").citations[:1]
 
 
 def test_no_violation_says_the_criminal_path_is_unchecked():

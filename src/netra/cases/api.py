@@ -23,12 +23,17 @@ from netra.cases.schemas import (
     CaseDetailOut,
     CaseDetailView,
     CaseOut,
+    ClarificationIn,
+    ClarificationOut,
+    ClarificationRecordIn,
     CommentIn,
     CommentOut,
     ElectionOut,
     ErrorOut,
     EvidenceOut,
     IntakeCheckOut,
+    KajianIn,
+    KajianOut,
     Receipt,
     ReceiptOut,
     ReportIn,
@@ -128,6 +133,7 @@ class CaseFilters(Schema):
     q: str = ""
     assigned_to_me: bool = False
     open_only: bool = False
+    sanction_lighter: bool = False
     limit: int = 50
     offset: int = 0
 
@@ -139,6 +145,17 @@ def case_list(request: HttpRequest, filters: Query[CaseFilters]):
     qs = selectors.case_list_for(request.auth, **options)
     limit, offset = max(1, min(filters.limit, 200)), max(0, filters.offset)
     return qs.prefetch_related("terlapor__agency")[offset : offset + limit]
+
+
+class SanctionCountsOut(Schema):
+    sanctioned: int
+    lighter: int
+
+
+@router.get("/stats/sanctions", response=SanctionCountsOut, auth=staff_auth)
+def sanction_counts(request: HttpRequest):
+    """Of the caller's cases with a sanction recorded, how many got one lighter than the catalogue's class."""
+    return selectors.sanction_counts_for(request.auth)
 
 
 @router.get("/queue", response=list[CaseOut], auth=staff_auth)
@@ -207,6 +224,32 @@ def evidence_file(request: HttpRequest, evidence_id: int):
 def letter_pdf(request: HttpRequest, case_id: int, rec_id: int):
     """The recommendation's official letter as PDF (same access rules as the case page's link)."""
     return letter_response(request.auth, case_id, rec_id, "pdf")
+
+
+@router.post("/{case_id}/kajian", response={201: KajianOut, **ERRORS}, auth=staff_auth)
+def kajian_add(request: HttpRequest, case_id: int, payload: KajianIn):
+    """The written kajian awal (with its syarat ticks) or kajian dugaan (with its facts); the guards of
+    registration and decision read them."""
+    case = selectors.case_get_for(request.auth, case_id)
+    return Status(201, services.kajian_add(user=request.auth, case=case, **payload.dict()))
+
+
+@router.post("/{case_id}/clarifications", response={201: ClarificationOut, **ERRORS}, auth=staff_auth)
+def clarification_add(request: HttpRequest, case_id: int, payload: ClarificationIn):
+    case = selectors.case_get_for(request.auth, case_id)
+    return Status(201, services.clarification_schedule(user=request.auth, case=case, **payload.dict()))
+
+
+@router.post("/{case_id}/clarifications/{clarification_id}/record",
+             response={200: ClarificationOut, **ERRORS}, auth=staff_auth)
+def clarification_record(request: HttpRequest, case_id: int, clarification_id: int,
+                         payload: ClarificationRecordIn):
+    """The berita acara: held with the party present (hadir) or recorded as not attended (tidak_hadir)."""
+    detail = selectors.case_detail_for(request.auth, case_id)
+    item = next((c for c in detail.clarifications if c.pk == clarification_id), None)
+    if item is None:
+        return _error(404, _("Undangan klarifikasi tidak ditemukan."))
+    return services.clarification_record(user=request.auth, clarification=item, **payload.dict())
 
 
 @router.get("/{case_id}/comments", response={200: list[CommentOut], **ERRORS}, auth=staff_auth)
