@@ -4,7 +4,8 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from netra.accounts.models import Office
-from netra.accounts.offices import office_covers, office_for_region
+from netra.accounts.offices import office_for_region
+from netra.accounts.scoping import office_covers
 from netra.accounts.services import office_create, offices_ensure_tree
 from netra.audit.models import Event
 from netra.registry.models import Agency

@@ -71,7 +71,7 @@ def test_user_without_office_sees_a_notice_and_cannot_make_tokens(client):
 
 def test_jurisdiction_descriptions_per_office_kind():
     from netra.accounts.models import Office
-    from netra.accounts.selectors import jurisdiction_of
+    from netra.accounts.scoping import jurisdiction_of
     from netra.accounts.services import office_create
     from netra.registry.models import Agency, Region
 

@@ -46,6 +46,15 @@ def test_turning_on_shows_backup_codes_once_and_confirms_the_device(client, staf
     assert client.get(SETUP).status_code == 302  # already on: nothing to show again
 
 
+def test_a_new_secret_is_audited_once_and_reused_on_the_next_visit(client, staff):
+    client.force_login(staff)
+    client.get(SETUP)
+    client.get(SETUP)
+    assert TOTPDevice.objects.filter(user=staff).count() == 1
+    setups = Event.objects.filter(action="user.2fa_setup", object_id=str(staff.pk))
+    assert setups.count() == 1
+
+
 def test_wrong_code_does_not_confirm(client, staff):
     client.force_login(staff)
     client.get(SETUP)

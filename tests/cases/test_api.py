@@ -1,12 +1,14 @@
 """The REST API end to end: public reporting and tracking, scoped staff endpoints, OpenAPI."""
 
+from datetime import timedelta
+
 import pytest
 from django.test import Client
 
 from netra.accounts.models import Role
 from netra.accounts.services import token_create
 from netra.cases.models import Case
-from tests.cases.helpers import JPEG, case_in, photo
+from tests.cases.helpers import JPEG, KAJIAN_AWAL_MET, act, case_in, photo
 
 pytestmark = pytest.mark.django_db
 BASE = "/api/v1/cases"
@@ -124,6 +126,12 @@ def test_transitions_through_the_api(world):
         url, {"action": "reject", "reason": "x", "reason_code": "nope"}, content_type="application/json"
     )
     assert bad.status_code == 400 and "reason_code" in bad.json()["errors"]
+    refused = pimpinan.post(url, {"action": "register"}, content_type="application/json")
+    assert refused.status_code == 400 and "kajian" in refused.json()["errors"]
+    kajian = {"stage": "awal", "analysis": "Syarat lengkap.", "conclusion": "Dapat diregistrasi.",
+              **dict.fromkeys(KAJIAN_AWAL_MET, True)}
+    written = staf.post(f"{BASE}/{case.pk}/kajian", kajian, content_type="application/json")
+    assert written.status_code == 201 and written.json()["stage"] == "awal"
     ok = pimpinan.post(url, {"action": "register"}, content_type="application/json")
     assert ok.json()["register_number"].startswith("001/Reg/LP/PW/Kab/21.01/")
 
@@ -183,3 +191,122 @@ def test_list_query_count_does_not_grow_with_cases(world, django_assert_max_num_
     with django_assert_max_num_queries(8):
         response = client.get(f"{BASE}/")
     assert len(response.json()) == 6
+
+
+def test_a_body_that_does_not_match_the_schema_is_422_in_the_documented_shape(world):
+    bad = {"election": "abc", "region": "21.01.04", "known_on": "2024-99-01"}
+    response = Client().post(f"{BASE}/reports/check", bad, content_type="application/json")
+    assert response.status_code == 422
+    body = response.json()
+    assert set(body) == {"detail", "errors"} and isinstance(body["detail"], str)
+    assert body["errors"]["election"] == ["Harus berupa bilangan bulat."]
+    assert body["errors"]["description"] == ["Wajib diisi."]
+    assert body["errors"]["known_on"] == ["Tanggal tidak valid (format TTTT-BB-HH)."]
+
+
+def test_api_errors_follow_the_request_language(world):
+    bad = {"election": "abc", "region": "21.01.04", "description": "x"}
+    english = Client().post(
+        f"{BASE}/reports/check", bad, content_type="application/json", HTTP_ACCEPT_LANGUAGE="en"
+    )
+    assert english.status_code == 422
+    assert english.json()["errors"]["election"] == ["Must be a whole number."]
+    refused = Client().post(
+        f"{BASE}/reports", report_form(world, terlapor_nip="123"), HTTP_ACCEPT_LANGUAGE="en"
+    )
+    assert refused.status_code == 400 and "Invalid NIP" in refused.json()["errors"]["terlapor.0.nip"][0]
+    indonesian = Client().post(f"{BASE}/reports", report_form(world, terlapor_nip="123"))
+    assert "NIP tidak valid" in indonesian.json()["errors"]["terlapor.0.nip"][0]
+    assert Case.objects.count() == 0
+
+
+def test_the_api_stores_no_nip_the_form_would_refuse(world):
+    # Without a status the API used to take any digits: "123" was stored as a NIP.
+    unknown_status = report_form(world, terlapor_nip="123", terlapor_subject_type="")
+    response = Client().post(f"{BASE}/reports", unknown_status)
+    assert response.status_code == 400 and "terlapor.0.nip" in response.json()["errors"]
+    assert Case.objects.count() == 0
+
+
+def test_unknown_case_is_a_translated_404_in_the_documented_shape(world):
+    client = client_for(world["staff"]["bintan"][Role.STAF_PENANGANAN])
+    response = client.get(f"{BASE}/999999", HTTP_ACCEPT_LANGUAGE="en")
+    assert response.status_code == 404 and response.json() == {"detail": "Not found.", "errors": {}}
+    region = Client().get("/api/v1/registry/regions/99.99")
+    assert region.status_code == 404 and region.json()["detail"] == "Tidak ditemukan."
+
+
+def test_elections_can_be_narrowed_to_a_region(world):
+    from netra.cases.models import Election
+    from netra.registry.models import Region
+
+    Election.objects.create(
+        name="Pilkada Lingga Uji", regime="pemilihan", voting_day=world["elections"]["pilkada"].voting_day,
+        region=Region.objects.get(code="21.04"),
+    )
+    names = {e["name"] for e in Client().get(f"{BASE}/elections?region=21.01.04").json()}
+    assert names == {"Pilkada Uji", "Pemilu Uji"}
+    lingga = {e["name"] for e in Client().get(f"{BASE}/elections?region=21.04.01").json()}
+    assert lingga == {"Pilkada Uji", "Pemilu Uji", "Pilkada Lingga Uji"}
+
+
+def test_incident_outside_the_election_period_needs_confirm_period(world):
+    old = world["elections"]["pilkada"].voting_day - timedelta(days=400)
+    form = report_form(world, occurred_on=old.isoformat(), known_on=old.isoformat())
+    check = Client().post(f"{BASE}/reports/check", form, content_type="application/json").json()
+    assert check["warnings"] and "di luar masa pengawasan Pilkada Uji" in check["warnings"][0]
+    refused = Client().post(f"{BASE}/reports", form)
+    assert refused.status_code == 400 and "confirm_period" in refused.json()["errors"]
+    assert Case.objects.count() == 0
+    accepted = Client().post(f"{BASE}/reports", {**form, "confirm_period": "true"})
+    assert accepted.status_code == 201, accepted.content
+    assert accepted.json()["check"]["warnings"]
+
+
+def test_detail_and_queue_query_counts_do_not_grow_with_terlapor(world, django_assert_max_num_queries):
+    cases = [case_in(world, "diterima") for _ in range(4)]
+    for case in cases:
+        for number in range(3):
+            case.terlapor.create(name=f"Terlapor {number}", subject_type="PNS")
+    client = client_for(world["staff"]["bintan"][Role.PIMPINAN])
+    with django_assert_max_num_queries(10):
+        queue = client.get(f"{BASE}/queue")
+    assert len(queue.json()) == 4
+    with django_assert_max_num_queries(25):
+        detail = client.get(f"{BASE}/{cases[0].pk}")
+    assert len(detail.json()["terlapor"]) == 4
+
+
+def test_clarification_and_sanction_through_the_api(world):
+    case = case_in(world, "klarifikasi")
+    staf = client_for(world["staff"]["bintan"][Role.STAF_PENANGANAN])
+    invite = {"party": "terlapor", "person_name": "Budi Santoso", "scheduled_at": "2024-10-01T09:00:00+07:00",
+              "place": "Kantor Bawaslu"}
+    made = staf.post(f"{BASE}/{case.pk}/clarifications", invite, content_type="application/json")
+    assert made.status_code == 201 and made.json()["attendance"] == "belum"
+    held = staf.post(f"{BASE}/{case.pk}/clarifications/{made.json()['id']}/record",
+                     {"held_at": "2024-10-01T10:00:00+07:00", "record": "Terlapor tidak hadir.",
+                      "attendance": "tidak_hadir"}, content_type="application/json")
+    assert held.status_code == 200 and held.json()["attendance"] == "tidak_hadir"
+    for action, who, params in (
+        ("start_kajian", "staf_penanganan", {}),
+        ("decide", "pimpinan", {"outcome": "terbukti", "violation_code": "D-6"}),
+        ("forward_recommendation", "pimpinan", {"letter_number": "9/PP.01/XI"}),
+    ):
+        case = act(world, Case.objects.get(pk=case.pk), action, who, params)
+    bkn = client_for(world["staff"]["bkn"][Role.STAF_PENANGANAN])
+    followup = {"action": "record_followup", "sanction_code": "pp94-sedang-a", "imposed_by": "Bupati Bintan",
+                "imposed_on": "2024-10-20", "letter_number": "800/1"}
+    refused = bkn.post(f"{BASE}/{case.pk}/transitions", followup, content_type="application/json")
+    assert refused.status_code == 400 and "lighter_reason" in refused.json()["errors"]
+    done = bkn.post(f"{BASE}/{case.pk}/transitions", {**followup, "lighter_reason": "Pertama kali."},
+                    content_type="application/json")
+    assert done.status_code == 200 and done.json()["sanction_lighter"] is True
+    assert done.json()["followups"][0]["lighter"] is True
+
+
+def test_a_region_code_with_a_nul_is_refused_not_looked_up(world):
+    # PostgreSQL cannot even compare a NUL: the lookup used to fail with a server error there.
+    response = Client().post(f"{BASE}/reports", report_form(world, region="21.01\x0004"))
+    assert response.status_code == 400 and "region" in response.json()["errors"]
+    assert Case.objects.count() == 0

@@ -13,8 +13,9 @@ from django.http import Http404
 from netra.accounts.models import Role
 from netra.audit.models import Event
 from netra.cases import selectors
-from netra.cases.evidence import evidence_check, evidence_open, evidence_verify_all
+from netra.cases.evidence import evidence_check, evidence_open
 from netra.cases.models import Evidence
+from netra.cases.services.evidence import evidence_verify_all
 from tests.cases.helpers import JPEG, PNG, case_in
 
 pytestmark = pytest.mark.django_db

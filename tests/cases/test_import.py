@@ -276,3 +276,47 @@ def test_only_pimpinan_or_admin_of_a_supervisory_office(world, tmp_path):
         cases_import(path, user=world["staff"]["kepri"][Role.STAF_PENANGANAN])
     with pytest.raises(PermissionDenied):
         cases_import(path, user=world["staff"]["bkn"][Role.ADMIN])
+
+
+def test_dates_must_run_occurred_known_received(world, importer, tmp_path):
+    header = [*HEADER, "tanggal_kejadian", "tanggal_diketahui"]
+    known_after_receipt = [*GOOD[1], "2024-10-01", "2024-10-05"]  # received 2024-10-03
+    occurred_after_receipt = [*GOOD[2], "2024-10-05", ""]  # received 2024-10-04
+    path = write_csv(tmp_path / "kasus.csv", [known_after_receipt, occurred_after_receipt], header=header)
+    result = cases_import(path, user=importer)
+    assert [(e.row, e.column) for e in result.errors] == [(2, "tanggal_diketahui"), (3, "tanggal_kejadian")]
+    assert "setelah tanggal diterima" in result.errors[0].reason
+    assert Case.objects.count() == 0
+
+
+def test_control_characters_in_record_cells_are_reported(world, importer, tmp_path):
+    row = list(GOOD[0])
+    row[HEADER.index("sanksi")] = "Teguran\u202e tertulis"
+    result = cases_import(write_csv(tmp_path / "kasus.csv", [row]), user=importer)
+    assert [(e.row, e.column) for e in result.errors] == [(2, "sanksi")]
+    assert Case.objects.count() == 0
+
+
+def test_nip_is_stored_in_its_cleaned_form(world, importer, tmp_path):
+    header = [*HEADER, "terlapor_nip"]
+    row = [*GOOD[3], "19850330 201001 1 002"]
+    result = cases_import(write_csv(tmp_path / "kasus.csv", [row], header=header), user=importer)
+    assert result.ok, result.errors
+    assert Case.objects.get().terlapor.get().nip == "198503302010011002"
+
+
+def test_the_writes_go_through_the_import_service_with_an_audit_event(world, importer, tmp_path):
+    from netra.audit.models import Event
+
+    result = cases_import(write_csv(tmp_path / "kasus.csv", GOOD[:2]), user=importer)
+    assert result.ok
+    events = Event.objects.filter(action="case.import")
+    assert sorted(int(e.object_id) for e in events) == sorted(result.created)
+
+
+def test_a_region_cell_with_a_nul_is_an_error_not_a_database_failure(world, importer, tmp_path):
+    row = list(GOOD[1])
+    row[HEADER.index("wilayah")] = "21.04\x0001"
+    result = cases_import(write_csv(tmp_path / "kasus.csv", [row]), user=importer)
+    assert [(e.row, e.column) for e in result.errors] == [(2, "wilayah")]
+    assert Case.objects.count() == 0

@@ -1,6 +1,6 @@
 """Public reports, anonymous tips, temuan, receipt codes and the public tracking view."""
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -11,8 +11,9 @@ from hypothesis import strategies as st
 from netra.accounts.models import Role
 from netra.audit.models import Event
 from netra.cases import services
-from netra.cases.models import Case, Evidence, Reporter, Status, Transition
+from netra.cases.models import Case, Election, Evidence, Reporter, Status, Transition
 from netra.cases.services.receipts import ALPHABET, receipt_code_normalise
+from netra.cases.services.report_input import period_warning, report_input_parse, supervision_period
 from tests.cases.helpers import photo, report_data
 
 pytestmark = pytest.mark.django_db
@@ -291,3 +292,78 @@ def test_submit_either_stores_a_case_or_explains_why_not(world, data):
         assert Case.objects.count() == before
     else:
         assert Case.objects.count() == before + 1
+
+
+BIDI = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+
+
+CONTROLS = ["\x00", "\x07", "\x1b", "\x7f", "\n", *BIDI]
+
+
+LETTERS = st.text(alphabet=st.characters(whitelist_categories=["Lu", "Ll"]), min_size=1, max_size=40)
+
+
+@given(LETTERS, st.sampled_from(CONTROLS), LETTERS)
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_a_name_with_a_control_or_bidi_character_is_never_stored(world, before, bad, after):
+    # (a line break at either end is trimmed like any whitespace; inside a name it is refused)
+    data = report_data(world["elections"]["pilkada"], terlapor_name=f"{before}{bad}{after}")
+    _report, errors = report_input_parse(data)
+    assert "terlapor.0.name" in errors
+
+
+@given(st.text(alphabet=st.characters(blacklist_categories=["Cc", "Cs"]), min_size=1, max_size=60))
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_printable_names_without_bidi_controls_pass(world, name):
+    name = "".join(ch for ch in name if ch not in BIDI) or "x"
+    _report, errors = report_input_parse(report_data(world["elections"]["pilkada"], terlapor_name=name))
+    assert "terlapor.0.name" not in errors
+
+
+@given(
+    voting=st.dates(min_value=date(2004, 1, 1), max_value=date(2040, 12, 31)),
+    penetapan_before=st.one_of(st.none(), st.integers(min_value=0, max_value=400)),
+    campaign_before=st.one_of(st.none(), st.integers(min_value=0, max_value=400)),
+)
+def test_supervision_period_holds_the_election_stages(voting, penetapan_before, campaign_before):
+    election = Election(
+        name="x",
+        regime="pemilihan",
+        voting_day=voting,
+        penetapan_calon=None if penetapan_before is None else voting - timedelta(days=penetapan_before),
+        campaign_start=None if campaign_before is None else voting - timedelta(days=campaign_before),
+    )
+    first, last = supervision_period(election)
+    assert first <= voting <= last and (last - voting).days == 60
+    assert (voting - first).days >= 365  # at least twelve months before voting day
+    for stage in (election.penetapan_calon, election.campaign_start):
+        assert stage is None or first <= stage
+    assert period_warning(election, voting) == ""
+    assert period_warning(election, last + timedelta(days=1)) != ""
+    assert period_warning(election, first - timedelta(days=1)) != ""
+
+
+def test_pilkada_2024_period_refuses_december_2026_without_confirmation(world):
+    pilkada_2024 = Election.objects.create(
+        name="Pilkada Serentak 2024 Uji", regime="pemilihan", voting_day=date(2024, 11, 27),
+        penetapan_calon=date(2024, 9, 22), campaign_start=date(2024, 9, 25), campaign_end=date(2024, 11, 23),
+    )
+    assert supervision_period(pilkada_2024) == (date(2023, 11, 27), date(2025, 1, 26))
+    data = {**report_data(pilkada_2024), "occurred_on": date(2026, 12, 1), "known_on": date(2026, 12, 1)}
+    _report, errors = report_input_parse(data)
+    warning = errors["confirm_period"]
+    assert "2026-12-01" in warning and "Pilkada Serentak 2024 Uji" in warning
+    _report, errors = report_input_parse({**data, "confirm_period": True})
+    assert "confirm_period" not in errors
+
+
+def test_temuan_outside_the_period_needs_the_same_confirmation(world):
+    user = world["staff"]["bintan"][Role.PENGAWAS]
+    old = world["elections"]["pilkada"].voting_day - timedelta(days=400)
+    data = report_data(world["elections"]["pilkada"], region="21.01.06", occurred_on=old, known_on=old)
+    observation = {"observed_at": timezone.now(), "method": "Patroli", "what": "Baliho"}
+    with pytest.raises(ValidationError) as exc:
+        services.temuan_create(user=user, data=data, observation=observation)
+    assert "confirm_period" in exc.value.message_dict
+    case = services.temuan_create(user=user, data={**data, "confirm_period": True}, observation=observation)
+    assert case.occurred_on == old

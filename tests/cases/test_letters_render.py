@@ -12,9 +12,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from netra.cases.letters import (
-    Letter,
+    Letterhead,
     Terlapor,
-    Violation,
     date_id,
     render_docx,
     render_pdf,
@@ -22,30 +21,7 @@ from netra.cases.letters import (
     typst_escape,
     typst_source,
 )
-
-NUMBER = "123/PP.01/K.KR-01/XI/2024"
-
-
-def make_letter(**overrides) -> Letter:
-    data = {
-        "number": NUMBER,
-        "date": date(2024, 11, 3),
-        "place": "Bintan",
-        "office_name": "Bawaslu Kabupaten Bintan",
-        "recipients": ("Kepala Badan Kepegawaian Negara",),
-        "copies": ("Pejabat Pembina Kepegawaian Pemkab Bintan", "Bawaslu Provinsi Kepulauan Riau"),
-        "terlapor": Terlapor("Budi Santoso", "199001012015031001", "Kepala SDN 001", "Dinas Pendidikan"),
-        "register_number": "001/Reg/LP/PB/Kab/21.01/XI/2024",
-        "facts": "Terlapor mengajak guru memilih pasangan calon nomor 2.",
-        "violations": (Violation("Mengajak memilih", ("SKB 2022 Lampiran angka 6 [S]",)),),
-        "reasons": ("BKN: Perpres 92/2024 Pasal 3-4 [S]",),
-        "recommendation": "Menindaklanjuti sesuai ketentuan.",
-        "signatory_name": "Rina Kartika",
-        "signatory_role": "Pimpinan Bawaslu Kabupaten Bintan",
-    }
-    data.update(overrides)
-    return Letter(**data)
-
+from tests.cases.test_letters_pdf import LOGO_KOP, NUMBER, make_letter, pdf_pages_text
 
 # Reads escaped markup back as plain text: text, spaces and line breaks (nothing else may appear).
 _PLAIN = """
@@ -108,12 +84,14 @@ def test_pdf_is_deterministic():
 
 def test_pdf_survives_hostile_text_in_every_field():
     hostile = '#panic("x") ] [ $ \\ */'
+    head = Letterhead((hostile, hostile), hostile, hostile, hostile, hostile)
     letter = make_letter(number=hostile, place=hostile, office_name=hostile, recipients=(hostile,),
                          copies=(hostile,), terlapor=Terlapor(hostile, hostile, hostile, hostile),
                          register_number=hostile, facts=hostile, recommendation=hostile,
-                         violations=(Violation(hostile, (hostile,)),), reasons=(hostile,),
-                         signatory_name=hostile, signatory_role=hostile)
+                         violation=hostile, violation_basis=(hostile,), referral_basis=(hostile,),
+                         signatory_name=hostile, signatory_role=hostile, letterhead=head)
     assert render_pdf(letter).startswith(b"%PDF-")
+    assert render_docx(letter).startswith(b"PK")
 
 
 def _docx_text(data: bytes) -> str:
@@ -125,15 +103,54 @@ def _docx_text(data: bytes) -> str:
 def test_docx_holds_number_recipients_copies_and_terlapor():
     text = _docx_text(render_docx(make_letter(recipients=("Kepala BKN", "Bupati Bintan"))))
     assert NUMBER in text
-    assert "1. Kepala BKN" in text and "2. Bupati Bintan" in text
+    assert "Yth.\t1. Kepala BKN" in text and "\t2. Bupati Bintan" in text
     assert "Tembusan:" in text
     assert "1. Pejabat Pembina Kepegawaian Pemkab Bintan" in text
     assert "2. Bawaslu Provinsi Kepulauan Riau" in text
     assert "Nama\t: Budi Santoso" in text
-    assert "SKB 2022 Lampiran angka 6 [S]" in text
-    assert "BAWASLU KABUPATEN BINTAN" in text
     assert "Bintan, 3 November 2024" in text
     assert "{{" not in text and "{%" not in text
+
+
+def test_docx_carries_what_the_pdf_prints():
+    letter = make_letter()
+    # Compared without whitespace: the PDF wraps lines (even inside a number, after a slash).
+    pdf_text = "".join("".join(pdf_pages_text(render_pdf(letter))).split())
+    docx_text = "".join(_docx_text(render_docx(letter)).split())
+    for expected in ("BADAN PENGAWAS PEMILIHAN UMUM", "KABUPATEN BINTAN", "Jalan Contoh Nomor 1",
+                     "Telepon (0771) 000000, Pos-el uji@contoh.test, Laman contoh.test",
+                     "Nomor", NUMBER, "Sifat", "Penting", "Lampiran", "Hal",
+                     "Penerusan Rekomendasi Dugaan Pelanggaran Netralitas", "Bintan, 3 November 2024",
+                     "Yth. Kepala Badan Kepegawaian Negara", "di Tempat",
+                     "nomor registrasi 001/Reg/LP/PB/Kab/21.01/XI/2024",
+                     "Budi Santoso", "199001012015031001", "Kepala SDN 001", "Dinas Pendidikan",
+                     "Uraian singkat fakta: Terlapor mengajak guru memilih pasangan calon nomor 2.",
+                     "pelanggaran netralitas berupa mengajak memilih, sebagaimana diatur dalam:",
+                     "Pasal 5 huruf n angka 7 Peraturan Pemerintah Nomor 94 Tahun 2021",
+                     "Rekomendasi ini diteruskan kepada Saudara berdasarkan:",
+                     "Pasal 3-4 Peraturan Presiden Nomor 92 Tahun 2024",
+                     "Menindaklanjuti sesuai ketentuan.", "Demikian disampaikan",
+                     "Ketua Badan Pengawas Pemilihan Umum Kabupaten Bintan,", "Rina Kartika",
+                     "Tembusan:", "Bawaslu Provinsi Kepulauan Riau"):
+        assert "".join(expected.split()) in pdf_text, expected
+        assert "".join(expected.split()) in docx_text, expected
+
+
+def test_body_points_are_numbered_without_gaps():
+    text = _docx_text(render_docx(make_letter(violation="", violation_basis=())))
+    assert "3.\tRekomendasi ini diteruskan" in text and "4.\tMenindaklanjuti" in text
+    assert "berupa" not in text
+    text = _docx_text(render_docx(make_letter(referral_basis=())))
+    assert "3.\tPerbuatan terlapor" in text and "4.\tMenindaklanjuti" in text
+    assert "diteruskan kepada Saudara berdasarkan" not in text
+
+
+def test_kop_leaves_out_what_the_office_has_not_given():
+    bare = make_letter(letterhead=Letterhead(("Badan Pengawas Pemilihan Umum", "Kabupaten Lingga")))
+    text = " ".join(pdf_pages_text(render_pdf(bare)))
+    assert "KABUPATEN LINGGA" in text
+    assert "Telepon" not in text and "Laman" not in text and "Pos-el" not in text
+    assert "Telepon" not in _docx_text(render_docx(bare))
 
 
 def test_docx_escapes_xml_and_drops_control_characters():
@@ -146,6 +163,7 @@ def test_docx_without_copies_has_no_tembusan():
 
 
 def test_docx_is_deterministic_and_so_is_its_template():
+    assert render_docx(make_letter(letterhead=LOGO_KOP)) == render_docx(make_letter(letterhead=LOGO_KOP))
     from netra.cases.letters import template
 
     assert render_docx(make_letter()) == render_docx(make_letter())

@@ -157,7 +157,7 @@ def test_followup_recorded_by_the_ppk_of_the_terlapor(world):
         user=ppk,
         case=case,
         action="record_followup",
-        sanction="Pernyataan secara terbuka",
+        sanction_code="pp94-berat-b",
         imposed_by="Bupati Bintan",
         imposed_on=timezone.localdate(),
         letter_number="862/BKPSDM/2026",
@@ -174,7 +174,7 @@ def test_followup_date_cannot_be_in_the_future(world):
             user=world["staff"]["bkn"][Role.PIMPINAN],
             case=case,
             action="record_followup",
-            sanction="x",
+            sanction_code="pp94-berat-a",
             imposed_by="y",
             imposed_on=timezone.localdate() + timedelta(days=3),
             letter_number="z",
@@ -225,10 +225,19 @@ def test_clarification_and_kajian_records(world):
         user=staf, clarification=item, held_at=timezone.now(), record="Terlapor mengakui hadir dalam rapat."
     )
     assert item.held_at is not None
+    with pytest.raises(ValidationError) as missing_facts:
+        services.kajian_add(user=staf, case=case, stage="dugaan", analysis="Analisis", conclusion="Terbukti")
+    assert "facts" in missing_facts.value.message_dict
     kajian = services.kajian_add(
-        user=staf, case=case, stage="dugaan", analysis="Analisis", conclusion="Terbukti"
+        user=staf,
+        case=case,
+        stage="dugaan",
+        facts="Terlapor hadir berseragam dinas dalam kampanye pada 3 Oktober.",
+        analysis="Analisis",
+        conclusion="Terbukti",
     )
     assert kajian.author == staf
+    assert kajian.facts.startswith("Terlapor hadir")
     with pytest.raises(ValidationError):
         services.kajian_add(user=staf, case=case, stage="awal", analysis="a", conclusion="b")
 
@@ -263,8 +272,9 @@ def test_deadline_steps_follow_the_status(world):
     assert registered.step == "decision"
     assert clarifying.step == "decision_extended" and clarifying.due_at >= registered.due_at
     forwarded = case_in(world, "rekomendasi_diteruskan")
-    assert forwarded.step == "ppk_followup"
-    assert case_in(world, "diputus").due_at is None
+    assert forwarded.step == "ppk_followup" and forwarded.due_kind == "service_target"
+    proven = case_in(world, "diputus")  # "Terbukti": the recommendation is due within the follow-up
+    assert proven.step == "recommendation" and proven.due_at is not None
 
 
 def test_informasi_awal_forwarded_stays_informasi_awal(world):

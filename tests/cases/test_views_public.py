@@ -111,7 +111,7 @@ def test_named_report_without_address_is_refused_and_keeps_every_typed_value(cli
     [
         ({"terlapor_nip": "12345"}, "NIP tidak valid"),
         ({"region_kabkota": "", "region_kecamatan": ""}, "Pilih wilayah sampai kabupaten/kota."),
-        ({"occurred_on": "2999-01-01"}, "Tanggal tidak boleh setelah hari ini."),
+        ({"occurred_on": "2999-01-01"}, "Tanggal kejadian tidak boleh di masa depan."),
         ({"evidence_links": "bukan tautan"}, "bukan alamat http(s)"),
         ({"election": ""}, "Pilih Pemilu atau Pemilihan"),
         ({"election": "999999"}, "Pilih Pemilu atau Pemilihan"),
@@ -234,3 +234,43 @@ def test_pppk_number_follows_the_ni_pppk_layout_other_staff_numbers_digits_only(
     assert Case.objects.get().terlapor.get().nip == "199001012023212001"
     honorer = form_data(election, terlapor_subject_type="PPNPN", terlapor_nip="12 345")
     assert client.post(reverse("cases:report"), honorer).status_code == 302
+
+
+def test_incident_outside_the_election_period_is_shown_and_must_be_confirmed(client, world):
+    election = world["elections"]["pilkada"]
+    old = (election.voting_day - timedelta(days=400)).isoformat()
+    data = form_data(election, occurred_on=old, known_on=old)
+    refused = client.post(reverse("cases:report"), data)
+    assert refused.status_code == 400 and Case.objects.count() == 0
+    page = refused.content.decode()
+    assert 'data-testid="period-warning"' in page and "di luar masa pengawasan Pilkada Uji" in page
+    assert 'name="confirm_period"' in page
+    confirmed = client.post(reverse("cases:report"), {**data, "confirm_period": "on"})
+    assert confirmed.status_code == 302 and Case.objects.get().occurred_on.isoformat() == old
+
+
+def test_live_check_warns_about_an_incident_outside_the_election_period(client, world):
+    election = world["elections"]["pilkada"]
+    old = (election.voting_day - timedelta(days=400)).isoformat()
+    data = form_data(election, occurred_on=old, known_on=old)
+    panel = client.post(reverse("cases:report_check"), data).content.decode()
+    assert 'data-testid="period-warning"' in panel and "Pilkada Uji" in panel
+    inside = client.post(reverse("cases:report_check"), form_data(election)).content.decode()
+    assert 'data-testid="period-warning"' not in inside
+
+
+def test_elections_offered_are_those_held_in_the_chosen_region(client, world):
+    from netra.cases.models import Election
+    from netra.registry.models import Region
+
+    lingga = Election.objects.create(
+        name="Pilkada Lingga Uji", regime="pemilihan", voting_day=world["elections"]["pilkada"].voting_day,
+        region=Region.objects.get(code="21.04"),
+    )
+    everything = client.get(reverse("cases:report")).content.decode()
+    assert "Pilkada Uji" in everything and "Pilkada Lingga Uji" in everything
+    bintan = form_data(world["elections"]["pilkada"], _refresh="1")
+    narrowed = client.post(reverse("cases:report"), bintan).content.decode()
+    assert "Pilkada Uji" in narrowed and "Pilkada Lingga Uji" not in narrowed
+    wrong = client.post(reverse("cases:report"), form_data(lingga))
+    assert wrong.status_code == 400 and Case.objects.count() == 0

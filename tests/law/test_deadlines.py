@@ -156,4 +156,4 @@ def test_dates_out_of_order_are_rejected(known, received, registered):
 
 def test_every_regime_has_a_rule_for_every_step():
     found = {(r.regimes, r.step) for r in deadlines.all_rules()}
-    assert len(deadlines.all_rules()) == 12 and len(found) == 11  # ppk_followup is shared
+    assert len(deadlines.all_rules()) == 14 and len(found) == 13  # ppk_followup is shared

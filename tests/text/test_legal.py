@@ -37,11 +37,37 @@ def test_normalise(text, ref):
     assert normalise_legal_ref(text) == ref
 
 
-def test_title_corrects_a_mistyped_year():
+def test_a_mistyped_year_is_kept_as_written_with_a_warning():
     text = "Peraturan Pemerintah Nomor 42 tahun 2024 tentang Pembinaan Jiwa Korps dan Kode Etik PNS."
     (ref,) = find_legal_refs(text)
-    assert ref.ref == "PP 42/2004"
+    assert ref.ref == "PP 42/2024"
     assert ref.text == "Peraturan Pemerintah Nomor 42 tahun 2024"
+    assert "PP 42/2004" in ref.warning
+
+
+def test_a_right_year_has_no_warning():
+    (ref,) = find_legal_refs("PP Nomor 42 Tahun 2004 tentang Pembinaan Jiwa Korps dan Kode Etik PNS")
+    assert (ref.ref, ref.warning) == ("PP 42/2004", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "ref"),
+    [
+        ("Peraturan Pemeritah No. 42 Tahun 2004", "PP 42/2004"),  # misspelt kinds, as real articles have them
+        ("Peraturan Pemerintahan Nomor 53 tahun 2010", "PP 53/2010"),
+        ("undangan undang nomor 7 tahun 2017", "UU 7/2017"),
+        ("Peraturan Menteri PANRB Nomor 6 Tahun 2022", "Permenpan 6/2022"),
+        ("Permenpan Nomor 6 Tahun 2022", "Permenpan 6/2022"),
+        ("Surat Keputusan Bersama Menpan RB No. 05 / 2020", "SKB 2020"),
+        ("Peraturan Presiden Nomor 12 Tahun 2021", "Perpres 12/2021"),
+    ],
+)
+def test_real_article_forms(text, ref):
+    assert normalise_legal_ref(text) == ref
+
+
+def test_a_learning_centre_named_skb_is_not_the_joint_decree():
+    assert find_legal_refs("di gedung SKB Karang Baru, Jumat") == []
 
 
 def test_a_title_does_not_override_an_unrelated_act():

@@ -28,7 +28,7 @@ def test_output_shape():
     assert facts.to_dict()["violations"] == [{"subject": "ASN", "count": 3, "region_code": "32.71"}]
     assert facts.id == "a1"
     assert facts.date == "2024-02-12"
-    assert list(facts.evidence) == ["event_types", "regions", "violations", "legal_refs", "date"]
+    assert list(facts.evidence) == ["event_types", "regions", "violations", "legal_refs", "date", "warnings"]
 
 
 def test_off_topic_article_is_lainnya_alone():

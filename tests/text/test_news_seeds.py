@@ -48,11 +48,12 @@ SEEDS = {
         "date": None,
     },
     "004_3c7e18628a8c8334.txt": {
-        # "PP Nomor 42 tahun 2024 tentang Pembinaan Jiwa Korps dan Kode Etik PNS" is PP 42/2004.
+        # "PP Nomor 42 tahun 2024 tentang Pembinaan Jiwa Korps dan Kode Etik PNS": kept as written
+        # (news-labels.md), with a warning that the title is that of PP 42/2004.
         "event_types": ["deklarasi"],
         "regions": [("32.04", "Bandung", "kabupaten")],
         "violations": [],
-        "legal_refs": ["PP 42/2004"],
+        "legal_refs": ["PP 42/2024"],
         "date": "2024-09-30",
     },
 }
@@ -70,6 +71,13 @@ def test_seed(name):
     ]
     assert facts["legal_refs"] == expected["legal_refs"]
     assert facts["date"] == expected["date"]
+
+
+def test_seed_with_an_evidently_wrong_year_warns():
+    text = shared_path("seeds", "004_3c7e18628a8c8334.txt").read_text(encoding="utf-8")
+    (warning,) = read_news(text).to_dict()["evidence"]["warnings"]
+    assert warning["ref"] == "PP 42/2024" and "PP 42/2004" in warning["message"]
+    assert text[warning["start"] : warning["end"]] == warning["text"]
 
 
 @pytest.mark.parametrize("name", sorted(SEEDS))

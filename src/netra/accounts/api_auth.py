@@ -4,21 +4,17 @@ Use ``auth=staff_auth`` on a ninja router or operation. Both methods accept only
 attached to an office; session requests must carry the CSRF token (ninja's SessionAuth checks it).
 """
 
-from django.utils import timezone
 from ninja.security import HttpBearer, SessionAuth
 
 from netra.accounts.models import ApiToken
-from netra.accounts.twofactor import twofactor_enabled, twofactor_required
-
-# last_used_at is a hint for the owner, not a log: write it at most this often.
-LAST_USED_RESOLUTION_SECONDS = 60
+from netra.accounts.scoping import is_staff
+from netra.accounts.services_tokens import token_touch
+from netra.accounts.services_twofactor import twofactor_enabled, twofactor_required
 
 
 def is_staff_member(user) -> bool:
-    """Active, authenticated and attached to an office."""
-    return bool(
-        user is not None and user.is_authenticated and user.is_active and user.office_id is not None
-    )
+    """Active, authenticated and attached to an office (``scoping.is_staff``)."""
+    return is_staff(user)
 
 
 def user_for_token(raw: str):
@@ -32,18 +28,8 @@ def user_for_token(raw: str):
     )
     if token is None or not is_staff_member(token.user):
         return None
-    _touch(token)
+    token_touch(token=token)
     return token.user
-
-
-def _touch(token: ApiToken) -> None:
-    now = timezone.now()
-    stale = token.last_used_at is None or (now - token.last_used_at).total_seconds() >= (
-        LAST_USED_RESOLUTION_SECONDS
-    )
-    if stale:
-        ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
-        token.last_used_at = now
 
 
 def _needs_second_factor(user) -> bool:

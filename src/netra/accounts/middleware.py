@@ -10,7 +10,7 @@ from django.contrib.auth import logout
 from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 
-from netra.accounts.twofactor import twofactor_enabled, twofactor_required
+from netra.accounts.services_twofactor import twofactor_enabled, twofactor_required
 
 ALWAYS_ALLOWED = {"accounts:login", "accounts:login_otp", "accounts:logout", "set_language"}
 SETUP_ALLOWED = ALWAYS_ALLOWED | {"accounts:twofactor_setup"}

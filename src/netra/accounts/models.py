@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 
 class Office(models.Model):
-    """A Bawaslu office, BKN, or the PPK of an agency. Jurisdiction follows ``region_code``."""
+    """A Bawaslu office, BKN, or the PPK of an agency. Jurisdiction: ``netra.accounts.scoping``."""
 
     class Kind(models.TextChoices):
         BAWASLU_RI = "bawaslu_ri", _("Bawaslu RI")
@@ -33,6 +33,27 @@ class Office(models.Model):
     parent = models.ForeignKey(
         "self", on_delete=models.PROTECT, null=True, blank=True, related_name="children"
     )
+    # Kop surat of the office's letters (netra.cases.letterdata): blank fields are left out of the
+    # kop, never filled with invented values.
+    letterhead_name = models.TextField(
+        _("nama pada kop surat"), max_length=300, blank=True,
+        help_text=_("Satu baris kop per baris, misalnya BADAN PENGAWAS PEMILIHAN UMUM / KABUPATEN BINTAN. "
+                    "Kosong: dibentuk dari nama kantor."),
+    )
+    address = models.CharField(_("alamat"), max_length=300, blank=True)
+    phone = models.CharField(_("telepon"), max_length=60, blank=True)
+    email = models.EmailField(_("pos-el"), blank=True)
+    website = models.CharField(_("laman"), max_length=200, blank=True)
+    letter_place = models.CharField(
+        _("tempat penandatanganan surat"), max_length=100, blank=True,
+        help_text=_("Kosong: nama wilayah kantor."),
+    )
+    signatory_title = models.CharField(
+        _("jabatan penanda tangan surat"), max_length=200, blank=True,
+        help_text=_("Kosong: Ketua dan nama kantor."),
+    )
+    # PNG or JPEG, checked by decoding it (netra.cases.letters.logo_problem) before it is stored.
+    logo = models.BinaryField(_("logo"), blank=True, default=b"", editable=False)
 
     class Meta:
         ordering = ["region_code", "name"]
@@ -46,11 +67,6 @@ class Office(models.Model):
     @property
     def is_supervisory(self) -> bool:
         return self.kind in self.SUPERVISORY
-
-    def covers_region(self, code: str) -> bool:
-        """Whether a region code lies inside this office's territory."""
-        own = self.region_code
-        return own == "" or code == own or code.startswith(own + ".")
 
 
 class Role(models.TextChoices):

@@ -6,15 +6,6 @@ KABKOTA_CODE_LENGTH = 5  # "21.01"
 PROVINCE_CODE_LENGTH = 2  # "21"
 
 
-def office_covers(office: Office, region_code: str) -> bool:
-    """Whether ``region_code`` lies in the office's territory (national offices cover everything).
-
-    Territorial only: BKN and PPK offices see recommendations by recipient, not by territory, so
-    their selectors must add that filter.
-    """
-    return office.covers_region(region_code)
-
-
 def competent_kind_and_code(region_code: str) -> tuple[str, str]:
     """The Bawaslu office level (kind, region code) that handles cases in ``region_code``."""
     if region_code == "":

@@ -2,7 +2,9 @@
 
 from datetime import datetime
 
-from ninja import Schema
+from ninja import Field, Schema
+
+from netra.accounts.scoping import jurisdiction_of
 
 
 class OfficeOut(Schema):
@@ -19,11 +21,21 @@ class JurisdictionOut(Schema):
 
 
 class MeOut(Schema):
+    """From the authenticated user."""
+
     username: str
     full_name: str
     role: str
     office: OfficeOut
     jurisdiction: JurisdictionOut
+
+    @staticmethod
+    def resolve_full_name(obj) -> str:
+        return obj.get_full_name()
+
+    @staticmethod
+    def resolve_jurisdiction(obj) -> dict:
+        return jurisdiction_of(obj)
 
 
 class TokenOut(Schema):
@@ -40,4 +52,6 @@ class TokenCreateIn(Schema):
 
 
 class TokenCreatedOut(TokenOut):
-    token: str
+    """From a new token with its one-time plain value set as ``raw``."""
+
+    token: str = Field(alias="raw")

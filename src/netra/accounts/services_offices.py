@@ -1,36 +1,38 @@
 """Creating offices and the supervision tree that mirrors the region tree."""
 
+from typing import TYPE_CHECKING
+
+from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from netra.accounts.models import Office
 from netra.audit.services import event_record
-from netra.registry.models import Region
+
+if TYPE_CHECKING:
+    from netra.registry.models import Region
 
 Kind = Office.Kind
 NATIONAL_NAMES = {Kind.BAWASLU_RI: "Bawaslu Republik Indonesia", Kind.BKN: "Badan Kepegawaian Negara"}
-REGION_LEVEL = {
-    Kind.BAWASLU_PROVINSI: Region.Level.PROVINSI,
-    Kind.BAWASLU_KABKOTA: Region.Level.KABUPATEN_KOTA,
-    Kind.PANWASLU_KECAMATAN: Region.Level.KECAMATAN,
-}
+# Office kind -> level of its region (Region.Level: 1 provinsi, 2 kabupaten/kota, 3 kecamatan).
+REGION_LEVEL = {Kind.BAWASLU_PROVINSI: 1, Kind.BAWASLU_KABKOTA: 2, Kind.PANWASLU_KECAMATAN: 3}
 KIND_PREFIX = {"kabupaten": "Kabupaten", "kota": "Kota"}
 
 
-def _kabkota_name(region: Region) -> str:
+def _kabkota_name(region: "Region") -> str:
     prefix = KIND_PREFIX.get(region.kind, "")
     if prefix and not region.name.startswith(prefix + " "):
         return f"{prefix} {region.name}"
     return region.name
 
 
-def _kecamatan_name(region: Region) -> str:
+def _kecamatan_name(region: "Region") -> str:
     word = "Distrik" if region.kind == "distrik" else "Kecamatan"
     bare = region.name.removeprefix(word + " ")
     return f"Panwaslu {word} {bare}"
 
 
-def default_name(kind: str, region: Region | None, agency) -> str:
+def default_name(kind: str, region: "Region | None", agency) -> str:
     """The office's usual Indonesian name, e.g. "Bawaslu Kabupaten Bintan"."""
     if kind in NATIONAL_NAMES:
         return NATIONAL_NAMES[kind]
@@ -43,7 +45,7 @@ def default_name(kind: str, region: Region | None, agency) -> str:
     return f"PPK {agency.name}"
 
 
-def _validate(kind: str, region: Region | None, agency) -> None:
+def _validate(kind: str, region: "Region | None", agency) -> None:
     if kind not in Kind.values:
         raise ValidationError({"kind": f"Unknown office kind {kind!r}."})
     if kind in NATIONAL_NAMES and (region or agency):
@@ -57,13 +59,13 @@ def _validate(kind: str, region: Region | None, agency) -> None:
         raise ValidationError({"agency": "A PPK office needs its agency."})
 
 
-def _region_code(kind: str, region: Region | None, agency) -> str:
+def _region_code(kind: str, region: "Region | None", agency) -> str:
     if kind == Kind.PPK:
         return agency.region_id or ""
     return region.code if region else ""
 
 
-def office_parent_for(kind: str, region: Region | None) -> Office | None:
+def office_parent_for(kind: str, region: "Region | None") -> Office | None:
     """The existing office one level up the supervision tree, if it has been created."""
     if kind == Kind.BAWASLU_PROVINSI:
         return Office.objects.filter(kind=Kind.BAWASLU_RI).first()
@@ -74,7 +76,7 @@ def office_parent_for(kind: str, region: Region | None) -> Office | None:
     return None
 
 
-def office_create(*, kind: str, region: Region | None = None, agency=None, name: str | None = None,
+def office_create(*, kind: str, region: "Region | None" = None, agency=None, name: str | None = None,
                   parent: Office | None = None, actor: str = "system") -> Office:
     """Create one office; name, region code and (when not given) parent are derived."""
     _validate(kind, region, agency)
@@ -96,7 +98,7 @@ def office_create(*, kind: str, region: Region | None = None, agency=None, name:
     return office
 
 
-def _ensure(kind: str, region: Region | None, parent: Office | None, created: list[Office],
+def _ensure(kind: str, region: "Region | None", parent: Office | None, created: list[Office],
             actor: str) -> Office:
     office = Office.objects.filter(kind=kind, region=region, agency__isnull=True).first()
     if office is None:
@@ -110,8 +112,15 @@ def _ensure(kind: str, region: Region | None, parent: Office | None, created: li
     return office
 
 
-def _regions_for(region_codes) -> list[Region]:
+def _regions() -> "type[Region]":
+    # registry imports accounts (for scoping), so accounts reaches registry's model through the app
+    # registry instead of an import: no import cycle between the two apps.
+    return apps.get_model("registry", "Region")
+
+
+def _regions_for(region_codes) -> "list[Region]":
     """Provinces and kab/kota to cover: those given (with their provinces), or all loaded."""
+    Region = _regions()
     if region_codes is None:
         return list(Region.objects.filter(level__lte=Region.Level.KABUPATEN_KOTA).order_by("code"))
     codes = {c.strip() for c in region_codes if c.strip()}
@@ -131,7 +140,7 @@ def offices_ensure_tree(region_codes=None, *, actor: str = "system") -> list[Off
     _ensure(Kind.BKN, None, None, created, actor)
     provinces: dict[str, Office] = {}
     for region in _regions_for(region_codes):
-        if region.level == Region.Level.PROVINSI:
+        if region.level == _regions().Level.PROVINSI:
             provinces[region.code] = _ensure(Kind.BAWASLU_PROVINSI, region, ri, created, actor)
         else:
             parent = provinces.get(region.parent_id) or _ensure(

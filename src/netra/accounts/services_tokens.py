@@ -12,6 +12,8 @@ from netra.audit.services import event_record
 
 TOKEN_BYTES = 32
 PREFIX_LENGTH = 8
+# last_used_at is a hint for the owner, not a log: write it at most this often.
+LAST_USED_RESOLUTION_SECONDS = 60
 
 
 def token_create(*, user, name: str) -> tuple[ApiToken, str]:
@@ -51,3 +53,17 @@ def token_revoke(*, user, token: ApiToken) -> ApiToken:
             data={"prefix": token.prefix}, office_code=user.office.region_code if user.office_id else "",
         )
     return token
+
+
+def token_touch(*, token: ApiToken) -> None:
+    """Note that ``token`` was used now, at most once a minute.
+
+    No audit event: the API request itself is what happened, and one event per request would
+    bury the log; ``last_used_at`` only tells the owner whether a token is still in use.
+    """
+    now = timezone.now()
+    last = token.last_used_at
+    if last is not None and (now - last).total_seconds() < LAST_USED_RESOLUTION_SECONDS:
+        return
+    ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
+    token.last_used_at = now

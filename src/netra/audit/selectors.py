@@ -1,15 +1,11 @@
-"""Reading the audit log. Callers check that the user may see the object before asking."""
-
-from django.db.models import QuerySet
+"""Reading the audit log. The log is for the operator (``netra audit``), not shown to users yet: a
+screen that shows an object's history to staff must first restrict the object itself through
+``netra.accounts.scoping`` (audit sits below accounts and cannot import it)."""
 
 from netra.audit.models import Event
 
-
-def events_for_object(user, obj_type: str, obj_id: str | int) -> QuerySet[Event]:
-    """The history of one object, oldest first; empty for anonymous or inactive users."""
-    if not getattr(user, "is_authenticated", False) or not user.is_active:
-        return Event.objects.none()
-    return Event.objects.filter(object_type=obj_type, object_id=str(obj_id)).order_by("seq")
+# The operator's CLI reads the log on the server, without a user.
+PUBLIC_READERS = ("events_recent",)
 
 
 def events_recent(*, obj_type: str = "", obj_id: str = "", limit: int = 50) -> list[Event]:

@@ -12,15 +12,14 @@ Two kinds of demo cases:
   some are nearly due and one is overdue. Everyone in them is invented (``netra.names.synthetic``).
 """
 
-import tempfile
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from pathlib import Path
 
 from django.db import transaction
 from django.utils import timezone
 
 from netra.accounts.models import Office, Role, User
+from netra.cases.demo_kasn import kasn_demo
 from netra.cases.models import Case, Election, Source
 
 DEMO_PASSWORD = "netra-demo-2024"  # noqa: S105 - printed to the user on purpose; demo only
@@ -181,6 +180,12 @@ _ACTION = {
 }
 
 
+# Kop surat details of demo offices, only as a public source shows them (Bawaslu Kabupaten Bintan's
+# own news pages are published at bintankab.bawaslu.go.id); no address was found, so none is shown:
+# the kop leaves out what is not known rather than print an invented address.
+DEMO_LETTERHEADS = {"21.01": {"website": "bintankab.bawaslu.go.id"}}
+
+
 @dataclass
 class DemoSummary:
     users: list[tuple[str, str, str]] = field(default_factory=list)  # username, office, role
@@ -204,6 +209,15 @@ def _office(key: str, kind: str, code: str) -> Office:
             kind=kind, agency=agency
         )
     return Office.objects.get(kind=kind, region=Region.objects.get(pk=code))
+
+
+def _letterheads() -> None:
+    from netra.cases.services.letters import office_letterhead_update
+
+    for code, fields in DEMO_LETTERHEADS.items():
+        office = Office.objects.filter(kind=K.BAWASLU_KABKOTA, region_id=code).first()
+        if office is not None and not office.website:
+            office_letterhead_update(office=office, actor="demo", **fields)
 
 
 def _users(summary: DemoSummary) -> dict[str, User]:
@@ -234,51 +248,46 @@ def _users(summary: DemoSummary) -> dict[str, User]:
 
 
 def _elections() -> dict[str, Election]:
+    from netra.cases.services.elections import election_ensure
+
     found = {}
     for values in ELECTIONS:
-        election, _created = Election.objects.get_or_create(name=values["name"], defaults=values)
+        election, _created = election_ensure(values=values, actor="demo")
         found[election.name] = election
     return found
 
 
-def _write_roster(path: Path, size: int) -> None:
-    """Synthetic pegawai without their work units (the demo seeds agencies, not every unit)."""
-    import csv
-
-    from netra.names.synthetic import CSV_COLUMNS, generate_roster
-
-    columns = [c for c in CSV_COLUMNS if c != "unit"]
-    with path.open("w", newline="", encoding="utf-8") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(columns)
-        for person in generate_roster(size, seed=2024):
-            writer.writerow([getattr(person, c) for c in columns])
-
-
-def _roster(size: int) -> int:
+def _roster(size: int, summary: DemoSummary) -> int:
+    """The synthetic roster (netra.cases.demo_roster), with the demo terlapor in their regions."""
+    from netra.cases.demo_roster import DemoTerlapor, demo_roster_load
     from netra.registry.models import Pegawai
-    from netra.registry.services.roster import roster_import
 
     if Pegawai.objects.exists() or size <= 0:
         return Pegawai.objects.count()
-    with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / "roster-demo.csv"
-        _write_roster(path, size)
-        roster_import(path=path)
+    terlapor = [
+        DemoTerlapor(person, row[0], _regional_agency(row[0]).name)
+        for row, person in zip(LIVE, _people(len(LIVE)), strict=True)
+        if row[3] in ("PNS", "PPPK")
+    ]
+    result = demo_roster_load(size, terlapor)
+    if result.rejected:
+        summary.notes.append(f"{len(result.rejected)} baris roster sintetis ditolak: {result.rejected[:3]}")
     return Pegawai.objects.count()
 
 
 def _historical(users: dict[str, User]) -> int:
     from netra.cases import importers
+    from netra.cases.services.imports import case_import_one
 
     user = users["ri.pimpinan"]
     elections = {e.name.casefold(): e for e in Election.objects.all()}
     count = 0
     for number, values in enumerate(KEPRI_FINDINGS, start=1):
         item, errors = importers._parse(number, values, user, elections)
-        if errors:
+        if errors or item is None:
             raise ValueError(f"demo data row {number}: {[(e.column, e.reason) for e in errors]}")
-        importers._create(item, user, source=Source.DEMO, reason="Data demo: temuan Pemilu 2024 (Kepri)")
+        reason = "Data demo: temuan Pemilu 2024 (Kepri)"
+        case_import_one(user=user, item=item, source=Source.DEMO, reason=reason)
         count += 1
     return count
 
@@ -287,7 +296,7 @@ def demo_load(*, desa: bool = False, roster_size: int = 1500, log=print) -> Demo
     """Everything the demo needs, created only where missing."""
     from netra.accounts.services import offices_ensure_tree
     from netra.registry.models import Region
-    from netra.registry.services.agencies import agencies_seed
+    from netra.registry.services.agencies import agencies_seed, agency_units_seed_standard
     from netra.registry.services.regions import regions_load
 
     summary = DemoSummary()
@@ -296,18 +305,23 @@ def demo_load(*, desa: bool = False, roster_size: int = 1500, log=print) -> Demo
     summary.regions = Region.objects.count()
     log("Menyiapkan instansi dan kantor pengawas…")
     agencies_seed()
+    agency_units_seed_standard()  # "Dinas Pendidikan Kabupaten Bintan" etc., for the agency picker
     offices_ensure_tree()
+    _letterheads()
     users = _users(summary)
     elections = _elections()
     log("Memuat roster sintetis…")
     try:
-        summary.roster = _roster(roster_size)
+        summary.roster = _roster(roster_size, summary)
     except Exception as exc:  # the roster only feeds name suggestions; the demo works without it
         summary.notes.append(f"Roster sintetis tidak dimuat: {exc}")
     if not Case.objects.filter(source=Source.DEMO).exists():
         log("Membuat kasus demo…")
         with transaction.atomic():
             summary.created_cases = _historical(users) + _live(users, elections["Pilkada Serentak 2024"])
+            # Further demo scenes live in their own modules, write through services, and are called
+            # here, one line each (e.g. a hand-over to KASN).
+            kasn_demo(users["ri.pimpinan"])  # one Kepri finding handed over from KASN to BKN
     summary.cases = Case.objects.filter(source=Source.DEMO).count()
     summary.notes.append(
         "Kasus aktif memakai tanggal relatif terhadap hari ini agar tenggat berjalan; "
@@ -339,6 +353,9 @@ def _data(election, region: str, days: int, person, subject: str, story: str, an
         "region": region,
         "occurred_on": today - timedelta(days=days),
         "known_on": today - timedelta(days=days),
+        # Live cases are dated relative to today whatever the demo election's dates: confirmed, so the
+        # supervision-period warning (report_input.period_warning) does not stop the demo.
+        "confirm_period": True,
         "place": "Kantor dinas setempat",
         "description": f"Terlapor diduga {story}. (Data demo: orang dan peristiwa fiktif.)",
         "anonymous": anonymous,
@@ -361,6 +378,7 @@ def _data(election, region: str, days: int, person, subject: str, story: str, an
 
 def _advance(case, stage: str, users: dict, office_key: str, violation: str):
     from netra.cases import services
+    from netra.cases.demo_records import records_before
 
     for status in _PATH:
         if case.status == stage:
@@ -370,6 +388,7 @@ def _advance(case, stage: str, users: dict, office_key: str, violation: str):
             "decide": {"outcome": "terbukti", "violation_code": violation or "D-6"},
             "forward_recommendation": {"letter_number": f"{case.pk:03d}/PP.01/demo"},
         }.get(action, {})
+        records_before(case, action, users[f"{office_key}.pimpinan"])  # what the step guards ask for
         case = services.case_transition(
             user=users[f"{office_key}.{who}"], case=case, action=action, reason="Tahap demo", **params
         )
@@ -443,7 +462,8 @@ def _live_one(users, election, row, person, stored):
             case=case,
             action="record_followup",
             reason="Tindak lanjut demo",
-            sanction="Hukuman disiplin sedang (demo)",
+            sanction_code="pp94-sedang-a",  # lighter than D-1's "berat": flagged, with its reason
+            lighter_reason="Terlapor mengakui perbuatannya dan baru pertama kali melanggar (data demo).",
             imposed_by="Bupati Bandung",
             imposed_on=timezone.localdate(),
             letter_number="800/BKPSDM/demo",
@@ -452,7 +472,7 @@ def _live_one(users, election, row, person, stored):
 
 
 def _live(users: dict, election) -> int:
-    from netra.cases.evidence import cleanup_on_failure
+    from netra.cases.services.evidence import cleanup_on_failure
 
     people = _people(len(LIVE))
     with cleanup_on_failure() as stored:

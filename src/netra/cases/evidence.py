@@ -1,14 +1,13 @@
-"""Evidence files: checked by content, hashed while streamed, stored untouched under a random name.
+"""Evidence files: checked by content and hashed while streamed, then read back for download.
 
-Files go through Django's default storage (local disk for the demo, S3-compatible storage in
-production), so nothing here touches paths directly. The stored bytes are never rewritten: the
-SHA-256 taken at upload is the legal fingerprint, and ``evidence_verify_all`` re-checks it.
+Nothing here writes: storing a checked file and re-verifying stored ones are services
+(``netra.cases.services.evidence``). Files go through Django's default storage (local disk for the
+demo, S3-compatible storage in production). The stored bytes are never rewritten: the SHA-256
+taken at upload is the legal fingerprint.
 """
 
 import hashlib
-import secrets
 import zipfile
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import PurePath
 
@@ -17,7 +16,6 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
 from django.core.validators import URLValidator
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from netra.cases.models import Evidence
@@ -73,7 +71,7 @@ def max_upload_bytes() -> int:
     return int(getattr(settings, "NETRA_MAX_UPLOAD_MB", 25)) * 1024 * 1024
 
 
-def _extension(name: str) -> str:
+def extension(name: str) -> str:
     return PurePath(name).suffix.lower().lstrip(".")
 
 
@@ -148,7 +146,7 @@ def evidence_check(upload) -> CheckedFile:
     Raises ValidationError with a message the reporter can act on.
     """
     name = PurePath(upload.name or "").name
-    ext = _extension(name)
+    ext = extension(name)
     kind = next((k for k in ALLOWED if ext in k.extensions), None)
     if kind is None:
         allowed = ", ".join(sorted({e for k in ALLOWED for e in k.extensions}))
@@ -204,60 +202,6 @@ def links_clean(links) -> list[str]:
     return cleaned
 
 
-def _storage_name(ext: str) -> str:
-    # Random, so neither the case nor the reporter's file name can be guessed from the path.
-    return f"evidence/{timezone.now():%Y/%m}/{secrets.token_urlsafe(24)}.{ext}"
-
-
-@contextmanager
-def cleanup_on_failure():
-    """Collect stored names; delete those files again if the block (and its transaction) fails.
-
-    Use it outside ``transaction.atomic()`` so the rows roll back first, then the files go.
-    """
-    stored: list[str] = []
-    try:
-        yield stored
-    except BaseException:
-        for name in stored:
-            default_storage.delete(name)
-        raise
-
-
-def evidence_store(
-    *, case, checked: CheckedFile, user=None, description: str = "", stored: list | None = None
-) -> Evidence:
-    """Save a checked file to storage untouched and record its fingerprint.
-
-    ``stored`` (from ``cleanup_on_failure``) receives the storage name for cleanup on failure.
-    """
-    checked.upload.seek(0)
-    name = default_storage.save(_storage_name(_extension(checked.name)), checked.upload)
-    if stored is not None:
-        stored.append(name)
-    return Evidence.objects.create(
-        case=case,
-        file=name,
-        original_name=checked.name[:255],
-        content_type=checked.kind.mime,
-        sha256=checked.sha256,
-        size=checked.size,
-        description=description[:300],
-        uploaded_at=timezone.now(),
-        uploaded_by=user if getattr(user, "is_authenticated", False) else None,
-    )
-
-
-def evidence_link_store(*, case, url: str, user=None, description: str = "") -> Evidence:
-    return Evidence.objects.create(
-        case=case,
-        link=url,
-        description=description[:300],
-        uploaded_at=timezone.now(),
-        uploaded_by=user if getattr(user, "is_authenticated", False) else None,
-    )
-
-
 def evidence_open(evidence: Evidence):
     """The stored file, opened for reading in binary mode (the caller closes it)."""
     if not evidence.file:
@@ -276,33 +220,3 @@ def evidence_rehash(evidence: Evidence) -> bool:
     except FileNotFoundError:
         return False
     return digest.hexdigest() == evidence.sha256 and size == evidence.size
-
-
-@dataclass(frozen=True)
-class VerifyReport:
-    checked: int
-    failed: list[int]
-
-
-def evidence_verify_all() -> VerifyReport:
-    """Re-hash every stored file; record the result on each row and audit every mismatch."""
-    from django.db import transaction
-
-    from netra.audit.services import event_record
-
-    failed, checked = [], 0
-    for evidence in Evidence.objects.exclude(file="").order_by("pk").iterator(chunk_size=200):
-        ok = evidence_rehash(evidence)
-        checked += 1
-        with transaction.atomic():
-            Evidence.objects.filter(pk=evidence.pk).update(verified_at=timezone.now(), verified_ok=ok)
-            if not ok:
-                failed.append(evidence.pk)
-                event_record(
-                    actor="system",
-                    action="evidence.verify_failed",
-                    obj_type="cases.evidence",
-                    obj_id=evidence.pk,
-                    data={"case_id": evidence.case_id, "sha256": evidence.sha256},
-                )
-    return VerifyReport(checked, failed)

@@ -14,8 +14,24 @@ from django.core.validators import URLValidator
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from netra.cases.models import Decision, Kajian, Kind, NonRegistrationReason, Party, Status, SubjectType
-from netra.names.nip import NIP_LENGTH, InvalidNip, clean_nip, parse_nip
+from netra.cases.models import (
+    Attendance,
+    Decision,
+    Kajian,
+    Kind,
+    NonRegistrationReason,
+    Party,
+    Status,
+    SubjectType,
+)
+from netra.cases.services.report_input import (
+    EVENT_LIMITS,
+    REPORTER_LIMITS,
+    TERLAPOR_LIMITS,
+    WITNESS_LIMITS,
+    elections_for_region,
+    report_input_parse,
+)
 
 MAX_LINKS = 20
 
@@ -56,23 +72,28 @@ def _not_in_future(value: dt.date | None) -> None:
         raise ValidationError(_("Tanggal tidak boleh setelah hari ini."))
 
 
-def clean_optional_nip(raw: str, subject_type: str) -> str:
-    """An empty NIP is fine (the reporter may not know it). A PNS NIP or an NI PPPK must have the real
-    layout (birth date, TMT or appointment year, gender, serial); other staff numbers must be digits,
-    at most 18."""
-    if not raw.strip():
-        return ""
-    try:
-        digits = clean_nip(raw)
-        if subject_type in (SubjectType.PNS, SubjectType.PPPK):
-            return parse_nip(digits, pppk=subject_type == SubjectType.PPPK).nip
-        if len(digits) > NIP_LENGTH:
-            raise InvalidNip(_("paling banyak %(n)s angka") % {"n": NIP_LENGTH})
-        return digits
-    except InvalidNip as exc:
-        raise ValidationError(
-            _("NIP tidak valid: %(detail)s. Kosongkan jika tidak tahu."), params={"detail": exc}
-        ) from exc
+# The intake service's error keys that are named differently in the report and temuan forms.
+SERVICE_FIELD_MAP = {
+    "terlapor.0.nip": "terlapor_nip",
+    "terlapor.0.subject_type": "terlapor_subject_type",
+    "terlapor.0.name": "terlapor_name",
+    "terlapor.0.agency_name": "terlapor_agency_name",
+    "terlapor.0.agency": "terlapor_agency",
+    "terlapor.0.position": "terlapor_position",
+    "observed_at": "observed_at",
+}
+
+
+def shared_errors_onto(form, data: dict, field_map: dict, *, public: bool = False) -> None:
+    """Run the intake's one validation (``report_input_parse``) over what the form cleaned and put its
+    errors on the form's fields; a field that already failed keeps its own message."""
+    _report, errors = report_input_parse(data, public=public)
+    for key, message in errors.items():
+        name = field_map.get(key, key)
+        if name not in form.fields:
+            form.add_error(None, message)
+        elif name not in form.errors:
+            form.add_error(name, message)
 
 
 def parse_links(text: str) -> list[str]:
@@ -98,11 +119,18 @@ def parse_links(text: str) -> list[str]:
 class ReporterMixin(forms.Form):
     """The pelapor: name and address are the formal requirement for a laporan."""
 
-    reporter_name = forms.CharField(label=_("Nama lengkap"), max_length=200, required=False)
-    reporter_address = forms.CharField(
-        label=_("Alamat"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    reporter_name = forms.CharField(
+        label=_("Nama lengkap"), max_length=REPORTER_LIMITS["name"], required=False
     )
-    reporter_phone = forms.CharField(label=_("Nomor telepon/HP"), max_length=40, required=False)
+    reporter_address = forms.CharField(
+        label=_("Alamat"),
+        required=False,
+        max_length=REPORTER_LIMITS["address"],
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    reporter_phone = forms.CharField(
+        label=_("Nomor telepon/HP"), max_length=REPORTER_LIMITS["phone"], required=False
+    )
     reporter_email = forms.EmailField(label=_("Email"), required=False)
     reporter_nik = forms.RegexField(
         label=_("NIK"),
@@ -111,17 +139,22 @@ class ReporterMixin(forms.Form):
         error_messages={"invalid": _("NIK terdiri atas 16 angka.")},
         help_text=_("Tidak wajib; membantu pengawas memastikan identitas pelapor."),
     )
-    reporter_occupation = forms.CharField(label=_("Pekerjaan"), max_length=100, required=False)
+    reporter_occupation = forms.CharField(
+        label=_("Pekerjaan"), max_length=REPORTER_LIMITS["occupation"], required=False
+    )
 
 
 class TerlaporMixin(forms.Form):
-    terlapor_name = forms.CharField(label=_("Nama terlapor"), max_length=200)
+    terlapor_name = forms.CharField(label=_("Nama terlapor"), max_length=TERLAPOR_LIMITS["name"])
     terlapor_nip = forms.CharField(
-        label=_("NIP"), max_length=30, required=False, help_text=_("18 angka, jika Anda tahu.")
+        label=_("NIP"),
+        max_length=TERLAPOR_LIMITS["nip"],
+        required=False,
+        help_text=_("18 angka, jika Anda tahu."),
     )
     terlapor_agency_name = forms.CharField(
         label=_("Instansi"),
-        max_length=200,
+        max_length=TERLAPOR_LIMITS["agency_name"],
         required=False,
         help_text=_("Misalnya: Dinas Pendidikan Kabupaten Bandung."),
         widget=forms.TextInput(attrs={"autocomplete": "off", "aria-controls": "agency-options"}),
@@ -138,19 +171,12 @@ class TerlaporMixin(forms.Form):
             "min_value": _("Instansi tidak ditemukan."),
         },
     )
-    terlapor_position = forms.CharField(label=_("Jabatan"), max_length=200, required=False)
+    terlapor_position = forms.CharField(
+        label=_("Jabatan"), max_length=TERLAPOR_LIMITS["position"], required=False
+    )
     terlapor_subject_type = forms.ChoiceField(
         label=_("Status kepegawaian"), choices=SubjectType.choices, initial=SubjectType.PNS
     )
-
-    def clean(self):
-        data = super().clean()
-        if data.get("terlapor_nip") and "terlapor_subject_type" in data:
-            try:
-                data["terlapor_nip"] = clean_optional_nip(data["terlapor_nip"], data["terlapor_subject_type"])
-            except ValidationError as exc:
-                self.add_error("terlapor_nip", exc)
-        return data
 
 
 class EventMixin(forms.Form):
@@ -167,36 +193,75 @@ class EventMixin(forms.Form):
     )
     title = forms.CharField(
         label=_("Ringkasan singkat"),
-        max_length=200,
+        max_length=EVENT_LIMITS["title"],
         help_text=_("Satu kalimat, misalnya: Camat ikut kampanye pasangan calon."),
     )
     description = forms.CharField(
         label=_("Uraian kejadian"),
+        max_length=EVENT_LIMITS["description"],
         widget=forms.Textarea(attrs={"rows": 6}),
         help_text=_("Ceritakan urutan kejadian: siapa berbuat apa, di mana, dan bagaimana Anda tahu."),
     )
-    occurred_on = forms.DateField(
-        label=_("Tanggal kejadian"), widget=DateInput(), validators=[_not_in_future]
-    )
+    occurred_on = forms.DateField(label=_("Tanggal kejadian"), widget=DateInput())
     place = forms.CharField(
-        label=_("Tempat kejadian"), max_length=300, help_text=_("Alamat, nama gedung atau akun media sosial.")
+        label=_("Tempat kejadian"),
+        max_length=EVENT_LIMITS["place"],
+        help_text=_("Alamat, nama gedung atau akun media sosial."),
     )
     region = forms.CharField(label=_("Wilayah kejadian"), max_length=13)
+    # Shown once the incident date lies outside the chosen election's supervision period.
+    confirm_period = forms.BooleanField(
+        label=_("Tanggal kejadian dan pemilihan yang dipilih sudah benar"),
+        required=False,
+    )
+    service_field_map = SERVICE_FIELD_MAP  # intake error keys -> this form's fields
+    public = False  # the citizen's form: open elections only, region down to kabupaten/kota
 
     def __init__(self, *args, elections=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["election"].choices = [("", _("— pilih —")), *[(e.pk, str(e)) for e in elections]]
+        region = (self.data.get("region") or "") if self.is_bound else ""
+        offered = elections_for_region(elections, region)
+        choices = [(e.pk, str(e)) for e in offered]
+        self.fields["election"].choices = [("", _("— pilih —")), *choices]
         self.fields["region"].error_messages["required"] = _("Pilih wilayah kejadian.")
 
-    def clean_region(self) -> str:
-        code = self.cleaned_data["region"]
-        if "." not in code:
-            raise ValidationError(_("Pilih wilayah sampai kabupaten/kota."))
-        return code
+    def service_data(self) -> dict:
+        """What the intake service takes from this form (without reporter and witnesses)."""
+        data = self.cleaned_data
+        terlapor = {
+            "name": data.get("terlapor_name", ""),
+            "nip": data.get("terlapor_nip", ""),
+            "agency": data.get("terlapor_agency"),
+            "agency_name": data.get("terlapor_agency_name", ""),
+            "position": data.get("terlapor_position", ""),
+            "subject_type": data.get("terlapor_subject_type", ""),
+        }
+        return {
+            "election": data.get("election"),
+            "region": data.get("region"),
+            "title": data.get("title", ""),
+            "description": data.get("description", ""),
+            "place": data.get("place", ""),
+            "occurred_on": data.get("occurred_on"),
+            "known_on": data.get("known_on"),
+            "confirm_period": data.get("confirm_period", False),
+            "terlapor": [terlapor],
+        }
+
+    @property
+    def needs_period_confirmation(self) -> bool:
+        return self.is_bound and "confirm_period" in self.errors
+
+    def clean(self):
+        data = super().clean()
+        shared_errors_onto(self, self.service_data(), self.service_field_map, public=self.public)
+        return data
 
 
 class ReportForm(ReporterMixin, TerlaporMixin, EventMixin):
     """The public report form (Formulir Model B.1 fields), with or without the reporter's identity."""
+
+    public = True
 
     ANONYMOUS = "anonim"
     NAMED = "identitas"
@@ -209,7 +274,6 @@ class ReportForm(ReporterMixin, TerlaporMixin, EventMixin):
     known_on = forms.DateField(
         label=_("Tanggal Anda mengetahui kejadian"),
         widget=DateInput(),
-        validators=[_not_in_future],
         help_text=_("Batas waktu pelaporan dihitung sejak tanggal ini."),
     )
     evidence_files = MultipleFileField(
@@ -231,6 +295,15 @@ class ReportForm(ReporterMixin, TerlaporMixin, EventMixin):
     def clean_evidence_links(self) -> list[str]:
         return parse_links(self.cleaned_data["evidence_links"])
 
+    def service_data(self) -> dict:
+        data = self.cleaned_data
+        reporter = {
+            key: data.get(f"reporter_{key}", "")
+            for key in ("name", "address", "phone", "email", "nik", "occupation")
+        }
+        anonymous = data.get("identity") == self.ANONYMOUS
+        return {**super().service_data(), "anonymous": anonymous, "reporter": {} if anonymous else reporter}
+
     def clean(self):
         data = super().clean()
         if data.get("identity") == self.NAMED:
@@ -243,16 +316,13 @@ class ReportForm(ReporterMixin, TerlaporMixin, EventMixin):
                             "Pilih 'tanpa identitas' jika Anda tidak ingin mencantumkannya."
                         ),
                     )
-        occurred, known = data.get("occurred_on"), data.get("known_on")
-        if occurred and known and known < occurred:
-            self.add_error("known_on", _("Tanggal diketahui tidak boleh sebelum tanggal kejadian."))
         return data
 
 
 class WitnessForm(forms.Form):
-    name = forms.CharField(label=_("Nama saksi"), max_length=200, required=False)
-    address = forms.CharField(label=_("Alamat"), max_length=300, required=False)
-    phone = forms.CharField(label=_("Telepon"), max_length=40, required=False)
+    name = forms.CharField(label=_("Nama saksi"), max_length=WITNESS_LIMITS["name"], required=False)
+    address = forms.CharField(label=_("Alamat"), max_length=WITNESS_LIMITS["address"], required=False)
+    phone = forms.CharField(label=_("Telepon"), max_length=WITNESS_LIMITS["phone"], required=False)
 
     def clean(self):
         data = super().clean()
@@ -280,6 +350,7 @@ class TemuanForm(TerlaporMixin, EventMixin):
     )
     what = forms.CharField(label=_("Hasil pengawasan"), widget=forms.Textarea(attrs={"rows": 5}))
     evidence_files = MultipleFileField(label=_("Berkas bukti"))
+
     evidence_links = forms.CharField(
         label=_("Tautan bukti"),
         required=False,
@@ -356,6 +427,7 @@ class CaseFilterForm(forms.Form):
     violation = forms.ChoiceField(label=_("Jenis pelanggaran"), required=False)
     overdue = forms.BooleanField(label=_("Hanya yang lewat tenggat"), required=False)
     assigned_to_me = forms.BooleanField(label=_("Hanya yang ditugaskan kepada saya"), required=False)
+    sanction_lighter = forms.BooleanField(label=_("Hanya sanksi lebih ringan dari katalog"), required=False)
 
     def __init__(self, *args, elections=(), violations=(), **kwargs):
         super().__init__(*args, **kwargs)
@@ -393,6 +465,12 @@ class TransitionForm(forms.Form):
     def service_params(self) -> dict:
         """Keyword arguments for ``case_transition`` besides user, case and action."""
         return dict(self.cleaned_data)
+
+
+class RegisterForm(TransitionForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["reason"].help_text = _("Wajib diisi bila laporan daluwarsa: alasan tetap diregistrasi.")
 
 
 class RejectForm(TransitionForm):
@@ -444,22 +522,68 @@ class ForwardRecommendationForm(TransitionForm):
     field_order = ["letter_number", "forwarded_on", "reason"]
 
 
+SANCTION_CLASS_LABELS = {
+    "ringan": _("Hukuman disiplin ringan"),
+    "sedang": _("Hukuman disiplin sedang"),
+    "berat": _("Hukuman disiplin berat"),
+    "ptdh": _("Pemberhentian tidak dengan hormat / pemutusan perjanjian kerja"),
+    "moral": _("Sanksi moral (kode etik)"),
+    "kontrak": _("Sanksi menurut perjanjian kerja"),
+    "desa": _("Sanksi administratif UU Desa"),
+    "lainnya": _("Lainnya"),
+}
+
+
+def sanction_choices(menu) -> list:
+    """The menu's options grouped by class, each labelled with its text and legal basis."""
+    groups: dict[str, list] = {}
+    for option in menu.options:
+        label = f"{option.text} ({option.basis})" if option.basis else _("Lainnya: tulis sanksinya di bawah")
+        groups.setdefault(option.sanction_class, []).append((option.code, label))
+    return [("", _("— pilih sanksi —"))] + [
+        (SANCTION_CLASS_LABELS.get(name, name), items) for name, items in groups.items()
+    ]
+
+
 class FollowUpForm(TransitionForm):
-    sanction = forms.CharField(label=_("Sanksi yang dijatuhkan"), max_length=300)
+    sanction_code = forms.ChoiceField(label=_("Sanksi yang dijatuhkan"))
+    sanction = forms.CharField(
+        label=_("Sanksi lainnya (bila memilih lainnya)"), max_length=300, required=False
+    )
+    lighter_reason = forms.CharField(
+        label=_("Alasan (wajib bila sanksi lebih ringan dari katalog atau lainnya)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
     imposed_by = forms.CharField(label=_("Dijatuhkan oleh"), max_length=200)
     imposed_on = forms.DateField(
         label=_("Tanggal keputusan"), widget=DateInput(), validators=[_not_in_future]
     )
     letter_number = forms.CharField(label=_("Nomor keputusan"), max_length=100)
     note = forms.CharField(label=_("Catatan"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
-    field_order = ["sanction", "imposed_by", "imposed_on", "letter_number", "note"]
+    field_order = [
+        "sanction_code", "sanction", "lighter_reason", "imposed_by", "imposed_on", "letter_number", "note"
+    ]
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, sanctions=None, **kwargs):
         super().__init__(*args, **kwargs)
         del self.fields["reason"]
+        if sanctions is None:
+            self.fields["sanction_code"].choices = [("lainnya", _("Lainnya"))]
+            return
+        self.fields["sanction_code"].choices = sanction_choices(sanctions)
+        if sanctions.expected_class:
+            self.fields["sanction_code"].help_text = _(
+                "Kelas sanksi menurut katalog untuk %(code)s: %(expected)s. Sanksi yang lebih ringan "
+                "memerlukan alasan tertulis dan ditandai pada kasus."
+            ) % {"code": sanctions.violation_code, "expected": SANCTION_CLASS_LABELS.get(
+                sanctions.expected_class, sanctions.expected_class)}
+        elif sanctions.note:
+            self.fields["sanction_code"].help_text = sanctions.note
 
 
 ACTION_FORMS: dict[str, type[TransitionForm]] = {
+    "register": RegisterForm,
     "reject": RejectForm,
     "forward": ForwardForm,
     "decide": DecideForm,
@@ -468,10 +592,12 @@ ACTION_FORMS: dict[str, type[TransitionForm]] = {
 }
 
 
-def action_form(action, data=None, *, violations=()) -> TransitionForm:
-    """The form for one workflow action, bound to ``data`` when given."""
+def action_form(action, data=None, *, violations=(), sanctions=None) -> TransitionForm:
+    """The form for one workflow action, bound to ``data`` when given; ``sanctions`` is the
+    netra.law.sanctions menu the follow-up form offers."""
     form_class = ACTION_FORMS.get(action.name, TransitionForm)
-    return form_class(data, action=action, violations=violations, prefix=action.name)
+    extra = {"sanctions": sanctions} if form_class is FollowUpForm else {}
+    return form_class(data, action=action, violations=violations, prefix=action.name, **extra)
 
 
 # ---------- records inside a step ----------
@@ -503,13 +629,53 @@ class ClarificationRecordForm(forms.Form):
         widget=DateTimeInput(),
         input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"],
     )
+    attendance = forms.ChoiceField(
+        label=_("Kehadiran"),
+        choices=[(Attendance.HADIR, _("Hadir")), (Attendance.TIDAK_HADIR, _("Tidak hadir"))],
+        initial=Attendance.HADIR,
+        required=False,
+        widget=forms.RadioSelect,
+        help_text=_("Bila pihak yang diundang tidak hadir, catat ketidakhadirannya dalam berita acara."),
+    )
     record = forms.CharField(label=_("Berita acara"), widget=forms.Textarea(attrs={"rows": 4}))
+
+    def clean_attendance(self) -> str:
+        return self.cleaned_data["attendance"] or Attendance.HADIR
 
 
 class KajianForm(forms.Form):
     stage = forms.ChoiceField(label=_("Tahap"), choices=Kajian.Stage.choices)
+    facts = forms.CharField(
+        label=_("Uraian singkat fakta"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_(
+            "Fakta yang ditemukan pengawas; wajib untuk kajian dugaan pelanggaran. "
+            "Dicetak dalam surat rekomendasi."
+        ),
+    )
     analysis = forms.CharField(label=_("Analisis"), widget=forms.Textarea(attrs={"rows": 5}))
     conclusion = forms.CharField(label=_("Kesimpulan"), widget=forms.Textarea(attrs={"rows": 2}))
+    # Syarat formil and materiel of the kajian awal (Perbawaslu 7/2022 Pasal 15(3)-(4)).
+    formil_pelapor = forms.BooleanField(label=_("Formil: nama dan alamat pelapor lengkap"), required=False)
+    formil_terlapor = forms.BooleanField(label=_("Formil: pihak terlapor jelas"), required=False)
+    formil_waktu = forms.BooleanField(
+        label=_("Formil: laporan disampaikan dalam batas waktu pelaporan"), required=False
+    )
+    materiel_waktu_tempat = forms.BooleanField(
+        label=_("Materiel: waktu dan tempat kejadian jelas"), required=False
+    )
+    materiel_uraian = forms.BooleanField(label=_("Materiel: uraian kejadian ada"), required=False)
+    materiel_bukti = forms.BooleanField(label=_("Materiel: bukti ada"), required=False)
+    field_order = ["stage", "facts", *Kajian.FORMIL, *Kajian.MATERIEL, "analysis", "conclusion"]
+
+    def __init__(self, *args, stage: str | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if stage == Kajian.Stage.DUGAAN:  # the requirement ticks belong to the kajian awal
+            for name in (*Kajian.FORMIL, *Kajian.MATERIEL):
+                del self.fields[name]
+        elif stage == Kajian.Stage.AWAL:
+            self.fields["facts"].help_text = _("Opsional pada kajian awal.")
 
 
 class PegawaiConfirmForm(forms.Form):

@@ -7,37 +7,32 @@ is written, in a single transaction; ``dry_run`` validates without writing.
 """
 
 from dataclasses import dataclass, field
-from datetime import date, datetime, time
+from datetime import date
 from pathlib import Path
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from netra.accounts.models import Role
 from netra.accounts.offices import office_for_region
+from netra.accounts.scoping import SUPERVISE, can
 from netra.cases.models import (
     Case,
     Decision,
     Election,
-    FollowUp,
     Kind,
     NonRegistrationReason,
-    Recommendation,
-    Reporter,
-    Source,
     Status,
     SubjectType,
-    Transition,
 )
-from netra.cases.services import recipients
-from netra.cases.services.common import audit
-from netra.cases.services.deadlines import deadline_fields
+from netra.cases.services.imports import (
+    RECOMMENDED,
+    ImportRow,
+    _aware,
+    cases_import_rows,
+)
 from netra.cases.services.lawbridge import violation_exists
-from netra.cases.services.receipts import receipt_code_new
-from netra.cases.services.report_input import ReportInput
-from netra.cases.services.search import search_text_refresh
+from netra.cases.services.report_input import ReportInput, report_input_parse, text_problem
 from netra.registry.models import Region
 from netra.registry.tabular import RowError, TabularError, read_rows
 
@@ -81,21 +76,26 @@ REGISTERED = {
     Status.TINDAK_LANJUT,
 }
 PROVEN = {Status.DIPUTUS, Status.REKOMENDASI_DITERUSKAN, Status.TINDAK_LANJUT}
-RECOMMENDED = {Status.REKOMENDASI_DITERUSKAN, Status.TINDAK_LANJUT}
 IMPORTABLE = set(Status.values) - {Status.DIJADIKAN_TEMUAN, Status.DITERUSKAN}
-
-
-@dataclass
-class ImportRow:
-    number: int
-    report: ReportInput
-    kind: str
-    status: str
-    office: object
-    received_at: datetime
-    values: dict
-    registered_at: datetime | None = None
-    dates: dict = field(default_factory=dict)
+# The shared intake validation's error keys -> this file's columns, so each error names its cell.
+INPUT_COLUMNS = {
+    "election": "pemilihan",
+    "region": "wilayah",
+    "description": "uraian",
+    "place": "tempat",
+    "title": "judul",
+    "occurred_on": "tanggal_kejadian",
+    "known_on": "tanggal_diketahui",
+    "received_on": "tanggal_diterima",
+    "reporter_name": "pelapor_nama",
+    "reporter_address": "pelapor_alamat",
+    "terlapor.0.name": "terlapor_nama",
+    "terlapor.0.nip": "terlapor_nip",
+    "terlapor.0.agency_name": "terlapor_instansi",
+    "terlapor.0.position": "terlapor_jabatan",
+    "terlapor.0.subject_type": "terlapor_status",
+}
+MULTILINE_COLUMNS = {"uraian", "pelapor_alamat"}
 
 
 @dataclass
@@ -119,6 +119,9 @@ class _Row:
     def error(self, column: str, reason: str) -> None:
         self.errors.append(RowError(self.number, column, self.values.get(column, ""), reason))
 
+    def has_error(self, column: str) -> bool:
+        return any(error.column == column for error in self.errors)
+
     def text(self, column: str, required: bool = False) -> str:
         value = self.values.get(column, "").strip()
         if required and not value:
@@ -136,10 +139,6 @@ class _Row:
             return None
 
 
-def _aware(day: date | None) -> datetime | None:
-    return timezone.make_aware(datetime.combine(day, time(9, 0))) if day else None
-
-
 def _election(row: _Row, elections: dict) -> Election | None:
     name = row.text("pemilihan", True)
     if name and name.casefold() not in elections:
@@ -149,6 +148,9 @@ def _election(row: _Row, elections: dict) -> Election | None:
 
 def _region_and_office(row: _Row, user):
     code = row.text("wilayah", True)
+    if problem := text_problem(code):  # never sent to the database (PostgreSQL refuses NUL)
+        row.error("wilayah", problem)
+        return None, None
     region = Region.objects.filter(pk=code).first() if code else None
     if code and region is None:
         row.error("wilayah", _("kode wilayah tidak dikenal"))
@@ -158,7 +160,7 @@ def _region_and_office(row: _Row, user):
     office = office_for_region(region.code)
     if office is None:
         row.error("wilayah", _("belum ada kantor Bawaslu untuk wilayah ini"))
-    elif not user.office.covers_region(region.code):
+    elif not can(user, region, SUPERVISE):
         row.error("wilayah", _("di luar wilayah kantor Anda"))
     return region, office
 
@@ -231,16 +233,10 @@ def _check_status_fields(row: _Row, kind: str, status: str, received: date | Non
     return registered
 
 
-# Column sizes of the fields these cells go into: longer values are reported, never cut.
+# Column sizes of the record cells outside the report itself (the report's own cells are checked by
+# the shared intake validation): longer values are reported, never cut.
 LIMITS = {
-    "judul": 200,
-    "tempat": 300,
     "nomor_registrasi": 80,
-    "pelapor_nama": 200,
-    "terlapor_nama": 200,
-    "terlapor_nip": 18,
-    "terlapor_instansi": 200,
-    "terlapor_jabatan": 200,
     "rekomendasi_nomor": 100,
     "sanksi": 300,
     "sanksi_oleh": 200,
@@ -249,30 +245,52 @@ LIMITS = {
 }
 
 
-def _check_lengths(row: _Row) -> None:
+def _check_record_cells(row: _Row) -> None:
+    """Lengths, control and bidi characters of the cells the shared intake validation does not see."""
     for column, limit in LIMITS.items():
         if len(row.values.get(column, "")) > limit:
             row.error(column, _("terlalu panjang (paling banyak %(n)s karakter)") % {"n": limit})
+    report_columns = set(INPUT_COLUMNS.values())
+    for column, value in row.values.items():
+        if column in report_columns or (column in LIMITS and row.has_error(column)):
+            continue
+        if problem := text_problem(value or "", multiline=column in MULTILINE_COLUMNS):
+            row.error(column, problem)
+
+
+def _report(row: _Row, election, region, received: date | None) -> ReportInput:
+    """The row's report through the intake's one validation; its errors land on their columns."""
+    reporter = {"name": row.text("pelapor_nama"), "address": row.text("pelapor_alamat")}
+    data = {
+        "election": election,
+        "region": region,
+        "description": row.text("uraian", True),
+        "place": row.text("tempat"),
+        "title": row.text("judul"),
+        "occurred_on": row.date("tanggal_kejadian"),
+        "known_on": row.date("tanggal_diketahui"),
+        "received_on": received,
+        "confirm_period": True,  # historical records: the period warning is for new reports
+        "reporter": {key: value for key, value in reporter.items() if value},
+        "terlapor": _terlapor(row),
+    }
+    report, errors = report_input_parse(data)
+    for key, message in errors.items():
+        column = INPUT_COLUMNS.get(key, key)
+        if not row.has_error(column):  # e.g. an unknown election is already explained
+            row.error(column, message)
+    report.reporter = {"name": reporter["name"], "address": reporter["address"]}
+    return report
 
 
 def _parse(number: int, values: dict, user, elections: dict) -> tuple[ImportRow | None, list[RowError]]:
     row = _Row(number, values)
-    _check_lengths(row)
+    _check_record_cells(row)
     kind, status = _kind_and_status(row)
     election = _election(row, elections)
     region, office = _region_and_office(row, user)
     received = row.date("tanggal_diterima", True)
-    report = ReportInput(
-        election=election,
-        region=region,
-        description=row.text("uraian", True),
-        place=row.text("tempat"),
-        title=row.text("judul")[:200],
-        occurred_on=row.date("tanggal_kejadian"),
-        known_on=row.date("tanggal_diketahui"),
-        terlapor=_terlapor(row),
-        reporter={"name": row.text("pelapor_nama"), "address": row.text("pelapor_alamat")},
-    )
+    report = _report(row, election, region, received)
     registered = _check_status_fields(row, kind, status, received)
     _check_outcome(row, status, report.terlapor)
     if row.errors:
@@ -318,109 +336,6 @@ def cases_validate(path: Path, *, user) -> tuple[list[ImportRow], list[RowError]
     return good, errors + _duplicates(good), count
 
 
-def _closed_at(item: ImportRow) -> datetime | None:
-    if item.status not in (Status.SELESAI, Status.TIDAK_DIREGISTRASI, Status.DIARSIPKAN):
-        return None
-    day = item.values.get("sanksi_tanggal") or item.values.get("rekomendasi_tanggal") or ""
-    return _aware(date.fromisoformat(day[:10])) if day else item.registered_at or item.received_at
-
-
-def _records(case: Case, item: ImportRow, user) -> None:
-    values, terlapor = item.values, list(case.terlapor.all())
-    outcome = values.get("putusan", "").strip().lower()
-    decided = (
-        _aware(date.fromisoformat(values["rekomendasi_tanggal"][:10]))
-        if values.get("rekomendasi_tanggal")
-        else (item.registered_at or item.received_at)
-    )
-    if outcome:
-        Decision.objects.create(
-            case=case,
-            outcome=outcome,
-            violation_code=case.violation_code,
-            reasoning=_("Diimpor dari data historis."),
-            decided_at=decided,
-            decided_by=user,
-        )
-    if item.status not in RECOMMENDED:
-        return
-    forwarded = date.fromisoformat(values["rekomendasi_tanggal"][:10])
-    routing = recipients.route_for(case, terlapor[0], forwarded)
-    rec = Recommendation.objects.create(
-        case=case,
-        terlapor=terlapor[0],
-        letter_number=values["rekomendasi_nomor"],
-        forwarded_at=_aware(forwarded),
-        created_by=user,
-        **recipients.recommendation_fields(routing),
-    )
-    if item.status == Status.TINDAK_LANJUT:
-        FollowUp.objects.create(
-            case=case,
-            recommendation=rec,
-            sanction=values["sanksi"],
-            imposed_by=values["sanksi_oleh"],
-            imposed_on=date.fromisoformat(values["sanksi_tanggal"][:10]),
-            letter_number=values["sanksi_nomor"],
-            recorded_by=user,
-            recorded_at=timezone.now(),
-            note=_("Diimpor dari data historis."),
-        )
-
-
-def _create(item: ImportRow, user, *, source: str = Source.IMPORT, reason: str = "") -> Case:
-    report, values = item.report, item.values
-    outcome = values.get("putusan", "").strip().lower()
-    case = Case.objects.create(
-        kind=item.kind,
-        status=item.status,
-        receipt_code=receipt_code_new(),
-        election=report.election,
-        region=report.region,
-        region_code=report.region.code,
-        office=item.office,
-        source=source,
-        received_at=item.received_at,
-        occurred_on=report.occurred_on,
-        known_on=report.known_on,
-        title=report.title or report.description[:90],
-        description=report.description,
-        place=report.place,
-        register_number=values.get("nomor_registrasi", "").strip() or None,
-        registered_at=item.registered_at,
-        non_registration_reason=values.get("alasan_tidak_registrasi", "").strip(),
-        violation_code=values.get("jenis_pelanggaran", "").strip() if outcome == "terbukti" else "",
-        decided_at=item.registered_at if outcome else None,
-        closed_at=_closed_at(item),
-        created_by=user,
-    )
-    if item.kind == Kind.LAPORAN:
-        Reporter.objects.create(case=case, **report.reporter)
-    for terlapor in report.terlapor:
-        case.terlapor.create(**terlapor)
-    _records(case, item, user)
-    Case.objects.filter(pk=case.pk).update(**deadline_fields(case, item.registered_at or item.received_at))
-    search_text_refresh(case)
-    Transition.objects.create(
-        case=case,
-        action="import",
-        from_status="",
-        to_status=item.status,
-        actor=user,
-        office=item.office,
-        at=timezone.now(),
-        reason=reason or _("Impor data historis, baris %(row)s") % {"row": item.number},
-    )
-    audit(
-        user=user,
-        action="case.import",
-        obj=case,
-        office_code=item.office.region_code,
-        data={"row": item.number, "status": item.status, "register_number": case.register_number},
-    )
-    return case
-
-
 def cases_import(path: Path, *, user, dry_run: bool = False) -> ImportResult:
     """Validate the whole file; if it has no errors (and not ``dry_run``) import every row at once."""
     try:
@@ -431,8 +346,7 @@ def cases_import(path: Path, *, user, dry_run: bool = False) -> ImportResult:
     if errors or dry_run:
         return result
     try:
-        with transaction.atomic():
-            result.created = [_create(item, user).pk for item in rows]
+        result.created = cases_import_rows(user=user, rows=rows)
     except ValidationError as exc:  # a law lookup that failed late: nothing was kept
         result.errors = [RowError(0, "", "", "; ".join(exc.messages))]
         result.created = []

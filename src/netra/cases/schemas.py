@@ -1,9 +1,20 @@
-"""Typed request and response bodies of /api/v1/cases/ (django-ninja, pydantic)."""
+"""Typed request and response bodies of /api/v1/cases/ (django-ninja, pydantic).
+
+Responses are built by ninja from the objects the services and selectors return: each ``...Out``
+reads attributes, dotted aliases (``Field(alias="office.name")``) or a ``resolve_<field>`` function,
+so no handler builds a dict by hand.
+"""
 
 from datetime import date, datetime
 
+from django.urls import reverse
 from ninja import Schema
 from pydantic import Field
+
+from netra.accounts.schemas import OfficeOut
+from netra.cases import selectors
+from netra.cases.services import receipt_code_display
+from netra.cases.services.tracking import TrackStep, TrackView
 
 
 class ErrorOut(Schema):
@@ -36,45 +47,59 @@ class ReportIn(Schema):
     witness_address: str = ""
     witness_phone: str = ""
     links: list[str] = []
+    confirm_period: bool = Field(
+        False, description="Set after checking an incident date outside the election's supervision period"
+    )
 
 
 class IntakeCheckOut(Schema):
+    """From ``services.IntakeCheck``."""
+
     missing: list[str]
     window: str = Field(description="open | closing | expired | unknown")
     window_label: str
     deadline: date | None
     anonymous: bool
+    warnings: list[str] = Field(
+        [], description="e.g. an incident date outside the election's supervision period"
+    )
+
+    @staticmethod
+    def resolve_deadline(obj) -> date | None:
+        return obj.deadline.due if obj.deadline is not None else None
+
+
+class Receipt:
+    """What a public submission answers: the new case, its receipt code and the intake check."""
+
+    def __init__(self, case, code: str, check):
+        self.case, self.code, self.check = case, code, check
 
 
 class ReceiptOut(Schema):
     receipt_code: str = Field(description="Grouped for display; accepted back with or without dashes")
-    kind: str
-    status: str
+    kind: str = Field(alias="case.kind")
+    status: str = Field(alias="case.status")
     status_label: str
     track_url: str
     check: IntakeCheckOut
 
+    @staticmethod
+    def resolve_receipt_code(obj) -> str:
+        return receipt_code_display(obj.code)
 
-class TrackStepOut(Schema):
-    status: str
-    label: str
-    on: date
+    @staticmethod
+    def resolve_status_label(obj) -> str:
+        return obj.case.get_status_display()
+
+    @staticmethod
+    def resolve_track_url(obj) -> str:
+        return reverse("api:cases_track", kwargs={"code": obj.code})
 
 
-class TrackOut(Schema):
-    receipt_code: str
-    kind_label: str
-    status: str
-    status_label: str
-    received_on: date
-    updated_on: date
-    office_name: str
-    register_number: str
-    next_step: str
-    due_on: date | None
-    outcome_label: str
-    note: str
-    steps: list[TrackStepOut]
+# The public tracking view is the service's own type (one definition for the page and the API).
+TrackStepOut = TrackStep
+TrackOut = TrackView
 
 
 class TerlaporIn(Schema):
@@ -111,6 +136,7 @@ class TemuanIn(Schema):
     witnesses: list[WitnessIn] = []
     links: list[str] = []
     observation: ObservationIn
+    confirm_period: bool = False
 
 
 class TransitionIn(Schema):
@@ -123,17 +149,65 @@ class TransitionIn(Schema):
     violation_code: str | None = None
     letter_number: str | None = None
     forwarded_on: date | None = None
-    sanction: str | None = None
+    sanction_code: str | None = Field(None, description="record_followup: an option of netra.law.sanctions")
+    sanction: str | None = Field(None, description="record_followup: the text when sanction_code is lainnya")
+    lighter_reason: str | None = None
     imposed_by: str | None = None
     imposed_on: date | None = None
     note: str | None = None
 
 
+class KajianIn(Schema):
+    stage: str = Field(description="awal (in kajian_awal) or dugaan (klarifikasi/kajian)")
+    facts: str = Field("", description="uraian singkat fakta; required for dugaan")
+    analysis: str
+    conclusion: str
+    formil_pelapor: bool = False
+    formil_terlapor: bool = False
+    formil_waktu: bool = False
+    materiel_waktu_tempat: bool = False
+    materiel_uraian: bool = False
+    materiel_bukti: bool = False
+
+
+class KajianOut(Schema):
+    id: int
+    stage: str
+    created_at: datetime
+
+
+class ClarificationIn(Schema):
+    party: str = Field(description="pelapor, terlapor, saksi or ahli")
+    person_name: str
+    scheduled_at: datetime
+    place: str
+
+
+class ClarificationRecordIn(Schema):
+    held_at: datetime
+    record: str
+    attendance: str = Field("hadir", description="hadir or tidak_hadir")
+
+
+class ClarificationOut(Schema):
+    id: int
+    party: str
+    person_name: str
+    scheduled_at: datetime
+    attendance: str
+
+
 class ActionOut(Schema):
+    """From a ``workflow`` transition the caller may take."""
+
     name: str
     label: str
     needs_reason: bool
     targets: list[str]
+
+    @staticmethod
+    def resolve_label(obj) -> str:
+        return str(obj.label)
 
 
 class CommentIn(Schema):
@@ -146,23 +220,20 @@ class CommentOut(Schema):
     body: str
     created_at: datetime
 
+    @staticmethod
+    def resolve_author(obj) -> str:
+        return obj.author.get_username()
+
 
 class AssignmentIn(Schema):
     assignee: str | None = Field(None, description="username of a handler of the office; null unassigns")
-
-
-class OfficeOut(Schema):
-    id: int
-    name: str
-    kind: str
-    region_code: str
 
 
 class ElectionOut(Schema):
     id: int
     name: str
     regime: str
-    region_code: str | None
+    region_code: str | None = Field(alias="region_id")
     penetapan_calon: date | None
     campaign_start: date | None
     campaign_end: date | None
@@ -171,11 +242,13 @@ class ElectionOut(Schema):
 
 
 class ViolationTypeOut(Schema):
+    """From a ``netra.law`` catalogue entry."""
+
     code: str
-    name: str
+    name: str = Field(alias="name_id")
     instrument: str
     subjects: list[str]
-    sanction_kind: str
+    sanction_kind: str = Field(alias="sanction.kind")
     valid_from: date | None
     valid_to: date | None
 
@@ -188,6 +261,10 @@ class TerlaporOut(Schema):
     position: str
     subject_type: str
 
+    @staticmethod
+    def resolve_agency_name(obj) -> str:
+        return obj.agency_name or (obj.agency.name if obj.agency_id else "")
+
 
 class EvidenceOut(Schema):
     id: int
@@ -199,18 +276,28 @@ class EvidenceOut(Schema):
     uploaded_at: datetime
     download_url: str
 
+    @staticmethod
+    def resolve_download_url(obj) -> str:
+        return reverse("api:cases_evidence_file", kwargs={"evidence_id": obj.pk}) if obj.file else ""
+
 
 class TransitionOut(Schema):
     action: str
     from_status: str
     to_status: str
     actor: str
-    office: str
+    office: str = Field(alias="office.name")
     at: datetime
     reason: str
 
+    @staticmethod
+    def resolve_actor(obj) -> str:
+        return obj.actor.get_username() if obj.actor_id else "publik"
+
 
 class CaseOut(Schema):
+    """From a Case (the list endpoints prefetch its terlapor with their agencies)."""
+
     id: int
     kind: str
     status: str
@@ -218,7 +305,7 @@ class CaseOut(Schema):
     title: str
     register_number: str
     region_code: str
-    region_name: str
+    region_name: str = Field(alias="region.name")
     office: OfficeOut
     election: str
     received_at: datetime
@@ -227,6 +314,27 @@ class CaseOut(Schema):
     assigned_to: str
     violation_code: str
     terlapor: list[TerlaporOut]
+    sanction_lighter: bool = Field(False, description="A sanction lighter than the catalogue's class")
+
+    @staticmethod
+    def resolve_status_label(obj) -> str:
+        return obj.get_status_display()
+
+    @staticmethod
+    def resolve_register_number(obj) -> str:
+        return obj.register_number or ""
+
+    @staticmethod
+    def resolve_election(obj) -> str:
+        return obj.election.name if obj.election_id else ""
+
+    @staticmethod
+    def resolve_deadline_state(obj) -> str:
+        return selectors.deadline_state(obj)
+
+    @staticmethod
+    def resolve_assigned_to(obj) -> str:
+        return obj.assigned_to.get_username() if obj.assigned_to_id else ""
 
 
 class ReporterOut(Schema):
@@ -253,16 +361,39 @@ class RecommendationOut(Schema):
     letter_number: str
     forwarded_at: datetime
 
+    @staticmethod
+    def resolve_terlapor(obj) -> str:
+        return obj.terlapor.name if obj.terlapor_id else ""
+
 
 class FollowUpOut(Schema):
     sanction: str
+    sanction_code: str = ""
+    lighter: bool = False
+    lighter_reason: str = ""
     imposed_by: str
     imposed_on: date
     letter_number: str
     recorded_at: datetime
 
 
+class CaseDetailView:
+    """A case read together with what this user may see of it (``selectors.CaseDetail``): the detail's
+    filtered lists (terlapor, witnesses, evidence, records) shadow the case's own relations."""
+
+    def __init__(self, detail):
+        self._detail = detail
+
+    def __getattr__(self, name: str):
+        try:
+            return getattr(self._detail, name)
+        except AttributeError:
+            return getattr(self._detail.case, name)
+
+
 class CaseDetailOut(CaseOut):
+    """From a ``CaseDetailView``; ``receipt_code`` and ``reporter`` only for who may see identities."""
+
     description: str
     place: str
     occurred_on: date | None
@@ -279,4 +410,10 @@ class CaseDetailOut(CaseOut):
     recommendations: list[RecommendationOut]
     followups: list[FollowUpOut]
     transitions: list[TransitionOut]
-    available_actions: list[ActionOut]
+    available_actions: list[ActionOut] = Field(alias="actions")
+
+    @staticmethod
+    def resolve_receipt_code(obj, context) -> str | None:
+        if not selectors.may_see_identities(context["request"].auth, obj.case):
+            return None
+        return receipt_code_display(obj.receipt_code)

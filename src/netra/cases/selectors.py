@@ -1,9 +1,8 @@
-"""Every read of cases that reaches a user goes through here, scoped to the user's office.
+"""Every read of cases that reaches a user goes through here, scoped by ``netra.accounts.scoping``.
 
-Supervisory offices (Bawaslu RI/Provinsi/Kab/Kota, Panwaslu Kecamatan) see cases whose region lies
-in their territory. BKN sees cases with a recommendation addressed to BKN; a PPK sees cases with a
-recommendation addressed to the PPK about a terlapor of its own agency (or its units). Everything
-else answers 404. The reporter's identity is only for the handling office's pimpinan and staf
+Supervisory offices see cases in their region subtree; BKN and a PPK see cases with a
+recommendation addressed to them (the rules are written once, in ``scoping``). Everything else
+answers 404. The reporter's identity is only for the handling office's pimpinan and staf
 penanganan (``reporter_for``).
 """
 
@@ -14,9 +13,19 @@ from django.db.models import F, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
-from netra.accounts.models import Office, Role
-from netra.accounts.scoping import region_q
+from netra.accounts.models import Role, User
+from netra.accounts.scoping import (
+    HANDLE,
+    VIEW,
+    can,
+    is_staff,
+    is_supervisor,
+    region_subtree_q,
+    restrict,
+    sees_identities,
+)
 from netra.cases import workflow
+from netra.cases.evidence import evidence_open
 from netra.cases.models import (
     CLOSED_STATUSES,
     Case,
@@ -28,56 +37,20 @@ from netra.cases.models import (
 )
 from netra.cases.services.search import normalise
 
+# Reference data everyone may read (the report form lists the active elections).
+PUBLIC_READERS = ("election_list",)
 NEARLY_DUE = timedelta(days=1)
 IDENTITY_ROLES = (Role.PIMPINAN, Role.STAF_PENANGANAN)
 LETTER_ROLES = (Role.PIMPINAN, Role.STAF_PENANGANAN, Role.PENGAWAS)
-_AGENCY_DEPTH = ("terlapor__agency_id", "terlapor__agency__parent_id", "terlapor__agency__parent__parent_id")
-
-
-def _is_staff(user) -> bool:
-    return bool(getattr(user, "is_authenticated", False) and user.is_active and user.office_id)
-
-
-def _ppk_recommendations(office: Office) -> QuerySet:
-    agency_q = Q()
-    for path in _AGENCY_DEPTH:
-        agency_q |= Q(**{path: office.agency_id})
-    return Recommendation.objects.filter(to_ppk=True).filter(agency_q)
 
 
 def case_queryset_for(user) -> QuerySet:
     """All cases the user may see (no ordering or filters applied)."""
-    if not _is_staff(user):
-        return Case.objects.none()
-    office = user.office
-    if office.kind == Office.Kind.BKN:
-        return Case.objects.filter(pk__in=Recommendation.objects.filter(to_bkn=True).values("case_id"))
-    if office.kind == Office.Kind.PPK:
-        if office.agency_id is None:
-            return Case.objects.none()
-        return Case.objects.filter(pk__in=_ppk_recommendations(office).values("case_id"))
-    return Case.objects.filter(region_q(user, "region_code"))
-
-
-def followup_case_ids_for(user, *, case_ids) -> set[int]:
-    """Of ``case_ids``, those on which the user's BKN/PPK office is an addressee of a recommendation."""
-    office = user.office
-    if office.kind == Office.Kind.BKN:
-        recs = Recommendation.objects.filter(to_bkn=True)
-    elif office.kind == Office.Kind.PPK and office.agency_id:
-        recs = _ppk_recommendations(office)
-    else:
-        return set()
-    return set(recs.filter(case_id__in=case_ids).values_list("case_id", flat=True))
+    return restrict(Case.objects.all(), user, VIEW)
 
 
 def _with_related(qs: QuerySet) -> QuerySet:
     return qs.select_related("office", "region", "election", "assigned_to")
-
-
-def _region_filter(code: str) -> Q:
-    code = code.strip()
-    return Q(region_code=code) | Q(region_code__startswith=code + ".")
 
 
 def _search(qs: QuerySet, text: str) -> QuerySet:
@@ -107,21 +80,25 @@ def _due_filters(qs: QuerySet, *, overdue: bool, nearly_due: bool) -> QuerySet:
 
 def case_list_for(user, *, status=None, kind=None, region: str = "", election=None, subject_type: str = "",
                   violation_code: str = "", overdue: bool = False, nearly_due: bool = False, q: str = "",
-                  assigned_to_me: bool = False, open_only: bool = False) -> QuerySet:
+                  assigned_to_me: bool = False, open_only: bool = False,
+                  sanction_lighter: bool = False) -> QuerySet:
     """The user's cases, newest first, narrowed by the given filters (each optional).
 
     ``status``/``kind`` take one value or a list; ``region`` a region code (includes sub-regions);
     ``election`` an Election or its pk; ``overdue``: open cases past their step deadline;
     ``nearly_due``: open cases due within one day; ``q``: words of title, description, place,
-    terlapor (name, NIP, agency, position), register number, or an exact receipt code.
+    terlapor (name, NIP, agency, position), register number, or an exact receipt code;
+    ``sanction_lighter``: cases whose sanction is lighter than the catalogue's class.
     """
     qs = case_queryset_for(user)
+    if sanction_lighter:
+        qs = qs.filter(sanction_lighter=True)
     if status:
         qs = qs.filter(status__in=[status] if isinstance(status, str) else list(status))
     if kind:
         qs = qs.filter(kind__in=[kind] if isinstance(kind, str) else list(kind))
     if region:
-        qs = qs.filter(_region_filter(region))
+        qs = qs.filter(region_subtree_q(region.strip()))
     if election:
         qs = qs.filter(election=election)
     if subject_type:
@@ -138,6 +115,12 @@ def case_list_for(user, *, status=None, kind=None, region: str = "", election=No
     return _with_related(qs).order_by("-received_at", "-pk")
 
 
+def sanction_counts_for(user) -> dict:
+    """Of the user's cases with a sanction recorded: how many, and how many lighter than the catalogue."""
+    sanctioned = case_queryset_for(user).filter(followups__isnull=False).distinct()
+    return {"sanctioned": sanctioned.count(), "lighter": sanctioned.filter(sanction_lighter=True).count()}
+
+
 def case_get_for(user, pk) -> Case:
     """One case the user may see; Http404 otherwise (existence outside jurisdiction does not leak)."""
     try:
@@ -151,11 +134,11 @@ def queue_for(user) -> QuerySet:
 
     Supervisory offices: open cases they handle. BKN/PPK: recommendations awaiting their follow-up.
     """
-    if not _is_staff(user):
+    if not is_staff(user):
         return Case.objects.none()
     qs = case_queryset_for(user).filter(_open())
     if user.office.is_supervisory:
-        qs = qs.filter(office=user.office)
+        qs = restrict(qs, user, HANDLE)
     else:
         qs = qs.filter(status=Status.REKOMENDASI_DITERUSKAN)
     return _with_related(qs).order_by(F("due_at").asc(nulls_last=True), "received_at", "pk")
@@ -163,14 +146,14 @@ def queue_for(user) -> QuerySet:
 
 def reporter_for(user, case: Case) -> Reporter | None:
     """The reporter's identity, only for the handling office's pimpinan and staf penanganan."""
-    if not (_is_staff(user) and user.office_id == case.office_id and user.has_role(*IDENTITY_ROLES)):
+    if not sees_identities(user, case):
         return None
-    return Reporter.objects.filter(case=case).first()
+    return restrict(Reporter.objects.filter(case=case), user, HANDLE).first()
 
 
 def may_see_identities(user, case: Case) -> bool:
     """Reporter and witnesses' identities: same rule as ``reporter_for``."""
-    return _is_staff(user) and user.office_id == case.office_id and user.has_role(*IDENTITY_ROLES)
+    return sees_identities(user, case)
 
 
 def deadline_state(case: Case, now=None) -> str:
@@ -185,22 +168,31 @@ def deadline_state(case: Case, now=None) -> str:
 
 def evidence_list_for(user, case: Case) -> QuerySet:
     """Evidence of a visible case; analis (statistics only) see none."""
-    if not _is_staff(user) or user.role == Role.ANALIS:
+    if not is_staff(user) or user.role == Role.ANALIS:
         return Evidence.objects.none()
     case_get_for(user, case.pk)
-    return Evidence.objects.filter(case=case).select_related("uploaded_by")
+    return restrict(Evidence.objects.filter(case=case), user).select_related("uploaded_by")
 
 
 def evidence_get_for(user, pk) -> Evidence:
     """One evidence item the user may download; Http404 otherwise."""
-    if not _is_staff(user) or user.role == Role.ANALIS:
+    if not is_staff(user) or user.role == Role.ANALIS:
         raise Http404("Bukti tidak ditemukan.")
     try:
-        evidence = Evidence.objects.select_related("case").get(pk=int(pk))
+        return restrict(Evidence.objects.select_related("case"), user).get(pk=int(pk))
     except (Evidence.DoesNotExist, TypeError, ValueError):
         raise Http404("Bukti tidak ditemukan.") from None
-    case_get_for(user, evidence.case_id)
-    return evidence
+
+
+def evidence_file_for(user, pk, *, case_id=None):
+    """``(evidence, open file)`` for a download; Http404 when the user may not have it.
+
+    ValidationError for a link (nothing to download); FileNotFoundError if storage lost the file.
+    """
+    evidence = evidence_get_for(user, pk)
+    if case_id is not None and evidence.case_id != case_id:
+        raise Http404("Bukti tidak ditemukan.")
+    return evidence, evidence_open(evidence)
 
 
 def _letter_recommendations(user, case: Case) -> QuerySet:
@@ -208,16 +200,9 @@ def _letter_recommendations(user, case: Case) -> QuerySet:
 
     Supervisory offices: every recommendation of the case; BKN and a PPK: those addressed to them.
     """
-    if not (_is_staff(user) and user.has_role(*LETTER_ROLES)):
+    if not (is_staff(user) and user.has_role(*LETTER_ROLES)):
         return Recommendation.objects.none()
-    office = user.office
-    if office.kind == Office.Kind.BKN:
-        return Recommendation.objects.filter(case=case, to_bkn=True)
-    if office.kind == Office.Kind.PPK:
-        if office.agency_id is None:
-            return Recommendation.objects.none()
-        return _ppk_recommendations(office).filter(case=case)
-    return Recommendation.objects.filter(case=case)
+    return restrict(Recommendation.objects.filter(case=case), user, VIEW)
 
 
 def letter_recommendation_ids_for(user, case: Case) -> set[int]:
@@ -236,10 +221,6 @@ def recommendation_letter_for(user, case_id, recommendation_id):
     except (Recommendation.DoesNotExist, TypeError, ValueError):
         raise Http404("Rekomendasi tidak ditemukan.") from None
     return rec, letter_build(rec)
-
-
-def _supervisory(user) -> bool:
-    return _is_staff(user) and user.office.is_supervisory
 
 
 @dataclass
@@ -266,7 +247,7 @@ class CaseDetail:
 def case_detail_for(user, pk) -> CaseDetail:
     """The case page's data for ``user``; Http404 outside their jurisdiction."""
     case = case_get_for(user, pk)
-    internal = _supervisory(user)
+    internal = is_supervisor(user)
     identities = may_see_identities(user, case)
     return CaseDetail(
         case=case,
@@ -289,11 +270,9 @@ def case_detail_for(user, pk) -> CaseDetail:
 
 def handlers_for(user, case: Case) -> QuerySet:
     """Staff of the handling office a case can be assigned to (for the pimpinan's assign form)."""
-    from netra.accounts.models import User
-
-    if not (_is_staff(user) and user.office_id == case.office_id):
+    if not can(user, case, HANDLE):
         return User.objects.none()
-    staff = User.objects.filter(office=case.office, is_active=True, role__in=IDENTITY_ROLES)
+    staff = restrict(User.objects.filter(is_active=True, role__in=IDENTITY_ROLES), user)
     return staff.order_by("username")
 
 

@@ -2,7 +2,7 @@
 
 from django_tasks import task
 
-from netra.cases.evidence import evidence_verify_all
+from netra.cases.services.evidence import evidence_verify_all
 
 
 @task()

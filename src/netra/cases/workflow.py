@@ -12,7 +12,8 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
 
-from netra.accounts.models import Office, Role
+from netra.accounts.models import Role
+from netra.accounts.scoping import FOLLOW_UP, HANDLE, can
 from netra.cases.models import Kind, Status
 
 HANDLING = "handling"  # user's office is the case's handling office
@@ -84,7 +85,8 @@ ACTIONS: dict[str, Action] = {
     )
 }
 
-# The statutory step (netra.law.deadlines) running while a case is in each status; None = no deadline.
+# The step of netra.law.deadlines running while a case is in each open status. Every open status has a
+# step or, in NO_DEADLINE_REASON, the reason it has none; closed statuses need neither.
 STEP_FOR_STATUS: dict[str, str | None] = {
     Status.DITERIMA: "kajian_awal",
     Status.DITERUSKAN: "kajian_awal",
@@ -92,10 +94,18 @@ STEP_FOR_STATUS: dict[str, str | None] = {
     Status.DIREGISTRASI: "decision",
     Status.KLARIFIKASI: "decision_extended",
     Status.KAJIAN: "decision_extended",
-    Status.DIPUTUS: None,
+    Status.DIPUTUS: "recommendation",
     Status.REKOMENDASI_DITERUSKAN: "ppk_followup",
+    Status.TINDAK_LANJUT: None,
     Status.INFORMASI_AWAL: "temuan",
 }
+NO_DEADLINE_REASON: dict[str, str] = {
+    Status.TINDAK_LANJUT: _(
+        "Tanpa batas waktu: sanksi sudah dicatat; tidak ada ketentuan yang membatasi waktu penutupan kasus."
+    ),
+}
+_CLOSED_REASON = _("Kasus ditutup: tidak ada tahap yang berjalan.")
+_NO_ELECTION_REASON = _("Tanpa batas waktu: kasus belum dikaitkan dengan Pemilu atau Pemilihan.")
 
 # What the reporter is told comes next, per status (public tracking page).
 NEXT_STEP: dict[str, str] = {
@@ -119,22 +129,18 @@ def step_for(case) -> str | None:
     return STEP_FOR_STATUS.get(case.status)
 
 
-def _is_followup_office(user, case) -> bool:
-    """BKN for a recommendation addressed to BKN; a PPK for one addressed to PPK about its own staff."""
-    from netra.cases.selectors import followup_case_ids_for  # selectors import this module
-
-    office = user.office
-    if office.kind not in (Office.Kind.BKN, Office.Kind.PPK):
-        return False
-    return case.pk in followup_case_ids_for(user, case_ids=[case.pk])
+def no_deadline_reason(case) -> str:
+    """Why the case's current step has no deadline (closed, no election, or a step no law times)."""
+    if case.is_closed:
+        return _CLOSED_REASON
+    if case.election_id is None:
+        return _NO_ELECTION_REASON
+    return NO_DEADLINE_REASON.get(case.status, "")
 
 
 def office_may_act(user, case, action: Action) -> bool:
-    if user.office_id is None:
-        return False
-    if action.office == FOLLOWUP:
-        return _is_followup_office(user, case)
-    return user.office_id == case.office_id and user.office.is_supervisory
+    """Jurisdiction of the step: the handling office, or the BKN/PPK office it is addressed to."""
+    return can(user, case, FOLLOW_UP if action.office == FOLLOWUP else HANDLE)
 
 
 def may(user, case, action: Action) -> bool:

@@ -9,6 +9,9 @@ app = typer.Typer(
     help="Netra: pengawasan netralitas ASN (civil-servant neutrality supervision).",
     no_args_is_help=True,
     add_completion=False,
+    # Click's plain help: typer's rich panels label every flag, --help included, as "<bool>", which
+    # reads as if the flag took a value.
+    rich_markup_mode=None,
 )
 import_app = typer.Typer(help="Import data from CSV/XLSX files.", no_args_is_help=True)
 app.add_typer(import_app, name="import")

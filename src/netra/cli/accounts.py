@@ -1,6 +1,7 @@
 """``netra createuser``: create a staff account attached to an office."""
 
 import sys
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -92,9 +93,58 @@ def offices_ensure(
     typer.echo(f"{len(created)} offices created.")
 
 
+def offices_letterhead(
+    office_region: str = typer.Option(None, "--office-region", help="Region code of a Bawaslu office."),
+    office_kind: str = typer.Option(None, "--office-kind", help="A national office: bawaslu_ri or bkn."),
+    kop: str = typer.Option(None, "--kop", help="Kop lines separated by '|', e.g. "
+                            "'Badan Pengawas Pemilihan Umum|Kabupaten Bintan' ('' = from the office name)."),
+    address: str = typer.Option(None, "--address"),
+    phone: str = typer.Option(None, "--phone"),
+    email: str = typer.Option(None, "--email"),
+    website: str = typer.Option(None, "--website"),
+    place: str = typer.Option(None, "--place", help="Place written before the letter's date."),
+    signatory_title: str = typer.Option(None, "--signatory-title", help="Jabatan above the signature."),
+    logo: Annotated[Path | None, typer.Option("--logo", help="PNG or JPEG file (at most 512 KB).",
+                                              exists=True, dir_okay=False)] = None,
+    remove_logo: bool = typer.Option(False, "--remove-logo"),
+) -> None:
+    """Show or change an office's kop surat (letterhead); options not given keep their value."""
+    from netra.cli.django_setup import setup
+
+    setup()
+    from django.core.exceptions import ValidationError
+
+    from netra.cases.services.letters import office_letterhead_update
+
+    office = _find_office(office_region, office_kind)
+    given = {"letterhead_name": None if kop is None else "\n".join(kop.split("|")), "address": address,
+             "phone": phone, "email": email, "website": website, "letter_place": place,
+             "signatory_title": signatory_title}
+    fields = {name: value for name, value in given.items() if value is not None}
+    try:
+        office_letterhead_update(office=office, actor="cli", remove_logo=remove_logo,
+                                 logo=logo.read_bytes() if logo else None, **fields)
+    except ValidationError as error:
+        typer.echo("Error: " + "; ".join(error.messages), err=True)
+        raise typer.Exit(1) from error
+    _print_letterhead(office)
+
+
+def _print_letterhead(office) -> None:
+    from netra.cases.letterdata import kop_lines
+
+    typer.echo(f"{office.name}: kop " + " / ".join(kop_lines(office)))
+    for label, value in (("address", office.address), ("phone", office.phone), ("email", office.email),
+                         ("website", office.website), ("place", office.letter_place),
+                         ("signatory title", office.signatory_title)):
+        typer.echo(f"  {label}: {value or '-'}")
+    typer.echo(f"  logo: {len(office.logo)} bytes" if office.logo else "  logo: -")
+
+
 def register(app: typer.Typer, import_app: typer.Typer) -> None:
     """Add this module's commands to the ``netra`` app."""
     app.command("createuser")(createuser)
     offices = typer.Typer(help="Supervision offices.", no_args_is_help=True)
     offices.command("ensure")(offices_ensure)
+    offices.command("letterhead")(offices_letterhead)
     app.add_typer(offices, name="offices")

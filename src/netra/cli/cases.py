@@ -1,4 +1,5 @@
-"""``netra demo``, ``netra serve``, ``netra import cases`` and ``netra evidence verify``."""
+"""``netra demo``, ``netra serve``, ``netra import cases``, ``netra evidence verify`` and
+``netra cases kasn-handover`` / ``netra cases sanction-stats``."""
 
 from pathlib import Path
 from typing import Annotated
@@ -6,6 +7,7 @@ from typing import Annotated
 import typer
 
 evidence_app = typer.Typer(help="Evidence files.", no_args_is_help=True)
+cases_app = typer.Typer(help="Case workflow: KASN hand-over, sanction statistics.", no_args_is_help=True)
 
 
 def register(app: typer.Typer, import_app: typer.Typer) -> None:
@@ -15,6 +17,9 @@ def register(app: typer.Typer, import_app: typer.Typer) -> None:
     import_app.command("cases")(import_cases)
     app.add_typer(evidence_app, name="evidence")
     evidence_app.command("verify")(evidence_verify)
+    app.add_typer(cases_app, name="cases")
+    cases_app.command("kasn-handover")(kasn_handover)
+    cases_app.command("sanction-stats")(sanction_stats)
 
 
 def _console():
@@ -29,7 +34,8 @@ def _migrate() -> None:
     call_command("migrate", interactive=False, verbosity=0)
 
 
-def _print_logins(summary, port: int) -> None:
+def _print_logins(summary, port: int | None) -> None:
+    """The demo accounts, then the links: full links only when a server is about to answer on them."""
     from rich.table import Table
 
     from netra.cases.demo import DEMO_PASSWORD
@@ -47,7 +53,9 @@ def _print_logins(summary, port: int) -> None:
     )
     for note in summary.notes:
         console.print(note)
-    base = f"http://127.0.0.1:{port}"
+    if port is None:
+        console.print("Server tidak dijalankan (--no-serve). Jalankan [bold]netra serve[/bold], lalu buka:")
+    base = "" if port is None else f"http://127.0.0.1:{port}"
     console.print(f"Masuk: {base}/akun/masuk/ (mis. [bold]bintan.pimpinan[/bold])")
     console.print(f"Antrean kasus: {base}/kasus/antrean/")
     console.print(f"Lapor tanpa akun: {base}/kasus/lapor/ ; lacak laporan: {base}/kasus/lacak/")
@@ -79,34 +87,54 @@ def demo(
     from netra.cli.django_setup import setup
 
     setup()
+    server = None if no_serve else _bind("127.0.0.1", port)  # a busy port fails before the long load
     console = _console()
     console.print("Menyiapkan basis data…")
     _migrate()
     from netra.cases.demo import demo_load
 
     summary = demo_load(desa=desa, roster_size=roster, log=console.print)
-    _print_logins(summary, port)
     if no_serve:
+        _print_logins(summary, None)
         return
+    _print_logins(summary, port)
     import signal
     import sys
 
     worker = _start_worker()
     signal.signal(signal.SIGTERM, lambda *_args: sys.exit(0))  # so the worker is stopped below
     try:
-        _runserver("127.0.0.1", port)
+        _run(server, "127.0.0.1", port)
     finally:
         worker.terminate()
 
 
-def _runserver(host: str, port: int) -> None:
-    """Serve with waitress, a production WSGI server (threads, no reloader, no debug pages)."""
-    from waitress import serve as waitress_serve
+def _bind(host: str, port: int):
+    """A waitress server (a production WSGI server: threads, no reloader, no debug pages) bound to the
+    port, or a one-line error and exit 2 when the address is taken or cannot be used."""
+    from waitress import create_server
 
     from netra.wsgi import application
 
+    try:
+        return create_server(application, host=host, port=port, threads=8, ident="netra")
+    except OSError as error:
+        typer.echo(
+            f"Error: tidak bisa memakai {host}:{port} ({error.strerror or error}). "
+            f"Port itu mungkin dipakai program lain: pilih port lain dengan --port.",
+            err=True,
+        )
+        raise typer.Exit(2) from None
+
+
+def _run(server, host: str, port: int) -> None:
     _console().print(f"Netra berjalan di http://{host}:{port}/ (Ctrl+C untuk berhenti)")
-    waitress_serve(application, host=host, port=port, threads=8, ident="netra")
+    try:
+        server.run()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.close()
 
 
 def serve(
@@ -117,7 +145,7 @@ def serve(
     from netra.cli.django_setup import setup
 
     setup()
-    _runserver(host, port)
+    _run(_bind(host, port), host, port)
 
 
 def import_cases(
@@ -169,7 +197,7 @@ def evidence_verify() -> None:
     from netra.cli.django_setup import setup
 
     setup()
-    from netra.cases.evidence import evidence_verify_all
+    from netra.cases.services.evidence import evidence_verify_all
 
     report = evidence_verify_all()
     console = _console()
@@ -179,3 +207,89 @@ def evidence_verify() -> None:
         )
         raise typer.Exit(1)
     console.print(f"[green]{report.checked} berkas bukti utuh.[/green]")
+
+
+def _staff_user(username: str):
+    from netra.accounts.models import User
+
+    account = User.objects.filter(username=username).select_related("office").first()
+    if account is None or account.office is None:
+        raise typer.BadParameter(
+            f"pengguna {username!r} tidak ditemukan atau tanpa kantor", param_hint="--user"
+        )
+    return account
+
+
+def _processed_option(values: list[str]) -> dict:
+    """``ID:YYYY-MM-DD`` pairs: recommendations KASN had already processed, and when."""
+    from datetime import date
+
+    found = {}
+    for value in values:
+        try:
+            rec_id, day = value.split(":", 1)
+            found[int(rec_id)] = date.fromisoformat(day)
+        except ValueError:
+            raise typer.BadParameter(f"{value!r}: tulis ID:TTTT-BB-HH", param_hint="--processed") from None
+    return found
+
+
+def kasn_handover(
+    user: Annotated[str, typer.Option("--user", help="Pimpinan/admin of Bawaslu RI or BKN")],
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="List what would move, write nothing")] = False,
+    processed: Annotated[
+        list[str] | None,
+        typer.Option("--processed", help="ID:YYYY-MM-DD of a recommendation KASN had already processed"),
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output")] = False,
+) -> None:
+    """Hand recommendations stuck at KASN over: pending -> BKN, processed -> Kementerian PANRB
+    (SE MenPANRB 4/2024), each audited with its legal basis."""
+    import json
+
+    from netra.cli.django_setup import setup
+
+    setup()
+    from django.core.exceptions import PermissionDenied, ValidationError
+
+    from netra.cases.services.kasn import BASIS
+    from netra.cases.services.kasn import kasn_handover as hand_over
+
+    account = _staff_user(user)
+    try:
+        items = hand_over(user=account, dry_run=dry_run, processed=_processed_option(processed or []))
+    except PermissionDenied as exc:
+        raise typer.BadParameter(str(exc), param_hint="--user") from exc
+    except ValidationError as exc:
+        raise typer.BadParameter(" ".join(exc.messages), param_hint="--processed") from exc
+    if as_json:
+        typer.echo(
+            json.dumps({"dry_run": dry_run, "basis": BASIS, "items": items}, ensure_ascii=False, indent=2)
+        )
+        return
+    console = _console()
+    for item in items:
+        console.print(f"{item['register_number'] or item['case_id']} · {item['terlapor']} -> {item['to']}")
+    verb = "akan dialihkan (uji coba)" if dry_run else "dialihkan"
+    console.print(f"{len(items)} rekomendasi {verb}. Dasar: {BASIS}")
+
+
+def sanction_stats(
+    user: Annotated[str, typer.Option("--user", help="Whose cases to count (their jurisdiction)")],
+    as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output")] = False,
+) -> None:
+    """How many sanctioned cases got a sanction lighter than the catalogue's class."""
+    import json
+
+    from netra.cli.django_setup import setup
+
+    setup()
+    from netra.cases.selectors import sanction_counts_for
+
+    counts = sanction_counts_for(_staff_user(user))
+    if as_json:
+        typer.echo(json.dumps(counts))
+        return
+    _console().print(
+        f"{counts['lighter']} dari {counts['sanctioned']} kasus bersanksi: lebih ringan dari katalog."
+    )

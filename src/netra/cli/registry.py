@@ -79,13 +79,24 @@ def regions_resolve_command(
 
 
 @agencies_app.command("seed")
-def agencies_seed_command() -> None:
+def agencies_seed_command(
+    units: Annotated[
+        bool,
+        typer.Option(
+            "--units/--no-units",
+            help="Also the standard perangkat daerah (PP 18/2016) under each government, and its kecamatan.",
+        ),
+    ] = True,
+) -> None:
     """Create the central agencies and a government for every loaded province and kab/kota."""
     _setup()
-    from netra.registry.services import agencies_seed
+    from netra.registry.services import agencies_seed, agency_units_seed_standard
 
     result = agencies_seed()
     _console().print(f"instansi: {result.created} baru, {result.updated} diperbarui")
+    if units:
+        standard = agency_units_seed_standard()
+        _console().print(f"perangkat daerah (nomenklatur standar PP 18/2016): {standard.created} baru")
 
 
 @geo_app.command("import")

@@ -46,22 +46,38 @@ def deadlines_command(
     received: Annotated[str | None, typer.Option("--received", help="Tanggal laporan diterima")] = None,
     registered: Annotated[str | None, typer.Option("--registered", help="Tanggal registrasi")] = None,
     province: Annotated[str | None, typer.Option("--province", help="Kode wilayah (zona waktu)")] = None,
+    found: Annotated[str | None, typer.Option("--found", help="Tanggal temuan ditemukan")] = None,
+    forwarded: Annotated[
+        str | None, typer.Option("--forwarded", help="Tanggal rekomendasi diteruskan")
+    ] = None,
+    step: Annotated[
+        str | None, typer.Option("--step", help="Hanya satu tahap, seperti di halaman kasus")
+    ] = None,
     as_json: JsonFlag = False,
 ) -> None:
-    """Batas waktu pelaporan, kajian awal dan putusan, dengan aturan dan hari yang dilewati."""
+    """Batas waktu pelaporan, kajian awal dan putusan, dengan aturan, tafsiran dan hari yang dilewati."""
     from netra.law import deadlines
 
     try:
-        report = deadlines.compute(
-            regime=regime,
-            known=_date(known, "--known"),
-            received=_date(received, "--received"),
-            registered=_date(registered, "--registered"),
-            province=province,
-        )
+        dates = {
+            "known": _date(known, "--known"),
+            "received": _date(received, "--received"),
+            "registered": _date(registered, "--registered"),
+            "found": _date(found, "--found"),
+            "forwarded": _date(forwarded, "--forwarded"),
+        }
+        if step is not None:
+            facts = deadlines.Facts(regime=regime, province=province, **dates)
+            answer = deadlines.answer(step=step, facts=facts)
+        else:
+            report = deadlines.compute(regime=regime, province=province, **dates)
     except ValueError as error:
         raise _fail(error) from None
-    if as_json:
+    if step is not None and as_json:
+        _dump(answer.to_dict())
+    elif step is not None:
+        _print_answer(answer)
+    elif as_json:
         _dump(report.to_dict())
     else:
         _print_deadlines(report)
@@ -154,8 +170,14 @@ STEPS = {
     "kajian_awal": "Kajian awal",
     "decision": "Tindak lanjut/putusan",
     "decision_extended": "Tindak lanjut (diperpanjang)",
-    "ppk_followup": "Tindak lanjut PPK",
+    "recommendation": "Penerusan rekomendasi",
+    "ppk_followup": "Tindak lanjut PPK (target layanan)",
 }
+MARKS = (
+    "Tanda sumber: [V] naskah peraturan; [S] dua sumber sekunder atau lebih; [1] satu sumber sekunder; "
+    "[M] belum diverifikasi. * belum terverifikasi (sumber [M] atau diubah NETRA_LAW_OVERRIDES); "
+    "\u2020 bersandar pada tafsiran."
+)
 
 
 def _console():
@@ -169,7 +191,13 @@ def _sanction_text(sanction) -> str:
     return f"{text} {sanction.level}" if sanction.level else text
 
 
+def _step_label(deadline) -> str:
+    marks = (" *" if deadline.unverified else "") + (" \u2020" if deadline.interpretations else "")
+    return STEPS[deadline.step] + marks
+
+
 def _print_deadlines(report) -> None:
+    from rich.markup import escape
     from rich.table import Table
 
     table = Table(title=f"Tenggat penanganan ({report.regime}, zona {report.report_window.zone})")
@@ -179,21 +207,49 @@ def _print_deadlines(report) -> None:
         table.add_column(column)
     for deadline in report.rules:
         table.add_row(
-            STEPS[deadline.step] + (" *" if deadline.unverified else ""),
+            _step_label(deadline),
             deadline.due_at.strftime("%Y-%m-%d %H:%M %Z"),
             deadline.start.isoformat(),
             f"{deadline.days} {UNITS[deadline.unit]}",
-            deadline.citation,
+            escape(deadline.citation),
         )
     console = _console()
     console.print(table)
-    if any(d.unverified for d in report.rules):
-        console.print("* sebagian dasar aturan belum diverifikasi")
     for deadline in report.rules:
+        _print_reading(console, deadline)
         for day, reason in deadline.skipped:
             console.print(f"{STEPS[deadline.step]}: {day.isoformat()} dilewati ({reason})", highlight=False)
     for note in report.notes:
-        console.print(f"[yellow]Catatan:[/yellow] {note}")
+        console.print(f"[yellow]Catatan:[/yellow] {escape(note)}")
+    console.print(escape(MARKS), highlight=False)
+
+
+def _print_reading(console, deadline) -> None:
+    """One short line per deadline: what it rests on (service target, interpretations)."""
+    from rich.markup import escape
+
+    if not deadline.legal:
+        console.print(f"{STEPS[deadline.step]}: target layanan kantor, bukan batas waktu undang-undang")
+    if deadline.interpretations:
+        console.print(f"{STEPS[deadline.step]}: {escape(deadline.interpretation_note)}", highlight=False)
+
+
+def _print_answer(answer) -> None:
+    from rich.markup import escape
+
+    console = _console()
+    deadline = answer.deadline
+    if deadline is None:
+        console.print(f"{STEPS[answer.step]}: tanpa batas waktu ({escape(answer.reason)})", highlight=False)
+        return
+    console.print(
+        f"{_step_label(deadline)}: {deadline.due_at.strftime('%Y-%m-%d %H:%M %Z')} "
+        f"(mulai {deadline.start.isoformat()}, {deadline.days} {UNITS[deadline.unit]})",
+        highlight=False,
+    )
+    console.print(f"Dasar: {escape(deadline.citation)} ({deadline.rule_id})", highlight=False)
+    _print_reading(console, deadline)
+    console.print(escape(MARKS), highlight=False)
 
 
 def _print_referral(result) -> None:

@@ -15,6 +15,7 @@ class DefaultLanguageMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if not settings.NETRA_LANGUAGE_FROM_BROWSER:
+        # API clients are programs that ask for a language on purpose (docs/api.md): they keep it.
+        if not settings.NETRA_LANGUAGE_FROM_BROWSER and not request.path.startswith("/api/"):
             request.META.pop("HTTP_ACCEPT_LANGUAGE", None)
         return self.get_response(request)

@@ -6,8 +6,8 @@ from datetime import date, timedelta
 from functools import lru_cache
 from typing import Protocol
 
-import holidays
 from holidays.constants import GOVERNMENT, PUBLIC
+from holidays.countries.indonesia import Indonesia
 
 from netra.law.overrides import Overrides
 
@@ -15,13 +15,16 @@ _WEEKEND = {5: "Sabtu", 6: "Minggu"}
 _LOCK = threading.Lock()
 
 
+CUTI_BERSAMA = "cuti bersama"
+
+
 @lru_cache(maxsize=64)
 def _holidays_in(year: int) -> dict[date, str]:
     """Indonesian holidays of one year with the reason a working day is lost, in Indonesian."""
     with _LOCK:
-        public = holidays.Indonesia(years=year, categories=(PUBLIC,), language="id")
-        cuti = holidays.Indonesia(years=year, categories=(GOVERNMENT,), language="id")
-    found = {day: f"cuti bersama: {name}" for day, name in cuti.items()}
+        public = Indonesia(years=year, categories=(PUBLIC,), language="id")
+        cuti = Indonesia(years=year, categories=(GOVERNMENT,), language="id")
+    found = {day: f"{CUTI_BERSAMA}: {name}" for day, name in cuti.items()}
     found.update({day: f"libur nasional: {name}" for day, name in public.items()})
     return found
 
@@ -45,7 +48,7 @@ class WorkingDays:
 
     unit = "hari_kerja"
 
-    def __init__(self, overrides: Overrides | None = None):
+    def __init__(self, overrides: Overrides | None = None) -> None:
         self.overrides = overrides or Overrides()
 
     def closed(self, day: date) -> str | None:
@@ -56,9 +59,13 @@ class WorkingDays:
             reasons.append(_WEEKEND[day.weekday()])
         if day in self.overrides.non_working:
             reasons.append(f"keputusan: {self.overrides.non_working[day]}")
-        elif holiday := _holidays_in(day.year).get(day):
+        elif (holiday := _holidays_in(day.year).get(day)) and not self._counts_as_working(holiday):
             reasons.append(holiday)
         return "; ".join(reasons) or None
+
+    def _counts_as_working(self, holiday: str) -> bool:
+        """Cuti bersama is a working day under the other reading (NETRA_LAW_OVERRIDES [reading])."""
+        return self.overrides.cuti_bersama_working and holiday.startswith(CUTI_BERSAMA)
 
 
 def add_days(calendar: Calendar, start: date, days: int) -> tuple[date, list[tuple[date, str]]]:

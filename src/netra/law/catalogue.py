@@ -130,7 +130,7 @@ class ViolationType:
         }
 
 
-def _check(value: Any, allowed: tuple, what: str, where: str) -> None:
+def _check(value: Any, allowed: tuple[Any, ...], what: str, where: str) -> None:
     if value not in allowed:
         raise LawError(f"{where}: {what} {value!r} is not one of {', '.join(map(str, allowed))}")
 
@@ -223,7 +223,7 @@ def _violation(inst: Instrument, raw: dict[str, Any]) -> ViolationType:
     )
 
 
-def _sort_key(item: tuple[int, ViolationType]) -> tuple:
+def _sort_key(item: tuple[int, ViolationType]) -> tuple[int, str, int]:
     """Instruments in catalogue order, rows in the order their data file lists them."""
     index, vt = item
     order = _INSTRUMENT_ORDER.index(vt.instrument) if vt.instrument in _INSTRUMENT_ORDER else 99

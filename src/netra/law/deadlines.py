@@ -1,20 +1,45 @@
 """Statutory deadlines of ASN-neutrality case handling, each answer with its rule, citation and skips.
 
-Convention: day 1 is the day after the triggering date; a deadline ends at the end of its last day in
-the province's local time (WIB, WITA, WIT). Rules live in the data files (``[[deadline]]``); rules marked
-``configurable`` (unverified facts) may be overridden through NETRA_LAW_OVERRIDES.
+Netra's one place for legal dates: the workflow passes the facts of a case (``Facts``) and stores what
+``answer`` returns; each rule's data says which fact starts it (``start_from``). Conventions (each an
+interpretation the answer names, see netra.law.interpretations): day 1 is the day after the triggering
+date; a deadline ends at the end of its last day in the province's local time (WIB, WITA, WIT), or when
+the counter closes under the other reading. Rules live in the data files (``[[deadline]]``); rules
+marked ``configurable`` (unverified facts) may be overridden through NETRA_LAW_OVERRIDES.
 """
 
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time
 from typing import Any
 
-from netra.law import overrides, timezones
+from netra.law import interpretations, overrides, timezones
 from netra.law.calendars import Calendar, CalendarDays, WorkingDays, add_days
+from netra.law.interpretations import Interpretation
 from netra.law.referral import REGIMES, validate_regime
 from netra.law.sources import Citation, LawError, citation_from, rules
 
-STEPS = ("report_window", "temuan", "kajian_awal", "decision", "decision_extended", "ppk_followup")
+STEPS = (
+    "report_window",
+    "temuan",
+    "kajian_awal",
+    "decision",
+    "decision_extended",
+    "recommendation",
+    "ppk_followup",
+)
+# The facts a rule may start from, as the officer knows them.
+FACTS: dict[str, str] = {
+    "known": "tanggal diketahui",
+    "found": "tanggal ditemukan",
+    "received": "tanggal laporan diterima",
+    "registered": "tanggal registrasi",
+    "forwarded": "tanggal rekomendasi diteruskan",
+}
+KINDS = ("legal", "service_target")
+# Perbawaslu 9/2024 Pasal 5 ayat (2) huruf a: counters serve Mon-Thu until 16.00, Fri until 16.30 local.
+COUNTER_CLOSES = time(16, 0)
+COUNTER_CLOSES_FRIDAY = time(16, 30)
+_FRIDAY = 4
 
 
 @dataclass(frozen=True)
@@ -27,16 +52,30 @@ class Rule:
     trigger: str
     summary: str
     citations: tuple[Citation, ...]
+    start_from: str = "received"
+    kind: str = "legal"
+    interpretations: tuple[Interpretation, ...] = ()
     configurable: bool = False
     unverified: bool = False
     override_note: str | None = None
+    gazette: str | None = None  # where the instrument's official text was promulgated
 
     @property
     def citation(self) -> str:
         return "; ".join(str(c) for c in self.citations)
 
+    @property
+    def confidence(self) -> str:
+        """The mark of the rule's primary (first) citation: V, S, 1 or M."""
+        return self.citations[0].confidence if self.citations else "M"
 
-def _rule_from(inst_short: str, raw: dict[str, Any]) -> Rule:
+
+def _rule_from(inst_short: str, raw: dict[str, Any], gazette: str | None = None) -> Rule:
+    start_from, kind = raw.get("start_from"), raw.get("kind", "legal")
+    if start_from not in FACTS:
+        raise LawError(f"aturan {raw['id']}: start_from harus salah satu dari {', '.join(FACTS)}")
+    if kind not in KINDS:
+        raise LawError(f"aturan {raw['id']}: kind harus salah satu dari {', '.join(KINDS)}")
     return Rule(
         id=raw["id"],
         regimes=tuple(raw["regimes"]),
@@ -46,8 +85,12 @@ def _rule_from(inst_short: str, raw: dict[str, Any]) -> Rule:
         trigger=raw["trigger"],
         summary=raw["summary"],
         citations=tuple(citation_from(c, inst_short) for c in raw["citations"]),
+        start_from=start_from,
+        kind=kind,
+        interpretations=interpretations.rule_readings(list(raw.get("interpretations", [])), raw["id"]),
         configurable=bool(raw.get("configurable", False)),
         unverified=bool(raw.get("unverified", False)),
+        gazette=gazette,
     )
 
 
@@ -72,7 +115,7 @@ def rule_for(*, regime: str, step: str) -> Rule:
     current = overrides.current()
     for inst, raw in rules("deadline"):
         if raw["step"] == step and regime in raw["regimes"]:
-            return _apply(_rule_from(inst.short, raw), current.deadlines.get(raw["id"]))
+            return _apply(_rule_from(inst.short, raw, inst.gazette), current.deadlines.get(raw["id"]))
     raise LawError(f"tidak ada aturan tenggat {step!r} untuk rezim {regime!r}")
 
 
@@ -80,8 +123,28 @@ def all_rules() -> list[Rule]:
     return [rule_for(regime=regime, step=step) for regime in REGIMES for step in STEPS]
 
 
-def calendar_for(unit: str) -> Calendar:
-    return WorkingDays(overrides.current()) if unit == "hari_kerja" else CalendarDays()
+def calendar_for(unit: str, current: overrides.Overrides) -> Calendar:
+    """Working days under the overrides in force (decrees, readings), or plain calendar days."""
+    return WorkingDays(current) if unit == "hari_kerja" else CalendarDays()
+
+
+def readings(rule: Rule, current: overrides.Overrides) -> list[Interpretation]:
+    """Every interpretation the answer under ``rule`` rests on: the rule's own, then the conventions."""
+    found = [*rule.interpretations, interpretations.get("day_one_after_trigger")]
+    if rule.unit == "hari_kerja":
+        cuti = "cuti_bersama_kerja" if current.cuti_bersama_working else "cuti_bersama_libur"
+        found.append(interpretations.get(cuti))
+    closing = "ends_at_counter_closing" if current.counter_closing else "ends_2359"
+    found.append(interpretations.get(closing))
+    return found
+
+
+def closing_time(day: date, current: overrides.Overrides) -> time:
+    """When a deadline ending on ``day`` ends: 23:59:59.999999, or when the counter closes (the other
+    reading), except on days the counters serve 1x24 hours."""
+    if not current.counter_closing or current.open_all_day(day):
+        return time.max
+    return COUNTER_CLOSES_FRIDAY if day.weekday() == _FRIDAY else COUNTER_CLOSES
 
 
 @dataclass(frozen=True)
@@ -102,6 +165,25 @@ class Deadline:
     zone: str = "WIB"
     citations: list[Citation] = field(default_factory=list)
     override_note: str | None = None
+    confidence: str = "M"
+    kind: str = "legal"
+    start_from: str = "received"
+    interpretations: list[Interpretation] = field(default_factory=list)
+    gazette: str | None = None
+
+    @property
+    def legal(self) -> bool:
+        """False for the office's service target, which no law sets."""
+        return self.kind == "legal"
+
+    @property
+    def interpretation_note(self) -> str:
+        return interpretations.line(self.interpretations)
+
+    @property
+    def verified(self) -> bool:
+        """Only a legal deadline on checked sources that needs no interpretation is verified."""
+        return self.legal and not self.unverified and not self.interpretations
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -121,6 +203,15 @@ class Deadline:
             "skipped": [{"date": d.isoformat(), "reason": r} for d, r in self.skipped],
             "unverified": self.unverified,
             "override_note": self.override_note,
+            "confidence": self.confidence,
+            "kind": self.kind,
+            "legal": self.legal,
+            "start_from": self.start_from,
+            "verified": self.verified,
+            "interpretation": bool(self.interpretations),
+            "interpretations": [i.to_dict() for i in self.interpretations],
+            "interpretation_note": self.interpretation_note,
+            "gazette": self.gazette,
         }
 
 
@@ -134,13 +225,14 @@ def due(*, regime: str, step: str, start: date, province: str | None = None) -> 
         raise LawError(f"tanggal mulai harus berupa tanggal (YYYY-MM-DD), bukan {start!r}")
     rule = rule_for(regime=regime, step=step)
     zone = _zone(province)
-    last, skipped = add_days(calendar_for(rule.unit), start, rule.days)
+    current = overrides.current()
+    last, skipped = add_days(calendar_for(rule.unit, current), start, rule.days)
     return Deadline(
         step=step,
         regime=regime,
         start=start,
         due=last,
-        due_at=datetime.combine(last, time.max, tzinfo=timezones.zoneinfo_for(province)),
+        due_at=datetime.combine(last, closing_time(last, current), tzinfo=timezones.zoneinfo_for(province)),
         days=rule.days,
         unit=rule.unit,
         rule_id=rule.id,
@@ -152,7 +244,57 @@ def due(*, regime: str, step: str, start: date, province: str | None = None) -> 
         zone=zone,
         citations=list(rule.citations),
         override_note=rule.override_note,
+        confidence=rule.confidence,
+        kind=rule.kind,
+        start_from=rule.start_from,
+        interpretations=readings(rule, current),
+        gazette=rule.gazette,
     )
+
+
+@dataclass(frozen=True)
+class Facts:
+    """What the officer knows about a case, as local calendar dates; the law picks the start of a step."""
+
+    regime: str
+    province: str | None = None
+    known: date | None = None
+    found: date | None = None
+    received: date | None = None
+    registered: date | None = None
+    forwarded: date | None = None
+
+    def start_of(self, rule: Rule) -> date | None:
+        value: date | None = getattr(self, rule.start_from)
+        return value
+
+
+@dataclass(frozen=True)
+class StepAnswer:
+    """The deadline of one step for the facts given, or why there is none yet."""
+
+    step: str
+    deadline: Deadline | None
+    reason: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "step": self.step,
+            "deadline": self.deadline.to_dict() if self.deadline else None,
+            "reason": self.reason,
+        }
+
+
+def answer(*, step: str, facts: Facts) -> StepAnswer:
+    """The one answer to "when does this step end?": the rule of the step picks its starting fact
+    (e.g. Pemilu decisions count from registration, Pemilihan decisions from receipt)."""
+    rule = rule_for(regime=facts.regime, step=step)
+    start = facts.start_of(rule)
+    if start is None:
+        reason = f"{FACTS[rule.start_from]} belum ada; tenggat dihitung sejak {rule.trigger}"
+        return StepAnswer(step=step, deadline=None, reason=reason)
+    deadline = due(regime=facts.regime, step=step, start=start, province=facts.province)
+    return StepAnswer(step=step, deadline=deadline)
 
 
 @dataclass(frozen=True)
@@ -169,10 +311,21 @@ class DeadlineReport:
     decision: Deadline | None
     decision_extended: Deadline | None
     notes: list[str]
+    temuan: Deadline | None = None
+    ppk_followup: Deadline | None = None
+    found: date | None = None
+    forwarded: date | None = None
 
     @property
     def rules(self) -> list[Deadline]:
-        found = [self.report_window, self.kajian_awal, self.decision, self.decision_extended]
+        found = [
+            self.report_window,
+            self.temuan,
+            self.kajian_awal,
+            self.decision,
+            self.decision_extended,
+            self.ppk_followup,
+        ]
         return [d for d in found if d is not None]
 
     @property
@@ -191,9 +344,12 @@ class DeadlineReport:
             "known": self.known.isoformat(),
             "received": self.received.isoformat() if self.received else None,
             "registered": self.registered.isoformat() if self.registered else None,
+            "found": self.found.isoformat() if self.found else None,
+            "forwarded": self.forwarded.isoformat() if self.forwarded else None,
             "kajian_awal_due": _iso(self.kajian_awal),
             "received_within_window": self.received_within_window,
             "unverified": any(d.unverified for d in self.rules),
+            "verified": all(d.verified for d in self.rules),
             "notes": list(self.notes),
         }
 
@@ -217,18 +373,27 @@ def compute(
     received: date | None = None,
     registered: date | None = None,
     province: str | None = None,
+    found: date | None = None,
+    forwarded: date | None = None,
 ) -> DeadlineReport:
-    """Every deadline of a laporan the given dates allow. Pemilu counts the decision from registration
-    (UU 7/2017 Pasal 454(7)-(8)); Pemilihan from receipt (UU 1/2015 Pasal 134(5)-(6))."""
+    """Every deadline of a laporan the given dates allow, each from ``answer``. Pemilu counts the
+    decision from registration (UU 7/2017 Pasal 454(7)-(8)); Pemilihan from receipt (UU 1/2015 Pasal
+    134(5)-(6)); the rule data says so."""
     validate_regime(regime)
     _check_order(known, received, registered)
-    window = due(regime=regime, step="report_window", start=known, province=province)
-    kajian = due(regime=regime, step="kajian_awal", start=received, province=province) if received else None
-    decision_start = registered if regime == "pemilu" else received
-    decision = extended = None
-    if decision_start is not None:
-        decision = due(regime=regime, step="decision", start=decision_start, province=province)
-        extended = due(regime=regime, step="decision_extended", start=decision_start, province=province)
+    facts = Facts(
+        regime=regime,
+        province=province,
+        known=known,
+        found=found,
+        received=received,
+        registered=registered,
+        forwarded=forwarded,
+    )
+    window = answer(step="report_window", facts=facts).deadline
+    if window is None:  # only when ``known`` is missing, which the signature forbids
+        raise LawError("tanggal diketahui wajib diisi")
+    decision = answer(step="decision", facts=facts).deadline
     return DeadlineReport(
         regime=regime,
         province=province,
@@ -236,24 +401,31 @@ def compute(
         received=received,
         registered=registered,
         report_window=window,
-        kajian_awal=kajian,
+        kajian_awal=answer(step="kajian_awal", facts=facts).deadline,
         decision=decision,
-        decision_extended=extended,
-        notes=_notes(regime, received, registered, window),
+        decision_extended=answer(step="decision_extended", facts=facts).deadline,
+        notes=_notes(facts, window),
+        temuan=answer(step="temuan", facts=facts).deadline,
+        ppk_followup=answer(step="ppk_followup", facts=facts).deadline,
+        found=found,
+        forwarded=forwarded,
     )
 
 
-def _notes(regime: str, received: date | None, registered: date | None, window: Deadline) -> list[str]:
+_REGIME_NAMES = {"pemilu": "Pemilu", "pemilihan": "Pemilihan"}
+
+
+def _notes(facts: Facts, window: Deadline) -> list[str]:
     notes = []
-    if regime == "pemilu" and registered is None:
-        notes.append("batas putusan Pemilu dihitung sejak registrasi: berikan tanggal registrasi")
-    if regime == "pemilihan" and received is None:
-        notes.append("batas putusan Pemilihan dihitung sejak laporan diterima: berikan tanggal diterima")
-    if regime == "pemilihan" and registered is not None:
-        notes.append("tanggal registrasi tidak dipakai: Pemilihan menghitung putusan sejak laporan diterima")
-    if received is not None and received > window.due:
+    name = _REGIME_NAMES[facts.regime]
+    rule = rule_for(regime=facts.regime, step="decision")
+    if facts.start_of(rule) is None:
+        notes.append(f"batas putusan {name} dihitung sejak {rule.trigger}: berikan {FACTS[rule.start_from]}")
+    if rule.start_from != "registered" and facts.registered is not None:
+        notes.append(f"tanggal registrasi tidak dipakai: {name} menghitung putusan sejak {rule.trigger}")
+    if facts.received is not None and facts.received > window.due:
         notes.append(
-            f"laporan diterima {received.isoformat()}, setelah batas pelaporan {window.due.isoformat()}: "
-            "daluwarsa, tidak memenuhi syarat formil"
+            f"laporan diterima {facts.received.isoformat()}, setelah batas pelaporan "
+            f"{window.due.isoformat()}: daluwarsa, tidak memenuhi syarat formil"
         )
     return notes

@@ -14,6 +14,14 @@
     reason = "Cuti bersama tambahan"
     decree = "Keputusan Bersama ..."
 
+    [reading]                      # the other reading of two counting conventions
+    cuti_bersama = "hari_kerja"    # default "libur": cuti bersama days are not counted
+    counter_closing = true         # deadlines end when the counter closes (16.00, Fri 16.30), not 23:59
+    [[reading.open_24h]]           # days the counters serve 1x24 hours (Perbawaslu 9/2024 Pasal 5)
+    start = 2024-11-24
+    end = 2024-11-27
+    reason = "masa tenang, pemungutan dan penghitungan suara"
+
 Only rules marked ``configurable`` in the data files may be overridden: a verified statute changes by a
 new data file, not by local configuration. The shipped decree table (data/calendar/decrees.toml) is
 always applied; the local file adds to it.
@@ -34,6 +42,8 @@ ENV_VAR = "NETRA_LAW_OVERRIDES"
 UNITS = ("hari_kerja", "hari_kalender")
 _DEADLINE_KEYS = {"days", "unit", "note"}
 _DAY_KEYS = {"date", "reason", "decree", "url"}
+_READING_KEYS = {"cuti_bersama", "counter_closing", "open_24h"}
+CUTI_BERSAMA_READINGS = ("libur", "hari_kerja")
 
 
 @dataclass(frozen=True)
@@ -51,6 +61,13 @@ class Overrides:
     non_working: dict[date, str] = field(default_factory=dict)
     working: dict[date, str] = field(default_factory=dict)
     sources: tuple[str, ...] = ()
+    cuti_bersama_working: bool = False
+    counter_closing: bool = False
+    open_24h: tuple[tuple[date, date, str], ...] = ()
+
+    def open_all_day(self, day: date) -> bool:
+        """Whether the counters serve 1x24 hours on ``day`` (so a deadline runs to 23:59)."""
+        return any(start <= day <= end for start, end, _reason in self.open_24h)
 
 
 def _calendar_days(raw: list[dict[str, Any]], where: str) -> dict[date, str]:
@@ -89,11 +106,41 @@ def _referral_enabled(rule_id: str, raw: dict[str, Any], where: str) -> bool:
         raise LawError(f"{where}: referral {rule_id!r} rests on a verified source and cannot be overridden")
     if set(raw) - {"enabled", "note"} or not isinstance(raw.get("enabled"), bool):
         raise LawError(f"{where}: referral {rule_id} takes enabled = true|false (and an optional note)")
-    return raw["enabled"]
+    return bool(raw["enabled"])
+
+
+def _open_24h(raw: Any, where: str) -> tuple[tuple[date, date, str], ...]:
+    periods = []
+    for row in raw if isinstance(raw, list) else [raw]:
+        if (
+            not isinstance(row, dict)
+            or set(row) != {"start", "end", "reason"}
+            or not all(isinstance(row[k], date) for k in ("start", "end"))
+            or row["end"] < row["start"]
+        ):
+            raise LawError(f"{where}: each reading.open_24h needs start <= end (YYYY-MM-DD) and reason")
+        periods.append((row["start"], row["end"], str(row["reason"])))
+    return tuple(periods)
+
+
+def _reading(raw: dict[str, Any], where: str) -> dict[str, Any]:
+    if set(raw) - _READING_KEYS:
+        raise LawError(f"{where}: unknown reading keys {sorted(set(raw) - _READING_KEYS)}")
+    cuti = raw.get("cuti_bersama", "libur")
+    if cuti not in CUTI_BERSAMA_READINGS:
+        raise LawError(f"{where}: reading.cuti_bersama must be one of {', '.join(CUTI_BERSAMA_READINGS)}")
+    closing = raw.get("counter_closing", False)
+    if not isinstance(closing, bool):
+        raise LawError(f"{where}: reading.counter_closing takes true or false")
+    return {
+        "cuti_bersama_working": cuti == "hari_kerja",
+        "counter_closing": closing,
+        "open_24h": _open_24h(raw.get("open_24h", []), where),
+    }
 
 
 def _parse(data: dict[str, Any], where: str) -> Overrides:
-    unknown = set(data) - {"deadline", "referral", "non_working_day", "working_day"}
+    unknown = set(data) - {"deadline", "referral", "non_working_day", "working_day", "reading"}
     if unknown:
         raise LawError(f"{where}: unknown sections {sorted(unknown)}")
     referrals = data.get("referral", {})
@@ -103,6 +150,7 @@ def _parse(data: dict[str, Any], where: str) -> Overrides:
         non_working=_calendar_days(data.get("non_working_day", []), where),
         working=_calendar_days(data.get("working_day", []), where),
         sources=(where,),
+        **_reading(data.get("reading", {}), where),
     )
 
 
@@ -139,4 +187,7 @@ def current() -> Overrides:
         non_working={**shipped.non_working, **local.non_working},
         working={**shipped.working, **local.working},
         sources=shipped.sources + local.sources,
+        cuti_bersama_working=local.cuti_bersama_working,
+        counter_closing=local.counter_closing,
+        open_24h=local.open_24h,
     )

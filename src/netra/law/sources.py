@@ -11,12 +11,14 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-CONFIDENCE = {
+CONFIDENCE: dict[str, str] = {
     "V": "read in the statute or regulation text itself",
     "S": "two or more independent secondary sources agree",
     "1": "a single secondary source, not cross-checked",
     "M": "background knowledge or inference, not verified against a source",
 }
+# Strongest first: a rule is as strong as its primary (first) citation.
+CONFIDENCE_ORDER = ("V", "S", "1", "M")
 RULE_KINDS = ("violation", "sanction", "criminal", "deadline", "referral")
 
 
@@ -83,6 +85,7 @@ class Instrument:
     valid_from: date | None
     valid_to: date | None
     rules: dict[str, list[dict[str, Any]]] = field(default_factory=dict, compare=False, repr=False)
+    gazette: str | None = None  # where the official text was promulgated (Lembaran/Berita Negara)
 
 
 def citation_from(raw: dict[str, Any], instrument: str) -> Citation:
@@ -109,6 +112,7 @@ def _instrument_from(name: str, data: dict[str, Any]) -> Instrument:
             valid_from=meta.get("valid_from"),
             valid_to=meta.get("valid_to"),
             rules={kind: data.get(kind, []) for kind in RULE_KINDS},
+            gazette=meta.get("gazette"),
         )
     except KeyError as exc:
         raise LawError(f"{name}: missing key {exc}") from None

@@ -106,7 +106,7 @@ class MatchQuery(Schema):
     summary="Suggested roster records for a name as written, with scores and reasons",
 )
 def pegawai_match_endpoint(request, query: Query[MatchQuery]):
-    matches = pegawai_match(
+    return pegawai_match(
         request.auth,
         query.name,
         nip=query.nip,
@@ -115,8 +115,6 @@ def pegawai_match_endpoint(request, query: Query[MatchQuery]):
         position=query.position,
         limit=query.limit,
     )
-    return [{"score": m.score, "reasons": m.reasons, "namesakes": m.namesakes, "pegawai": m.pegawai}
-            for m in matches]
 
 
 @router.get("/pegawai/{pegawai_id}", response=PegawaiOut, auth=staff_auth)

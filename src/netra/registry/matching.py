@@ -12,8 +12,9 @@ from pathlib import Path
 
 from django.conf import settings
 
+from netra.accounts.scoping import region_within, territory
 from netra.registry.models import Pegawai
-from netra.registry.selectors import pegawai_list_for, roster_scope
+from netra.registry.selectors import pegawai_list_for
 from netra.registry.services.counters import counter_value
 
 MAX_LIMIT = 50
@@ -102,25 +103,54 @@ def pegawai_match(
     limit: int = 5,
 ) -> list[PegawaiMatch]:
     """The best roster records for ``name`` that the user may see, best first, with reasons."""
-    scope = roster_scope(user)
-    if scope is None:
-        return []
-    block = _region_block(scope, region_code)
-    if block is None:
-        return []  # the region asked for lies outside the user's jurisdiction
-    matches = roster_search(
-        name, nip=nip, agency_id=agency_id, region_code=block, position=position, limit=limit
-    )
-    visible = (
-        pegawai_list_for(user).select_related("agency", "unit", "region").in_bulk([m.id for m in matches])
-    )
+    wanted = {"name": name, "nip": nip, "agency_id": agency_id, "region_code": region_code,
+              "position": position}
+    return pegawai_match_many(user, [wanted], limit=limit)[0]
+
+
+def pegawai_match_many(user, people: list[dict], *, limit: int = 5) -> list[list[PegawaiMatch]]:
+    """``pegawai_match`` for several people at once (a case's terlapor): one index lookup and one
+    roster query for all of them, so a case page does not query once per terlapor.
+
+    Each item of ``people`` holds ``name`` and optionally ``nip``, ``agency_id``, ``region_code``
+    and ``position``; the result lists their matches in the same order.
+    """
+    scope = territory(user)
+    if scope is None or not people:
+        return [[] for _ in people]
     index = roster_index()
+    found = []
+    for person in people:
+        block = _region_block(scope, person.get("region_code"))
+        # None: the region asked for lies outside the user's jurisdiction
+        hits = [] if block is None else _search(index, person, block, limit)
+        found.append((person, block, hits))
+    ids = [m.id for _person, _block, hits in found for m in hits]
+    visible = pegawai_list_for(user).select_related("agency", "unit", "region").in_bulk(ids) if ids else {}
     return [
-        PegawaiMatch(visible[m.id], m.score, list(m.reasons),
-                     index.namesakes(m.id, agency_id=agency_id, region_code=block or None))
-        for m in matches
-        if m.id in visible
+        [
+            PegawaiMatch(visible[m.id], m.score, list(m.reasons),
+                         index.namesakes(m.id, agency_id=person.get("agency_id"), region_code=block or None))
+            for m in hits
+            if m.id in visible
+        ]
+        for person, block, hits in found
     ]
+
+
+def _search(index, person: dict, block: str, limit: int):
+    from netra.names import normalize_name
+
+    if not normalize_name(person.get("name") or "").tokens:
+        return []
+    return index.search(
+        person["name"],
+        nip=person.get("nip") or None,
+        agency_id=person.get("agency_id"),
+        region_code=block or None,
+        position=person.get("position") or None,
+        limit=max(1, min(limit, MAX_LIMIT)),
+    )
 
 
 def roster_search(
@@ -136,18 +166,8 @@ def roster_search(
 
     A text with no name left after titles and greetings are removed ("Drs.", "-") matches nothing.
     """
-    from netra.names import normalize_name
-
-    if not normalize_name(name or "").tokens:
-        return []
-    return roster_index().search(
-        name,
-        nip=nip or None,
-        agency_id=agency_id,
-        region_code=region_code or None,
-        position=position or None,
-        limit=max(1, min(limit, MAX_LIMIT)),
-    )
+    person = {"name": name, "nip": nip, "agency_id": agency_id, "position": position}
+    return _search(roster_index(), person, region_code or "", limit)
 
 
 def _region_block(scope: str, region_code: str | None) -> str | None:
@@ -155,6 +175,6 @@ def _region_block(scope: str, region_code: str | None) -> str | None:
     wanted = (region_code or "").strip()
     if not wanted:
         return scope
-    if not scope or wanted == scope or wanted.startswith(scope + "."):
+    if region_within(wanted, scope):
         return wanted
     return None

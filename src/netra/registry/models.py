@@ -72,6 +72,9 @@ class Agency(models.Model):
     parent = models.ForeignKey("self", on_delete=models.PROTECT, null=True, blank=True, related_name="units")
     region = models.ForeignKey(Region, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
     external_code = models.CharField(_("kode instansi"), max_length=40, blank=True, db_index=True)
+    # Generated from the standard nomenclature of PP 18/2016 (services.agencies), not read from a
+    # government's own list: the unit may exist under another name or merged with another.
+    standard_nomenclature = models.BooleanField(_("nomenklatur standar"), default=False)
 
     class Meta:
         ordering = ["name"]

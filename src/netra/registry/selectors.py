@@ -1,14 +1,20 @@
-"""Readers for users. Regions and agencies are public reference data; the roster is for officers only,
-scoped to the officer's territory (national offices see everything)."""
+"""Readers for users. Regions and agencies are public reference data (``PUBLIC_READERS``); the roster
+is for officers only, scoped by ``netra.accounts.scoping`` (a Bawaslu office: its territory; BKN:
+everything; a PPK: its agency and all its units)."""
 
 from django.db.models import Q, QuerySet
 
-from netra.accounts.scoping import region_q
+from netra.accounts.scoping import VIEW, region_subtree_q, restrict
 from netra.names import InvalidNip, parse_nip
 from netra.registry.models import Agency, Pegawai, Region, RegionAlias, RegionBoundary
 from netra.registry.normalize import normalize_place, parse_region_code
 
 SEARCH_LIMIT = 20
+# Reference data everyone may read (the architecture lint lets only these skip ``user``/``restrict``).
+PUBLIC_READERS = (
+    "region_list", "region_get", "region_ancestors", "region_boundary", "region_search", "agency_list",
+    "agency_list_matching", "agency_get",
+)
 
 
 # Regions (public) ----------------------------------------------------------------------------
@@ -41,8 +47,7 @@ def region_search(q: str, *, limit: int = SEARCH_LIMIT) -> list[Region]:
     code = parse_region_code(text) if text else None
     if code:
         renamed = RegionAlias.objects.filter(normalized=code, kind="old_code").values("region_id")
-        inside = Q(**_prefix_range("code", code + "."))
-        matches = Region.objects.filter(Q(code=code) | inside | Q(code__in=renamed))
+        matches = Region.objects.filter(region_subtree_q(code, "code") | Q(code__in=renamed))
         return list(matches.select_related("parent").order_by("level", "code")[:limit])
     normalized = normalize_place(text)
     if len(normalized) < 2:
@@ -66,7 +71,7 @@ def region_search(q: str, *, limit: int = SEARCH_LIMIT) -> list[Region]:
 
 
 def _prefix_range(field: str, prefix: str) -> dict:
-    """``startswith`` as a range, which both engines answer from a plain index (LIKE cannot on SQLite)."""
+    """A name prefix as a range, which both engines answer from a plain index (LIKE cannot on SQLite)."""
     after = prefix[:-1] + chr(ord(prefix[-1]) + 1)
     return {f"{field}__gte": prefix, f"{field}__lt": after}
 
@@ -83,12 +88,26 @@ def agency_list(
     if kind:
         agencies = agencies.filter(kind=kind)
     if region:
-        agencies = agencies.filter(Q(region_id=region) | Q(region__code__startswith=region + "."))
+        agencies = agencies.filter(region_subtree_q(region, "region__code"))
     if parent is not None:
         agencies = agencies.filter(parent_id=parent)
     elif top_level:
         agencies = agencies.filter(parent__isnull=True)
     return agencies.order_by("kind", "name")
+
+
+def agency_list_matching(words: list[str]) -> QuerySet[Agency]:
+    """Agencies holding the longest word in their name or short name and every other word there or in
+    their parent's name ("pendidikan bintan"), all filtered in the database: with a unit per
+    government, a common word ("pendidikan") alone matches hundreds of rows."""
+    longest = max(words, key=len)
+    agencies = agency_list(q=longest)
+    for word in words:
+        if word != longest:
+            agencies = agencies.filter(
+                Q(name__icontains=word) | Q(short_name__icontains=word) | Q(parent__name__icontains=word)
+            )
+    return agencies
 
 
 def agency_get(agency_id: int) -> Agency | None:
@@ -98,26 +117,17 @@ def agency_get(agency_id: int) -> Agency | None:
 # Roster (officers only) -----------------------------------------------------------------------
 
 
-def roster_scope(user) -> str | None:
-    """The region code prefix a user may see on the roster: "" for national, None for no access."""
-    office = getattr(user, "office", None)
-    if not getattr(user, "is_authenticated", False) or not user.is_active or office is None:
-        return None
-    return office.region_code
-
-
 def pegawai_list_for(
     user, *, q: str = "", nip: str = "", agency_id: int | None = None, region_code: str = ""
 ) -> QuerySet[Pegawai]:
     """Roster rows the user may see (none for the public), filtered; names match on normalised words."""
-    rows = Pegawai.objects.filter(region_q(user, "region__code")).select_related("agency", "unit", "region")
+    rows = restrict(Pegawai.objects.all(), user, VIEW).select_related("agency", "unit", "region")
     if nip.strip():
         rows = rows.filter(nip=_clean_nip(nip))
     if agency_id is not None:
         rows = rows.filter(Q(agency_id=agency_id) | Q(unit_id=agency_id))
     if region_code.strip():
-        code = region_code.strip()
-        rows = rows.filter(Q(region_id=code) | Q(region__code__startswith=code + "."))
+        rows = rows.filter(region_subtree_q(region_code.strip(), "region__code"))
     for word in _name_words(q):
         rows = rows.filter(name_normalized__contains=word)
     return rows

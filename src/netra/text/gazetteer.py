@@ -29,7 +29,10 @@ _MARKERS: dict[tuple[str, ...], frozenset[str]] = {
     **{(w,): frozenset({"kabupaten"}) for w in ("kabupaten", "kab", "pemkab", "bupati", "kabupatennya")},
     **{(w,): frozenset({"kota"}) for w in ("kota", "pemkot", "walikota", "kotamadya", "pemkotnya")},
     **{(w,): frozenset({"provinsi"}) for w in ("provinsi", "propinsi", "prov", "pemprov", "gubernur")},
-    **{(w,): frozenset({"kecamatan"}) for w in ("kecamatan", "kec", "camat", "panwascam", "distrik")},
+    **{
+        (w,): frozenset({"kecamatan"})
+        for w in ("kecamatan", "kec", "camat", "panwascam", "distrik", "kapanewon")
+    },
     ("wali", "kota"): frozenset({"kota"}),
     ("kota", "administrasi"): frozenset({"kota"}),
     ("kabupaten", "administrasi"): frozenset({"kabupaten"}),

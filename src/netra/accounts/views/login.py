@@ -18,7 +18,7 @@ from django.views.decorators.debug import sensitive_post_parameters
 
 from netra.accounts.forms import CodeForm
 from netra.accounts.selectors import user_get_active
-from netra.accounts.twofactor import twofactor_check, twofactor_enabled
+from netra.accounts.services_twofactor import twofactor_check, twofactor_enabled
 
 PENDING_KEY = "netra_2fa_pending"
 PENDING_SECONDS = 300

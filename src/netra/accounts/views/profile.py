@@ -8,9 +8,10 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET, require_POST
 
 from netra.accounts.forms import TokenCreateForm
-from netra.accounts.selectors import jurisdiction_of, token_get_for, token_list_for
+from netra.accounts.scoping import jurisdiction_of
+from netra.accounts.selectors import token_get_for, token_list_for
 from netra.accounts.services import token_create, token_revoke
-from netra.accounts.twofactor import twofactor_enabled, twofactor_required
+from netra.accounts.services_twofactor import twofactor_enabled, twofactor_required
 
 
 def _render(request, form=None, new_token=None, status=200):

@@ -10,7 +10,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from netra.accounts.forms import CodeForm, SetupCodeForm
-from netra.accounts.twofactor import (
+from netra.accounts.services_twofactor import (
     device_qr_svg,
     device_secret,
     twofactor_confirm,

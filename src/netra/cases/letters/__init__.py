@@ -3,15 +3,17 @@
 Pure: no Django imports. ``netra.cases.selectors.recommendation_letter_for`` builds the ``Letter``.
 """
 
-from netra.cases.letters.data import Letter, Terlapor, Violation, date_id, safe_filename
-from netra.cases.letters.pdf import render_pdf, typst_escape, typst_source
+from netra.cases.letters.data import Letter, Letterhead, Terlapor, date_id, logo_format, safe_filename
+from netra.cases.letters.pdf import logo_problem, render_pdf, typst_escape, typst_source
 from netra.cases.letters.word import render_docx
 
 __all__ = [
     "Letter",
+    "Letterhead",
     "Terlapor",
-    "Violation",
     "date_id",
+    "logo_format",
+    "logo_problem",
     "render_docx",
     "render_pdf",
     "safe_filename",

@@ -4,15 +4,20 @@ User text enters the source only as content blocks ``[...]`` written by ``typst_
 can reach typst's code, math or markup syntax.
 """
 
+import tempfile
 import unicodedata
 from datetime import UTC, datetime, time
 from importlib import resources
+from pathlib import Path
 
 import typst
 
-from netra.cases.letters.data import Letter, clean_text, date_id
+from netra.cases.letters.data import Letter, Terlapor, clean_text, date_id, logo_format, logo_pixels
 
 TEMPLATE = "letter.typ"
+LOGO_FILE = "logo"
+MAX_LOGO_PIXELS = 4000  # per side: a kop logo is printed 2.2 cm tall
+_SUSPECTS = b"/Suspects false"
 
 
 def _escape_char(ch: str) -> str:
@@ -47,14 +52,22 @@ def _array(items) -> str:
     return "(" + "".join(f"{item}, " for item in items) + ")"
 
 
+def _terlapor(t: Terlapor) -> str:
+    return (f"(name: {_content(t.name)}, nip: {_content(t.nip or '-')}, "
+            f"position: {_content(t.position or '-')}, agency: {_content(t.agency or '-')})")
+
+
+def _optional(text: str) -> str:
+    return _content(text) if text.strip() else "none"
+
+
 def _arguments(letter: Letter) -> dict[str, str]:
-    t = letter.terlapor
-    violations = (
-        f"(name: {_content(v.name)}, citations: {_array(_content(c) for c in v.citations)})"
-        for v in letter.violations
-    )
+    head = letter.letterhead
     return {
-        "office": _content(letter.office_name),
+        "kop": _array(_content(line) for line in head.lines),
+        "address": _content(head.address) if head.address.strip() else "[]",
+        "contact": _content(head.contact_line()) if head.contact_line() else "[]",
+        "logo": f'"{LOGO_FILE}.{head.logo_format}"' if head.logo_format else "none",
         "number": _content(letter.number),
         "nature": _content(letter.nature),
         "attachment": _content(letter.attachment),
@@ -63,11 +76,12 @@ def _arguments(letter: Letter) -> dict[str, str]:
         "recipients": _array(_content(r) for r in letter.recipients),
         "copies": _array(_content(c) for c in letter.copies),
         "register": _content(letter.register_number),
-        "terlapor": (f"(name: {_content(t.name)}, nip: {_content(t.nip or '-')}, "
-                     f"position: {_content(t.position or '-')}, agency: {_content(t.agency or '-')})"),
+        "office": _content(letter.office_name),
+        "terlapor": _terlapor(letter.terlapor),
         "facts": _content(letter.facts),
-        "violations": _array(violations),
-        "reasons": _array(_content(r) for r in letter.reasons),
+        "violation": _optional(letter.violation),
+        "violation-basis": _array(_content(c) for c in letter.violation_basis),
+        "referral-basis": _array(_content(c) for c in letter.referral_basis),
         "recommendation": _content(letter.recommendation),
         "signatory-name": _content(letter.signatory_name),
         "signatory-role": _content(letter.signatory_role),
@@ -86,4 +100,40 @@ def render_pdf(letter: Letter) -> bytes:
     """The letter as PDF; the same letter always gives the same bytes (embedded fonts, fixed date)."""
     stamp = datetime.combine(letter.date, time(0), tzinfo=UTC)
     source = typst_source(letter).encode("utf-8")
-    return typst.compile(source, format="pdf", ignore_system_fonts=True, timestamp=stamp)
+    with tempfile.TemporaryDirectory(prefix="netra-letter-") as root:
+        if letter.letterhead.logo_format:
+            # The only file the document may read: typst resolves paths inside ``root``.
+            Path(root, f"{LOGO_FILE}.{letter.letterhead.logo_format}").write_bytes(letter.letterhead.logo)
+        pdf = typst.compile(source, root=root, format="pdf", ignore_system_fonts=True, timestamp=stamp)
+    return _without_default_suspects(pdf)
+
+
+def _without_default_suspects(pdf: bytes) -> bytes:
+    """``pdf`` with typst's ``/Suspects false`` blanked out (same length, so the xref stays valid).
+
+    Poppler (22.12, Debian 12) reports "Syntax Error: Suspects object is wrong type (boolean)" for
+    an explicit false; the PDF specification makes false the default, so dropping the key changes
+    nothing else.
+    """
+    if pdf.count(_SUSPECTS) != 1:
+        return pdf
+    return pdf.replace(_SUSPECTS, b" " * len(_SUSPECTS))
+
+
+def logo_problem(data: bytes) -> str | None:
+    """Why ``data`` cannot be a letter's logo: ``"format"`` (not PNG/JPEG), ``"pixels"`` (no size in
+    its header, or larger than 4000 x 4000), ``"decode"`` (typst cannot read the image), or None."""
+    kind = logo_format(data)
+    if kind is None:
+        return "format"
+    size = logo_pixels(data)
+    if size is None or not (0 < size[0] <= MAX_LOGO_PIXELS and 0 < size[1] <= MAX_LOGO_PIXELS):
+        return "pixels"
+    with tempfile.TemporaryDirectory(prefix="netra-logo-") as root:
+        Path(root, f"{LOGO_FILE}.{kind}").write_bytes(data)
+        source = f'#image("{LOGO_FILE}.{kind}", width: 1cm)'.encode()
+        try:
+            typst.compile(source, root=root, format="pdf", ignore_system_fonts=True)
+        except typst.TypstError:
+            return "decode"
+    return None

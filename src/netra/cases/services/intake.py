@@ -11,11 +11,13 @@ from django.utils.translation import gettext_lazy
 
 from netra.accounts.models import Role
 from netra.accounts.permissions import require_role
-from netra.cases.evidence import cleanup_on_failure, evidence_check_all, links_clean
+from netra.accounts.scoping import SUPERVISE, can
+from netra.cases.evidence import evidence_check_all, links_clean
 from netra.cases.models import Case, Kind, Source, Status
 from netra.cases.services.casebuild import case_build, competent_office
+from netra.cases.services.evidence import cleanup_on_failure
 from netra.cases.services.lawbridge import deadline, local_date
-from netra.cases.services.report_input import report_input_clean, report_input_parse
+from netra.cases.services.report_input import period_warning, report_input_clean, report_input_parse
 
 WINDOW_OPEN, WINDOW_CLOSING, WINDOW_EXPIRED, WINDOW_UNKNOWN = "open", "closing", "expired", "unknown"
 WINDOW_LABELS = {
@@ -36,6 +38,7 @@ class IntakeCheck:
     window: str = WINDOW_UNKNOWN  # open | closing | expired | unknown
     deadline: object = None  # netra.law Deadline of the reporting window, when computable
     anonymous: bool = False  # True: it will be kept as informasi awal, not registered as laporan
+    warnings: list[str] = field(default_factory=list)  # e.g. an incident date outside the election period
 
     @property
     def window_label(self) -> str:
@@ -68,19 +71,16 @@ def report_window(*, election, region_code: str, known_on: date | None, today: d
 
 def intake_check(data, *, files=(), links=()) -> IntakeCheck:
     """Missing requirements and reporting-window status for a draft report; never raises on gaps."""
-    report, errors = report_input_parse(data)
+    report, errors = report_input_parse(data, public=True)
     evidence_count = len(list(files)) + len([link for link in (links or data.get("links") or []) if link])
     known_on = None if "known_on" in errors else report.known_on  # a future date has no window yet
     window, due = report_window(
         election=report.election, region_code=report.region.code if report.region else "", known_on=known_on
     )
     anonymous = report.anonymous or not report.reporter.get("name")
-    return IntakeCheck(_missing(report, evidence_count), window, due, anonymous)
-
-
-def _active_election(report) -> None:
-    if not report.election.is_active:
-        raise ValidationError({"election": _("Pemilihan ini tidak lagi menerima laporan.")})
+    occurred_on = None if "occurred_on" in errors else report.occurred_on
+    warnings = [text for text in [period_warning(report.election, occurred_on)] if text]
+    return IntakeCheck(_missing(report, evidence_count), window, due, anonymous, warnings)
 
 
 def laporan_submit_public(*, data, files=(), links=(), source: str = Source.WEB) -> tuple[Case, str]:
@@ -89,8 +89,7 @@ def laporan_submit_public(*, data, files=(), links=(), source: str = Source.WEB)
     Everything is validated (fields, every file by content, links) before anything is stored;
     returns the case and its receipt code, the reporter's only handle on it.
     """
-    report = report_input_clean(data)
-    _active_election(report)
+    report = report_input_clean(data, public=True)
     links = links_clean(links)
     checked = evidence_check_all(files)
     office = competent_office(report.region)
@@ -153,7 +152,7 @@ def _temuan_office(user, report):
     office = user.office
     if not office.is_supervisory:
         raise PermissionDenied(_("Hanya pengawas pemilu yang dapat membuat temuan."))
-    if not office.covers_region(report.region.code):
+    if not can(user, report.region, SUPERVISE):
         raise ValidationError({"region": _("Wilayah ini di luar wilayah pengawasan kantor Anda.")})
     return office
 

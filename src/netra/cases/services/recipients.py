@@ -3,7 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
-from netra.accounts.models import Office
+from netra.accounts.scoping import FOLLOW_UP, restrict
 from netra.cases.models import SubjectType
 from netra.cases.services.lawbridge import Routing, route
 
@@ -41,24 +41,9 @@ def recommendation_fields(routing: Routing) -> dict:
     }
 
 
-def recommendation_for_office(case, office: Office):
-    """The recommendation of ``case`` that ``office`` (BKN or a PPK) answers with a follow-up."""
-    recommendations = case.recommendations.select_related("terlapor__agency")
-    if office.kind == Office.Kind.BKN:
-        found = recommendations.filter(to_bkn=True).first()
-    else:
-        found = next((r for r in recommendations.filter(to_ppk=True)
-                      if r.terlapor and agency_within(r.terlapor.agency, office.agency_id)), None)
+def recommendation_for(user, case):
+    """The recommendation of ``case`` that the user's office (BKN or a PPK) answers with a follow-up."""
+    found = restrict(case.recommendations.all(), user, FOLLOW_UP).first()
     if found is None:
         raise ValidationError(_("Tidak ada rekomendasi untuk kantor Anda pada kasus ini."))
     return found
-
-
-def agency_within(agency, root_id) -> bool:
-    """Whether ``agency`` is the agency ``root_id`` or one of its units (up to three levels)."""
-    depth = 0
-    while agency is not None and depth < 4:
-        if agency.pk == root_id:
-            return True
-        agency, depth = agency.parent, depth + 1
-    return False

@@ -8,7 +8,18 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from netra.accounts.models import Role, User
-from netra.cases.models import Case, Clarification, Comment, Kajian, Party, Status, Terlapor, Witness
+from netra.accounts.scoping import HANDLE, SUPERVISE, can
+from netra.cases.models import (
+    Attendance,
+    Case,
+    Clarification,
+    Comment,
+    Kajian,
+    Party,
+    Status,
+    Terlapor,
+    Witness,
+)
 from netra.cases.services.common import audit
 from netra.cases.services.search import search_text_refresh
 
@@ -19,7 +30,7 @@ CLARIFICATION_STATUSES = (Status.KLARIFIKASI, Status.KAJIAN)
 
 def require_handling(user, case: Case, roles=HANDLER_ROLES) -> None:
     """The user must hold one of ``roles`` in the case's handling office, and the case be open."""
-    if not (user.is_authenticated and user.has_role(*roles) and user.office_id == case.office_id):
+    if not (user.is_authenticated and user.has_role(*roles) and can(user, case, HANDLE)):
         raise PermissionDenied(_("Hanya kantor penangan kasus ini yang dapat melakukannya."))
     if case.is_closed:
         raise ValidationError(_("Kasus sudah ditutup."))
@@ -49,7 +60,7 @@ def case_assign(*, user, case: Case, assignee: User | None) -> Case:
     """The handling office's pimpinan assigns (or, with None, unassigns) a handler of that office."""
     require_handling(user, case, (Role.PIMPINAN,))
     eligible = assignee is None or (
-        assignee.office_id == case.office_id and assignee.has_role(*HANDLER_ROLES)
+        can(assignee, case, HANDLE) and assignee.has_role(*HANDLER_ROLES)
     )
     if not eligible:
         raise ValidationError({"assignee": _("Penangan harus pimpinan atau staf penanganan kantor ini.")})
@@ -67,12 +78,7 @@ def case_assign(*, user, case: Case, assignee: User | None) -> Case:
 
 def comment_add(*, user, case: Case, body: str) -> Comment:
     """An internal note on the case by staff of a supervisory office that sees it."""
-    if not (
-        user.is_authenticated
-        and user.has_role(*COMMENT_ROLES)
-        and user.office.is_supervisory
-        and user.office.covers_region(case.region_code)
-    ):
+    if not (user.is_authenticated and user.has_role(*COMMENT_ROLES) and can(user, case, SUPERVISE)):
         raise PermissionDenied(_("Anda tidak dapat menambahkan komentar pada kasus ini."))
     errors: dict = {}
     body = _text(body, "body", errors)
@@ -118,30 +124,48 @@ def clarification_schedule(
     return item
 
 
-def clarification_record(*, user, clarification: Clarification, held_at, record: str) -> Clarification:
-    """The record (berita acara) of a clarification once it has been held."""
+def clarification_record(
+    *, user, clarification: Clarification, held_at, record: str, attendance: str = Attendance.HADIR
+) -> Clarification:
+    """The berita acara of a clarification: held with the party present (``hadir``) or recorded as
+    not attended (``tidak_hadir``); either lets the case go on to a decision."""
     require_handling(user, clarification.case)
     errors: dict = {}
     record = _text(record, "record", errors)
+    if attendance not in (Attendance.HADIR, Attendance.TIDAK_HADIR):
+        errors["attendance"] = _("Pilih kehadiran: hadir atau tidak hadir.")
     if errors:
         raise ValidationError(errors)
     held = _aware(held_at, "held_at")
     if held > timezone.now():
         raise ValidationError({"held_at": _("Waktu pelaksanaan tidak boleh di masa depan.")})
     with transaction.atomic():
-        Clarification.objects.filter(pk=clarification.pk).update(held_at=held, record=record)
+        Clarification.objects.filter(pk=clarification.pk).update(
+            held_at=held, record=record, attendance=attendance
+        )
         audit(
             user=user,
             action="case.clarification.record",
             obj=clarification.case,
-            data={"clarification_id": clarification.pk},
+            data={"clarification_id": clarification.pk, "attendance": str(attendance)},
         )
     clarification.refresh_from_db()
     return clarification
 
 
-def kajian_add(*, user, case: Case, stage: str, analysis: str, conclusion: str) -> Kajian:
-    """The written kajian awal (during kajian_awal) or kajian dugaan pelanggaran (klarifikasi/kajian)."""
+def kajian_add(
+    *, user, case: Case, stage: str, analysis: str, conclusion: str, facts: str = "", **requirements
+) -> Kajian:
+    """The written kajian awal (during kajian_awal) or kajian dugaan pelanggaran (klarifikasi/kajian).
+
+    A kajian dugaan must state the facts established (``facts``, "uraian singkat fakta"): the
+    recommendation letter prints them instead of the citizen's own account. A kajian awal records
+    which syarat formil and materiel are met (``requirements``: the booleans ``Kajian.FORMIL`` and
+    ``Kajian.MATERIEL``); registration checks them.
+    """
+    unknown = set(requirements) - {*Kajian.FORMIL, *Kajian.MATERIEL}
+    if unknown:
+        raise TypeError(f"kajian_add: unknown requirements {sorted(unknown)}")
     require_handling(user, case)
     allowed = {Kajian.Stage.AWAL: (Status.KAJIAN_AWAL,), Kajian.Stage.DUGAAN: CLARIFICATION_STATUSES}
     if stage not in allowed:
@@ -150,13 +174,24 @@ def kajian_add(*, user, case: Case, stage: str, analysis: str, conclusion: str) 
         raise ValidationError({"stage": _("Kajian ini tidak dapat dibuat pada status kasus sekarang.")})
     errors: dict = {}
     analysis, conclusion = _text(analysis, "analysis", errors), _text(conclusion, "conclusion", errors)
+    facts = str(facts or "").strip()
+    if stage == Kajian.Stage.DUGAAN and not facts:
+        errors["facts"] = _("Uraian singkat fakta wajib diisi pada kajian dugaan pelanggaran.")
     if errors:
         raise ValidationError(errors)
+    ticks = {name: bool(value) for name, value in requirements.items()} if stage == Kajian.Stage.AWAL else {}
     with transaction.atomic():
         kajian = Kajian.objects.create(
-            case=case, stage=stage, analysis=analysis, conclusion=conclusion, author=user
+            case=case,
+            stage=stage,
+            facts=facts,
+            analysis=analysis,
+            conclusion=conclusion,
+            author=user,
+            **ticks,
         )
-        audit(user=user, action=f"case.kajian.{stage}", obj=case, data={"kajian_id": kajian.pk})
+        met = sorted(name for name, value in ticks.items() if value)
+        audit(user=user, action=f"case.kajian.{stage}", obj=case, data={"kajian_id": kajian.pk, "met": met})
     return kajian
 
 
@@ -201,13 +236,8 @@ def terlapor_confirm_pegawai(*, user, terlapor: Terlapor, pegawai) -> Terlapor:
 
 def evidence_add(*, user, case: Case, files=(), links=(), description: str = "") -> list:
     """Staff of the handling office attach more evidence; every file is checked before any is stored."""
-    from netra.cases.evidence import (
-        cleanup_on_failure,
-        evidence_check_all,
-        evidence_link_store,
-        evidence_store,
-        links_clean,
-    )
+    from netra.cases.evidence import evidence_check_all, links_clean
+    from netra.cases.services.evidence import cleanup_on_failure, evidence_link_store, evidence_store
 
     require_handling(user, case, COMMENT_ROLES)
     if len(description or "") > 300:

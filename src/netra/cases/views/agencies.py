@@ -11,23 +11,18 @@ from __future__ import annotations
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
-from netra.registry.selectors import agency_get, agency_list
+from netra.registry.selectors import agency_get, agency_list, agency_list_matching
 
 TEXT_FIELD = "terlapor_agency_name"
 ID_FIELD = "terlapor_agency"
 MIN_QUERY = 2
 MATCH_LIMIT = 12
-# Rows scanned for a query of several words (the database filters on the longest word only).
+# Rows ranked for one query (every word is filtered in the database first).
 SCAN_LIMIT = 400
 
 
 def _words(text: str) -> list[str]:
     return text.casefold().split()
-
-
-def _haystack(agency) -> str:
-    parent = agency.parent.name if agency.parent_id and agency.parent else ""
-    return f"{agency.name} {agency.short_name} {parent}".casefold()
 
 
 def _rank(agency, text: str) -> tuple:
@@ -37,17 +32,12 @@ def _rank(agency, text: str) -> tuple:
 
 
 def agency_matches(text: str, *, limit: int = MATCH_LIMIT) -> list:
-    """Registry agencies matching every word of ``text``: the longest word in the name or short name
-    (the database filters on it), the others also in the parent's name ("pendidikan bintan")."""
+    """Registry agencies matching every word of ``text``: the longest word in the name or short name,
+    the others also in the parent's name ("pendidikan bintan"); exact and leading matches first."""
     words = _words(text)
     if len(" ".join(words)) < MIN_QUERY:
         return []
-    if len(words) == 1:
-        found = list(agency_list(q=words[0])[:SCAN_LIMIT])
-    else:
-        longest = max(words, key=len)
-        rows = agency_list(q=longest)[:SCAN_LIMIT]
-        found = [a for a in rows if all(word in _haystack(a) for word in words)]
+    found = list(agency_list_matching(words)[:SCAN_LIMIT])
     query = " ".join(words)
     return sorted(found, key=lambda a: _rank(a, query))[:limit]
 

@@ -10,22 +10,14 @@ from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
 from netra.cases import selectors, services
-from netra.cases.forms import ReportForm, TrackForm, WitnessFormSet
+from netra.cases.forms import SERVICE_FIELD_MAP, ReportForm, TrackForm, WitnessFormSet
 from netra.cases.views.agencies import picker_context, with_agency
 from netra.cases.views.common import errors_onto_form
 from netra.cases.views.regions import picker_levels, region_code_from
 
 RECEIPT_SESSION_KEY = "netra_receipt"
-# Service error keys that are named differently in the form.
-REPORT_FIELD_MAP = {
-    "terlapor.0.nip": "terlapor_nip",
-    "terlapor.0.subject_type": "terlapor_subject_type",
-    "terlapor.0.name": "terlapor_name",
-    "terlapor.0.agency_name": "terlapor_agency_name",
-    "terlapor.0.agency": "terlapor_agency",
-    "terlapor.0.position": "terlapor_position",
-    "observed_at": "observed_at",
-}
+# Service error keys that are named differently in the form (the temuan view shares them).
+REPORT_FIELD_MAP = SERVICE_FIELD_MAP
 
 
 def with_region(data):
@@ -38,32 +30,8 @@ def with_region(data):
 
 def report_service_data(form, witnesses) -> dict:
     """The intake service's input from the cleaned form and witness rows."""
-    data = form.cleaned_data
-    reporter = {
-        key: data.get(f"reporter_{key}", "")
-        for key in ("name", "address", "phone", "email", "nik", "occupation")
-    }
-    terlapor = {
-        "name": data["terlapor_name"],
-        "nip": data["terlapor_nip"],
-        "agency": data["terlapor_agency"],
-        "agency_name": data["terlapor_agency_name"],
-        "position": data["terlapor_position"],
-        "subject_type": data["terlapor_subject_type"],
-    }
-    return {
-        "election": data["election"],
-        "region": data["region"],
-        "title": data["title"],
-        "description": data["description"],
-        "place": data["place"],
-        "occurred_on": data["occurred_on"],
-        "known_on": data["known_on"],
-        "anonymous": form.is_anonymous,
-        "reporter": {} if form.is_anonymous else reporter,
-        "terlapor": [terlapor],
-        "witnesses": [w.cleaned_data for w in witnesses if w.cleaned_data.get("name")],
-    }
+    rows = [w.cleaned_data for w in witnesses if w.cleaned_data.get("name")]
+    return {**form.service_data(), "witnesses": rows}
 
 
 def witness_messages(witnesses) -> list[str]:
@@ -86,6 +54,7 @@ def _report_context(request, form, witnesses, **extra) -> dict:
         "agency_picker": picker_context(data, error=agency_errors),
         "check": draft_check(data) if form.is_bound else None,
         "anonymous_chosen": data.get("identity") == ReportForm.ANONYMOUS,
+        "confirm_period_shown": form.needs_period_confirmation or bool(data.get("confirm_period")),
         "max_upload_mb": settings.NETRA_MAX_UPLOAD_MB,
         **extra,
     }
@@ -127,6 +96,7 @@ def report(request):
 
 
 CHECK_FIELDS = (
+    "confirm_period",
     "title",
     "description",
     "place",

@@ -12,6 +12,7 @@ from django.utils.translation import get_language
 from django.views.decorators.http import require_http_methods
 
 from netra.accounts.models import Role
+from netra.accounts.scoping import HANDLE, can
 from netra.cases import selectors, services
 from netra.cases.forms import (
     AssignForm,
@@ -25,6 +26,8 @@ from netra.cases.forms import (
     action_form,
 )
 from netra.cases.models import Kajian, Status
+from netra.cases.services.actions import sanction_menu_for
+from netra.cases.services.guards import step_guards
 from netra.cases.views.agencies import picker_context
 from netra.cases.views.common import (
     deadline_class,
@@ -36,7 +39,10 @@ from netra.cases.views.common import (
 from netra.cases.views.public import REPORT_FIELD_MAP, with_region
 from netra.cases.views.regions import picker_levels
 
-FILTER_ARGS = ("status", "kind", "region", "election", "subject_type", "overdue", "assigned_to_me", "q")
+FILTER_ARGS = (
+    "status", "kind", "region", "election", "subject_type", "overdue", "assigned_to_me",
+    "sanction_lighter", "q",
+)
 
 
 def violation_choices() -> list[tuple[str, str]]:
@@ -83,16 +89,16 @@ def case_list(request):
 
 def _record_forms(user, detail) -> dict:
     """Forms for what can be recorded inside the current step (shown only where the service allows)."""
-    case, office_handles = detail.case, user.office_id == detail.case.office_id and not detail.case.is_closed
+    case, office_handles = detail.case, can(user, detail.case, HANDLE) and not detail.case.is_closed
     handler = office_handles and user.has_role(Role.PIMPINAN, Role.STAF_PENANGANAN)
     forms = {}
     if handler and case.status in (Status.KLARIFIKASI, Status.KAJIAN):
         forms["clarification"] = ClarificationForm(prefix="clar")
-        if any(c.held_at is None for c in detail.clarifications):
+        if any(c.is_pending for c in detail.clarifications):
             forms["clarification_record"] = ClarificationRecordForm(prefix="rec")
     if handler and case.status in (Status.KAJIAN_AWAL, Status.KLARIFIKASI, Status.KAJIAN):
         stage = Kajian.Stage.AWAL if case.status == Status.KAJIAN_AWAL else Kajian.Stage.DUGAAN
-        forms["kajian"] = KajianForm(prefix="kajian", initial={"stage": stage})
+        forms["kajian"] = KajianForm(prefix="kajian", initial={"stage": stage}, stage=stage)
     if office_handles and user.has_role(Role.PIMPINAN):
         forms["assign"] = AssignForm(
             prefix="assign",
@@ -108,18 +114,20 @@ def _record_forms(user, detail) -> dict:
 
 def attach_matches(user, detail) -> None:
     """Suggested roster records (``t.matches``) per unconfirmed terlapor, for those who may confirm."""
-    from netra.registry.matching import pegawai_match
+    from netra.registry.matching import pegawai_match_many
 
     case = detail.case
     may_confirm = (
         not case.is_closed
-        and user.office_id == case.office_id
+        and can(user, case, HANDLE)
         and user.has_role(Role.PIMPINAN, Role.STAF_PENANGANAN)
     )
     for t in detail.terlapor:
         t.matches = []
-        if may_confirm and t.pegawai_id is None:
-            t.matches = pegawai_match(user, t.name, nip=t.nip or None)  # within the user's territory
+    open_ones = [t for t in detail.terlapor if may_confirm and t.pegawai_id is None]
+    people = [{"name": t.name, "nip": t.nip or None} for t in open_ones]
+    for t, matches in zip(open_ones, pegawai_match_many(user, people), strict=True):
+        t.matches = matches  # within the user's territory
 
 
 def timeline(detail) -> list[dict]:
@@ -140,7 +148,12 @@ def case_page_context(request, case_id, *, bound: dict | None = None) -> dict:
     """The case page's context; ``bound`` replaces a blank form with one carrying the user's input."""
     detail = selectors.case_detail_for(request.user, case_id)
     violations = violation_choices() if any(a.name == "decide" for a in detail.actions) else ()
-    action_forms = [(a, action_form(a, violations=violations)) for a in detail.actions]
+    sanctions = (
+        sanction_menu_for(request.user, detail.case)
+        if any(a.name == "record_followup" for a in detail.actions)
+        else None
+    )
+    action_forms = [(a, action_form(a, violations=violations, sanctions=sanctions)) for a in detail.actions]
     record_forms = _record_forms(request.user, detail)
     for name, form in (bound or {}).items():
         if name.startswith("action:"):
@@ -160,6 +173,7 @@ def case_page_context(request, case_id, *, bound: dict | None = None) -> dict:
         ),
         "may_see_identities": selectors.may_see_identities(request.user, detail.case),
         "letter_ids": selectors.letter_recommendation_ids_for(request.user, detail.case),
+        **step_guards(detail),
     }
 
 
@@ -170,20 +184,7 @@ def case_detail(request, case_id: int):
 
 def _temuan_service_data(form) -> tuple[dict, dict]:
     data = form.cleaned_data
-    report = {
-        "election": data["election"],
-        "region": data["region"],
-        "title": data["title"],
-        "description": data["description"],
-        "place": data["place"],
-        "occurred_on": data["occurred_on"],
-        "terlapor_name": data["terlapor_name"],
-        "terlapor_nip": data["terlapor_nip"],
-        "terlapor_agency": data["terlapor_agency"],
-        "terlapor_agency_name": data["terlapor_agency_name"],
-        "terlapor_position": data["terlapor_position"],
-        "terlapor_subject_type": data["terlapor_subject_type"],
-    }
+    report = form.service_data()
     observation = {
         "observed_at": data["observed_at"],
         "place": data["observation_place"],

@@ -5,6 +5,7 @@ from netra.registry.services.agencies import (
     AgencySeedResult,
     agencies_import,
     agencies_seed,
+    agency_units_seed_standard,
 )
 from netra.registry.services.geo import GeoImportError, GeoImportResult, boundaries_import
 from netra.registry.services.regions import RegionLoadResult, region_aliases_rebuild, regions_load
@@ -21,6 +22,7 @@ __all__ = [
     "RosterImportReport",
     "agencies_import",
     "agencies_seed",
+    "agency_units_seed_standard",
     "boundaries_import",
     "region_aliases_rebuild",
     "region_candidates",

@@ -1,12 +1,14 @@
-"""Seed central and regional agencies; import agency units (OPD, schools, puskesmas...) from files."""
+"""Seed central and regional agencies and the standard perangkat daerah under each regional government;
+import agency units (OPD, schools, puskesmas...) from files."""
 
 import csv
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
-from django.db import transaction
+from django.db import connection, transaction
 
+from netra.accounts.scoping import region_below
 from netra.registry.agency_lookup import AgencyLookup, AgencyNotFound
 from netra.registry.models import Agency, Region
 from netra.registry.services.resolve import RegionResolver
@@ -81,7 +83,7 @@ def agencies_seed() -> AgencySeedResult:
         for region in Region.objects.filter(level=Region.Level.PROVINSI):
             provinces[region.code] = _upsert_regional(region, None, counts)
         for region in Region.objects.filter(level=Region.Level.KABUPATEN_KOTA):
-            jakarta_province = provinces.get(JAKARTA) if region.code.startswith(JAKARTA + ".") else None
+            jakarta_province = provinces.get(JAKARTA) if region_below(region.code, JAKARTA) else None
             _upsert_regional(region, jakarta_province, counts)
     return AgencySeedResult(created=counts[0], updated=counts[1])
 
@@ -147,6 +149,94 @@ def _save(agency: Agency | None, counts: list[int], **values) -> Agency:
         agency.save(update_fields=list(changed))
         counts[1] += 1
     return agency
+
+
+# Standard perangkat daerah ------------------------------------------------------------------------
+
+_GOVERNMENT_KINDS = (Agency.Kind.PEMPROV, Agency.Kind.PEMKAB, Agency.Kind.PEMKOT)
+STANDARD_UNITS_BATCH = 2000  # rows read per round trip
+
+
+@dataclass(frozen=True)
+class StandardUnit:
+    stem: str  # "Dinas Pendidikan": the government's place is appended
+    unit_type: str
+    levels: str  # "p" provinsi, "k" kabupaten/kota
+
+
+def standard_unit_rows() -> list[StandardUnit]:
+    """The nomenclature of data/perangkat_daerah.csv (PP 18/2016; see the file's header)."""
+    path = resources.files("netra.registry").joinpath("data", "perangkat_daerah.csv")
+    text = path.read_text(encoding="utf-8")
+    lines = [line for line in text.splitlines() if line and not line.startswith("#")]
+    return [StandardUnit(**row) for row in csv.DictReader(lines)]
+
+
+def agency_units_seed_standard() -> AgencySeedResult:
+    """Under every Pemprov, Pemkab and Pemkot: its standard dinas, badan, sekretariat and inspektorat
+    ("Dinas Pendidikan Kabupaten Bandung"), and for a kabupaten/kota one kecamatan (or distrik) per
+    loaded kecamatan region, all marked ``standard_nomenclature``.
+
+    Bulk and idempotent: a unit already under the government with that name (imported or seeded
+    before) is left as it is. DKI Jakarta's kota administrasi are units of the province, not
+    governments, so they get none of their own.
+    """
+    rows = standard_unit_rows()
+    governments = list(
+        Agency.objects.filter(parent__isnull=True, kind__in=_GOVERNMENT_KINDS, region__isnull=False)
+        .select_related("region")
+    )
+    units = Agency.objects.filter(parent__parent__isnull=True, parent__kind__in=_GOVERNMENT_KINDS)
+    taken = set(units.values_list("parent_id", "name").iterator(STANDARD_UNITS_BATCH))
+    kecamatan = _kecamatan_by_kabkota()
+    fresh = []
+    for government in governments:
+        for name, unit_type, region_id in _standard_units_of(government.region, rows, kecamatan):
+            if (government.pk, name) not in taken:
+                taken.add((government.pk, name))
+                fresh.append((name, "", Agency.Kind.UNIT, unit_type, government.pk, region_id, "", True))
+    _insert_units(fresh)
+    return AgencySeedResult(created=len(fresh), updated=0)
+
+
+def _place(region: Region) -> str:
+    """"Provinsi Jawa Barat", "Kabupaten Bandung", "Kota Bandung": how unit names end."""
+    return f"Provinsi {region.name}" if region.level == Region.Level.PROVINSI else region.name
+
+
+def _kecamatan_by_kabkota() -> dict[str, list[tuple[str, str, str]]]:
+    found: dict[str, list[tuple[str, str, str]]] = {}
+    kecamatan = Region.objects.filter(level=Region.Level.KECAMATAN)
+    rows = kecamatan.values_list("code", "name", "kind", "parent_id")
+    for code, name, kind, parent in rows.iterator(STANDARD_UNITS_BATCH):
+        found.setdefault(parent, []).append((code, name, kind))
+    return found
+
+
+def _standard_units_of(region: Region, rows: list[StandardUnit], kecamatan: dict) -> list[tuple[str, ...]]:
+    """(name, unit type, region code) of each standard unit of the government of ``region``."""
+    level = "p" if region.level == Region.Level.PROVINSI else "k"
+    place = _place(region)
+    units = [(f"{row.stem} {place}"[:200], row.unit_type, region.pk) for row in rows if level in row.levels]
+    for code, name, kind in kecamatan.get(region.pk, []) if level == "k" else []:
+        word = "Distrik" if kind == "distrik" else "Kecamatan"
+        units.append((f"{word} {name}", "kecamatan", code))
+    return units
+
+
+def _insert_units(rows: list[tuple]) -> None:
+    """One executemany INSERT: for the ~26,000 units of the whole country, bulk_create spends seconds
+    building model instances and, on SQLite, some 200 statements of 124 rows; this takes a fraction."""
+    columns = ("name", "short_name", "kind", "unit_type", "parent_id", "region_id", "external_code",
+               "standard_nomenclature")
+    quote = connection.ops.quote_name
+    # Identifiers come from the model's own metadata, values are bound as parameters.
+    sql = (
+        f"INSERT INTO {quote(Agency._meta.db_table)} ({', '.join(quote(c) for c in columns)}) "  # noqa: S608
+        f"VALUES ({', '.join(['%s'] * len(columns))})"
+    )
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.executemany(sql, rows)
 
 
 # Import of units ---------------------------------------------------------------------------------

@@ -8,6 +8,7 @@ from importlib import resources
 
 from django.db import transaction
 
+from netra.accounts.scoping import region_below
 from netra.law.timezones import province_zone
 from netra.registry.models import Region, RegionAlias
 from netra.registry.normalize import normalize_place, parent_code, strip_type_prefix
@@ -136,7 +137,7 @@ def _prefixed(code: str, level: int, written: str, base: str, *, kind: str) -> I
 def _prefixes_for(code: str, level: int) -> tuple[str, ...]:
     if level == Region.Level.PROVINSI:
         return ("provinsi", "prov", "pemprov", "pemerintah provinsi", "pemerintah prov")
-    jakarta = code.startswith("31.")  # DKI's kab/kota are administrative, not autonomous
+    jakarta = region_below(code, "31")  # DKI's kab/kota are administrative, not autonomous
     if int(code.split(".")[1]) >= 71:  # kota codes start at 71
         return ("kota", "kota administrasi", "kota adm") if jakarta else ("kota", "pemkot", "pemerintah kota")
     if jakarta:

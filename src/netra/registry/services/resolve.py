@@ -2,6 +2,7 @@
 
 import re
 
+from netra.accounts.scoping import region_below, region_subtree_q
 from netra.registry.models import Region, RegionAlias
 from netra.registry.normalize import normalize_place, parse_region_code
 
@@ -46,7 +47,7 @@ def region_candidates(text: str, *, level: int | None = None, within: str | None
     if level is not None:
         queryset = queryset.filter(level=level)
     if within:
-        queryset = queryset.filter(code__startswith=within + ".")
+        queryset = queryset.filter(region_subtree_q(within, "code")).exclude(code=within)
     return list(queryset.select_related("parent").order_by("level", "code")[:MAX_CANDIDATES])
 
 
@@ -57,7 +58,7 @@ def _by_code(code: str, level: int | None, within: str | None) -> list[Region]:
         region = alias.region if alias else None
     if region is None or (level is not None and region.level != level):
         return []
-    if within and not region.code.startswith(within + "."):
+    if within and not region_below(region.code, within):
         return []
     return [region]
 

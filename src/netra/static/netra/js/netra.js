@@ -33,8 +33,29 @@
     }
     syncConditional(document);
   }, true);
+  /* A live region must stay the same element for screen readers to announce its changes (WCAG
+     4.1.3): when a fragment re-renders a whole aria-live region, only its content is swapped in. */
+  document.addEventListener("htmx:beforeSwap", function (event) {
+    var target = event.detail.target;
+    if (!target || !target.id || !target.hasAttribute("aria-live")) { return; }
+    var source = event.detail.requestConfig && event.detail.requestConfig.elt;
+    var owner = source && source.closest("[hx-swap]");
+    var swap = event.detail.swapOverride || (owner ? owner.getAttribute("hx-swap") : "") || "";
+    if (swap.split(" ")[0] !== "outerHTML") { return; }
+    event.detail.swapOverride = "innerHTML";
+    event.detail.selectOverride = "#" + target.id + " > *";
+  });
+
+  /* After a failed submit the error summary takes focus, so keyboard and screen-reader users start
+     from the list of problems (its links lead to the controls). */
+  function focusErrorSummary() {
+    var summary = document.getElementById("form-errors");
+    if (summary) { summary.focus(); }
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
     syncConditional(document);
     document.querySelectorAll("[data-js-only]").forEach(function (el) { el.hidden = false; });
+    focusErrorSummary();
   });
 })();

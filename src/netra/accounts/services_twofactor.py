@@ -34,9 +34,17 @@ def twofactor_required(user) -> bool:
 
 
 def twofactor_pending_device(*, user) -> TOTPDevice:
-    """The unconfirmed TOTP device to show as a QR code, created on first visit and reused."""
+    """The unconfirmed TOTP device to show as a QR code, created on first visit and reused.
+
+    A new device holds a fresh shared secret, so its creation is audited like enabling and disabling.
+    """
     device = TOTPDevice.objects.filter(user=user, confirmed=False).order_by("pk").first()
-    return device or TOTPDevice.objects.create(user=user, name=DEVICE_NAME, confirmed=False)
+    if device is not None:
+        return device
+    with transaction.atomic():
+        device = TOTPDevice.objects.create(user=user, name=DEVICE_NAME, confirmed=False)
+        _audit(user, "user.2fa_setup")
+    return device
 
 
 def device_secret(device: TOTPDevice) -> str:
