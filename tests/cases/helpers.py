@@ -51,7 +51,7 @@ PATH = [
     ("diputus", "decide", "pimpinan", {"outcome": "terbukti", "violation_code": "D-6"}),
     ("rekomendasi_diteruskan", "forward_recommendation", "pimpinan", {"letter_number": "123/PP.01/XI"}),
     ("tindak_lanjut", "record_followup", "bkn", {
-        "sanction": "Hukuman disiplin sedang: pemotongan tunjangan kinerja 25% selama 6 bulan",
+        "sanction_code": "pp94-berat-a",
         "imposed_by": "Bupati Bintan", "imposed_on": date.today() - timedelta(days=2),
         "letter_number": "800/BKPSDM/12"}),
     ("selesai", "close", "pimpinan", {}),
@@ -75,6 +75,7 @@ def _actor(world, key):
 def act(world, case, action, actor_key, params):
     from netra.cases import services
 
+    records_before(world, case, action)
     return services.case_transition(user=_actor(world, actor_key), case=case, action=action,
                                     reason="Alasan uji " + action, **params)
 
@@ -93,6 +94,37 @@ def case_in(world, status, **overrides):
         case = case_in_from(world, case, before)
         return act(world, case, action, actor, params)
     return case_in_from(world, case, status)
+
+
+KAJIAN_AWAL_MET = {
+    "formil_pelapor": True, "formil_terlapor": True, "formil_waktu": True,
+    "materiel_waktu_tempat": True, "materiel_uraian": True, "materiel_bukti": True,
+}
+
+
+def records_before(world, case, action):
+    """What the guards require on file before ``action`` (written only if missing): the kajian awal
+    before registration; a clarification held and the kajian dugaan (with its facts) before the
+    decision."""
+    from django.utils import timezone
+
+    from netra.cases import services
+
+    staf = _actor(world, "staf_penanganan")
+    if action == "register" and not case.kajian.filter(stage="awal").exists():
+        services.kajian_add(user=staf, case=case, stage="awal", analysis="Syarat lengkap.",
+                            conclusion="Dapat diregistrasi.", **KAJIAN_AWAL_MET)
+    if action != "decide":
+        return
+    if not case.clarifications.exists():
+        item = services.clarification_schedule(
+            user=staf, case=case, party="terlapor", person_name="Budi Santoso",
+            scheduled_at=timezone.now(), place="Kantor Bawaslu")
+        services.clarification_record(user=staf, clarification=item, held_at=timezone.now(),
+                                      record="Terlapor hadir dan memberi keterangan.")
+    if not case.kajian.filter(stage="dugaan").exists():
+        services.kajian_add(user=staf, case=case, stage="dugaan", facts="Terlapor mengajak guru memilih.",
+                            analysis="Unsur terpenuhi.", conclusion="Terbukti.")
 
 
 def case_in_from(world, case, status):

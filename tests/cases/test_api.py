@@ -8,7 +8,7 @@ from django.test import Client
 from netra.accounts.models import Role
 from netra.accounts.services import token_create
 from netra.cases.models import Case
-from tests.cases.helpers import JPEG, case_in, photo
+from tests.cases.helpers import JPEG, KAJIAN_AWAL_MET, act, case_in, photo
 
 pytestmark = pytest.mark.django_db
 BASE = "/api/v1/cases"
@@ -126,6 +126,12 @@ def test_transitions_through_the_api(world):
         url, {"action": "reject", "reason": "x", "reason_code": "nope"}, content_type="application/json"
     )
     assert bad.status_code == 400 and "reason_code" in bad.json()["errors"]
+    refused = pimpinan.post(url, {"action": "register"}, content_type="application/json")
+    assert refused.status_code == 400 and "kajian" in refused.json()["errors"]
+    kajian = {"stage": "awal", "analysis": "Syarat lengkap.", "conclusion": "Dapat diregistrasi.",
+              **dict.fromkeys(KAJIAN_AWAL_MET, True)}
+    written = staf.post(f"{BASE}/{case.pk}/kajian", kajian, content_type="application/json")
+    assert written.status_code == 201 and written.json()["stage"] == "awal"
     ok = pimpinan.post(url, {"action": "register"}, content_type="application/json")
     assert ok.json()["register_number"].startswith("001/Reg/LP/PW/Kab/21.01/")
 
@@ -269,3 +275,38 @@ def test_detail_and_queue_query_counts_do_not_grow_with_terlapor(world, django_a
     with django_assert_max_num_queries(25):
         detail = client.get(f"{BASE}/{cases[0].pk}")
     assert len(detail.json()["terlapor"]) == 4
+
+
+def test_clarification_and_sanction_through_the_api(world):
+    case = case_in(world, "klarifikasi")
+    staf = client_for(world["staff"]["bintan"][Role.STAF_PENANGANAN])
+    invite = {"party": "terlapor", "person_name": "Budi Santoso", "scheduled_at": "2024-10-01T09:00:00+07:00",
+              "place": "Kantor Bawaslu"}
+    made = staf.post(f"{BASE}/{case.pk}/clarifications", invite, content_type="application/json")
+    assert made.status_code == 201 and made.json()["attendance"] == "belum"
+    held = staf.post(f"{BASE}/{case.pk}/clarifications/{made.json()['id']}/record",
+                     {"held_at": "2024-10-01T10:00:00+07:00", "record": "Terlapor tidak hadir.",
+                      "attendance": "tidak_hadir"}, content_type="application/json")
+    assert held.status_code == 200 and held.json()["attendance"] == "tidak_hadir"
+    for action, who, params in (
+        ("start_kajian", "staf_penanganan", {}),
+        ("decide", "pimpinan", {"outcome": "terbukti", "violation_code": "D-6"}),
+        ("forward_recommendation", "pimpinan", {"letter_number": "9/PP.01/XI"}),
+    ):
+        case = act(world, Case.objects.get(pk=case.pk), action, who, params)
+    bkn = client_for(world["staff"]["bkn"][Role.STAF_PENANGANAN])
+    followup = {"action": "record_followup", "sanction_code": "pp94-sedang-a", "imposed_by": "Bupati Bintan",
+                "imposed_on": "2024-10-20", "letter_number": "800/1"}
+    refused = bkn.post(f"{BASE}/{case.pk}/transitions", followup, content_type="application/json")
+    assert refused.status_code == 400 and "lighter_reason" in refused.json()["errors"]
+    done = bkn.post(f"{BASE}/{case.pk}/transitions", {**followup, "lighter_reason": "Pertama kali."},
+                    content_type="application/json")
+    assert done.status_code == 200 and done.json()["sanction_lighter"] is True
+    assert done.json()["followups"][0]["lighter"] is True
+
+
+def test_a_region_code_with_a_nul_is_refused_not_looked_up(world):
+    # PostgreSQL cannot even compare a NUL: the lookup used to fail with a server error there.
+    response = Client().post(f"{BASE}/reports", report_form(world, region="21.01\x0004"))
+    assert response.status_code == 400 and "region" in response.json()["errors"]
+    assert Case.objects.count() == 0

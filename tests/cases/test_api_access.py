@@ -86,7 +86,7 @@ def _requests(world, case, evidence_id, recommended):
     """name -> (method, path, payload, json?) for one call of each endpoint."""
     followup = {
         "action": "record_followup",
-        "sanction": "Teguran",
+        "sanction_code": "pp94-berat-a",
         "imposed_by": "Bupati Bintan",
         "imposed_on": "2024-11-01",
         "letter_number": "800/1",

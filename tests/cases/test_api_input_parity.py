@@ -56,6 +56,7 @@ BAD = [
      "known_on", "tidak boleh sebelum tanggal kejadian"),
     ("escape-in-name", {"terlapor_name": "Budi\x1b[31m Santoso"}, "terlapor_name", "karakter kontrol"),
     ("nul-in-place", {"place": "SDN\x00001"}, "place", None),
+    ("nul-in-description", {"description": "Kepala\x00 sekolah"}, "description", None),
     ("newline-in-name", {"terlapor_name": "Budi\nSantoso"}, "terlapor_name", "karakter kontrol"),
     ("bidi-override-in-name", {"terlapor_name": "Budi \u202eosotnaS"}, "terlapor_name", "pengubah arah teks"),
     ("bidi-isolate-in-position", {"terlapor_position": "Kepala \u2067SD\u2069"}, "terlapor_position",

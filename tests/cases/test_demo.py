@@ -26,9 +26,21 @@ def test_kepri_findings_of_pemilu_2024(demo):
         "Bawaslu Provinsi Kepulauan Riau",
     ]
     recipients = {r.case.office.name: r.recipients for r in Recommendation.objects.filter(case__in=findings)}
-    assert recipients["Bawaslu Kabupaten Bintan"] == ["KASN"]
+    # The KASN hand-over: Bintan's file moved to BKN (after), the provincial ones still wait (before).
+    assert recipients["Bawaslu Kabupaten Bintan"] == ["BKN"]
+    assert recipients["Bawaslu Provinsi Kepulauan Riau"] == ["KASN"]
+    bintan = Recommendation.objects.get(case__in=findings, case__office__name="Bawaslu Kabupaten Bintan")
+    assert bintan.handed_over_to == "BKN" and bintan.to_bkn
+    assert bintan.case.transitions.filter(action="kasn_handover").exists()
     assert recipients["Bawaslu Kabupaten Lingga"] == ["kepala_daerah"]
     assert sorted(findings.values_list("terlapor__subject_type", flat=True)) == ["PNS", "PNS", "PNS", "PPNPN"]
+
+
+def test_the_demo_sanction_is_lighter_than_the_catalogue_and_flagged(demo):
+    case = Case.objects.get(election__name="Pilkada Serentak 2024", status="tindak_lanjut")
+    followup = case.followups.get()
+    assert case.sanction_lighter and followup.lighter and followup.expected_class == "berat"
+    assert followup.lighter_reason
 
 
 def test_live_cases_span_provinces_and_stages(demo):

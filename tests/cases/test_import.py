@@ -312,3 +312,11 @@ def test_the_writes_go_through_the_import_service_with_an_audit_event(world, imp
     assert result.ok
     events = Event.objects.filter(action="case.import")
     assert sorted(int(e.object_id) for e in events) == sorted(result.created)
+
+
+def test_a_region_cell_with_a_nul_is_an_error_not_a_database_failure(world, importer, tmp_path):
+    row = list(GOOD[1])
+    row[HEADER.index("wilayah")] = "21.04\x0001"
+    result = cases_import(write_csv(tmp_path / "kasus.csv", [row]), user=importer)
+    assert [(e.row, e.column) for e in result.errors] == [(2, "wilayah")]
+    assert Case.objects.count() == 0

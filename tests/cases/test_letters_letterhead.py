@@ -49,6 +49,7 @@ def test_update_saves_the_given_fields_and_audits_them(bintan):
     ({"email": "bukan-email"}, "email"),
     ({"logo": b"GIF89a" + b"\x00" * 40}, "logo"),
     ({"logo": png()[:40]}, "logo"),
+    ({"logo": png(4001, 1)}, "logo"),
     ({"logo": png() + b"\x00" * LOGO_MAX_BYTES}, "logo"),
     ({"phone": "9" * 61}, "phone"),
 ])
@@ -91,7 +92,7 @@ def test_admin_uploads_a_logo_checked_by_content(client, bintan):
     _admin(client)
     page = client.get(reverse("admin:accounts_office_change", args=[bintan.pk])).content.decode()
     assert 'name="logo_upload"' in page and 'name="address"' in page
-    bad = _admin_post(client, bintan, logo_upload=SimpleUploadedFile("logo.png", b"\x89PNG\r\n\x1a\nrusak"))
+    bad = _admin_post(client, bintan, logo_upload=SimpleUploadedFile("logo.png", png()[:40]))
     assert bad.status_code == 200 and "Berkas logo rusak" in bad.content.decode()
     bintan.refresh_from_db()
     assert bintan.address == "" and bytes(bintan.logo) == b""

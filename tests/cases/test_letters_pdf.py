@@ -2,7 +2,6 @@
 should have, the closing and signature on one page, the kop's logo. Needs Debian ``qpdf`` and
 ``poppler-utils``; without them the tests skip, except under CI=true where they fail."""
 
-import os
 import re
 import shutil
 import struct
@@ -10,11 +9,16 @@ import subprocess
 import tempfile
 import zlib
 from dataclasses import replace
+from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
-from netra.cases.letters import Letterhead, logo_problem, render_pdf
+from netra.cases.letters import Letter, Letterhead, Terlapor, logo_problem, render_pdf
+from netra.cases.letters.data import logo_pixels
+from tests.ci_skips import in_ci
 
 TOOLS = ("qpdf", "pdftoppm", "pdftotext", "pdfinfo", "pdfimages")
 
@@ -23,7 +27,7 @@ def _require(tool: str) -> str:
     path = shutil.which(tool)
     if path is None:
         message = f"{tool} is not installed (Debian: apt-get install qpdf poppler-utils)"
-        if os.environ.get("CI") == "true":
+        if in_ci():
             pytest.fail(message)  # CI installs them (.ci/run): a missing tool there is a failure
         pytest.skip(message)
     return path
@@ -46,6 +50,34 @@ def png(width: int = 8, height: int = 8) -> bytes:
 
 
 LOGO_KOP = Letterhead(("Badan Pengawas Pemilihan Umum", "Kabupaten Bintan"), logo=png())
+
+
+NUMBER = "123/PP.01/K.KR-01/XI/2024"
+KOP = Letterhead(("Badan Pengawas Pemilihan Umum", "Kabupaten Bintan"), address="Jalan Contoh Nomor 1",
+                 phone="(0771) 000000", email="uji@contoh.test", website="contoh.test")
+
+
+def make_letter(**overrides) -> Letter:
+    data = {
+        "number": NUMBER,
+        "date": date(2024, 11, 3),
+        "place": "Bintan",
+        "letterhead": KOP,
+        "office_name": "Bawaslu Kabupaten Bintan",
+        "recipients": ("Kepala Badan Kepegawaian Negara",),
+        "copies": ("Pejabat Pembina Kepegawaian Pemkab Bintan", "Bawaslu Provinsi Kepulauan Riau"),
+        "terlapor": Terlapor("Budi Santoso", "199001012015031001", "Kepala SDN 001", "Dinas Pendidikan"),
+        "register_number": "001/Reg/LP/PB/Kab/21.01/XI/2024",
+        "facts": "Terlapor mengajak guru memilih pasangan calon nomor 2.",
+        "violation": "mengajak memilih",
+        "violation_basis": ("Pasal 5 huruf n angka 7 Peraturan Pemerintah Nomor 94 Tahun 2021",),
+        "referral_basis": ("Pasal 3-4 Peraturan Presiden Nomor 92 Tahun 2024",),
+        "recommendation": "Menindaklanjuti sesuai ketentuan.",
+        "signatory_name": "Rina Kartika",
+        "signatory_role": "Ketua Badan Pengawas Pemilihan Umum Kabupaten Bintan",
+    }
+    data.update(overrides)
+    return Letter(**data)
 
 
 def _with_pdf(pdf: bytes, action):
@@ -84,14 +116,8 @@ def image_count(pdf: bytes) -> int:
     return _with_pdf(pdf, count)
 
 
-def _letter(**overrides):
-    from tests.cases.test_letters_render import make_letter
-
-    return make_letter(**overrides)
-
-
 def test_pdf_passes_qpdf_and_renders_on_one_page_without_warnings():
-    pdf = render_pdf(_letter())
+    pdf = render_pdf(make_letter())
     check = qpdf_check(pdf)
     assert check.returncode == 0, check.stdout + check.stderr
     assert "No syntax or stream encoding errors found" in check.stdout
@@ -104,14 +130,14 @@ def test_pdf_passes_qpdf_and_renders_on_one_page_without_warnings():
 def test_the_poppler_syntax_error_is_gone_and_the_pdf_stays_tagged():
     # typst writes /MarkInfo <</Marked true /Suspects false>>; poppler 22 reports the explicit false
     # as "Syntax Error: Suspects object is wrong type (boolean)".
-    pdf = render_pdf(_letter())
+    pdf = render_pdf(make_letter())
     assert b"/Suspects false" not in pdf
     assert b"/Marked true" in pdf and b"/StructTreeRoot" in pdf
     assert "Tagged:          yes" in _with_pdf(pdf, lambda path: _run("pdfinfo", str(path))).stdout
 
 
 def test_layout_reads_like_a_surat_dinas():
-    page = pdf_pages_text(render_pdf(_letter()))[0]
+    page = pdf_pages_text(render_pdf(make_letter()))[0]
     lines = [line.strip() for line in page.splitlines() if line.strip()]
     assert lines[0] == "BADAN PENGAWAS PEMILIHAN UMUM" and lines[1] == "KABUPATEN BINTAN"
     # Nomor on the left and place and date on the right of the same line, under the kop.
@@ -127,7 +153,7 @@ def test_layout_reads_like_a_surat_dinas():
 
 def test_a_long_letter_keeps_closing_and_signature_together_on_the_last_page():
     facts = "Terlapor mengajak guru memilih pasangan calon nomor 2 dalam rapat dinas sekolah. " * 40
-    pdf = render_pdf(_letter(facts=facts))
+    pdf = render_pdf(make_letter(facts=facts))
     assert rendered_page_count(pdf) == 2
     pages = pdf_pages_text(pdf)
     closing = [i for i, text in enumerate(pages) if "Demikian disampaikan" in text]
@@ -140,15 +166,15 @@ def test_a_long_letter_keeps_closing_and_signature_together_on_the_last_page():
 def test_signature_never_sits_alone_whatever_the_length(count):
     # Lengths around a page break: the closing paragraph always goes with the signature.
     facts = "Uraian fakta hasil kajian yang disusun oleh petugas penanganan pelanggaran. " * count * 3
-    pages = pdf_pages_text(render_pdf(_letter(facts=facts)))
+    pages = pdf_pages_text(render_pdf(make_letter(facts=facts)))
     closing = next(i for i, text in enumerate(pages) if "Demikian disampaikan" in text)
     assert "Rina Kartika" in pages[closing]
     assert "Ketua Badan Pengawas Pemilihan Umum" in pages[closing]
 
 
 def test_logo_is_printed_in_the_kop_only_when_the_office_has_one():
-    assert image_count(render_pdf(_letter())) == 0
-    pdf = render_pdf(_letter(letterhead=LOGO_KOP))
+    assert image_count(render_pdf(make_letter())) == 0
+    pdf = render_pdf(make_letter(letterhead=LOGO_KOP))
     assert image_count(pdf) == 1
     assert qpdf_check(pdf).returncode == 0
     assert rendered_page_count(pdf) == 1
@@ -159,11 +185,30 @@ def test_logo_is_checked_by_its_content():
     assert logo_problem(b"GIF89a" + b"\x00" * 50) == "format"
     assert logo_problem(b"<svg xmlns='http://www.w3.org/2000/svg'/>") == "format"
     assert logo_problem(png()[:40]) == "decode"  # a PNG signature on a truncated file
-    assert logo_problem(b"\xff\xd8\xff\xe0" + b"\x00" * 100) == "decode"
+    assert logo_problem(b"\xff\xd8\xff\xe0" + b"\x00" * 100) == "pixels"  # no frame header
+    assert logo_problem(_jpeg_header(64, 32) + b"\x00" * 64) == "decode"
+
+
+def _jpeg_header(width: int, height: int) -> bytes:
+    app0 = b"\xff\xe0\x00\x10JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00"
+    size = height.to_bytes(2, "big") + width.to_bytes(2, "big")
+    sof0 = b"\xff\xc0\x00\x11\x08" + size + b"\x03" + b"\x00" * 9
+    return b"\xff\xd8" + app0 + sof0
+
+
+def test_image_size_is_read_from_the_header_before_anything_decodes_it():
+    assert logo_pixels(png(12, 5)) == (12, 5)
+    assert logo_pixels(_jpeg_header(640, 480)) == (640, 480)
+    # A few hundred bytes that would decode to 7.5 GB: refused on the header alone.
+    bomb = png()[:16] + (50000).to_bytes(4, "big") * 2 + png()[24:]
+    assert logo_problem(bomb) == "pixels"
+    assert logo_problem(_jpeg_header(4001, 10)) == "pixels"
+    assert logo_problem(png(4001, 1)) == "pixels"
+    assert logo_problem(png(400, 120)) is None
 
 
 def test_pdf_with_a_logo_is_deterministic():
-    letter = _letter(letterhead=replace(LOGO_KOP, address="Jalan Contoh"))
+    letter = make_letter(letterhead=replace(LOGO_KOP, address="Jalan Contoh"))
     assert render_pdf(letter) == render_pdf(letter)
 
 
@@ -178,7 +223,16 @@ def test_a_missing_tool_fails_under_ci_and_skips_elsewhere(monkeypatch):
 
 
 def test_several_addressees_are_numbered_under_one_yth():
-    page = pdf_pages_text(render_pdf(_letter(recipients=("Kepala BKN", "Bupati Bintan"))))[0]
+    page = pdf_pages_text(render_pdf(make_letter(recipients=("Kepala BKN", "Bupati Bintan"))))[0]
     lines = [" ".join(line.split()) for line in page.splitlines() if line.strip()]
     start = lines.index("Yth. 1. Kepala BKN")
     assert lines[start + 1: start + 3] == ["2. Bupati Bintan", "di Tempat"]
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=st.text(alphabet=st.characters(codec="utf-8") | st.sampled_from("#$*_[]<>@\\`~=-+/'\":.{}\n"),
+                    max_size=400))
+def test_any_text_gives_a_pdf_qpdf_and_poppler_accept(text):
+    pdf = render_pdf(make_letter(facts=text, terlapor=Terlapor(text or "-", text)))
+    assert qpdf_check(pdf).returncode == 0
+    assert 1 <= rendered_page_count(pdf) <= 3

@@ -12,7 +12,6 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from netra.cases.letters import (
-    Letter,
     Letterhead,
     Terlapor,
     date_id,
@@ -22,35 +21,7 @@ from netra.cases.letters import (
     typst_escape,
     typst_source,
 )
-from tests.cases.test_letters_pdf import LOGO_KOP, pdf_pages_text
-
-NUMBER = "123/PP.01/K.KR-01/XI/2024"
-KOP = Letterhead(("Badan Pengawas Pemilihan Umum", "Kabupaten Bintan"), address="Jalan Contoh Nomor 1",
-                 phone="(0771) 000000", email="uji@contoh.test", website="contoh.test")
-
-
-def make_letter(**overrides) -> Letter:
-    data = {
-        "number": NUMBER,
-        "date": date(2024, 11, 3),
-        "place": "Bintan",
-        "letterhead": KOP,
-        "office_name": "Bawaslu Kabupaten Bintan",
-        "recipients": ("Kepala Badan Kepegawaian Negara",),
-        "copies": ("Pejabat Pembina Kepegawaian Pemkab Bintan", "Bawaslu Provinsi Kepulauan Riau"),
-        "terlapor": Terlapor("Budi Santoso", "199001012015031001", "Kepala SDN 001", "Dinas Pendidikan"),
-        "register_number": "001/Reg/LP/PB/Kab/21.01/XI/2024",
-        "facts": "Terlapor mengajak guru memilih pasangan calon nomor 2.",
-        "violation": "mengajak memilih",
-        "violation_basis": ("Pasal 5 huruf n angka 7 Peraturan Pemerintah Nomor 94 Tahun 2021",),
-        "referral_basis": ("Pasal 3-4 Peraturan Presiden Nomor 92 Tahun 2024",),
-        "recommendation": "Menindaklanjuti sesuai ketentuan.",
-        "signatory_name": "Rina Kartika",
-        "signatory_role": "Ketua Badan Pengawas Pemilihan Umum Kabupaten Bintan",
-    }
-    data.update(overrides)
-    return Letter(**data)
-
+from tests.cases.test_letters_pdf import LOGO_KOP, NUMBER, make_letter, pdf_pages_text
 
 # Reads escaped markup back as plain text: text, spaces and line breaks (nothing else may appear).
 _PLAIN = """

@@ -66,7 +66,7 @@ def test_a_ppk_follow_up_is_recorded_for_a_terlapor_five_levels_down(world):
     case = _recommended_case_about(world, deepest)
     done = services.case_transition(
         user=_ppk(world), case=case, action="record_followup", reason="Sanksi dijatuhkan",
-        sanction="Teguran tertulis", imposed_by="Bupati Bintan", imposed_on="2024-11-01",
+        sanction_code="pp94-berat-a", imposed_by="Bupati Bintan", imposed_on="2024-11-01",
         letter_number="800/7",
     )
     assert done.status == "tindak_lanjut" and done.followups.get().recommendation.case_id == case.pk

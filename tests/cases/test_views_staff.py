@@ -9,6 +9,7 @@ from django.utils import timezone
 from netra.accounts.models import Role
 from netra.cases import services
 from netra.cases.models import Case, Clarification, Comment, Kajian, Status
+from tests.cases.helpers import records_before
 
 pytestmark = pytest.mark.django_db
 
@@ -137,6 +138,7 @@ def test_full_procedure_through_the_web_forms(client, world, submit):
         "kajian-stage": "awal",
         "kajian-analysis": "Syarat formil dan materiel terpenuhi.",
         "kajian-conclusion": "Dapat diregistrasi.",
+        **{f"kajian-{name}": "on" for name in (*Kajian.FORMIL, *Kajian.MATERIEL)},
     }
     assert client.post(reverse("cases:kajian_add", args=[case.pk]), kajian).status_code == 302
     assert act(client, case, "register").status_code == 302
@@ -153,6 +155,13 @@ def test_full_procedure_through_the_web_forms(client, world, submit):
     record = {"rec-clarification": item.pk, "rec-held_at": when, "rec-record": "Terlapor mengakui ajakan."}
     assert client.post(reverse("cases:clarification_record", args=[case.pk]), record).status_code == 302
     assert act(client, case, "start_kajian").status_code == 302
+    dugaan = {
+        "kajian-stage": "dugaan",
+        "kajian-facts": "Terlapor mengajak guru memilih dalam rapat dinas.",
+        "kajian-analysis": "Unsur Pasal 5 huruf n terpenuhi.",
+        "kajian-conclusion": "Terbukti.",
+    }
+    assert client.post(reverse("cases:kajian_add", args=[case.pk]), dugaan).status_code == 302
     assert (
         act(
             client,
@@ -169,7 +178,7 @@ def test_full_procedure_through_the_web_forms(client, world, submit):
     )
     case.refresh_from_db()
     assert case.status == Status.REKOMENDASI_DITERUSKAN and case.register_number
-    assert Kajian.objects.filter(case=case).count() == 1
+    assert Kajian.objects.filter(case=case).count() == 2
     page = client.get(detail).content.decode()
     assert "Terlapor mengakui ajakan." in page and "001/PP.01/K.KR-01/2024" in page
     assert "Rekomendasi diteruskan" in page
@@ -178,8 +187,10 @@ def test_full_procedure_through_the_web_forms(client, world, submit):
 def test_decide_without_violation_type_keeps_reasoning_and_explains(client, world, submit):
     case = submit()
     user = world["staff"]["bintan"][Role.PIMPINAN]
-    for action in ("start_kajian_awal", "register", "start_kajian"):
-        services.case_transition(user=user, case=Case.objects.get(pk=case.pk), action=action)
+    for action in ("start_kajian_awal", "register", "start_kajian", "decide"):
+        records_before(world, Case.objects.get(pk=case.pk), action)
+        if action != "decide":
+            services.case_transition(user=user, case=Case.objects.get(pk=case.pk), action=action)
     client.force_login(user)
     response = act(client, case, "decide", outcome="terbukti", reason="Pertimbangan panjang saya.")
     assert response.status_code == 400
@@ -331,6 +342,7 @@ def test_bkn_records_the_sanction_from_its_queue(client, world, submit):
         ("decide", {"outcome": "terbukti", "violation_code": "D-8", "reason": "Terbukti."}),
         ("forward_recommendation", {"letter_number": "001/REK/2024"}),
     ):
+        records_before(world, Case.objects.get(pk=case.pk), action)
         services.case_transition(user=leader, case=Case.objects.get(pk=case.pk), action=action, **params)
     bkn = world["staff"]["bkn"][Role.STAF_PENANGANAN]
     queue = page_of(client, bkn, "cases:queue").content.decode()
@@ -341,17 +353,19 @@ def test_bkn_records_the_sanction_from_its_queue(client, world, submit):
         client,
         case,
         "record_followup",
-        sanction="Penurunan jabatan",
+        sanction_code="pp94-ringan-a",
+        lighter_reason="Alasan saya yang panjang",
         imposed_by="",
         imposed_on="",
         letter_number="",
     )
-    assert bad.status_code == 400 and "Penurunan jabatan" in bad.content.decode()
+    assert bad.status_code == 400 and "Alasan saya yang panjang" in bad.content.decode()
+    assert "penurunan jabatan setingkat lebih rendah selama 12 bulan (PP 94/2021 Pasal 8" in page
     done = act(
         client,
         case,
         "record_followup",
-        sanction="Penurunan jabatan setingkat lebih rendah",
+        sanction_code="pp94-berat-a",
         imposed_by="Bupati Bintan",
         imposed_on=timezone.localdate().isoformat(),
         letter_number="800/123/BKPSDM/2024",
@@ -359,7 +373,9 @@ def test_bkn_records_the_sanction_from_its_queue(client, world, submit):
     assert done.status_code == 302
     case.refresh_from_db()
     assert case.status == Status.TINDAK_LANJUT
-    assert case.followups.get().imposed_by == "Bupati Bintan"
+    followup = case.followups.get()
+    assert followup.imposed_by == "Bupati Bintan" and not case.sanction_lighter
+    assert followup.sanction == "penurunan jabatan setingkat lebih rendah selama 12 bulan"
 
 
 def test_informasi_awal_can_be_archived_with_a_reason(client, world, submit):
@@ -397,6 +413,7 @@ def test_clarification_record_form_appears_only_while_one_is_pending(client, wor
     user = world["staff"]["bintan"][Role.STAF_PENANGANAN]
     leader = world["staff"]["bintan"][Role.PIMPINAN]
     for action in ("start_kajian_awal", "register", "start_klarifikasi"):
+        records_before(world, Case.objects.get(pk=case.pk), action)
         services.case_transition(user=leader, case=Case.objects.get(pk=case.pk), action=action)
     page = page_of(client, user, "cases:detail", case.pk).content.decode()
     assert 'data-record="clarification"' in page and 'data-record="clarification_record"' not in page
@@ -456,6 +473,7 @@ def test_kajian_dugaan_needs_the_facts_and_the_case_page_shows_them(client, worl
     case = submit()
     user = world["staff"]["bintan"][Role.PIMPINAN]
     for action in ("start_kajian_awal", "register", "start_klarifikasi"):
+        records_before(world, case, action)
         case = services.case_transition(user=user, case=case, action=action)
     client.force_login(user)
     url = reverse("cases:kajian_add", args=[case.pk])
@@ -463,8 +481,8 @@ def test_kajian_dugaan_needs_the_facts_and_the_case_page_shows_them(client, worl
     refused = client.post(url, kajian)
     assert refused.status_code == 400
     assert "Uraian singkat fakta wajib diisi" in refused.content.decode()
-    assert not Kajian.objects.filter(case=case).exists()
+    assert not Kajian.objects.filter(case=case, stage="dugaan").exists()
     facts = "Terlapor hadir berseragam dinas dalam kampanye terbuka."
     assert client.post(url, {**kajian, "kajian-facts": facts}).status_code == 302
-    assert Kajian.objects.get(case=case).facts == facts
+    assert Kajian.objects.get(case=case, stage="dugaan").facts == facts
     assert facts in client.get(reverse("cases:detail", args=[case.pk])).content.decode()

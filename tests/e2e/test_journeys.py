@@ -114,7 +114,7 @@ def file_anonymous_report(page, base: str, shot) -> str:
     page.fill("#id_terlapor_name", "Budi Santoso")
     page.fill("#id_terlapor_agency_name", "Dinas Pendidikan Kabupaten Bintan")
     page.fill("#id_terlapor_position", "Kepala SDN 001 Gunung Kijang")
-    page.select_option("#id_election", label="Pemilihan Serentak 2024 (uji)")
+    page.select_option("#id_election", str(Election.objects.get(name="Pemilihan Serentak 2024 (uji)").pk))
     page.fill("#id_title", "Kepala sekolah mengajak guru memilih pasangan calon")
     page.fill(
         "#id_description",
@@ -184,6 +184,35 @@ def record(page, kind: str, fields: dict) -> None:
     assert page.locator(".messages .success").count() == 1, page.inner_text("main")
 
 
+REQUIREMENTS = (
+    "formil_pelapor",
+    "formil_terlapor",
+    "formil_waktu",
+    "materiel_waktu_tempat",
+    "materiel_uraian",
+    "materiel_bukti",
+)
+
+
+def write_kajian(page, stage: str, *, ticks: bool = False, facts: str = "") -> None:
+    """The kajian form on the case page: the awal with its syarat ticked, the dugaan with its facts."""
+    box = page.locator("details[data-record=kajian]")
+    if box.get_attribute("open") is None:
+        box.locator("summary").click()
+    box.locator("[name=kajian-stage]").select_option(stage)
+    if ticks:
+        for name in REQUIREMENTS:
+            if box.locator(f"[name=kajian-{name}]").count():
+                box.locator(f"[name=kajian-{name}]").check()
+    if facts:
+        box.locator("[name=kajian-facts]").fill(facts)
+    box.locator("[name=kajian-analysis]").fill("Analisis atas bukti dan keterangan.")
+    box.locator("[name=kajian-conclusion]").fill("Kesimpulan kajian.")
+    box.locator("button[type=submit]").click()
+    page.wait_for_load_state()
+    assert page.locator(".messages .success").count() == 1, page.inner_text("main")
+
+
 def handle_as_kabupaten(page, base: str, shot) -> Case:
     login(page, base, "pimpinan.bintan")
     page.click("text=Kepala sekolah mengajak guru memilih pasangan calon")
@@ -191,6 +220,7 @@ def handle_as_kabupaten(page, base: str, shot) -> Case:
     temuan = Case.objects.get(kind="temuan")
     page.goto(f"{base}/kasus/{temuan.pk}/")
     take(page, "start_kajian_awal")
+    write_kajian(page, "awal", ticks=True)
     take(page, "register")
     take(page, "start_klarifikasi")
     when = (timezone.localtime() - timedelta(hours=3)).strftime("%Y-%m-%dT%H:%M")
@@ -211,6 +241,7 @@ def handle_as_kabupaten(page, base: str, shot) -> Case:
         {"[name=rec-held_at]": when, "[name=rec-record]": "Terlapor mengakui ajakan dalam rapat."},
     )
     take(page, "start_kajian")
+    write_kajian(page, "dugaan", facts="Dalam rapat dinas terlapor mengajak guru memilih pasangan calon.")
     take(
         page,
         "decide",

@@ -1,11 +1,10 @@
 """/api/v1/accounts/: who am I, and my API tokens."""
 
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest
 from ninja import Router, Status
 from ninja.errors import HttpError
 
-from netra.accounts.api_auth import staff_auth
+from netra.accounts.api_auth import AuthedRequest, staff_auth
 from netra.accounts.schemas import MeOut, TokenCreatedOut, TokenCreateIn, TokenOut
 from netra.accounts.selectors import token_get_for, token_list_for
 from netra.accounts.services import token_create, token_revoke
@@ -14,17 +13,17 @@ router = Router(auth=staff_auth, tags=["accounts"])
 
 
 @router.get("/me", response=MeOut)
-def me(request: HttpRequest):
+def me(request: AuthedRequest):
     return request.auth
 
 
 @router.get("/tokens", response=list[TokenOut])
-def tokens_list(request: HttpRequest):
+def tokens_list(request: AuthedRequest):
     return list(token_list_for(request.auth))
 
 
 @router.post("/tokens", response={201: TokenCreatedOut})
-def tokens_create(request: HttpRequest, payload: TokenCreateIn):
+def tokens_create(request: AuthedRequest, payload: TokenCreateIn):
     try:
         token, raw = token_create(user=request.auth, name=payload.name)
     except ValidationError as error:
@@ -34,5 +33,5 @@ def tokens_create(request: HttpRequest, payload: TokenCreateIn):
 
 
 @router.post("/tokens/{token_id}/revoke", response=TokenOut)
-def tokens_revoke(request: HttpRequest, token_id: int):
+def tokens_revoke(request: AuthedRequest, token_id: int):
     return token_revoke(user=request.auth, token=token_get_for(request.auth, token_id))

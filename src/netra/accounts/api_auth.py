@@ -4,9 +4,10 @@ Use ``auth=staff_auth`` on a ninja router or operation. Both methods accept only
 attached to an office; session requests must carry the CSRF token (ninja's SessionAuth checks it).
 """
 
+from django.http import HttpRequest
 from ninja.security import HttpBearer, SessionAuth
 
-from netra.accounts.models import ApiToken
+from netra.accounts.models import ApiToken, User
 from netra.accounts.scoping import is_staff
 from netra.accounts.services_tokens import token_touch
 from netra.accounts.services_twofactor import twofactor_enabled, twofactor_required
@@ -64,6 +65,13 @@ class StaffSessionAuth(SessionAuth):
         if not is_staff_member(user) or _needs_second_factor(user):
             return None
         return user
+
+
+class AuthedRequest(HttpRequest):
+    """The request of an operation behind ``staff_auth``: ninja sets ``auth`` to the staff member.
+    Only for annotations (``request: AuthedRequest``); ninja never builds one."""
+
+    auth: User
 
 
 token_auth = TokenAuth()

@@ -97,6 +97,7 @@ class ApiToken(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     last_used_at = models.DateTimeField(null=True, blank=True)
     revoked_at = models.DateTimeField(null=True, blank=True)
+    raw = ""  # not a field: the plain token, set only on the answer to its creation (never stored)
 
     def __str__(self) -> str:
         return f"{self.name} ({self.prefix}…)"

@@ -17,11 +17,18 @@ Models are told apart by their label, so this module imports no other app: regis
 import accounts, never the other way round.
 """
 
+from typing import Any, TypeAlias, TypeGuard
+
 from django.apps import apps
+from django.contrib.auth.models import AnonymousUser
 from django.db.models import Model, Q, QuerySet
 from django.utils.translation import gettext as _
 
-from netra.accounts.models import Office, Role
+from netra.accounts.models import Office, Role, User
+
+# Whoever a request carries: a staff user, a user without an office, the anonymous public, or nobody.
+Viewer: TypeAlias = User | AnonymousUser | None
+_SUBTREE_CACHE = "_netra_agency_subtree_ids"
 
 VIEW = "view"  # read the row
 HANDLE = "handle"  # act as the case's handling office (transitions, assignment, records)
@@ -61,34 +68,39 @@ def office_covers(office: Office, code: str) -> bool:
 # Who the user is ------------------------------------------------------------------------------
 
 
-def is_staff(user) -> bool:
+def is_staff(user: Viewer) -> TypeGuard[User]:
     """Active, authenticated and attached to an office; everybody else is the public."""
     return bool(
-        user is not None
-        and getattr(user, "is_authenticated", False)
-        and user.is_active
-        and getattr(user, "office_id", None) is not None
+        isinstance(user, User) and user.is_authenticated and user.is_active and user.office_id is not None
     )
 
 
-def is_supervisor(user) -> bool:
+def _office(user: User) -> Office:
+    """The office of a user ``is_staff`` accepted."""
+    office = user.office
+    if office is None:  # is_staff checked office_id; a stale object is a programming error
+        raise LookupError("user has no office")
+    return office
+
+
+def is_supervisor(user: Viewer) -> bool:
     """Staff of a Bawaslu/Panwaslu office (as opposed to BKN or a PPK)."""
-    return is_staff(user) and user.office.kind in Office.SUPERVISORY
+    return is_staff(user) and _office(user).kind in Office.SUPERVISORY
 
 
-def region_q(user, field: str = "region_code") -> Q:
+def region_q(user: Viewer, field: str = "region_code") -> Q:
     """Rows whose region code lies in the user's office territory; nothing for the public."""
     if not is_staff(user):
         return Q(pk__in=[])
-    return region_subtree_q(user.office.region_code, field)
+    return region_subtree_q(_office(user).region_code, field)
 
 
-def territory(user) -> str | None:
+def territory(user: Viewer) -> str | None:
     """The region code of the user's office ("" national); None for the public.
 
     A search block only (the name index is partitioned by region): rows still go through ``restrict``.
     """
-    return user.office.region_code if is_staff(user) else None
+    return _office(user).region_code if is_staff(user) else None
 
 
 def agency_subtree_ids(office: Office) -> set[int]:
@@ -98,22 +110,22 @@ def agency_subtree_ids(office: Office) -> set[int]:
     """
     if office.kind != Office.Kind.PPK or office.agency_id is None:
         return set()
-    cached = getattr(office, "_agency_subtree_ids", None)
+    cached: set[int] | None = office.__dict__.get(_SUBTREE_CACHE)
     if cached is None:
         agencies = apps.get_model("registry", "Agency").objects  # registry imports accounts, not back
         cached, frontier = {office.agency_id}, {office.agency_id}
         while frontier:
             frontier = set(agencies.filter(parent_id__in=frontier).values_list("pk", flat=True)) - cached
             cached |= frontier
-        office._agency_subtree_ids = cached
+        office.__dict__[_SUBTREE_CACHE] = cached
     return set(cached)
 
 
-def agency_q(user, field: str = "agency") -> Q:
+def agency_q(user: Viewer, field: str = "agency") -> Q:
     """For PPK staff: rows whose agency (``field`` holds an Agency id/FK) lies in their subtree."""
     if not is_staff(user):
         return Q(pk__in=[])
-    return Q(**{f"{field}__in": agency_subtree_ids(user.office)})
+    return Q(**{f"{field}__in": agency_subtree_ids(_office(user))})
 
 
 # Reads ----------------------------------------------------------------------------------------
@@ -132,33 +144,41 @@ def _recommendation_q(office: Office, prefix: str = "") -> Q:
     return _nothing()
 
 
-def _case_q(model, user, action: str) -> Q:
-    office = user.office
+def _related(model: type[Model], field: str) -> type[Model]:
+    """The model at the other end of ``model.field`` (models are reached by name, not imported)."""
+    related = model._meta.get_field(field).related_model
+    if not isinstance(related, type):
+        raise LookupError(f"{model._meta.label}.{field} is not a relation")
+    return related
+
+
+def _case_q(model: type[Model], user: User, action: str) -> Q:
+    office = _office(user)
     if office.is_supervisory:
         if action in (VIEW, SUPERVISE):
             return region_q(user, "region_code")
         return Q(office_id=office.pk) if action == HANDLE else _nothing()
     if action not in (VIEW, FOLLOW_UP):
         return _nothing()
-    recommendations = model._meta.get_field("recommendations").related_model
-    return Q(pk__in=recommendations.objects.filter(_recommendation_q(office)).values("case_id"))
+    recommendations = _related(model, "recommendations")
+    return Q(pk__in=recommendations._default_manager.filter(_recommendation_q(office)).values("case_id"))
 
 
-def _case_row_q(model, user, action: str) -> Q:
+def _case_row_q(model: type[Model], user: User, action: str) -> Q:
     """Rows that belong to one case (evidence, comments...): those of the cases the user may see."""
-    case_model = model._meta.get_field("case").related_model
-    return Q(case_id__in=case_model.objects.filter(_case_q(case_model, user, action)).values("pk"))
+    case_model = _related(model, "case")
+    return Q(case_id__in=case_model._default_manager.filter(_case_q(case_model, user, action)).values("pk"))
 
 
-def _recommendation_rows_q(model, user, action: str) -> Q:
-    office = user.office
+def _recommendation_rows_q(model: type[Model], user: User, action: str) -> Q:
+    office = _office(user)
     if office.is_supervisory:
         return _case_row_q(model, user, action)
     return _recommendation_q(office) if action in (VIEW, FOLLOW_UP) else _nothing()
 
 
-def _pegawai_q(model, user, action: str) -> Q:
-    office = user.office
+def _pegawai_q(model: type[Model], user: User, action: str) -> Q:
+    office = _office(user)
     if action != VIEW:
         return _nothing()
     if office.kind == Office.Kind.PPK:
@@ -166,11 +186,11 @@ def _pegawai_q(model, user, action: str) -> Q:
     return region_q(user, "region__code")
 
 
-def _own_tokens_q(model, user, action: str) -> Q:
+def _own_tokens_q(model: type[Model], user: User, action: str) -> Q:
     return Q(user_id=user.pk)
 
 
-def _office_staff_q(model, user, action: str) -> Q:
+def _office_staff_q(model: type[Model], user: User, action: str) -> Q:
     return Q(office_id=user.office_id)
 
 
@@ -185,7 +205,7 @@ _RULES = {
 }
 
 
-def restrict(qs: QuerySet, user, action: str = VIEW) -> QuerySet:
+def restrict(qs: QuerySet[Any], user: Viewer, action: str = VIEW) -> QuerySet[Any]:
     """``qs`` narrowed to the rows ``user`` may read (``VIEW``) or act on (another action).
 
     Models without a rule here raise LookupError: adding a model to a selector means adding its
@@ -204,8 +224,8 @@ def restrict(qs: QuerySet, user, action: str = VIEW) -> QuerySet:
 # Acting on one object ------------------------------------------------------------------------
 
 
-def _can_on_case(user, case, action: str) -> bool:
-    office = user.office
+def _can_on_case(user: User, case: Any, action: str) -> bool:
+    office = _office(user)
     if action == HANDLE:
         return office.is_supervisory and user.office_id == case.office_id
     if action == SUPERVISE:
@@ -217,11 +237,12 @@ def _can_on_case(user, case, action: str) -> bool:
     return restrict(type(case).objects.filter(pk=case.pk), user, action).exists()
 
 
-def _can_on_region(user, region, action: str) -> bool:
-    return action == SUPERVISE and user.office.is_supervisory and office_covers(user.office, region.code)
+def _can_on_region(user: User, region: Any, action: str) -> bool:
+    office = _office(user)
+    return action == SUPERVISE and office.is_supervisory and office_covers(office, region.code)
 
 
-def can(user, obj: Model, action: str) -> bool:
+def can(user: Viewer, obj: Model, action: str) -> bool:
     """Whether ``user``'s office may take ``action`` on ``obj`` (a case, or a region for SUPERVISE).
 
     Jurisdiction only: the role a step needs is the caller's rule (``workflow.ACTIONS``).
@@ -236,31 +257,31 @@ def can(user, obj: Model, action: str) -> bool:
     raise LookupError(f"no jurisdiction rule for acting on {label}")
 
 
-def sees_identities(user, case) -> bool:
+def sees_identities(user: Viewer, case: Any) -> bool:
     """The reporter's and witnesses' identities: the handling office's pimpinan and staf penanganan."""
-    return can(user, case, HANDLE) and user.has_role(Role.PIMPINAN, Role.STAF_PENANGANAN)
+    return is_staff(user) and can(user, case, HANDLE) and user.has_role(Role.PIMPINAN, Role.STAF_PENANGANAN)
 
 
 # Described for people ------------------------------------------------------------------------
 
 
-def _describe(office) -> str:
+def _describe(office: Office) -> str:
     if office.kind == Office.Kind.BKN:
         return _("Rekomendasi yang diteruskan kepada BKN, seluruh Indonesia")
     if office.kind == Office.Kind.PPK:
-        name = office.agency.name if office.agency_id else office.name
+        name = office.agency.name if office.agency else office.name
         return _("Rekomendasi tentang pegawai %(agency)s dan unit kerjanya") % {"agency": name}
     if office.region_code == "":
         return _("Seluruh Indonesia")
-    label = office.region.name if office.region_id else office.region_code
+    label = office.region.name if office.region else office.region_code
     if office.kind == Office.Kind.PANWASLU_KECAMATAN:
         return label
     return _("%(region)s dan wilayah di bawahnya") % {"region": label}
 
 
-def jurisdiction_of(user) -> dict:
+def jurisdiction_of(user: User) -> dict[str, Any]:
     """What the user's office may see, in words, for the profile page and the API."""
-    office = user.office
+    office = _office(user)
     return {
         "region_code": office.region_code,
         "national": office.region_code == "",

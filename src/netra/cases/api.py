@@ -13,9 +13,9 @@ from django.http import FileResponse, HttpRequest, JsonResponse
 from django.utils.translation import gettext as _
 from ninja import File, Form, Query, Router, Schema, Status
 from ninja.files import UploadedFile
-from ninja.throttling import AnonRateThrottle
+from ninja.throttling import AnonRateThrottle, BaseThrottle
 
-from netra.accounts.api_auth import staff_auth
+from netra.accounts.api_auth import AuthedRequest, staff_auth
 from netra.cases import selectors, services, workflow
 from netra.cases.schemas import (
     ActionOut,
@@ -23,12 +23,17 @@ from netra.cases.schemas import (
     CaseDetailOut,
     CaseDetailView,
     CaseOut,
+    ClarificationIn,
+    ClarificationOut,
+    ClarificationRecordIn,
     CommentIn,
     CommentOut,
     ElectionOut,
     ErrorOut,
     EvidenceOut,
     IntakeCheckOut,
+    KajianIn,
+    KajianOut,
     Receipt,
     ReceiptOut,
     ReportIn,
@@ -50,7 +55,7 @@ class ReportThrottle(AnonRateThrottle):
     scope = "cases_report"
 
 
-REPORT_THROTTLES = [ReportThrottle(getattr(settings, "NETRA_PUBLIC_REPORT_RATE", "30/m"))]
+REPORT_THROTTLES: list[BaseThrottle] = [ReportThrottle(getattr(settings, "NETRA_PUBLIC_REPORT_RATE", "30/m"))]
 
 
 ERRORS = {400: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut}
@@ -82,7 +87,12 @@ def report_check(request: HttpRequest, payload: ReportIn):
 
 
 @router.post("/reports", response={201: ReceiptOut, **ERRORS}, auth=None, throttle=REPORT_THROTTLES)
-def report_submit(request: HttpRequest, payload: Form[ReportIn], files: File[list[UploadedFile]] = None):
+def report_submit(
+    request: HttpRequest,
+    payload: Form[ReportIn],
+    # ninja takes `= None` as "optional"; with `| None` in the annotation it parses no files at all
+    files: File[list[UploadedFile]] = None,  # type: ignore[assignment]
+):
     """File a report without an account (multipart: fields + ``files``). Keep the receipt code.
 
     An incident date outside the election's supervision period is refused (400, ``confirm_period``)
@@ -128,12 +138,13 @@ class CaseFilters(Schema):
     q: str = ""
     assigned_to_me: bool = False
     open_only: bool = False
+    sanction_lighter: bool = False
     limit: int = 50
     offset: int = 0
 
 
 @router.get("/", response=list[CaseOut], auth=staff_auth)
-def case_list(request: HttpRequest, filters: Query[CaseFilters]):
+def case_list(request: AuthedRequest, filters: Query[CaseFilters]):
     """The caller's cases (scoped to their office), newest first; ``limit`` at most 200."""
     options = filters.dict(exclude={"limit", "offset"})
     qs = selectors.case_list_for(request.auth, **options)
@@ -141,14 +152,25 @@ def case_list(request: HttpRequest, filters: Query[CaseFilters]):
     return qs.prefetch_related("terlapor__agency")[offset : offset + limit]
 
 
+class SanctionCountsOut(Schema):
+    sanctioned: int
+    lighter: int
+
+
+@router.get("/stats/sanctions", response=SanctionCountsOut, auth=staff_auth)
+def sanction_counts(request: AuthedRequest):
+    """Of the caller's cases with a sanction recorded, how many got one lighter than the catalogue's class."""
+    return selectors.sanction_counts_for(request.auth)
+
+
 @router.get("/queue", response=list[CaseOut], auth=staff_auth)
-def queue(request: HttpRequest):
+def queue(request: AuthedRequest):
     """Open cases waiting on the caller's office, nearest deadline first."""
     return selectors.queue_for(request.auth).prefetch_related("terlapor__agency")[:200]
 
 
 @router.post("/temuan", response={201: CaseDetailOut, **ERRORS}, auth=staff_auth)
-def temuan(request: HttpRequest, payload: TemuanIn):
+def temuan(request: AuthedRequest, payload: TemuanIn):
     """A supervisor's finding with the observation record (pengawas, pimpinan)."""
     data = payload.dict(exclude={"observation", "links"})
     case = services.temuan_create(user=request.auth, data=data, observation=payload.observation.dict(),
@@ -157,19 +179,19 @@ def temuan(request: HttpRequest, payload: TemuanIn):
 
 
 @router.get("/{case_id}", response={200: CaseDetailOut, **ERRORS}, auth=staff_auth)
-def case_detail(request: HttpRequest, case_id: int):
+def case_detail(request: AuthedRequest, case_id: int):
     return CaseDetailView(selectors.case_detail_for(request.auth, case_id))
 
 
 @router.get("/{case_id}/actions", response={200: list[ActionOut], **ERRORS}, auth=staff_auth)
-def case_actions(request: HttpRequest, case_id: int):
+def case_actions(request: AuthedRequest, case_id: int):
     """Only the actions the caller may take on this case now."""
     case = selectors.case_get_for(request.auth, case_id)
     return workflow.available_transitions(request.auth, case)
 
 
 @router.post("/{case_id}/transitions", response={200: CaseDetailOut, **ERRORS}, auth=staff_auth)
-def case_transition(request: HttpRequest, case_id: int, payload: TransitionIn):
+def case_transition(request: AuthedRequest, case_id: int, payload: TransitionIn):
     case = selectors.case_get_for(request.auth, case_id)
     params = {k: v for k, v in payload.dict(exclude={"action", "reason"}).items() if v is not None}
     services.case_transition(user=request.auth, case=case, action=payload.action, reason=payload.reason,
@@ -178,14 +200,20 @@ def case_transition(request: HttpRequest, case_id: int, payload: TransitionIn):
 
 
 @router.get("/{case_id}/evidence", response={200: list[EvidenceOut], **ERRORS}, auth=staff_auth)
-def evidence_list(request: HttpRequest, case_id: int):
+def evidence_list(request: AuthedRequest, case_id: int):
     case = selectors.case_get_for(request.auth, case_id)
     return selectors.evidence_list_for(request.auth, case)
 
 
 @router.post("/{case_id}/evidence", response={201: list[EvidenceOut], **ERRORS}, auth=staff_auth)
-def evidence_add(request: HttpRequest, case_id: int, files: File[list[UploadedFile]] = None,
-                 links: Form[list[str]] = None, description: Form[str] = ""):
+def evidence_add(
+    request: AuthedRequest,
+    case_id: int,
+    # ninja takes `= None` as "optional"; with `| None` in the annotation it parses no files at all
+    files: File[list[UploadedFile]] = None,  # type: ignore[assignment]
+    links: Form[list[str]] = None,  # type: ignore[assignment]
+    description: Form[str] = "",
+):
     """Attach files (multipart ``files``) and/or ``links``; every file is checked before any is kept."""
     case = selectors.case_get_for(request.auth, case_id)
     items = services.evidence_add(user=request.auth, case=case, files=files or [], links=links or [],
@@ -195,7 +223,7 @@ def evidence_add(request: HttpRequest, case_id: int, files: File[list[UploadedFi
 
 @router.get("/evidence/{evidence_id}/file", auth=staff_auth, url_name="cases_evidence_file",
             response={200: None, **ERRORS})
-def evidence_file(request: HttpRequest, evidence_id: int):
+def evidence_file(request: AuthedRequest, evidence_id: int):
     """The stored file, byte for byte as uploaded (check it against ``sha256``)."""
     item, handle = selectors.evidence_file_for(request.auth, evidence_id)
     return FileResponse(handle, as_attachment=True, filename=item.original_name,
@@ -204,26 +232,52 @@ def evidence_file(request: HttpRequest, evidence_id: int):
 
 @router.get("/{case_id}/recommendations/{rec_id}/letter.pdf", auth=staff_auth,
             url_name="cases_letter_pdf", response={200: None, **ERRORS})
-def letter_pdf(request: HttpRequest, case_id: int, rec_id: int):
+def letter_pdf(request: AuthedRequest, case_id: int, rec_id: int):
     """The recommendation's official letter as PDF (same access rules as the case page's link)."""
     return letter_response(request.auth, case_id, rec_id, "pdf")
 
 
+@router.post("/{case_id}/kajian", response={201: KajianOut, **ERRORS}, auth=staff_auth)
+def kajian_add(request: AuthedRequest, case_id: int, payload: KajianIn):
+    """The written kajian awal (with its syarat ticks) or kajian dugaan (with its facts); the guards of
+    registration and decision read them."""
+    case = selectors.case_get_for(request.auth, case_id)
+    return Status(201, services.kajian_add(user=request.auth, case=case, **payload.dict()))
+
+
+@router.post("/{case_id}/clarifications", response={201: ClarificationOut, **ERRORS}, auth=staff_auth)
+def clarification_add(request: AuthedRequest, case_id: int, payload: ClarificationIn):
+    case = selectors.case_get_for(request.auth, case_id)
+    return Status(201, services.clarification_schedule(user=request.auth, case=case, **payload.dict()))
+
+
+@router.post("/{case_id}/clarifications/{clarification_id}/record",
+             response={200: ClarificationOut, **ERRORS}, auth=staff_auth)
+def clarification_record(request: AuthedRequest, case_id: int, clarification_id: int,
+                         payload: ClarificationRecordIn):
+    """The berita acara: held with the party present (hadir) or recorded as not attended (tidak_hadir)."""
+    detail = selectors.case_detail_for(request.auth, case_id)
+    item = next((c for c in detail.clarifications if c.pk == clarification_id), None)
+    if item is None:
+        return _error(404, _("Undangan klarifikasi tidak ditemukan."))
+    return services.clarification_record(user=request.auth, clarification=item, **payload.dict())
+
+
 @router.get("/{case_id}/comments", response={200: list[CommentOut], **ERRORS}, auth=staff_auth)
-def comments(request: HttpRequest, case_id: int):
+def comments(request: AuthedRequest, case_id: int):
     detail = selectors.case_detail_for(request.auth, case_id)
     return detail.comments
 
 
 @router.post("/{case_id}/comments", response={201: CommentOut, **ERRORS}, auth=staff_auth)
-def comment_add(request: HttpRequest, case_id: int, payload: CommentIn):
+def comment_add(request: AuthedRequest, case_id: int, payload: CommentIn):
     case = selectors.case_get_for(request.auth, case_id)
     comment = services.comment_add(user=request.auth, case=case, body=payload.body)
     return Status(201, comment)
 
 
 @router.post("/{case_id}/assignment", response={200: CaseOut, **ERRORS}, auth=staff_auth)
-def assignment(request: HttpRequest, case_id: int, payload: AssignmentIn):
+def assignment(request: AuthedRequest, case_id: int, payload: AssignmentIn):
     case = selectors.case_get_for(request.auth, case_id)
     assignee = None
     if payload.assignee:

@@ -19,6 +19,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from netra.accounts.models import Office, Role, User
+from netra.cases.demo_kasn import kasn_demo
 from netra.cases.models import Case, Election, Source
 
 DEMO_PASSWORD = "netra-demo-2024"  # noqa: S105 - printed to the user on purpose; demo only
@@ -251,7 +252,7 @@ def _elections() -> dict[str, Election]:
 
     found = {}
     for values in ELECTIONS:
-        election, _created = election_ensure(actor="demo", **values)
+        election, _created = election_ensure(values=values, actor="demo")
         found[election.name] = election
     return found
 
@@ -283,7 +284,7 @@ def _historical(users: dict[str, User]) -> int:
     count = 0
     for number, values in enumerate(KEPRI_FINDINGS, start=1):
         item, errors = importers._parse(number, values, user, elections)
-        if errors:
+        if errors or item is None:
             raise ValueError(f"demo data row {number}: {[(e.column, e.reason) for e in errors]}")
         reason = "Data demo: temuan Pemilu 2024 (Kepri)"
         case_import_one(user=user, item=item, source=Source.DEMO, reason=reason)
@@ -318,6 +319,9 @@ def demo_load(*, desa: bool = False, roster_size: int = 1500, log=print) -> Demo
         log("Membuat kasus demo…")
         with transaction.atomic():
             summary.created_cases = _historical(users) + _live(users, elections["Pilkada Serentak 2024"])
+            # Further demo scenes live in their own modules, write through services, and are called
+            # here, one line each (e.g. a hand-over to KASN).
+            kasn_demo(users["ri.pimpinan"])  # one Kepri finding handed over from KASN to BKN
     summary.cases = Case.objects.filter(source=Source.DEMO).count()
     summary.notes.append(
         "Kasus aktif memakai tanggal relatif terhadap hari ini agar tenggat berjalan; "
@@ -374,6 +378,7 @@ def _data(election, region: str, days: int, person, subject: str, story: str, an
 
 def _advance(case, stage: str, users: dict, office_key: str, violation: str):
     from netra.cases import services
+    from netra.cases.demo_records import records_before
 
     for status in _PATH:
         if case.status == stage:
@@ -383,6 +388,7 @@ def _advance(case, stage: str, users: dict, office_key: str, violation: str):
             "decide": {"outcome": "terbukti", "violation_code": violation or "D-6"},
             "forward_recommendation": {"letter_number": f"{case.pk:03d}/PP.01/demo"},
         }.get(action, {})
+        records_before(case, action, users[f"{office_key}.pimpinan"])  # what the step guards ask for
         case = services.case_transition(
             user=users[f"{office_key}.{who}"], case=case, action=action, reason="Tahap demo", **params
         )
@@ -456,7 +462,8 @@ def _live_one(users, election, row, person, stored):
             case=case,
             action="record_followup",
             reason="Tindak lanjut demo",
-            sanction="Hukuman disiplin sedang (demo)",
+            sanction_code="pp94-sedang-a",  # lighter than D-1's "berat": flagged, with its reason
+            lighter_reason="Terlapor mengakui perbuatannya dan baru pertama kali melanggar (data demo).",
             imposed_by="Bupati Bandung",
             imposed_on=timezone.localdate(),
             letter_number="800/BKPSDM/demo",

@@ -14,7 +14,16 @@ from django.core.validators import URLValidator
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from netra.cases.models import Decision, Kajian, Kind, NonRegistrationReason, Party, Status, SubjectType
+from netra.cases.models import (
+    Attendance,
+    Decision,
+    Kajian,
+    Kind,
+    NonRegistrationReason,
+    Party,
+    Status,
+    SubjectType,
+)
 from netra.cases.services.report_input import (
     EVENT_LIMITS,
     REPORTER_LIMITS,
@@ -105,12 +114,6 @@ def parse_links(text: str) -> list[str]:
             params={"lines": "; ".join(bad)},
         )
     return links
-
-
-def election_label(election) -> str:
-    """The election with where it is held, so the reporter can tell a Pilkada from a Pemilu."""
-    scope = election.region.name if election.region_id else _("nasional")
-    return f"{election.name} ({scope})"
 
 
 class ReporterMixin(forms.Form):
@@ -218,7 +221,7 @@ class EventMixin(forms.Form):
         super().__init__(*args, **kwargs)
         region = (self.data.get("region") or "") if self.is_bound else ""
         offered = elections_for_region(elections, region)
-        choices = [(e.pk, election_label(e)) for e in offered]
+        choices = [(e.pk, str(e)) for e in offered]
         self.fields["election"].choices = [("", _("— pilih —")), *choices]
         self.fields["region"].error_messages["required"] = _("Pilih wilayah kejadian.")
 
@@ -424,6 +427,7 @@ class CaseFilterForm(forms.Form):
     violation = forms.ChoiceField(label=_("Jenis pelanggaran"), required=False)
     overdue = forms.BooleanField(label=_("Hanya yang lewat tenggat"), required=False)
     assigned_to_me = forms.BooleanField(label=_("Hanya yang ditugaskan kepada saya"), required=False)
+    sanction_lighter = forms.BooleanField(label=_("Hanya sanksi lebih ringan dari katalog"), required=False)
 
     def __init__(self, *args, elections=(), violations=(), **kwargs):
         super().__init__(*args, **kwargs)
@@ -461,6 +465,12 @@ class TransitionForm(forms.Form):
     def service_params(self) -> dict:
         """Keyword arguments for ``case_transition`` besides user, case and action."""
         return dict(self.cleaned_data)
+
+
+class RegisterForm(TransitionForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["reason"].help_text = _("Wajib diisi bila laporan daluwarsa: alasan tetap diregistrasi.")
 
 
 class RejectForm(TransitionForm):
@@ -512,22 +522,68 @@ class ForwardRecommendationForm(TransitionForm):
     field_order = ["letter_number", "forwarded_on", "reason"]
 
 
+SANCTION_CLASS_LABELS = {
+    "ringan": _("Hukuman disiplin ringan"),
+    "sedang": _("Hukuman disiplin sedang"),
+    "berat": _("Hukuman disiplin berat"),
+    "ptdh": _("Pemberhentian tidak dengan hormat / pemutusan perjanjian kerja"),
+    "moral": _("Sanksi moral (kode etik)"),
+    "kontrak": _("Sanksi menurut perjanjian kerja"),
+    "desa": _("Sanksi administratif UU Desa"),
+    "lainnya": _("Lainnya"),
+}
+
+
+def sanction_choices(menu) -> list:
+    """The menu's options grouped by class, each labelled with its text and legal basis."""
+    groups: dict[str, list] = {}
+    for option in menu.options:
+        label = f"{option.text} ({option.basis})" if option.basis else _("Lainnya: tulis sanksinya di bawah")
+        groups.setdefault(option.sanction_class, []).append((option.code, label))
+    return [("", _("— pilih sanksi —"))] + [
+        (SANCTION_CLASS_LABELS.get(name, name), items) for name, items in groups.items()
+    ]
+
+
 class FollowUpForm(TransitionForm):
-    sanction = forms.CharField(label=_("Sanksi yang dijatuhkan"), max_length=300)
+    sanction_code = forms.ChoiceField(label=_("Sanksi yang dijatuhkan"))
+    sanction = forms.CharField(
+        label=_("Sanksi lainnya (bila memilih lainnya)"), max_length=300, required=False
+    )
+    lighter_reason = forms.CharField(
+        label=_("Alasan (wajib bila sanksi lebih ringan dari katalog atau lainnya)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
     imposed_by = forms.CharField(label=_("Dijatuhkan oleh"), max_length=200)
     imposed_on = forms.DateField(
         label=_("Tanggal keputusan"), widget=DateInput(), validators=[_not_in_future]
     )
     letter_number = forms.CharField(label=_("Nomor keputusan"), max_length=100)
     note = forms.CharField(label=_("Catatan"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
-    field_order = ["sanction", "imposed_by", "imposed_on", "letter_number", "note"]
+    field_order = [
+        "sanction_code", "sanction", "lighter_reason", "imposed_by", "imposed_on", "letter_number", "note"
+    ]
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, sanctions=None, **kwargs):
         super().__init__(*args, **kwargs)
         del self.fields["reason"]
+        if sanctions is None:
+            self.fields["sanction_code"].choices = [("lainnya", _("Lainnya"))]
+            return
+        self.fields["sanction_code"].choices = sanction_choices(sanctions)
+        if sanctions.expected_class:
+            self.fields["sanction_code"].help_text = _(
+                "Kelas sanksi menurut katalog untuk %(code)s: %(expected)s. Sanksi yang lebih ringan "
+                "memerlukan alasan tertulis dan ditandai pada kasus."
+            ) % {"code": sanctions.violation_code, "expected": SANCTION_CLASS_LABELS.get(
+                sanctions.expected_class, sanctions.expected_class)}
+        elif sanctions.note:
+            self.fields["sanction_code"].help_text = sanctions.note
 
 
 ACTION_FORMS: dict[str, type[TransitionForm]] = {
+    "register": RegisterForm,
     "reject": RejectForm,
     "forward": ForwardForm,
     "decide": DecideForm,
@@ -536,10 +592,12 @@ ACTION_FORMS: dict[str, type[TransitionForm]] = {
 }
 
 
-def action_form(action, data=None, *, violations=()) -> TransitionForm:
-    """The form for one workflow action, bound to ``data`` when given."""
+def action_form(action, data=None, *, violations=(), sanctions=None) -> TransitionForm:
+    """The form for one workflow action, bound to ``data`` when given; ``sanctions`` is the
+    netra.law.sanctions menu the follow-up form offers."""
     form_class = ACTION_FORMS.get(action.name, TransitionForm)
-    return form_class(data, action=action, violations=violations, prefix=action.name)
+    extra = {"sanctions": sanctions} if form_class is FollowUpForm else {}
+    return form_class(data, action=action, violations=violations, prefix=action.name, **extra)
 
 
 # ---------- records inside a step ----------
@@ -571,7 +629,18 @@ class ClarificationRecordForm(forms.Form):
         widget=DateTimeInput(),
         input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"],
     )
+    attendance = forms.ChoiceField(
+        label=_("Kehadiran"),
+        choices=[(Attendance.HADIR, _("Hadir")), (Attendance.TIDAK_HADIR, _("Tidak hadir"))],
+        initial=Attendance.HADIR,
+        required=False,
+        widget=forms.RadioSelect,
+        help_text=_("Bila pihak yang diundang tidak hadir, catat ketidakhadirannya dalam berita acara."),
+    )
     record = forms.CharField(label=_("Berita acara"), widget=forms.Textarea(attrs={"rows": 4}))
+
+    def clean_attendance(self) -> str:
+        return self.cleaned_data["attendance"] or Attendance.HADIR
 
 
 class KajianForm(forms.Form):
@@ -587,7 +656,26 @@ class KajianForm(forms.Form):
     )
     analysis = forms.CharField(label=_("Analisis"), widget=forms.Textarea(attrs={"rows": 5}))
     conclusion = forms.CharField(label=_("Kesimpulan"), widget=forms.Textarea(attrs={"rows": 2}))
-    field_order = ["stage", "facts", "analysis", "conclusion"]
+    # Syarat formil and materiel of the kajian awal (Perbawaslu 7/2022 Pasal 15(3)-(4)).
+    formil_pelapor = forms.BooleanField(label=_("Formil: nama dan alamat pelapor lengkap"), required=False)
+    formil_terlapor = forms.BooleanField(label=_("Formil: pihak terlapor jelas"), required=False)
+    formil_waktu = forms.BooleanField(
+        label=_("Formil: laporan disampaikan dalam batas waktu pelaporan"), required=False
+    )
+    materiel_waktu_tempat = forms.BooleanField(
+        label=_("Materiel: waktu dan tempat kejadian jelas"), required=False
+    )
+    materiel_uraian = forms.BooleanField(label=_("Materiel: uraian kejadian ada"), required=False)
+    materiel_bukti = forms.BooleanField(label=_("Materiel: bukti ada"), required=False)
+    field_order = ["stage", "facts", *Kajian.FORMIL, *Kajian.MATERIEL, "analysis", "conclusion"]
+
+    def __init__(self, *args, stage: str | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if stage == Kajian.Stage.DUGAAN:  # the requirement ticks belong to the kajian awal
+            for name in (*Kajian.FORMIL, *Kajian.MATERIEL):
+                del self.fields[name]
+        elif stage == Kajian.Stage.AWAL:
+            self.fields["facts"].help_text = _("Opsional pada kajian awal.")
 
 
 class PegawaiConfirmForm(forms.Form):

@@ -148,6 +148,9 @@ def _election(row: _Row, elections: dict) -> Election | None:
 
 def _region_and_office(row: _Row, user):
     code = row.text("wilayah", True)
+    if problem := text_problem(code):  # never sent to the database (PostgreSQL refuses NUL)
+        row.error("wilayah", problem)
+        return None, None
     region = Region.objects.filter(pk=code).first() if code else None
     if code and region is None:
         row.error("wilayah", _("kode wilayah tidak dikenal"))

@@ -150,6 +150,11 @@ class Case(models.Model):
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
+    # Set when a follow-up records a sanction lighter than the catalogue's class for the violation
+    # (or one outside the catalogue), with a written reason on the follow-up; counted in statistics.
+    sanction_lighter = models.BooleanField(
+        _("sanksi lebih ringan dari katalog"), default=False, db_index=True
+    )
     # A temuan made from an informasi awal keeps a link to the tip it came from.
     origin = models.ForeignKey(
         "self", on_delete=models.PROTECT, null=True, blank=True, related_name="derived_cases"
@@ -309,8 +314,19 @@ class Party(models.TextChoices):
     AHLI = "ahli", _("Ahli")
 
 
+class Attendance(models.TextChoices):
+    """What became of an invitation to clarify; only "belum" keeps a decision waiting."""
+
+    BELUM = "belum", _("Belum dilaksanakan")
+    HADIR = "hadir", _("Hadir, klarifikasi dilaksanakan")
+    TIDAK_HADIR = "tidak_hadir", _("Tidak hadir")
+
+
 class Clarification(models.Model):
-    """An invitation to clarify (undangan klarifikasi) and, once held, its record (berita acara)."""
+    """An invitation to clarify (undangan klarifikasi) and, once held, its record (berita acara).
+
+    ``attendance`` says whether the party came; a berita acara is written either way (held_at is
+    when it was held, or when the absence was recorded)."""
 
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="clarifications")
     party = models.CharField(_("pihak"), max_length=10, choices=Party.choices)
@@ -318,6 +334,9 @@ class Clarification(models.Model):
     scheduled_at = models.DateTimeField(_("jadwal"))
     place = models.CharField(_("tempat"), max_length=300)
     held_at = models.DateTimeField(_("dilaksanakan"), null=True, blank=True)
+    attendance = models.CharField(
+        _("kehadiran"), max_length=12, choices=Attendance.choices, default=Attendance.BELUM
+    )
     record = models.TextField(_("berita acara"), blank=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
@@ -327,6 +346,10 @@ class Clarification(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_party_display()}: {self.person_name}"
+
+    @property
+    def is_pending(self) -> bool:
+        return self.attendance == Attendance.BELUM
 
 
 class Kajian(models.Model):
@@ -341,6 +364,14 @@ class Kajian(models.Model):
     # The officer's summary of the established facts: printed in the recommendation letter instead
     # of the citizen's own words. Required for the kajian dugaan (the services enforce it).
     facts = models.TextField(_("uraian singkat fakta"), blank=True)
+    # Kajian awal: the syarat formil and syarat materiel checked (Perbawaslu 7/2022 Pasal 15(3)-(4),
+    # UU 7/2017 Pasal 454(4); domain.md 2.2 and 12). Registration needs every one ticked.
+    formil_pelapor = models.BooleanField(_("nama dan alamat pelapor"), default=False)
+    formil_terlapor = models.BooleanField(_("pihak terlapor"), default=False)
+    formil_waktu = models.BooleanField(_("disampaikan dalam batas waktu pelaporan"), default=False)
+    materiel_waktu_tempat = models.BooleanField(_("waktu dan tempat kejadian"), default=False)
+    materiel_uraian = models.BooleanField(_("uraian kejadian"), default=False)
+    materiel_bukti = models.BooleanField(_("bukti"), default=False)
     analysis = models.TextField(_("analisis"))
     conclusion = models.TextField(_("kesimpulan"))
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
@@ -351,6 +382,9 @@ class Kajian(models.Model):
 
     def __str__(self) -> str:
         return f"{self.case_id} {self.stage}"
+
+    FORMIL = ("formil_pelapor", "formil_terlapor", "formil_waktu")
+    MATERIEL = ("materiel_waktu_tempat", "materiel_uraian", "materiel_bukti")
 
 
 class Decision(models.Model):
@@ -385,6 +419,11 @@ class Recommendation(models.Model):
     letter_number = models.CharField(_("nomor surat"), max_length=100)
     forwarded_at = models.DateTimeField(_("diteruskan pada"))
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    # KASN hand-over (SE MenPANRB 4/2024): when KASN had already issued its own recommendation to the
+    # PPK (the file goes to Kementerian PANRB), and when and to whom the file was handed over.
+    kasn_processed_on = models.DateField(_("diproses KASN pada"), null=True, blank=True)
+    handed_over_at = models.DateTimeField(_("dialihkan pada"), null=True, blank=True)
+    handed_over_to = models.CharField(_("dialihkan kepada"), max_length=40, blank=True)
 
     class Meta:
         ordering = ["forwarded_at", "pk"]
@@ -401,6 +440,13 @@ class FollowUp(models.Model):
         Recommendation, on_delete=models.PROTECT, null=True, blank=True, related_name="followups"
     )
     sanction = models.CharField(_("sanksi"), max_length=300)
+    # The option of netra.law.sanctions chosen ("lainnya" for free text), its class, the class the
+    # catalogue sets for the violation, and why a lighter (or uncatalogued) sanction was imposed.
+    sanction_code = models.CharField(_("kode sanksi"), max_length=40, blank=True)
+    sanction_class = models.CharField(_("kelas sanksi"), max_length=12, blank=True)
+    expected_class = models.CharField(_("kelas sanksi menurut katalog"), max_length=12, blank=True)
+    lighter = models.BooleanField(_("lebih ringan dari katalog"), default=False)
+    lighter_reason = models.TextField(_("alasan sanksi lebih ringan"), blank=True)
     imposed_by = models.CharField(_("dijatuhkan oleh"), max_length=200)
     imposed_on = models.DateField(_("tanggal"))
     letter_number = models.CharField(_("nomor surat"), max_length=100)

@@ -149,10 +149,52 @@ class TransitionIn(Schema):
     violation_code: str | None = None
     letter_number: str | None = None
     forwarded_on: date | None = None
-    sanction: str | None = None
+    sanction_code: str | None = Field(None, description="record_followup: an option of netra.law.sanctions")
+    sanction: str | None = Field(None, description="record_followup: the text when sanction_code is lainnya")
+    lighter_reason: str | None = None
     imposed_by: str | None = None
     imposed_on: date | None = None
     note: str | None = None
+
+
+class KajianIn(Schema):
+    stage: str = Field(description="awal (in kajian_awal) or dugaan (klarifikasi/kajian)")
+    facts: str = Field("", description="uraian singkat fakta; required for dugaan")
+    analysis: str
+    conclusion: str
+    formil_pelapor: bool = False
+    formil_terlapor: bool = False
+    formil_waktu: bool = False
+    materiel_waktu_tempat: bool = False
+    materiel_uraian: bool = False
+    materiel_bukti: bool = False
+
+
+class KajianOut(Schema):
+    id: int
+    stage: str
+    created_at: datetime
+
+
+class ClarificationIn(Schema):
+    party: str = Field(description="pelapor, terlapor, saksi or ahli")
+    person_name: str
+    scheduled_at: datetime
+    place: str
+
+
+class ClarificationRecordIn(Schema):
+    held_at: datetime
+    record: str
+    attendance: str = Field("hadir", description="hadir or tidak_hadir")
+
+
+class ClarificationOut(Schema):
+    id: int
+    party: str
+    person_name: str
+    scheduled_at: datetime
+    attendance: str
 
 
 class ActionOut(Schema):
@@ -272,6 +314,7 @@ class CaseOut(Schema):
     assigned_to: str
     violation_code: str
     terlapor: list[TerlaporOut]
+    sanction_lighter: bool = Field(False, description="A sanction lighter than the catalogue's class")
 
     @staticmethod
     def resolve_status_label(obj) -> str:
@@ -325,6 +368,9 @@ class RecommendationOut(Schema):
 
 class FollowUpOut(Schema):
     sanction: str
+    sanction_code: str = ""
+    lighter: bool = False
+    lighter_reason: str = ""
     imposed_by: str
     imposed_on: date
     letter_number: str

@@ -80,15 +80,19 @@ def _due_filters(qs: QuerySet, *, overdue: bool, nearly_due: bool) -> QuerySet:
 
 def case_list_for(user, *, status=None, kind=None, region: str = "", election=None, subject_type: str = "",
                   violation_code: str = "", overdue: bool = False, nearly_due: bool = False, q: str = "",
-                  assigned_to_me: bool = False, open_only: bool = False) -> QuerySet:
+                  assigned_to_me: bool = False, open_only: bool = False,
+                  sanction_lighter: bool = False) -> QuerySet:
     """The user's cases, newest first, narrowed by the given filters (each optional).
 
     ``status``/``kind`` take one value or a list; ``region`` a region code (includes sub-regions);
     ``election`` an Election or its pk; ``overdue``: open cases past their step deadline;
     ``nearly_due``: open cases due within one day; ``q``: words of title, description, place,
-    terlapor (name, NIP, agency, position), register number, or an exact receipt code.
+    terlapor (name, NIP, agency, position), register number, or an exact receipt code;
+    ``sanction_lighter``: cases whose sanction is lighter than the catalogue's class.
     """
     qs = case_queryset_for(user)
+    if sanction_lighter:
+        qs = qs.filter(sanction_lighter=True)
     if status:
         qs = qs.filter(status__in=[status] if isinstance(status, str) else list(status))
     if kind:
@@ -109,6 +113,12 @@ def case_list_for(user, *, status=None, kind=None, region: str = "", election=No
     if q:
         qs = _search(qs, q)
     return _with_related(qs).order_by("-received_at", "-pk")
+
+
+def sanction_counts_for(user) -> dict:
+    """Of the user's cases with a sanction recorded: how many, and how many lighter than the catalogue."""
+    sanctioned = case_queryset_for(user).filter(followups__isnull=False).distinct()
+    return {"sanctioned": sanctioned.count(), "lighter": sanctioned.filter(sanction_lighter=True).count()}
 
 
 def case_get_for(user, pk) -> Case:

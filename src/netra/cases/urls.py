@@ -15,6 +15,7 @@ urlpatterns = [
     path("", staff.case_list, name="list"),
     path("antrean/", staff.queue, name="queue"),
     path("temuan/baru/", staff.temuan_new, name="temuan_new"),
+    path("kasn/", actions.kasn_handover, name="kasn_handover"),
     path("<int:case_id>/", staff.case_detail, name="detail"),
     path("<int:case_id>/aksi/<slug:action>/", actions.transition, name="transition"),
     path("<int:case_id>/komentar/", actions.comment_add, name="comment_add"),

@@ -1,4 +1,5 @@
-"""``netra demo``, ``netra serve``, ``netra import cases`` and ``netra evidence verify``."""
+"""``netra demo``, ``netra serve``, ``netra import cases``, ``netra evidence verify`` and
+``netra cases kasn-handover`` / ``netra cases sanction-stats``."""
 
 from pathlib import Path
 from typing import Annotated
@@ -6,6 +7,7 @@ from typing import Annotated
 import typer
 
 evidence_app = typer.Typer(help="Evidence files.", no_args_is_help=True)
+cases_app = typer.Typer(help="Case workflow: KASN hand-over, sanction statistics.", no_args_is_help=True)
 
 
 def register(app: typer.Typer, import_app: typer.Typer) -> None:
@@ -15,6 +17,9 @@ def register(app: typer.Typer, import_app: typer.Typer) -> None:
     import_app.command("cases")(import_cases)
     app.add_typer(evidence_app, name="evidence")
     evidence_app.command("verify")(evidence_verify)
+    app.add_typer(cases_app, name="cases")
+    cases_app.command("kasn-handover")(kasn_handover)
+    cases_app.command("sanction-stats")(sanction_stats)
 
 
 def _console():
@@ -202,3 +207,89 @@ def evidence_verify() -> None:
         )
         raise typer.Exit(1)
     console.print(f"[green]{report.checked} berkas bukti utuh.[/green]")
+
+
+def _staff_user(username: str):
+    from netra.accounts.models import User
+
+    account = User.objects.filter(username=username).select_related("office").first()
+    if account is None or account.office is None:
+        raise typer.BadParameter(
+            f"pengguna {username!r} tidak ditemukan atau tanpa kantor", param_hint="--user"
+        )
+    return account
+
+
+def _processed_option(values: list[str]) -> dict:
+    """``ID:YYYY-MM-DD`` pairs: recommendations KASN had already processed, and when."""
+    from datetime import date
+
+    found = {}
+    for value in values:
+        try:
+            rec_id, day = value.split(":", 1)
+            found[int(rec_id)] = date.fromisoformat(day)
+        except ValueError:
+            raise typer.BadParameter(f"{value!r}: tulis ID:TTTT-BB-HH", param_hint="--processed") from None
+    return found
+
+
+def kasn_handover(
+    user: Annotated[str, typer.Option("--user", help="Pimpinan/admin of Bawaslu RI or BKN")],
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="List what would move, write nothing")] = False,
+    processed: Annotated[
+        list[str] | None,
+        typer.Option("--processed", help="ID:YYYY-MM-DD of a recommendation KASN had already processed"),
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output")] = False,
+) -> None:
+    """Hand recommendations stuck at KASN over: pending -> BKN, processed -> Kementerian PANRB
+    (SE MenPANRB 4/2024), each audited with its legal basis."""
+    import json
+
+    from netra.cli.django_setup import setup
+
+    setup()
+    from django.core.exceptions import PermissionDenied, ValidationError
+
+    from netra.cases.services.kasn import BASIS
+    from netra.cases.services.kasn import kasn_handover as hand_over
+
+    account = _staff_user(user)
+    try:
+        items = hand_over(user=account, dry_run=dry_run, processed=_processed_option(processed or []))
+    except PermissionDenied as exc:
+        raise typer.BadParameter(str(exc), param_hint="--user") from exc
+    except ValidationError as exc:
+        raise typer.BadParameter(" ".join(exc.messages), param_hint="--processed") from exc
+    if as_json:
+        typer.echo(
+            json.dumps({"dry_run": dry_run, "basis": BASIS, "items": items}, ensure_ascii=False, indent=2)
+        )
+        return
+    console = _console()
+    for item in items:
+        console.print(f"{item['register_number'] or item['case_id']} · {item['terlapor']} -> {item['to']}")
+    verb = "akan dialihkan (uji coba)" if dry_run else "dialihkan"
+    console.print(f"{len(items)} rekomendasi {verb}. Dasar: {BASIS}")
+
+
+def sanction_stats(
+    user: Annotated[str, typer.Option("--user", help="Whose cases to count (their jurisdiction)")],
+    as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output")] = False,
+) -> None:
+    """How many sanctioned cases got a sanction lighter than the catalogue's class."""
+    import json
+
+    from netra.cli.django_setup import setup
+
+    setup()
+    from netra.cases.selectors import sanction_counts_for
+
+    counts = sanction_counts_for(_staff_user(user))
+    if as_json:
+        typer.echo(json.dumps(counts))
+        return
+    _console().print(
+        f"{counts['lighter']} dari {counts['sanctioned']} kasus bersanksi: lebih ringan dari katalog."
+    )

@@ -14,11 +14,38 @@ from typing import Annotated, TextIO
 import typer
 
 analyze_app = typer.Typer(help="Read Indonesian text: news facts and post scoring.", no_args_is_help=True)
+text_app = typer.Typer(help="Maintain the news reader's learned layer.", no_args_is_help=True)
 
 
 def register(app: typer.Typer, import_app: typer.Typer) -> None:
     """Add this module's commands to the ``netra`` app."""
     app.add_typer(analyze_app, name="analyze")
+    app.add_typer(text_app, name="text")
+
+
+@text_app.command("train")
+def train_news_model(
+    corpus: Annotated[
+        Path | None, typer.Option(help="news.jsonl with id and text (default ../shared)")
+    ] = None,
+    labels: Annotated[Path | None, typer.Option(help="labels JSON Lines keyed by corpus id")] = None,
+    output: Annotated[Path | None, typer.Option(help="where to write the model JSON")] = None,
+) -> None:
+    """Retrain the event-type and count models from the labelled news corpus (reproducible)."""
+    from importlib import resources
+
+    from netra.text.news_corpus import DEFAULT_CORPUS, DEV_LABELS, CorpusMissing, load_articles
+    from netra.text.news_model import MODEL_RESOURCE
+    from netra.text.news_train import train, write
+
+    target = output or Path(str(resources.files("netra.text").joinpath(MODEL_RESOURCE)))
+    try:
+        articles = load_articles(labels or DEV_LABELS, corpus or DEFAULT_CORPUS)
+    except CorpusMissing as error:
+        raise typer.BadParameter(str(error), param_hint="--corpus") from error
+    model = train(articles)
+    write(model, target)
+    typer.echo(f"trained on {len(articles)} articles; wrote {target} ({target.stat().st_size // 1024} KiB)")
 
 
 @analyze_app.command("news")
@@ -59,7 +86,7 @@ def _articles(files: list[str]) -> Iterator[tuple[str | None, str]]:
 
 def _leading_blank_lines(lines: Iterator[str]) -> tuple[list[str], str]:
     """The blank lines at the start and the first line with content ("" if none)."""
-    head = []
+    head: list[str] = []
     for line in lines:
         if line.strip():
             return head, line

@@ -8,6 +8,7 @@ the spans of text that support it.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -17,6 +18,8 @@ from netra.text.institutions import NATIONAL_KINDS, InstitutionMention, find_ins
 from netra.text.legal import NEWS_KINDS, LegalRef, find_legal_refs
 from netra.text.news_counts import CountMention, dominant_subject, find_counts
 from netra.text.news_events import EVENT_TYPES, find_events, statistic_cue
+from netra.text.news_model import LinearModel, NewsModel, article_features, count_features, shipped_model
+from netra.text.numbers import NUMBER_WORDS, find_numbers
 from netra.text.sentences import Span, split_lines, split_sentences
 
 _I = re.IGNORECASE
@@ -84,6 +87,7 @@ _VENUE_THEN_SPEECH = re.compile(
     _I,
 )
 _SITE_NAME = re.compile(r"\.(?:com|co|id|net)\b", _I)  # "Tribun-Medan.com"
+_NAME_LIST = re.compile(r"\s*,\s*[A-Z][\w-]+\s*,\s*[A-Z]")  # "Kecamatan Buleleng, Sawan, Kubutambahan"
 _RANKING = re.compile(r"\b(?:rawan|kerawanan|ikp)\b", _I)
 _AFTER_VENUE = re.compile(
     r"\s*(?:[,.(]|$|\s+(?:pada\s+)?(?:senin|selasa|rabu|kamis|jumat|sabtu|minggu)\b)", _I
@@ -115,9 +119,12 @@ _CAPITALISED_NON_NAMES = (
 _NOT_A_FIRST_NAME = frozenset(_CAPITALISED_NON_NAMES.split())
 _NOT_THE_EVENT_DATE = re.compile(
     r"(?:pemungutan\s+suara|pencoblosan|hari\s+h|jadwal|tahapan|paling\s+lambat|batas|hingga|sampai|sejak"
-    r"|lahir|diundangkan|mendatang|akan\s+digelar|akan\s+dilaksanakan)\W+(?:\w+\W+){0,3}$",
+    r"|lahir|diundangkan|mendatang|akan\s+digelar|akan\s+dilaksanakan|dimulai|mulai|tertanggal|dijadwalkan"
+    r"|rencananya|penetapan)\W+(?:\w+\W+){0,3}$",
     _I,
 )
+# Voting days: a date on one of them without a weekday names the election, not the event reported.
+_VOTING_DAYS = frozenset({"2019-04-17", "2020-12-09", "2024-02-14", "2024-11-27", "2025-08-27"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,9 +168,29 @@ class _Article:
     sentences: list[Span]
     regions: list[RegionMention]
     institutions: list[InstitutionMention]
+    _starts: list[int] = field(default_factory=list)
+    _by_sentence: dict[int, list[RegionMention]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self._starts = [s.start for s in self.sentences]
+        for mention in self.regions:
+            index = self.sentence_index(mention.start)
+            if index is not None:
+                self._by_sentence.setdefault(index, []).append(mention)
+
+    def sentence_index(self, position: int) -> int | None:
+        index = bisect_right(self._starts, position) - 1
+        if index >= 0 and self.sentences[index].start <= position < self.sentences[index].end:
+            return index
+        return None
 
     def sentence_at(self, position: int) -> Span | None:
-        return next((s for s in self.sentences if s.start <= position < s.end), None)
+        index = self.sentence_index(position)
+        return None if index is None else self.sentences[index]
+
+    def regions_in(self, sentence: Span) -> list[RegionMention]:
+        index = self.sentence_index(sentence.start)
+        return self._by_sentence.get(index, []) if index is not None else []
 
     def in_title(self, position: int) -> bool:
         return self.title is not None and self.title.start <= position < self.title.end
@@ -173,18 +200,119 @@ def _spans(text: str, spans: list[tuple[int, int]]) -> list[dict[str, int | str]
     return [{"start": s, "end": e, "text": text[s:e]} for s, e in sorted(set(spans))]
 
 
-def read_news(text: str, id: str | None = None) -> NewsFacts:
-    """The facts of one news article (plain text, as published)."""
-    if not isinstance(text, str):
-        raise TypeError(f"read_news expects the article text as str, got {type(text).__name__}")
+@dataclass(slots=True)
+class RuleReading:
+    """What the rules alone read: the candidates the learned layer decides on (used for training too)."""
+
+    article: _Article
+    on_topic: bool
+    regions: dict[str, list[RegionMention]]
+    counts: list[tuple[Violation, tuple[int, int], bool]]
+    events: dict[str, list[tuple[int, int]]]
+
+    def count_features(self, index: int) -> list[str]:
+        violation, (start, end), cases = self.counts[index]
+        sentence = self.article.sentence_at(start)
+        base = sentence.start if sentence else start
+        body = sentence.text(self.article.text) if sentence else self.article.text[start:end]
+        in_title = self.article.in_title(start)
+        return count_features(body, start - base, end - base, violation.subject, cases, in_title)
+
+
+_SHIPPED = object()  # read_news(model=...) default: the model in the package
+# The learned layer saw only article-length texts (the shortest corpus excerpt has 479 characters); a
+# shorter text is read by the rules alone.
+_MODEL_MIN_CHARS = 400
+
+
+def read_by_rules(text: str) -> RuleReading:
     article = _prepare(text)
     on_topic = bool(_TOPIC.search(text) and _CIVIL_SERVANT.search(text))
     regions = _relevant_regions(article)
-    counts = _violations(article, regions) if on_topic else []
-    events = _event_types(article, counts) if on_topic else {}
+    counts = _violations(article, regions)
+    events = _event_types(article, counts)
+    return RuleReading(article, on_topic, regions, counts, events)
+
+
+def read_news(text: str, id: str | None = None, model: NewsModel | object | None = _SHIPPED) -> NewsFacts:
+    """The facts of one news article (plain text, as published). ``model``: the learned layer that decides
+    event types and which counts are violation counts (default: the one shipped in the package; None:
+    the rules alone)."""
+    if not isinstance(text, str):
+        raise TypeError(f"read_news expects the article text as str, got {type(text).__name__}")
+    reading = read_by_rules(text)
+    learned = shipped_model() if model is _SHIPPED else model
+    if isinstance(learned, NewsModel) and len(text) >= _MODEL_MIN_CHARS:
+        event_types, events, counts = _decide(reading, learned)
+    else:
+        counts = reading.counts if reading.on_topic else []
+        events = reading.events if reading.on_topic else {}
+        event_types = [e for e in EVENT_TYPES if e in events] if reading.on_topic else ["lainnya"]
+    return _facts(reading, id, event_types, events, counts)
+
+
+def _decide(
+    reading: RuleReading, model: NewsModel
+) -> tuple[list[str], dict[str, list[tuple[int, int]]], list[tuple[Violation, tuple[int, int], bool]]]:
+    """Event types and counts where the model and the rules agree: a type is kept when the model is sure,
+    or when a rule fired and the model does not disagree much; each keeps the rule's spans, else the
+    words that weighed most."""
+    text = reading.article.text
+    features = article_features(text)
+    probabilities = model.event_probabilities(features)
+    with_rule = model.rule_thresholds
+    off_topic = model.events.get("lainnya")
+    off_topic_p = probabilities.get("lainnya", 0.0)
+    if off_topic and _accepted(off_topic, off_topic_p, not reading.on_topic, with_rule.get("lainnya")):
+        return ["lainnya"], {"lainnya": _learned_evidence(text, off_topic, features)}, []
+    events: dict[str, list[tuple[int, int]]] = {}
+    for event in EVENT_TYPES:
+        learned = model.events.get(event)
+        fired = event in reading.events
+        if learned is None:
+            if fired:
+                events[event] = reading.events[event]
+            continue
+        if _accepted(learned, probabilities[event], fired, with_rule.get(event)):
+            events[event] = reading.events[event] if fired else _learned_evidence(text, learned, features)
+    counts = [
+        count
+        for index, count in enumerate(reading.counts)
+        if model.counts.probability(reading.count_features(index)) >= model.counts.threshold
+    ]
+    finding = "temuan_pelanggaran"
+    if counts and finding in reading.events and "statistik" not in events:
+        events[finding] = reading.events[finding]  # a kept count of persons found is a finding
+    return [e for e in EVENT_TYPES if e in events], events, counts
+
+
+def _accepted(model: LinearModel, probability: float, fired: bool, with_rule: float | None) -> bool:
+    return probability >= model.threshold or (fired and with_rule is not None and probability >= with_rule)
+
+
+def _learned_evidence(text: str, model: LinearModel, features: set[str]) -> list[tuple[int, int]]:
+    """The span of the word or word pair that weighed most for the model's answer."""
+    for feature in model.strongest(features):
+        kind, _, value = feature.partition(":")
+        if kind not in ("w", "b") or not value:
+            continue
+        pattern = r"\W+".join(re.escape(part) for part in value.split("_"))
+        found = re.search(rf"(?<![\w]){pattern}(?![\w])", text, re.IGNORECASE)
+        if found:
+            return [(found.start(), found.end())]
+    return []
+
+
+def _facts(
+    reading: RuleReading,
+    id: str | None,
+    event_types: list[str],
+    events: dict[str, list[tuple[int, int]]],
+    counts: list[tuple[Violation, tuple[int, int], bool]],
+) -> NewsFacts:
+    article, text, regions = reading.article, reading.article.text, reading.regions
     legal, doubtful = _legal_refs(article)
     date = _main_date(article, events)
-    event_types = [e for e in EVENT_TYPES if e in events] if on_topic else ["lainnya"]
     violations: dict[Violation, list[tuple[int, int]]] = {}
     for violation, span, _ in counts:
         violations.setdefault(violation, []).append(span)
@@ -299,10 +427,8 @@ def _not_a_locus(article: _Article, sentence: Span, before: str, mention: Region
         if person and person.group(1) not in _NOT_A_FIRST_NAME and text[mention.end : mention.end + 1] != ",":
             return True  # "Letkol Inf Fernando Batubara": a surname, not the kabupaten
     if mention.level == "kecamatan":
-        listed = [
-            m for m in article.regions if m.level == "kecamatan" and sentence.start <= m.start < sentence.end
-        ]
-        return len(listed) >= 3
+        listed = sum(m.level == "kecamatan" for m in article.regions_in(sentence)) >= 3
+        return listed or bool(_NAME_LIST.match(text, mention.end))
     return False
 
 
@@ -316,10 +442,9 @@ def _alias_in_brackets(article: _Article, mention: RegionMention) -> bool:
 
 def _ranked_list(article: _Article, sentence: Span) -> bool:
     """A list of regions ranked by vulnerability (Bawaslu's IKP): risk, not places where anything happened."""
-    listed = [m for m in article.regions if sentence.start <= m.start < sentence.end]
-    if len(listed) < 4:
+    if len(article.regions_in(sentence)) < 4:
         return False
-    index = article.sentences.index(sentence)
+    index = article.sentence_index(sentence.start) or 0
     context = article.text[article.sentences[max(0, index - 1)].start : sentence.end]
     return bool(_RANKING.search(context))
 
@@ -384,8 +509,75 @@ def _violations(
             code = _count_region(article, sentence, count, previous_end, default, body, places)
             previous_end = count.end
             subject = count.subject or subject or dominant_subject(article.text)
-            found.append((Violation(subject, count.count, code), (count.start, count.end), count.cases))
+            reported = "ASN" if subject == "PNS" else subject  # news-labels.md: ASN, also PNS
+            found.append((Violation(reported, count.count, code), (count.start, count.end), count.cases))
+    found += _breakdown_counts(article, places, found)
     return found
+
+
+_BEFORE_BREAKDOWN = re.compile(
+    r"\s*(?:\(|:|,|=)?\s*(?:ada|sebanyak|terdapat|berjumlah|yakni|yaitu|dengan|mencatat|tercatat)?\s*$", _I
+)
+_AFTER_BREAKDOWN = re.compile(
+    r"\s*(?:orang|oknum|asn|pns|kasus|pelanggaran|laporan|temuan|aduan|dugaan)?(?:\s+[a-z]+){0,3}?\s+di\s+$",
+    _I,
+)
+_EACH = re.compile(r"\bmasing[\s-]+masing\s+(?:[a-z]+\s+){0,2}$", _I)
+_NOT_A_TALLY = re.compile(
+    r"\s*(?:%|persen|tahun|hari|bulan|tps|kecamatan|desa|kelurahan|kabupaten|kota)\b", _I
+)
+_HAS_NUMBER = re.compile(r"\d|\b(?:" + "|".join(sorted(NUMBER_WORDS)) + r")\b", _I)
+_BREAKDOWN_CASES = re.compile(r"\s*(?:kasus|pelanggaran|laporan|temuan|aduan|dugaan)\b", _I)
+
+
+def _breakdown_counts(
+    article: _Article, places: set[int], known: list[tuple[Violation, tuple[int, int], bool]]
+) -> list[tuple[Violation, tuple[int, int], bool]]:
+    """Regional breakdowns the subject-based rules miss: "Pinrang ada 17, Palopo 8", "8 di Palopo",
+    "Sidrap, Sinjai dan Takalar masing-masing 2 pelanggaran". The learned count model decides which
+    are violation counts; here every such number is a candidate with its region."""
+    taken = [span for _, span, _ in known]
+    subject = ""  # the article's main subject, looked up at the first breakdown found
+    found: list[tuple[Violation, tuple[int, int], bool]] = []
+    for sentence in article.sentences:
+        mentions = [m for m in article.regions_in(sentence) if id(m) in places]
+        if not mentions:
+            continue
+        body = sentence.text(article.text)
+        if not _HAS_NUMBER.search(body):
+            continue  # find_numbers is the costly part; most sentences have no number at all
+        previous_number = sentence.start
+        for number in find_numbers(body):
+            start, end = sentence.start + number.start, sentence.start + number.end
+            value = number.value
+            if not isinstance(value, int) or value < 1 or re.fullmatch(r"(?:19|20)\d\d", number.text):
+                continue
+            if any(s <= start < e for s, e in taken) or _NOT_A_TALLY.match(article.text, end):
+                previous_number = end
+                continue
+            codes = _breakdown_regions(article.text, mentions, start, end, previous_number)
+            previous_number = end
+            cases = bool(_BREAKDOWN_CASES.match(article.text, end))
+            if codes and not subject:
+                subject = dominant_subject(article.text)
+                subject = "ASN" if subject in ("PNS", "lainnya") else subject
+            for code in codes:
+                found.append((Violation(subject, value, code), (start, end), cases))
+    return found
+
+
+def _breakdown_regions(
+    text: str, mentions: list[RegionMention], start: int, end: int, previous_number: int
+) -> list[str]:
+    before = [m for m in mentions if previous_number <= m.end <= start]
+    if before and _BEFORE_BREAKDOWN.fullmatch(text[before[-1].end : start]):
+        return [before[-1].code]  # "Pinrang ada 17", "Palopo 8"
+    if _EACH.search(text[max(previous_number, start - 40) : start]):
+        return [m.code for m in before]  # "Sidrap, Sinjai, dan Takalar masing-masing ditemukan 2"
+    after = next((m for m in mentions if end <= m.start <= end + 60), None)
+    if after and _AFTER_BREAKDOWN.fullmatch(text[end : after.start]):
+        return [after.code]  # "8 di Palopo"
+    return []
 
 
 def _article_region(regions: dict[str, list[RegionMention]]) -> str | None:
@@ -498,6 +690,8 @@ def _main_date(
             continue
         sentence = article.sentence_at(mention.start)
         in_event = sentence is not None and any(sentence.start <= s < sentence.end for s, _ in event_spans)
+        if mention.weekday is None and (mention.iso in _VOTING_DAYS or (not in_event and rank > 0)):
+            continue  # a bare date outside the sentences that report the event: a schedule, a decree
         score = 1 + 2 * (mention.weekday is not None) + 2 * in_event + (rank == 0)
         if score > best_score:
             best, best_score = mention, score

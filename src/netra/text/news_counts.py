@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 from netra.text.numbers import find_numbers
 
@@ -60,6 +61,7 @@ class CountMention:
     cases: bool = False  # counts cases or reports ("14 laporan"), not persons
 
 
+@lru_cache(maxsize=64)
 def dominant_subject(text: str) -> str:
     """The subject the article talks about most, for counts that do not name theirs."""
     subjects = Counter(_subject_of(m) for m in _SUBJECT_ONLY.finditer(text))

@@ -74,6 +74,30 @@ def logo_format(data: bytes) -> str | None:
     return next((kind for magic, kind in _LOGO_MAGIC.items() if data.startswith(magic)), None)
 
 
+_JPEG_SOF = {0xC0, 0xC1, 0xC2, 0xC3, 0xC5, 0xC6, 0xC7, 0xC9, 0xCA, 0xCB, 0xCD, 0xCE, 0xCF}
+
+
+def logo_pixels(data: bytes) -> tuple[int, int] | None:
+    """(width, height) from a PNG's IHDR or a JPEG's frame header, read before anything decodes the
+    image (a small file may expand to gigabytes); None when the header cannot be found."""
+    kind = logo_format(data)
+    if kind == "png" and len(data) >= 24 and data[12:16] == b"IHDR":
+        return int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
+    if kind == "jpg":
+        return _jpeg_pixels(data)
+    return None
+
+
+def _jpeg_pixels(data: bytes) -> tuple[int, int] | None:
+    at = 2
+    while at + 9 <= len(data) and data[at] == 0xFF:
+        marker, length = data[at + 1], int.from_bytes(data[at + 2:at + 4], "big")
+        if marker in _JPEG_SOF:
+            return int.from_bytes(data[at + 7:at + 9], "big"), int.from_bytes(data[at + 5:at + 7], "big")
+        at += 2 + length
+    return None
+
+
 def date_id(day: date) -> str:
     """``23 November 2026``: the date as Indonesian letters write it."""
     return format_date(day)

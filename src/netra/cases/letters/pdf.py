@@ -12,10 +12,11 @@ from pathlib import Path
 
 import typst
 
-from netra.cases.letters.data import Letter, Terlapor, clean_text, date_id, logo_format
+from netra.cases.letters.data import Letter, Terlapor, clean_text, date_id, logo_format, logo_pixels
 
 TEMPLATE = "letter.typ"
 LOGO_FILE = "logo"
+MAX_LOGO_PIXELS = 4000  # per side: a kop logo is printed 2.2 cm tall
 _SUSPECTS = b"/Suspects false"
 
 
@@ -120,11 +121,14 @@ def _without_default_suspects(pdf: bytes) -> bytes:
 
 
 def logo_problem(data: bytes) -> str | None:
-    """Why ``data`` cannot be a letter's logo: ``"format"`` (not PNG/JPEG), ``"decode"`` (typst
-    cannot read the image), or None when typst decodes it."""
+    """Why ``data`` cannot be a letter's logo: ``"format"`` (not PNG/JPEG), ``"pixels"`` (no size in
+    its header, or larger than 4000 x 4000), ``"decode"`` (typst cannot read the image), or None."""
     kind = logo_format(data)
     if kind is None:
         return "format"
+    size = logo_pixels(data)
+    if size is None or not (0 < size[0] <= MAX_LOGO_PIXELS and 0 < size[1] <= MAX_LOGO_PIXELS):
+        return "pixels"
     with tempfile.TemporaryDirectory(prefix="netra-logo-") as root:
         Path(root, f"{LOGO_FILE}.{kind}").write_bytes(data)
         source = f'#image("{LOGO_FILE}.{kind}", width: 1cm)'.encode()

@@ -23,12 +23,15 @@ from netra.cases.models import (
     NonRegistrationReason,
     Recommendation,
     Status,
+    SubjectType,
 )
-from netra.cases.services import recipients
-from netra.cases.services.lawbridge import local_date, violation_exists
+from netra.cases.services import guards, recipients
+from netra.cases.services.lawbridge import local_date, sanction_menu, violation_exists
 from netra.cases.services.numbering import register_number_issue
 from netra.cases.services.report_input import ReportInput
 from netra.registry.models import Region
+
+OTHER_SANCTION = "lainnya"  # netra.law.sanctions.OTHER: a sanction in free text
 
 
 @dataclass
@@ -74,20 +77,20 @@ def plan_simple(*, user, case, reason, at, action: str = "", **_params) -> Plan:
 
 
 def plan_register(*, user, case, reason, at, **_params) -> Plan:
+    """Registration needs the kajian awal on file (guards); a late laporan, a recorded reason."""
+    blockers = guards.registration_blockers(case, late_reason=reason)
+    if blockers:
+        raise ValidationError(blockers)
+    late = guards.late_report(case)
+    data = {} if late is None else {"late": True, "report_window_due": late.due.isoformat()}
     number = register_number_issue(case, at)
-    return Plan(Status.DIREGISTRASI, {"registered_at": at, "register_number": number})
+    return Plan(Status.DIREGISTRASI, {"registered_at": at, "register_number": number}, data)
 
 
 def _check_daluwarsa(case) -> None:
-    from netra.cases.services.intake import WINDOW_EXPIRED, report_window
-
     if case.kind != Kind.LAPORAN:
         return
-    received = local_date(case.received_at, case.region_code)
-    window, _due = report_window(
-        election=case.election, region_code=case.region_code, known_on=case.known_on, today=received
-    )
-    if window != WINDOW_EXPIRED:
+    if guards.late_report(case) is None:
         raise ValidationError(
             {
                 "reason_code": _(
@@ -152,6 +155,9 @@ def plan_forward(*, user, case, reason, at, target_office=None, region=None, **_
 
 
 def plan_decide(*, user, case, reason, at, outcome: str = "", violation_code: str = "", **_params) -> Plan:
+    blockers = guards.decision_blockers(case)
+    if blockers:
+        raise ValidationError(blockers)
     if outcome not in Decision.Outcome.values:
         raise ValidationError({"outcome": _("Pilih putusan: terbukti pelanggaran atau bukan pelanggaran.")})
     proven = outcome == Decision.Outcome.TERBUKTI
@@ -208,38 +214,83 @@ def plan_forward_recommendation(
     return Plan(Status.REKOMENDASI_DITERUSKAN, {}, data, after)
 
 
+def sanction_menu_for(user, case):
+    """The sanction options for the recommendation ``user``'s office answers (None if it answers none)."""
+    try:
+        recommendation = recipients.recommendation_for(user, case)
+    except ValidationError:
+        return None
+    subject = recommendation.terlapor.subject_type if recommendation.terlapor else SubjectType.LAINNYA
+    return sanction_menu(violation_code=case.violation_code, subject=subject)
+
+
+def _sanction_choice(menu, code: str, text: str, lighter_reason: str) -> tuple:
+    """(option, lighter, text to store); ValidationError for an option the law does not offer here,
+    a free-text sanction without its text or reason, or a lighter one without a written reason."""
+    option = next((o for o in menu.options if o.code == code), None)
+    if option is None:
+        raise ValidationError({"sanction_code": _("Pilih sanksi dari daftar yang sesuai jenis pelanggaran.")})
+    errors = {}
+    if option.code == OTHER_SANCTION and not text:
+        errors["sanction"] = _("Tulis sanksi yang dijatuhkan.")
+    lighter = menu.is_lighter(option)
+    if option.code == OTHER_SANCTION and not lighter_reason:
+        errors["lighter_reason"] = _("Sanksi di luar katalog memerlukan alasan tertulis.")
+    elif lighter and not lighter_reason:
+        errors["lighter_reason"] = _(
+            "Sanksi ini lebih ringan dari kelas sanksi katalog untuk %(code)s (%(expected)s); "
+            "tuliskan alasannya."
+        ) % {"code": menu.violation_code, "expected": menu.expected_class}
+    if errors:
+        raise ValidationError(errors)
+    return option, lighter, text if option.code == OTHER_SANCTION else option.text
+
+
 def plan_record_followup(
     *,
     user,
     case,
     reason,
     at,
+    sanction_code: str = "",
     sanction: str = "",
+    lighter_reason: str = "",
     imposed_by: str = "",
     imposed_on=None,
     letter_number: str = "",
     note: str = "",
     **_params,
 ) -> Plan:
-    params = {"sanction": sanction, "imposed_by": imposed_by, "letter_number": letter_number}
+    """The sanction imposed, chosen from netra.law.sanctions; lighter than the catalogue's class (or
+    outside it) needs a written reason and flags the case (``Case.sanction_lighter``)."""
+    params = {"imposed_by": imposed_by, "letter_number": letter_number}
     _required(
-        {**params, "imposed_on": imposed_on},
-        "sanction",
+        {**params, "imposed_on": imposed_on, "sanction_code": sanction_code},
+        "sanction_code",
         "imposed_by",
         "imposed_on",
         "letter_number",
-        limits={"sanction": 300, "imposed_by": 200, "letter_number": 100},
+        limits={"imposed_by": 200, "letter_number": 100},
     )
+    _required({"sanction": sanction}, limits={"sanction": 300})
     imposed = _date_param(imposed_on, "imposed_on", local_date(at, case.region_code))
     if imposed > local_date(at, case.region_code):
         raise ValidationError({"imposed_on": _("Tanggal sanksi tidak boleh di masa depan.")})
     recommendation = recipients.recommendation_for(user, case)
+    menu = sanction_menu_for(user, case)
+    lighter_reason = (lighter_reason or "").strip()
+    option, lighter, text = _sanction_choice(menu, sanction_code, (sanction or "").strip(), lighter_reason)
 
     def after(updated: Case) -> None:
         FollowUp.objects.create(
             case=updated,
             recommendation=recommendation,
-            sanction=sanction.strip(),
+            sanction=text,
+            sanction_code=option.code,
+            sanction_class=option.sanction_class,
+            expected_class=menu.expected_class or "",
+            lighter=lighter,
+            lighter_reason=lighter_reason,
             imposed_by=imposed_by.strip(),
             imposed_on=imposed,
             letter_number=letter_number.strip(),
@@ -248,8 +299,15 @@ def plan_record_followup(
             recorded_at=at,
         )
 
-    data = {"sanction": sanction.strip(), "imposed_on": imposed.isoformat(), "letter_number": letter_number}
-    return Plan(Status.TINDAK_LANJUT, {}, data, after)
+    data = {
+        "sanction": text,
+        "sanction_code": option.code,
+        "expected_class": menu.expected_class or "",
+        "lighter": lighter,
+        "imposed_on": imposed.isoformat(),
+        "letter_number": letter_number,
+    }
+    return Plan(Status.TINDAK_LANJUT, {"sanction_lighter": True} if lighter else {}, data, after)
 
 
 def plan_close(*, user, case, reason, at, **_params) -> Plan:

@@ -36,11 +36,14 @@ def _found_at(case) -> datetime:
 
 
 def _forwarded_at(case, entered_at: datetime) -> datetime | None:
-    """The recommendation's forwarding; while the forwarding transition runs, its own moment."""
+    """The recommendation's forwarding (a file handed over from KASN reached its new addressee on the
+    hand-over day); while the forwarding transition runs, its own moment."""
     if case.status not in (Status.REKOMENDASI_DITERUSKAN, Status.TINDAK_LANJUT):
         return None
     last = case.recommendations.order_by("-forwarded_at").first() if case.pk else None
-    return last.forwarded_at if last is not None else entered_at
+    if last is None:
+        return entered_at
+    return last.handed_over_at or last.forwarded_at
 
 
 def case_facts(case, entered_at: datetime) -> LawFacts:

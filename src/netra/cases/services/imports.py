@@ -11,6 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from netra.accounts.models import Office
 from netra.cases.models import (
     Case,
     Decision,
@@ -40,7 +41,7 @@ class ImportRow:
     report: ReportInput
     kind: str
     status: str
-    office: object
+    office: Office
     received_at: datetime
     values: dict
     registered_at: datetime | None = None

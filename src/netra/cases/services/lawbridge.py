@@ -70,3 +70,25 @@ def violation_for_letter(code: str) -> tuple[str, list[str]] | None:
     except (KeyError, LookupError, ValueError):
         return None
     return vt.name_id, [c.label() for c in vt.citations]
+
+
+def report_window_of(*, regime: str, known_on: date, received_on: date, region_code: str):
+    """netra.law's reporting window for a laporan (``compute(...).report_window``); None when the
+    dates contradict each other (received before the violation was known)."""
+    from netra.law import deadlines
+    from netra.law.sources import LawError
+
+    try:
+        found = deadlines.compute(
+            regime=regime, known=known_on, received=received_on, province=region_code[:2] or None
+        )
+    except LawError:
+        return None
+    return found.report_window
+
+
+def sanction_menu(*, violation_code: str | None, subject: str):
+    """netra.law.sanctions.menu: the options of the law for this violation and employment status."""
+    from netra.law import sanctions
+
+    return sanctions.menu(violation_code=violation_code or None, subject=subject)

@@ -35,6 +35,8 @@ def logo_check(data: bytes) -> None:
     problem = logo_problem(data)
     if problem == "format":
         raise ValidationError({"logo": _("Logo harus berupa berkas PNG atau JPEG.")})
+    if problem == "pixels":
+        raise ValidationError({"logo": _("Ukuran logo paling besar 4000 x 4000 piksel.")})
     if problem:
         raise ValidationError({"logo": _("Berkas logo rusak atau tidak dapat dibaca sebagai gambar.")})
 

@@ -9,7 +9,17 @@ from django.utils.translation import gettext as _
 
 from netra.accounts.models import Role, User
 from netra.accounts.scoping import HANDLE, SUPERVISE, can
-from netra.cases.models import Case, Clarification, Comment, Kajian, Party, Status, Terlapor, Witness
+from netra.cases.models import (
+    Attendance,
+    Case,
+    Clarification,
+    Comment,
+    Kajian,
+    Party,
+    Status,
+    Terlapor,
+    Witness,
+)
 from netra.cases.services.common import audit
 from netra.cases.services.search import search_text_refresh
 
@@ -114,36 +124,48 @@ def clarification_schedule(
     return item
 
 
-def clarification_record(*, user, clarification: Clarification, held_at, record: str) -> Clarification:
-    """The record (berita acara) of a clarification once it has been held."""
+def clarification_record(
+    *, user, clarification: Clarification, held_at, record: str, attendance: str = Attendance.HADIR
+) -> Clarification:
+    """The berita acara of a clarification: held with the party present (``hadir``) or recorded as
+    not attended (``tidak_hadir``); either lets the case go on to a decision."""
     require_handling(user, clarification.case)
     errors: dict = {}
     record = _text(record, "record", errors)
+    if attendance not in (Attendance.HADIR, Attendance.TIDAK_HADIR):
+        errors["attendance"] = _("Pilih kehadiran: hadir atau tidak hadir.")
     if errors:
         raise ValidationError(errors)
     held = _aware(held_at, "held_at")
     if held > timezone.now():
         raise ValidationError({"held_at": _("Waktu pelaksanaan tidak boleh di masa depan.")})
     with transaction.atomic():
-        Clarification.objects.filter(pk=clarification.pk).update(held_at=held, record=record)
+        Clarification.objects.filter(pk=clarification.pk).update(
+            held_at=held, record=record, attendance=attendance
+        )
         audit(
             user=user,
             action="case.clarification.record",
             obj=clarification.case,
-            data={"clarification_id": clarification.pk},
+            data={"clarification_id": clarification.pk, "attendance": str(attendance)},
         )
     clarification.refresh_from_db()
     return clarification
 
 
 def kajian_add(
-    *, user, case: Case, stage: str, analysis: str, conclusion: str, facts: str = ""
+    *, user, case: Case, stage: str, analysis: str, conclusion: str, facts: str = "", **requirements
 ) -> Kajian:
     """The written kajian awal (during kajian_awal) or kajian dugaan pelanggaran (klarifikasi/kajian).
 
     A kajian dugaan must state the facts established (``facts``, "uraian singkat fakta"): the
-    recommendation letter prints them instead of the citizen's own account.
+    recommendation letter prints them instead of the citizen's own account. A kajian awal records
+    which syarat formil and materiel are met (``requirements``: the booleans ``Kajian.FORMIL`` and
+    ``Kajian.MATERIEL``); registration checks them.
     """
+    unknown = set(requirements) - {*Kajian.FORMIL, *Kajian.MATERIEL}
+    if unknown:
+        raise TypeError(f"kajian_add: unknown requirements {sorted(unknown)}")
     require_handling(user, case)
     allowed = {Kajian.Stage.AWAL: (Status.KAJIAN_AWAL,), Kajian.Stage.DUGAAN: CLARIFICATION_STATUSES}
     if stage not in allowed:
@@ -157,11 +179,19 @@ def kajian_add(
         errors["facts"] = _("Uraian singkat fakta wajib diisi pada kajian dugaan pelanggaran.")
     if errors:
         raise ValidationError(errors)
+    ticks = {name: bool(value) for name, value in requirements.items()} if stage == Kajian.Stage.AWAL else {}
     with transaction.atomic():
         kajian = Kajian.objects.create(
-            case=case, stage=stage, facts=facts, analysis=analysis, conclusion=conclusion, author=user
+            case=case,
+            stage=stage,
+            facts=facts,
+            analysis=analysis,
+            conclusion=conclusion,
+            author=user,
+            **ticks,
         )
-        audit(user=user, action=f"case.kajian.{stage}", obj=case, data={"kajian_id": kajian.pk})
+        met = sorted(name for name, value in ticks.items() if value)
+        audit(user=user, action=f"case.kajian.{stage}", obj=case, data={"kajian_id": kajian.pk, "met": met})
     return kajian
 
 

@@ -89,6 +89,9 @@ def _lookup(model, value, errors: dict, name: str, message: str):
         return None
     if isinstance(value, model):
         return value
+    if isinstance(value, str) and text_problem(value):  # PostgreSQL cannot even look up a NUL
+        errors[name] = message
+        return None
     try:
         found = model.objects.filter(pk=value).first()
     except (TypeError, ValueError):  # e.g. "abc" for an integer key
@@ -206,7 +209,7 @@ def _terlapor_one(raw: dict, index: int, errors: dict) -> dict:
     _check_texts(item, TERLAPOR_LIMITS, f"terlapor.{index}.", errors)
     if item.get("nip") and f"terlapor.{index}.nip" not in errors:
         try:
-            item["nip"] = nip_check(item["nip"], item["subject_type"])
+            item["nip"] = nip_check(str(item["nip"]), str(item["subject_type"]))
         except InvalidNip as exc:
             errors[f"terlapor.{index}.nip"] = _("NIP tidak valid: %(detail)s. Kosongkan jika tidak tahu.") % {
                 "detail": exc

@@ -13,7 +13,7 @@ from django.http import FileResponse, Http404, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from netra.cases import selectors, services, workflow
 from netra.cases.forms import (
@@ -26,6 +26,7 @@ from netra.cases.forms import (
     PegawaiConfirmForm,
     action_form,
 )
+from netra.cases.services.actions import sanction_menu_for
 from netra.cases.views.common import errors_onto_form
 from netra.cases.views.staff import case_page_context, violation_choices
 
@@ -65,7 +66,8 @@ def transition(request, case_id: int, action: str):
     if spec is None:
         raise PermissionDenied(_("Tindakan ini tidak tersedia untuk Anda pada tahap kasus sekarang."))
     violations = violation_choices() if action == "decide" else ()
-    form = action_form(spec, request.POST, violations=violations)
+    sanctions = sanction_menu_for(request.user, case) if action == "record_followup" else None
+    form = action_form(spec, request.POST, violations=violations, sanctions=sanctions)
 
     def call(form):
         services.case_transition(user=request.user, case=case, action=action, **form.service_params())
@@ -138,7 +140,11 @@ def clarification_record(request, case_id: int):
         if item is None:
             raise ValidationError({"clarification": _("Undangan klarifikasi tidak ditemukan.")})
         services.clarification_record(
-            user=request.user, clarification=item, held_at=data["held_at"], record=data["record"]
+            user=request.user,
+            clarification=item,
+            held_at=data["held_at"],
+            record=data["record"],
+            attendance=data["attendance"],
         )
 
     return _run(
@@ -159,6 +165,46 @@ def kajian_add(request, case_id: int):
     form = KajianForm(request.POST, prefix="kajian")
     call = lambda f: services.kajian_add(user=request.user, case=case, **f.cleaned_data)  # noqa: E731
     return _run(request, case_id, "kajian", form, call, _("Kajian dicatat."), "timeline")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def kasn_handover(request):
+    """One button for Bawaslu RI / BKN leaders: hand every file stuck at KASN over (SE MenPANRB 4/2024).
+
+    Each row may carry the day KASN had already processed it (those go to Kementerian PANRB)."""
+    from netra.cases.services.kasn import BASIS, kasn_waiting, may_hand_over
+    from netra.cases.services.kasn import kasn_handover as hand_over
+
+    if not may_hand_over(request.user):
+        raise PermissionDenied(
+            _("Hanya pimpinan atau admin Bawaslu RI atau BKN yang dapat mengalihkan berkas KASN.")
+        )
+    errors = []
+    if request.method == "POST":
+        try:
+            processed = _processed_dates(request.POST)
+            items = hand_over(user=request.user, processed=processed)
+        except ValidationError as exc:
+            errors = exc.messages
+        else:
+            messages.success(request, _("%(n)s rekomendasi dialihkan dari KASN.") % {"n": len(items)})
+            return HttpResponseRedirect(reverse("cases:kasn_handover"))
+    context = {"waiting": kasn_waiting(), "basis": BASIS, "errors": errors}
+    return render(request, "cases/kasn_handover.html", context, status=400 if errors else 200)
+
+
+def _processed_dates(post) -> dict:
+    from datetime import date
+
+    found = {}
+    for key, value in post.items():
+        if key.startswith("processed-") and value.strip():
+            try:
+                found[int(key.removeprefix("processed-"))] = date.fromisoformat(value.strip())
+            except ValueError:
+                raise ValidationError(_("Tanggal tidak valid (format TTTT-BB-HH).")) from None
+    return found
 
 
 @login_required

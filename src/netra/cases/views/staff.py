@@ -26,6 +26,8 @@ from netra.cases.forms import (
     action_form,
 )
 from netra.cases.models import Kajian, Status
+from netra.cases.services.actions import sanction_menu_for
+from netra.cases.services.guards import step_guards
 from netra.cases.views.agencies import picker_context
 from netra.cases.views.common import (
     deadline_class,
@@ -37,7 +39,10 @@ from netra.cases.views.common import (
 from netra.cases.views.public import REPORT_FIELD_MAP, with_region
 from netra.cases.views.regions import picker_levels
 
-FILTER_ARGS = ("status", "kind", "region", "election", "subject_type", "overdue", "assigned_to_me", "q")
+FILTER_ARGS = (
+    "status", "kind", "region", "election", "subject_type", "overdue", "assigned_to_me",
+    "sanction_lighter", "q",
+)
 
 
 def violation_choices() -> list[tuple[str, str]]:
@@ -89,11 +94,11 @@ def _record_forms(user, detail) -> dict:
     forms = {}
     if handler and case.status in (Status.KLARIFIKASI, Status.KAJIAN):
         forms["clarification"] = ClarificationForm(prefix="clar")
-        if any(c.held_at is None for c in detail.clarifications):
+        if any(c.is_pending for c in detail.clarifications):
             forms["clarification_record"] = ClarificationRecordForm(prefix="rec")
     if handler and case.status in (Status.KAJIAN_AWAL, Status.KLARIFIKASI, Status.KAJIAN):
         stage = Kajian.Stage.AWAL if case.status == Status.KAJIAN_AWAL else Kajian.Stage.DUGAAN
-        forms["kajian"] = KajianForm(prefix="kajian", initial={"stage": stage})
+        forms["kajian"] = KajianForm(prefix="kajian", initial={"stage": stage}, stage=stage)
     if office_handles and user.has_role(Role.PIMPINAN):
         forms["assign"] = AssignForm(
             prefix="assign",
@@ -143,7 +148,12 @@ def case_page_context(request, case_id, *, bound: dict | None = None) -> dict:
     """The case page's context; ``bound`` replaces a blank form with one carrying the user's input."""
     detail = selectors.case_detail_for(request.user, case_id)
     violations = violation_choices() if any(a.name == "decide" for a in detail.actions) else ()
-    action_forms = [(a, action_form(a, violations=violations)) for a in detail.actions]
+    sanctions = (
+        sanction_menu_for(request.user, detail.case)
+        if any(a.name == "record_followup" for a in detail.actions)
+        else None
+    )
+    action_forms = [(a, action_form(a, violations=violations, sanctions=sanctions)) for a in detail.actions]
     record_forms = _record_forms(request.user, detail)
     for name, form in (bound or {}).items():
         if name.startswith("action:"):
@@ -163,6 +173,7 @@ def case_page_context(request, case_id, *, bound: dict | None = None) -> dict:
         ),
         "may_see_identities": selectors.may_see_identities(request.user, detail.case),
         "letter_ids": selectors.letter_recommendation_ids_for(request.user, detail.case),
+        **step_guards(detail),
     }
 
 
