@@ -114,7 +114,8 @@ class _Row:
     """Collects the problems of one row while reading its cells."""
 
     def __init__(self, number: int, values: dict):
-        self.number, self.values, self.errors = number, values, []
+        self.number, self.values = number, values
+        self.errors: list[RowError] = []
 
     def error(self, column: str, reason: str) -> None:
         self.errors.append(RowError(self.number, column, self.values.get(column, ""), reason))

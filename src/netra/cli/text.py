@@ -86,7 +86,7 @@ def _articles(files: list[str]) -> Iterator[tuple[str | None, str]]:
 
 def _leading_blank_lines(lines: Iterator[str]) -> tuple[list[str], str]:
     """The blank lines at the start and the first line with content ("" if none)."""
-    head = []
+    head: list[str] = []
     for line in lines:
         if line.strip():
             return head, line
