@@ -294,7 +294,7 @@ def _parse(number: int, values: dict, user, elections: dict) -> tuple[ImportRow 
     report = _report(row, election, region, received)
     registered = _check_status_fields(row, kind, status, received)
     _check_outcome(row, status, report.terlapor)
-    if row.errors:
+    if row.errors or received is None:  # a missing date is one of the errors
         return None, row.errors
     return ImportRow(
         number,
