@@ -164,7 +164,8 @@ def _report_in_chromium(url: str, agency_id: int) -> None:
         page.fill("#id_terlapor_name", "Budi Santoso")
         page.locator("#id_terlapor_agency_name").press_sequentially("pendidikan bint", delay=20)
         page.check(f"#agency-options input[value='{agency_id}']")  # waits for the htmx fragment
-        page.select_option("#id_election", label="Pilkada Uji")
+        pilkada = page.locator("#id_election option", has_text="Pilkada Uji").get_attribute("value")
+        page.select_option("#id_election", pilkada)  # labelled with where it is held
         page.fill("#id_title", "Kepala sekolah mengajak guru memilih paslon")
         page.fill("#id_description", "Dalam rapat dinas kepala sekolah mengajak guru memilih pasangan calon.")
         day = (timezone.localdate() - timedelta(days=1)).isoformat()

@@ -114,7 +114,7 @@ def file_anonymous_report(page, base: str, shot) -> str:
     page.fill("#id_terlapor_name", "Budi Santoso")
     page.fill("#id_terlapor_agency_name", "Dinas Pendidikan Kabupaten Bintan")
     page.fill("#id_terlapor_position", "Kepala SDN 001 Gunung Kijang")
-    page.select_option("#id_election", label="Pemilihan Serentak 2024 (uji)")
+    page.select_option("#id_election", str(Election.objects.get(name="Pemilihan Serentak 2024 (uji)").pk))
     page.fill("#id_title", "Kepala sekolah mengajak guru memilih pasangan calon")
     page.fill(
         "#id_description",

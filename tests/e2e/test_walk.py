@@ -46,7 +46,7 @@ def file_named_report(page, base: str, regime: str, title: str) -> None:
     page.fill("#id_terlapor_name", "Budi Santoso")
     page.fill("#id_terlapor_agency_name", "Dinas Pendidikan Kabupaten Bintan")
     page.fill("#id_terlapor_position", "Kepala SDN 001 Gunung Kijang")
-    page.select_option("#id_election", label=ELECTIONS[regime])
+    page.select_option("#id_election", str(Election.objects.get(name=ELECTIONS[regime]).pk))
     page.fill("#id_title", title)
     page.fill(
         "#id_description", "Dalam rapat dinas kepala sekolah mengajak semua guru memilih pasangan calon."

@@ -114,7 +114,7 @@ def _fold(index: int) -> int:
 
 def _fit(examples: Sequence[Example], c: float, threshold: float) -> LinearModel:
     import numpy as np
-    from scipy.sparse import csr_matrix
+    from scipy.sparse import csr_matrix  # type: ignore[import-untyped]
     from sklearn.linear_model import LogisticRegression
 
     document_frequency: dict[str, int] = {}

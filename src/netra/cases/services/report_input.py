@@ -209,7 +209,7 @@ def _terlapor_one(raw: dict, index: int, errors: dict) -> dict:
     _check_texts(item, TERLAPOR_LIMITS, f"terlapor.{index}.", errors)
     if item.get("nip") and f"terlapor.{index}.nip" not in errors:
         try:
-            item["nip"] = nip_check(item["nip"] or "", item["subject_type"] or "")
+            item["nip"] = nip_check(str(item["nip"]), str(item["subject_type"]))
         except InvalidNip as exc:
             errors[f"terlapor.{index}.nip"] = _("NIP tidak valid: %(detail)s. Kosongkan jika tidak tahu.") % {
                 "detail": exc
