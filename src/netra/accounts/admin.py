@@ -16,7 +16,8 @@ def login_through_netra(request, extra_context=None):
     return redirect_to_login(request.GET.get("next") or reverse("admin:index"), "accounts:login")
 
 
-admin.site.login = login_through_netra
+# One login for the whole site (with the second factor): the admin's own is replaced on purpose.
+admin.site.login = login_through_netra  # type: ignore[method-assign]
 
 
 @admin.register(User)
@@ -24,7 +25,7 @@ class NetraUserAdmin(UserAdmin):
     list_display = ("username", "first_name", "office", "role", "is_active")
     list_filter = ("role", "is_active", "office__kind")
     list_select_related = ("office",)
-    fieldsets = (*UserAdmin.fieldsets, ("Netra", {"fields": ("office", "role")}))
+    fieldsets = (*(UserAdmin.fieldsets or ()), ("Netra", {"fields": ("office", "role")}))
     autocomplete_fields = ("office",)
 
 

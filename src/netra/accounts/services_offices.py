@@ -13,9 +13,12 @@ if TYPE_CHECKING:
     from netra.registry.models import Region
 
 Kind = Office.Kind
-NATIONAL_NAMES = {Kind.BAWASLU_RI: "Bawaslu Republik Indonesia", Kind.BKN: "Badan Kepegawaian Negara"}
+NATIONAL_NAMES: dict[str, str] = {
+    Kind.BAWASLU_RI: "Bawaslu Republik Indonesia",
+    Kind.BKN: "Badan Kepegawaian Negara",
+}
 # Office kind -> level of its region (Region.Level: 1 provinsi, 2 kabupaten/kota, 3 kecamatan).
-REGION_LEVEL = {Kind.BAWASLU_PROVINSI: 1, Kind.BAWASLU_KABKOTA: 2, Kind.PANWASLU_KECAMATAN: 3}
+REGION_LEVEL: dict[str, int] = {Kind.BAWASLU_PROVINSI: 1, Kind.BAWASLU_KABKOTA: 2, Kind.PANWASLU_KECAMATAN: 3}
 KIND_PREFIX = {"kabupaten": "Kabupaten", "kota": "Kota"}
 
 
@@ -37,12 +40,19 @@ def default_name(kind: str, region: "Region | None", agency) -> str:
     if kind in NATIONAL_NAMES:
         return NATIONAL_NAMES[kind]
     if kind == Kind.BAWASLU_PROVINSI:
-        return f"Bawaslu Provinsi {region.name.removeprefix('Provinsi ')}"
+        return f"Bawaslu Provinsi {_region_of(kind, region).name.removeprefix('Provinsi ')}"
     if kind == Kind.BAWASLU_KABKOTA:
-        return f"Bawaslu {_kabkota_name(region)}"
+        return f"Bawaslu {_kabkota_name(_region_of(kind, region))}"
     if kind == Kind.PANWASLU_KECAMATAN:
-        return _kecamatan_name(region)
+        return _kecamatan_name(_region_of(kind, region))
     return f"PPK {agency.name}"
+
+
+def _region_of(kind: str, region: "Region | None") -> "Region":
+    """The region a regional office kind cannot be without."""
+    if region is None:
+        raise ValidationError({"region": f"{Kind(kind).label} needs a region."})
+    return region
 
 
 def _validate(kind: str, region: "Region | None", agency) -> None:
@@ -70,9 +80,11 @@ def office_parent_for(kind: str, region: "Region | None") -> Office | None:
     if kind == Kind.BAWASLU_PROVINSI:
         return Office.objects.filter(kind=Kind.BAWASLU_RI).first()
     if kind == Kind.BAWASLU_KABKOTA:
-        return Office.objects.filter(kind=Kind.BAWASLU_PROVINSI, region_id=region.parent_id).first()
+        parent_code = _region_of(kind, region).parent_id
+        return Office.objects.filter(kind=Kind.BAWASLU_PROVINSI, region_id=parent_code).first()
     if kind == Kind.PANWASLU_KECAMATAN:
-        return Office.objects.filter(kind=Kind.BAWASLU_KABKOTA, region_id=region.parent_id).first()
+        parent_code = _region_of(kind, region).parent_id
+        return Office.objects.filter(kind=Kind.BAWASLU_KABKOTA, region_id=parent_code).first()
     return None
 
 
@@ -143,9 +155,10 @@ def offices_ensure_tree(region_codes=None, *, actor: str = "system") -> list[Off
         if region.level == _regions().Level.PROVINSI:
             provinces[region.code] = _ensure(Kind.BAWASLU_PROVINSI, region, ri, created, actor)
         else:
-            parent = provinces.get(region.parent_id) or _ensure(
+            province_code = region.parent_id or ""  # a kabupaten/kota always has its province
+            parent = provinces.get(province_code) or _ensure(
                 Kind.BAWASLU_PROVINSI, region.parent, ri, created, actor
             )
-            provinces[region.parent_id] = parent
+            provinces[province_code] = parent
             _ensure(Kind.BAWASLU_KABKOTA, region, parent, created, actor)
     return created

@@ -21,7 +21,8 @@ def token_create(*, user, name: str) -> tuple[ApiToken, str]:
     name = (name or "").strip()
     if not name:
         raise ValidationError({"name": _("Nama token wajib diisi.")})
-    if len(name) > ApiToken._meta.get_field("name").max_length:
+    max_length = ApiToken._meta.get_field("name").max_length
+    if max_length is not None and len(name) > max_length:
         raise ValidationError({"name": _("Nama token terlalu panjang.")})
     if not (user.is_active and user.office_id):
         raise PermissionDenied(

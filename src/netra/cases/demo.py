@@ -14,6 +14,7 @@ Two kinds of demo cases:
 
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
@@ -183,7 +184,7 @@ _ACTION = {
 # Kop surat details of demo offices, only as a public source shows them (Bawaslu Kabupaten Bintan's
 # own news pages are published at bintankab.bawaslu.go.id); no address was found, so none is shown:
 # the kop leaves out what is not known rather than print an invented address.
-DEMO_LETTERHEADS = {"21.01": {"website": "bintankab.bawaslu.go.id"}}
+DEMO_LETTERHEADS: dict[str, dict[str, Any]] = {"21.01": {"website": "bintankab.bawaslu.go.id"}}
 
 
 @dataclass

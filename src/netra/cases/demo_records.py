@@ -6,12 +6,13 @@ facts) before the decision. Everything is invented, like the rest of the demo's 
 """
 
 from datetime import timedelta
+from typing import Any
 
 from django.utils import timezone
 
 from netra.cases.models import Kajian
 
-REQUIREMENTS_MET = {name: True for name in (*Kajian.FORMIL, *Kajian.MATERIEL)}
+REQUIREMENTS_MET: dict[str, Any] = {name: True for name in (*Kajian.FORMIL, *Kajian.MATERIEL)}
 
 
 def records_before(case, action: str, user) -> None:

@@ -14,6 +14,7 @@ from pathlib import PurePath
 import puremagic
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.files.base import File
 from django.core.files.storage import default_storage
 from django.core.validators import URLValidator
 from django.utils.translation import gettext as _
@@ -60,7 +61,7 @@ _ACTIVE_TEXT = (b"<html", b"<!doctype", b"<script", b"<svg", b"<?xml", b"#!", b"
 class CheckedFile:
     """An upload that passed every check, with its fingerprint."""
 
-    upload: object
+    upload: File
     name: str
     kind: FileKind
     sha256: str

@@ -7,6 +7,7 @@ cannot be refilled by a browser, and the templates say so.
 from __future__ import annotations
 
 import datetime as dt
+from typing import cast
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -34,6 +35,11 @@ from netra.cases.services.report_input import (
 )
 
 MAX_LINKS = 20
+
+
+def _choice_field(form: forms.BaseForm, name: str) -> forms.ChoiceField:
+    """A choice field of ``form`` by name (``form.fields`` is typed as plain fields)."""
+    return cast(forms.ChoiceField, form.fields[name])
 
 
 class DateInput(forms.DateInput):
@@ -228,7 +234,7 @@ class EventMixin(forms.Form):
         region = (self.data.get("region") or "") if self.is_bound else ""
         offered = elections_for_region(elections, region)
         choices = [(e.pk, election_label(e)) for e in offered]
-        self.fields["election"].choices = [("", _("— pilih —")), *choices]
+        _choice_field(self, "election").choices = [("", _("— pilih —")), *choices]
         self.fields["region"].error_messages["required"] = _("Pilih wilayah kejadian.")
 
     def service_data(self) -> dict:
@@ -259,7 +265,7 @@ class EventMixin(forms.Form):
         return self.is_bound and "confirm_period" in self.errors
 
     def clean(self):
-        data = super().clean()
+        data = super().clean() or {}
         shared_errors_onto(self, self.service_data(), self.service_field_map, public=self.public)
         return data
 
@@ -311,7 +317,7 @@ class ReportForm(ReporterMixin, TerlaporMixin, EventMixin):
         return {**super().service_data(), "anonymous": anonymous, "reporter": {} if anonymous else reporter}
 
     def clean(self):
-        data = super().clean()
+        data = super().clean() or {}
         if data.get("identity") == self.NAMED:
             for name in ("reporter_name", "reporter_address"):
                 if not (data.get(name) or "").strip() and name not in self.errors:
@@ -331,7 +337,7 @@ class WitnessForm(forms.Form):
     phone = forms.CharField(label=_("Telepon"), max_length=WITNESS_LIMITS["phone"], required=False)
 
     def clean(self):
-        data = super().clean()
+        data = super().clean() or {}
         if (data.get("address") or data.get("phone")) and not (data.get("name") or "").strip():
             self.add_error("name", _("Tuliskan nama saksi, atau kosongkan seluruh baris ini."))
         return data
@@ -393,7 +399,8 @@ class CommentForm(forms.Form):
 
 
 class EvidenceForm(forms.Form):
-    files = MultipleFileField(label=_("Berkas"))
+    # The form metaclass moves declared fields into base_fields, so this never shadows Form.files.
+    files = MultipleFileField(label=_("Berkas"))  # type: ignore[assignment]
     links = forms.CharField(label=_("Tautan"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
     description = forms.CharField(label=_("Keterangan"), max_length=300, required=False)
 
@@ -401,7 +408,7 @@ class EvidenceForm(forms.Form):
         return parse_links(self.cleaned_data["links"])
 
     def clean(self):
-        data = super().clean()
+        data = super().clean() or {}
         if not data.get("files") and not data.get("links") and not self.errors:
             raise ValidationError(_("Pilih berkas atau tuliskan tautan."))
         return data
@@ -438,11 +445,11 @@ class CaseFilterForm(forms.Form):
     def __init__(self, *args, elections=(), violations=(), **kwargs):
         super().__init__(*args, **kwargs)
         everything = [("", _("Semua"))]
-        self.fields["status"].choices = everything + list(Status.choices)
-        self.fields["kind"].choices = everything + list(Kind.choices)
-        self.fields["subject_type"].choices = everything + list(SubjectType.choices)
-        self.fields["election"].choices = everything + [(e.pk, str(e)) for e in elections]
-        self.fields["violation"].choices = everything + list(violations)
+        _choice_field(self, "status").choices = everything + list(Status.choices)
+        _choice_field(self, "kind").choices = everything + list(Kind.choices)
+        _choice_field(self, "subject_type").choices = everything + list(SubjectType.choices)
+        _choice_field(self, "election").choices = everything + [(e.pk, str(e)) for e in elections]
+        _choice_field(self, "violation").choices = everything + list(violations)
 
     def clean_region(self) -> str:
         code = self.cleaned_data["region"].strip()
@@ -511,10 +518,10 @@ class DecideForm(TransitionForm):
     def __init__(self, *args, violations=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["reason"].label = _("Pertimbangan")
-        self.fields["violation_code"].choices = [("", _("— pilih bila terbukti —")), *violations]
+        _choice_field(self, "violation_code").choices = [("", _("— pilih bila terbukti —")), *violations]
 
     def clean(self):
-        data = super().clean()
+        data = super().clean() or {}
         if data.get("outcome") == Decision.Outcome.TERBUKTI and not data.get("violation_code"):
             self.add_error("violation_code", _("Pilih jenis pelanggaran yang terbukti."))
         return data
@@ -575,9 +582,9 @@ class FollowUpForm(TransitionForm):
         super().__init__(*args, **kwargs)
         del self.fields["reason"]
         if sanctions is None:
-            self.fields["sanction_code"].choices = [("lainnya", _("Lainnya"))]
+            _choice_field(self, "sanction_code").choices = [("lainnya", _("Lainnya"))]
             return
-        self.fields["sanction_code"].choices = sanction_choices(sanctions)
+        _choice_field(self, "sanction_code").choices = sanction_choices(sanctions)
         if sanctions.expected_class:
             self.fields["sanction_code"].help_text = _(
                 "Kelas sanksi menurut katalog untuk %(code)s: %(expected)s. Sanksi yang lebih ringan "
@@ -614,7 +621,7 @@ class AssignForm(forms.Form):
 
     def __init__(self, *args, handlers=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["assignee"].choices = [("", _("— belum ditugaskan —"))] + [
+        _choice_field(self, "assignee").choices = [("", _("— belum ditugaskan —"))] + [
             (u.pk, u.get_full_name() or u.username) for u in handlers
         ]
 

@@ -114,7 +114,8 @@ class _Row:
     """Collects the problems of one row while reading its cells."""
 
     def __init__(self, number: int, values: dict):
-        self.number, self.values, self.errors = number, values, []
+        self.number, self.values = number, values
+        self.errors: list[RowError] = []
 
     def error(self, column: str, reason: str) -> None:
         self.errors.append(RowError(self.number, column, self.values.get(column, ""), reason))
@@ -293,7 +294,7 @@ def _parse(number: int, values: dict, user, elections: dict) -> tuple[ImportRow 
     report = _report(row, election, region, received)
     registered = _check_status_fields(row, kind, status, received)
     _check_outcome(row, status, report.terlapor)
-    if row.errors:
+    if row.errors or received is None:  # a missing date is one of the errors
         return None, row.errors
     return ImportRow(
         number,

@@ -156,7 +156,7 @@ def _referral_basis(rec: Recommendation) -> tuple[str, ...]:
     from netra.law.sources import LawError
 
     case, terlapor = rec.case, rec.terlapor
-    if terlapor is None or case.election_id is None:
+    if terlapor is None or case.election is None:
         return ()
     try:
         found = referral.refer(subject=terlapor.subject_type, regime=case.election.regime,

@@ -160,6 +160,7 @@ class Case(models.Model):
         "self", on_delete=models.PROTECT, null=True, blank=True, related_name="derived_cases"
     )
     search_text = models.TextField(blank=True)
+    deadline_state = ""  # not a field: the deadline's CSS state, set by the views for their templates
 
     class Meta:
         ordering = ["-received_at", "-pk"]

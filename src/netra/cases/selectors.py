@@ -137,7 +137,7 @@ def queue_for(user) -> QuerySet:
     if not is_staff(user):
         return Case.objects.none()
     qs = case_queryset_for(user).filter(_open())
-    if user.office.is_supervisory:
+    if user.office is not None and user.office.is_supervisory:  # staff always have an office
         qs = restrict(qs, user, HANDLE)
     else:
         qs = qs.filter(status=Status.REKOMENDASI_DITERUSKAN)

@@ -1,6 +1,7 @@
 """The public catalogue's search and filter form."""
 
 from django import forms
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from netra.catalogue import labels
@@ -11,7 +12,7 @@ def _choices(mapping: dict) -> list[tuple[str, str]]:
     return [("", _("Semua")), *mapping.items()]
 
 
-def _instrument_choices() -> list[tuple[str, str]]:
+def _instrument_choices() -> list[tuple[str, str | Promise]]:
     return [("", _("Semua")), *((i.id, i.short) for i in catalogue.catalogue_instruments())]
 
 

@@ -35,9 +35,9 @@ def catalogue_detail(request: HttpRequest, code: str) -> HttpResponse:
 
 def _labels(vt: catalogue.ViolationType) -> dict:
     return {
-        "indicator_label": labels.INDICATORS.get(vt.indicator, ""),
+        "indicator_label": labels.INDICATORS.get(vt.indicator or "", ""),
         "kind_label": labels.SANCTION_KINDS[vt.sanction.kind],
-        "level_label": labels.LEVELS.get(vt.sanction.level, ""),
+        "level_label": labels.LEVELS.get(vt.sanction.level or "", ""),
         "phase_label": labels.PHASES[vt.phase],
     }
 

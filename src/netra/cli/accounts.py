@@ -30,7 +30,7 @@ def _find_office(region: str | None, kind: str | None):
                                      param_hint="--office-kind")
         office = Office.objects.filter(kind=kind).first()
     else:
-        office = office_for_region(region.strip())
+        office = office_for_region((region or "").strip())
     if office is None:
         raise typer.BadParameter(
             f"no office for {region or kind!r}: load regions and run `netra offices ensure` first",

@@ -21,9 +21,9 @@ def _analyze_group(app: typer.Typer) -> typer.Typer:
     for group in app.registered_groups:
         if group.name == "analyze" and group.typer_instance is not None:
             return group.typer_instance
-    group = typer.Typer(help="Read Indonesian text: news facts and post scoring.", no_args_is_help=True)
-    app.add_typer(group, name="analyze")
-    return group
+    analyze = typer.Typer(help="Read Indonesian text: news facts and post scoring.", no_args_is_help=True)
+    app.add_typer(analyze, name="analyze")
+    return analyze
 
 
 def analyze_posts(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from datetime import date
-from typing import Annotated, Any
+from typing import Annotated, Any, overload
 
 import typer
 
@@ -20,6 +20,10 @@ def register(app: typer.Typer, import_app: typer.Typer) -> None:
     app.add_typer(rules_app, name="rules")
 
 
+@overload
+def _date(value: str, option: str) -> date: ...
+@overload
+def _date(value: str | None, option: str) -> date | None: ...
 def _date(value: str | None, option: str) -> date | None:
     if value is None:
         return None
@@ -59,7 +63,8 @@ def deadlines_command(
     from netra.law import deadlines
 
     try:
-        dates = {
+        # The law checks them (a date a step needs but was not given is its error to report).
+        dates: dict[str, Any] = {
             "known": _date(known, "--known"),
             "received": _date(received, "--received"),
             "registered": _date(registered, "--registered"),

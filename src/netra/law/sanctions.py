@@ -22,6 +22,7 @@ where the catalogue sets a class, is flagged because nobody can check it against
 """
 
 from dataclasses import dataclass
+from typing import Any
 
 from netra.law import catalogue
 from netra.law.sources import LawError
@@ -44,7 +45,7 @@ class SanctionOption:
     def rank(self) -> int | None:
         return RANK.get(self.sanction_class)
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {
             "code": self.code,
             "text": self.text,
@@ -190,7 +191,7 @@ class SanctionMenu:
         expected, chosen = RANK.get(self.expected_class), option.rank
         return expected is not None and chosen is not None and chosen < expected
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {
             "subject": self.subject,
             "violation_code": self.violation_code,

@@ -10,7 +10,7 @@ class PegawaiSearchForm(forms.Form):
     jabatan = forms.CharField(label=_("Jabatan"), required=False, max_length=200)
 
     def clean(self):
-        data = super().clean()
+        data = super().clean() or {}
         if not any(data.get(f) for f in ("nama", "nip", "wilayah", "instansi")):
             raise forms.ValidationError(_("Isi nama, NIP, wilayah atau instansi."))
         return data

@@ -66,7 +66,7 @@ def region_search(q: str, *, limit: int = SEARCH_LIMIT) -> list[Region]:
         r.code: r for r in Region.objects.filter(code__in={r.parent_id for r in ranked if r.parent_id})
     }
     for region in ranked:
-        region.parent = parents.get(region.parent_id)
+        region.parent = parents.get(region.parent_id) if region.parent_id else None
     return ranked
 
 

@@ -1,6 +1,7 @@
 """Registry pages: public region browser and agency list, picker fragments, officer-only roster search."""
 
 from functools import wraps
+from typing import Any
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -90,7 +91,7 @@ def agency_search_fragment(request):
 @officer_required
 def pegawai_search(request):
     form = PegawaiSearchForm(request.GET or None)
-    context = {"form": form, "matches": None, "page": None}
+    context: dict[str, Any] = {"form": form, "matches": None, "page": None}
     if form.is_valid():
         data = form.cleaned_data
         if data["nama"]:

@@ -71,7 +71,7 @@ def _count_failure(request, pending: dict) -> bool:
 def login_otp(request):
     pending = _pending(request)
     user = user_get_active(pending["user"]) if pending else None
-    if user is None:
+    if pending is None or user is None:
         messages.error(request, _("Sesi masuk sudah berakhir. Silakan masuk lagi."))
         return redirect("accounts:login")
     form = CodeForm(request.POST or None)

@@ -104,7 +104,10 @@ def render_pdf(letter: Letter) -> bytes:
         if letter.letterhead.logo_format:
             # The only file the document may read: typst resolves paths inside ``root``.
             Path(root, f"{LOGO_FILE}.{letter.letterhead.logo_format}").write_bytes(letter.letterhead.logo)
-        pdf = typst.compile(source, root=root, format="pdf", ignore_system_fonts=True, timestamp=stamp)
+        # typst's stub makes ``output`` required; without it the library returns the bytes.
+        pdf = typst.compile(  # type: ignore[call-overload]
+            source, root=root, format="pdf", ignore_system_fonts=True, timestamp=stamp
+        )
     return _without_default_suspects(pdf)
 
 
@@ -133,7 +136,7 @@ def logo_problem(data: bytes) -> str | None:
         Path(root, f"{LOGO_FILE}.{kind}").write_bytes(data)
         source = f'#image("{LOGO_FILE}.{kind}", width: 1cm)'.encode()
         try:
-            typst.compile(source, root=root, format="pdf", ignore_system_fonts=True)
+            typst.compile(source, root=root, format="pdf", ignore_system_fonts=True)  # type: ignore[call-overload]
         except typst.TypstError:
             return "decode"
     return None

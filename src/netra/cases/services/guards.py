@@ -6,7 +6,9 @@ next to the action, so the UI only reflects what the services enforce.
 
 from dataclasses import dataclass
 from datetime import date
+from typing import cast
 
+from django.db.models import Field
 from django.utils.translation import gettext as _
 
 from netra.cases.models import Attendance, Kajian, Kind
@@ -54,7 +56,9 @@ def late_message(late: LateReport) -> str:
 
 def _labels(kajian: Kajian, names) -> str:
     return ", ".join(
-        str(Kajian._meta.get_field(name).verbose_name) for name in names if not getattr(kajian, name)
+        str(cast(Field, Kajian._meta.get_field(name)).verbose_name)
+        for name in names
+        if not getattr(kajian, name)
     )
 
 

@@ -6,6 +6,7 @@ errors reaches ``cases_import_rows``, which writes every row in one transaction.
 
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
+from typing import overload
 
 from django.db import transaction
 from django.utils import timezone
@@ -29,6 +30,7 @@ from netra.cases.services.deadlines import deadline_fields
 from netra.cases.services.receipts import receipt_code_new
 from netra.cases.services.report_input import ReportInput
 from netra.cases.services.search import search_text_refresh
+from netra.registry.models import Region
 
 RECOMMENDED = {Status.REKOMENDASI_DITERUSKAN, Status.TINDAK_LANJUT}
 
@@ -48,8 +50,19 @@ class ImportRow:
     dates: dict = field(default_factory=dict)
 
 
+@overload
+def _aware(day: date) -> datetime: ...
+@overload
+def _aware(day: None) -> None: ...
 def _aware(day: date | None) -> datetime | None:
     return timezone.make_aware(datetime.combine(day, time(9, 0))) if day else None
+
+
+def _region(report: ReportInput) -> Region:
+    """The incident region, which the importer's validation has required."""
+    if report.region is None:
+        raise ValueError("an imported row reached the writer without its region")
+    return report.region
 
 
 def _closed_at(item: ImportRow) -> datetime | None:
@@ -112,8 +125,8 @@ def case_import_one(*, user, item: ImportRow, source: str = Source.IMPORT, reaso
         status=item.status,
         receipt_code=receipt_code_new(),
         election=report.election,
-        region=report.region,
-        region_code=report.region.code,
+        region=_region(report),
+        region_code=_region(report).code,
         office=item.office,
         source=source,
         received_at=item.received_at,

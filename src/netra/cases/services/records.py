@@ -167,7 +167,9 @@ def kajian_add(
     if unknown:
         raise TypeError(f"kajian_add: unknown requirements {sorted(unknown)}")
     require_handling(user, case)
-    allowed = {Kajian.Stage.AWAL: (Status.KAJIAN_AWAL,), Kajian.Stage.DUGAAN: CLARIFICATION_STATUSES}
+    allowed: dict[str, tuple[str, ...]] = {
+        Kajian.Stage.AWAL: (Status.KAJIAN_AWAL,), Kajian.Stage.DUGAAN: CLARIFICATION_STATUSES
+    }
     if stage not in allowed:
         raise ValidationError({"stage": _("Tahap kajian tidak dikenal.")})
     if case.status not in allowed[stage]:

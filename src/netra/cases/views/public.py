@@ -90,7 +90,7 @@ def report(request):
     refresh = "_refresh" in data
     if refresh:
         form.errors.clear()
-    extra = {"witness_errors": []} if refresh else {}
+    extra: dict[str, list[str]] = {"witness_errors": []} if refresh else {}
     context = _report_context(request, form, witnesses, files_lost=bool(files), **extra)
     return render(request, "cases/report_form.html", context, status=200 if refresh else 400)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.forms import BaseForm
 from django.http import HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
@@ -91,7 +92,7 @@ def _record_forms(user, detail) -> dict:
     """Forms for what can be recorded inside the current step (shown only where the service allows)."""
     case, office_handles = detail.case, can(user, detail.case, HANDLE) and not detail.case.is_closed
     handler = office_handles and user.has_role(Role.PIMPINAN, Role.STAF_PENANGANAN)
-    forms = {}
+    forms: dict[str, BaseForm] = {}
     if handler and case.status in (Status.KLARIFIKASI, Status.KAJIAN):
         forms["clarification"] = ClarificationForm(prefix="clar")
         if any(c.is_pending for c in detail.clarifications):

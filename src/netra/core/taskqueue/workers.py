@@ -16,7 +16,7 @@ class WorkerUnavailable(Exception):
 
 
 def configured_backend() -> str:
-    return settings.TASKS["default"]["BACKEND"]
+    return str(settings.TASKS["default"]["BACKEND"])
 
 
 def redacted_url(url: str) -> str:

@@ -191,6 +191,8 @@ def agency_units_seed_standard() -> AgencySeedResult:
     kecamatan = _kecamatan_by_kabkota()
     fresh = []
     for government in governments:
+        if government.region is None:  # only a government with its region has standard units
+            continue
         for name, unit_type, region_id in _standard_units_of(government.region, rows, kecamatan):
             if (government.pk, name) not in taken:
                 taken.add((government.pk, name))
@@ -213,7 +215,9 @@ def _kecamatan_by_kabkota() -> dict[str, list[tuple[str, str, str]]]:
     return found
 
 
-def _standard_units_of(region: Region, rows: list[StandardUnit], kecamatan: dict) -> list[tuple[str, ...]]:
+def _standard_units_of(
+    region: Region, rows: list[StandardUnit], kecamatan: dict
+) -> list[tuple[str, str, str]]:
     """(name, unit type, region code) of each standard unit of the government of ``region``."""
     level = "p" if region.level == Region.Level.PROVINSI else "k"
     place = _place(region)
@@ -277,7 +281,7 @@ def _unit_values(
     if unit_type is None:
         reason = f"jenis unit tidak dikenal ({', '.join(UNIT_TYPES)})"
         errors.append(RowError(number, "jenis_unit", row.get("jenis_unit", ""), reason))
-    region_id = lookup.by_id[parent_id].region_id if parent_id else None
+    region_id: str | Exception | None = lookup.by_id[parent_id].region_id if parent_id else None
     if row.get("kode_wilayah"):
         region_id = regions.resolve(row["kode_wilayah"])
         if isinstance(region_id, Exception):

@@ -3,6 +3,7 @@
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import shapely
 from django.db import transaction
@@ -32,7 +33,7 @@ class GeoImportResult:
 @dataclass
 class _Shape:
     code: str
-    geometry: object
+    geometry: Any  # a shapely geometry (shapely ships no types)
     source: str
 
 

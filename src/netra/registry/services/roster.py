@@ -9,8 +9,10 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import cast
 
 from django.db import connection, transaction
+from django.db.models import Field
 from django.utils import timezone
 
 from netra.names import InvalidNip, normalize_name, parse_nip
@@ -288,7 +290,7 @@ def _insert(candidates: list[_Candidate], now) -> None:
         return
     ops = connection.ops
     fields = [Pegawai._meta.get_field(name) for name in ("nip", *_FIELDS, "updated_at")]
-    columns = ", ".join(ops.quote_name(f.column) for f in fields)
+    columns = ", ".join(ops.quote_name(cast(Field, f).column) for f in fields)
     placeholders = ", ".join(["%s"] * len(fields))
     table = ops.quote_name(Pegawai._meta.db_table)
     sql = f"INSERT INTO {table} ({columns}) VALUES ({placeholders})"  # noqa: S608 - model identifiers only
