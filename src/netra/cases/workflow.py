@@ -10,6 +10,7 @@ Bawaslu RI) may read it but not act on it: handing a case to another level is a 
 
 from dataclasses import dataclass
 
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from netra.accounts.models import Role
@@ -99,7 +100,7 @@ STEP_FOR_STATUS: dict[str, str | None] = {
     Status.TINDAK_LANJUT: None,
     Status.INFORMASI_AWAL: "temuan",
 }
-NO_DEADLINE_REASON: dict[str, str] = {
+NO_DEADLINE_REASON: dict[str, str | Promise] = {
     Status.TINDAK_LANJUT: _(
         "Tanpa batas waktu: sanksi sudah dicatat; tidak ada ketentuan yang membatasi waktu penutupan kasus."
     ),
@@ -129,7 +130,7 @@ def step_for(case) -> str | None:
     return STEP_FOR_STATUS.get(case.status)
 
 
-def no_deadline_reason(case) -> str:
+def no_deadline_reason(case) -> str | Promise:
     """Why the case's current step has no deadline (closed, no election, or a step no law times)."""
     if case.is_closed:
         return _CLOSED_REASON
