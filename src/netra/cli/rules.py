@@ -33,6 +33,12 @@ def _date(value: str | None, option: str) -> date | None:
         raise typer.BadParameter(f"{value!r} bukan tanggal YYYY-MM-DD", param_hint=option) from None
 
 
+def _required_date(value: str, option: str) -> date:
+    found = _date(value, option)
+    assert found is not None  # a required option is never None
+    return found
+
+
 def _fail(error: Exception) -> typer.Exit:
     """Print a library error (bad input, unknown code) without a traceback and exit non-zero."""
     typer.echo(f"Error: {error}", err=True)
@@ -63,19 +69,18 @@ def deadlines_command(
     from netra.law import deadlines
 
     try:
-        # The law checks them (a date a step needs but was not given is its error to report).
-        dates: dict[str, Any] = {
-            "known": _date(known, "--known"),
+        known_on = _required_date(known, "--known")
+        dates = {
             "received": _date(received, "--received"),
             "registered": _date(registered, "--registered"),
             "found": _date(found, "--found"),
             "forwarded": _date(forwarded, "--forwarded"),
         }
         if step is not None:
-            facts = deadlines.Facts(regime=regime, province=province, **dates)
+            facts = deadlines.Facts(regime=regime, province=province, known=known_on, **dates)
             answer = deadlines.answer(step=step, facts=facts)
         else:
-            report = deadlines.compute(regime=regime, province=province, **dates)
+            report = deadlines.compute(regime=regime, province=province, known=known_on, **dates)
     except ValueError as error:
         raise _fail(error) from None
     if step is not None and as_json:
@@ -101,7 +106,10 @@ def refer_command(
 
     try:
         result = referral.refer(
-            subject=subject, regime=regime, forwarded=_date(forwarded, "--forwarded"), violation=violation
+            subject=subject,
+            regime=regime,
+            forwarded=_required_date(forwarded, "--forwarded"),
+            violation=violation,
         )
     except (ValueError, KeyError) as error:
         raise _fail(error) from None

@@ -22,7 +22,6 @@ where the catalogue sets a class, is flagged because nobody can check it against
 """
 
 from dataclasses import dataclass
-from typing import Any
 
 from netra.law import catalogue
 from netra.law.sources import LawError
@@ -45,7 +44,7 @@ class SanctionOption:
     def rank(self) -> int | None:
         return RANK.get(self.sanction_class)
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> dict[str, object]:
         return {
             "code": self.code,
             "text": self.text,
@@ -191,7 +190,7 @@ class SanctionMenu:
         expected, chosen = RANK.get(self.expected_class), option.rank
         return expected is not None and chosen is not None and chosen < expected
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> dict[str, object]:
         return {
             "subject": self.subject,
             "violation_code": self.violation_code,
