@@ -268,7 +268,7 @@ def test_elections_offered_are_those_held_in_the_chosen_region(client, world):
         region=Region.objects.get(code="21.04"),
     )
     everything = client.get(reverse("cases:report")).content.decode()
-    assert "Pilkada Uji" in everything and "Pilkada Lingga Uji" in everything
+    assert "Pilkada Uji (nasional)" in everything and "Pilkada Lingga Uji (Kabupaten Lingga)" in everything
     bintan = form_data(world["elections"]["pilkada"], _refresh="1")
     narrowed = client.post(reverse("cases:report"), bintan).content.decode()
     assert "Pilkada Uji" in narrowed and "Pilkada Lingga Uji" not in narrowed

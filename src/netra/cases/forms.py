@@ -122,6 +122,12 @@ def parse_links(text: str) -> list[str]:
     return links
 
 
+def election_label(election) -> str:
+    """The election with where it is held, so a reporter can tell the elections of a region apart."""
+    scope = election.region.name if election.region_id else _("nasional")
+    return f"{election.name} ({scope})"
+
+
 class ReporterMixin(forms.Form):
     """The pelapor: name and address are the formal requirement for a laporan."""
 
@@ -227,7 +233,7 @@ class EventMixin(forms.Form):
         super().__init__(*args, **kwargs)
         region = (self.data.get("region") or "") if self.is_bound else ""
         offered = elections_for_region(elections, region)
-        choices = [(e.pk, str(e)) for e in offered]
+        choices = [(e.pk, election_label(e)) for e in offered]
         _choice_field(self, "election").choices = [("", _("— pilih —")), *choices]
         self.fields["region"].error_messages["required"] = _("Pilih wilayah kejadian.")
 
