@@ -182,3 +182,13 @@ def test_the_letters_package_does_not_import_django():
             "print(any(m == 'django' or m.startswith('django.') for m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_every_routing_key_of_the_law_has_an_addressee_in_the_letter():
+    from netra.cases.letterdata import addressee_known
+    from netra.cases.services.kasn import KEMENPANRB
+    from netra.law.sources import rules
+
+    keys = {raw[field] for _inst, raw in rules("referral") for field in ("recipient", "copy") if field in raw}
+    assert {"kepala_desa", "camat", "BKN"} <= keys
+    assert [key for key in sorted(keys | {KEMENPANRB}) if not addressee_known(key)] == []

@@ -21,6 +21,9 @@ _ADDRESSEES = {
     "bupati_walikota": "Bupati/Wali Kota",
     "kepala_daerah": "Kepala Daerah",
     "gakkumdu": "Sentra Penegakan Hukum Terpadu",
+    "kepala_desa": "Kepala Desa",
+    "camat": "Camat",
+    "KEMENPANRB": "Menteri Pendayagunaan Aparatur Negara dan Reformasi Birokrasi",
 }
 _REDACTED = "[identitas pelapor]"
 _PLACE_PREFIX = re.compile(r"^(kabupaten|kab\.|kota|provinsi)\s+", re.IGNORECASE)
@@ -98,6 +101,11 @@ def _ppk_instansi(terlapor) -> str:
     if agency is not None:
         return agency.name
     return terlapor.agency_name if terlapor is not None else ""
+
+
+def addressee_known(key: str) -> bool:
+    """Whether a routing key has the words a letter addresses it by (not the raw key)."""
+    return key == "PPK" or key in _ADDRESSEES
 
 
 def _addressee(key: str, instansi: str) -> str:
