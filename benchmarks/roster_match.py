@@ -49,8 +49,10 @@ def main() -> None:
     index = NameIndex.build(records())
     build_s = time.perf_counter() - started
     rss_after = _rss_mb()
-    print(f"roster {args.size:,} records; generate + build {build_s:.1f} s; "
-          f"RSS {rss_before:.0f} -> {rss_after:.0f} MB (names list for the baseline included)")
+    print(
+        f"roster {args.size:,} records; generate + build {build_s:.1f} s; "
+        f"RSS {rss_before:.0f} -> {rss_after:.0f} MB (names list for the baseline included)"
+    )
     queries = _queries(truths, rng)
     results = _run(index, queries)
     baseline = _baseline(names, queries[: args.baseline_queries], index)
@@ -98,9 +100,14 @@ def _count(person, ids, index, namesakes) -> dict[str, float]:
     number of namesakes in the scope, capped at 1."""
     truth = canonical_name(person.nama)
     same = [i == person.id or getattr(index.get(i), "name", None) == truth for i in ids]
-    return {"strict@1": bool(ids) and ids[0] == person.id, "strict@5": person.id in ids,
-            "name@1": bool(same) and same[0], "name@5": any(same),
-            "ceiling@5": min(1.0, 5 / max(namesakes, 1)), "shared": namesakes > 5}
+    return {
+        "strict@1": bool(ids) and ids[0] == person.id,
+        "strict@5": person.id in ids,
+        "name@1": bool(same) and same[0],
+        "name@5": any(same),
+        "ceiling@5": min(1.0, 5 / max(namesakes, 1)),
+        "shared": namesakes > 5,
+    }
 
 
 def _baseline(names, queries, index):
@@ -113,25 +120,32 @@ def _baseline(names, queries, index):
         started = time.perf_counter()
         index.search(query.text, limit=5)
         ours.append(time.perf_counter() - started)
-    return {"queries": len(queries), "baseline ms": 1000 * statistics.mean(theirs) if theirs else 0,
-            "ours ms": 1000 * statistics.mean(ours) if ours else 0,
-            "baseline recall@5": found / max(len(queries), 1)}
+    return {
+        "queries": len(queries),
+        "baseline ms": 1000 * statistics.mean(theirs) if theirs else 0,
+        "ours ms": 1000 * statistics.mean(ours) if ours else 0,
+        "baseline recall@5": found / max(len(queries), 1),
+    }
 
 
 def _report(args, build_s, results, baseline):
     timings, hits, by_kind = results
     n = len(timings["unblocked"])
     peak_gb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024 / 1024
-    print(f"\nqueries {n} perturbed, each run unblocked and blocked; build {build_s:.1f} s; "
-          f"peak RSS {peak_gb:.2f} GB")
+    print(
+        f"\nqueries {n} perturbed, each run unblocked and blocked; build {build_s:.1f} s; "
+        f"peak RSS {peak_gb:.2f} GB"
+    )
     for kind, values in timings.items():
         p50, p95 = _pct(values, 50), _pct(values, 95)
         h = hits[kind]
-        print(f"  {kind:9s} p50 {p50:6.1f} ms  p95 {p95:6.1f} ms  recall@1 {h['strict@1'] / n:.3f}  "
-              f"recall@5 {h['strict@5'] / n:.3f} of a ceiling of {h['ceiling@5'] / n:.3f} "
-              f"(= {h['strict@5'] / h['ceiling@5']:.3f} of what a name can reach; "
-              f"{h['shared'] / n:.1%} of truths have over 5 namesakes in scope)  "
-              f"same-name recall@1 {h['name@1'] / n:.3f}, @5 {h['name@5'] / n:.3f}")
+        print(
+            f"  {kind:9s} p50 {p50:6.1f} ms  p95 {p95:6.1f} ms  recall@1 {h['strict@1'] / n:.3f}  "
+            f"recall@5 {h['strict@5'] / n:.3f} of a ceiling of {h['ceiling@5'] / n:.3f} "
+            f"(= {h['strict@5'] / h['ceiling@5']:.3f} of what a name can reach; "
+            f"{h['shared'] / n:.1%} of truths have over 5 namesakes in scope)  "
+            f"same-name recall@1 {h['name@1'] / n:.3f}, @5 {h['name@5'] / n:.3f}"
+        )
     print("  recall@5 by perturbation (a query may carry two): strict / ceiling / same-name")
     for name in KINDS:
         cells = []
@@ -141,10 +155,12 @@ def _report(args, build_s, results, baseline):
             cells.append(f"{kind} {c['strict@5'] / m:.3f} / {c['ceiling@5'] / m:.3f} / {c['name@5'] / m:.3f}")
         print(f"    {name:20s} n={by_kind['blocked'][name]['n']:5d}  " + "   ".join(cells))
     ratio = baseline["baseline ms"] / baseline["ours ms"] if baseline["ours ms"] else float("nan")
-    print(f"  baseline rapidfuzz.process.extract(WRatio) over {args.size:,} names, "
-          f"{baseline['queries']} queries: {baseline['baseline ms']:.0f} ms/query, "
-          f"recall@5 {baseline['baseline recall@5']:.3f}; "
-          f"index {baseline['ours ms']:.1f} ms/query on the same queries; speed ratio {ratio:.0f}x")
+    print(
+        f"  baseline rapidfuzz.process.extract(WRatio) over {args.size:,} names, "
+        f"{baseline['queries']} queries: {baseline['baseline ms']:.0f} ms/query, "
+        f"recall@5 {baseline['baseline recall@5']:.3f}; "
+        f"index {baseline['ours ms']:.1f} ms/query on the same queries; speed ratio {ratio:.0f}x"
+    )
     print(f"  targets: {TARGETS}")
 
 
@@ -170,8 +186,10 @@ def _machine() -> str:
         pass
     mem_gb = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 1024**3
     load = " ".join(f"{x:.1f}" for x in os.getloadavg())
-    return (f"machine: {model}, {os.cpu_count()} cores, {mem_gb:.0f} GB RAM, load {load}; "
-            f"Python {platform.python_version()} ({sys.platform})")
+    return (
+        f"machine: {model}, {os.cpu_count()} cores, {mem_gb:.0f} GB RAM, load {load}; "
+        f"Python {platform.python_version()} ({sys.platform})"
+    )
 
 
 if __name__ == "__main__":

@@ -412,9 +412,13 @@ def test_cycle_rule_fails_on_bad_fixtures():
     graph = import_graph(sources)
     assert cycles(graph) == [["netra.cases.selectors", "netra.cases.workflow"]]
     assert cycles(app_graph(graph)) == [["accounts", "registry"]]
-    wiring = import_graph({"netra.accounts.admin": "from netra.cases.services import letters\n",
-                           "netra.cases.services.letters": "from netra.accounts.models import Office\n",
-                           "netra.accounts.models": ""})
+    wiring = import_graph(
+        {
+            "netra.accounts.admin": "from netra.cases.services import letters\n",
+            "netra.cases.services.letters": "from netra.accounts.models import Office\n",
+            "netra.accounts.models": "",
+        }
+    )
     assert cycles(app_graph(wiring)) == []
 
 
@@ -469,7 +473,7 @@ def test_region_prefix_logic_lives_in_the_access_module_only():
 def test_region_prefix_rule_fails_on_bad_fixtures():
     assert len(region_prefix_problems('ok = code.startswith(office.region_code + ".")\n')) == 1
     assert len(region_prefix_problems('ok = code.startswith(f"{parent}.")\n')) == 1
-    assert len(region_prefix_problems('rows = Case.objects.filter(region_code__startswith=code)\n')) == 1
+    assert len(region_prefix_problems("rows = Case.objects.filter(region_code__startswith=code)\n")) == 1
     assert len(region_prefix_problems('Q(**{f"{field}__startswith": code})\n')) == 1
     fine = 'english = language.startswith("en")\nok = region_within(code, parent)\n'
     assert region_prefix_problems(fine) == []

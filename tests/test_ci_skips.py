@@ -32,8 +32,17 @@ def run(pytester, monkeypatch, ci, source=SUITE):
     monkeypatch.setenv("CI", ci)
     pytester.makepyfile(test_sandbox=source)
     pytester.makeini("[pytest]\nmarkers =\n    postgresql(reason): PostgreSQL only\n")
-    return pytester.runpytest_inprocess("-p", "tests.ci_skips", "-p", "no:django", "-p", "no:randomly", "-rA",
-                                       "-W", "ignore::pytest.PytestAssertRewriteWarning")
+    return pytester.runpytest_inprocess(
+        "-p",
+        "tests.ci_skips",
+        "-p",
+        "no:django",
+        "-p",
+        "no:randomly",
+        "-rA",
+        "-W",
+        "ignore::pytest.PytestAssertRewriteWarning",
+    )
 
 
 def vendor():

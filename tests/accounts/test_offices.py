@@ -105,9 +105,15 @@ def test_office_for_region_is_none_when_not_created():
 @pytest.mark.parametrize(
     ("office_key", "code", "covered"),
     [
-        ("21.01", "21.01", True), ("21.01", "21.01.01", True), ("21.01", "21.71", False),
-        ("21.01", "21", False), ("21.01", "21.010", False), ("21", "21.71.01", True),
-        ("21", "14.01", False), ("ri", "14.01", True), ("bkn", "21.01", True),
+        ("21.01", "21.01", True),
+        ("21.01", "21.01.01", True),
+        ("21.01", "21.71", False),
+        ("21.01", "21", False),
+        ("21.01", "21.010", False),
+        ("21", "21.71.01", True),
+        ("21", "14.01", False),
+        ("ri", "14.01", True),
+        ("bkn", "21.01", True),
     ],
 )
 def test_office_covers(office_key, code, covered):

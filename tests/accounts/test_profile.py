@@ -76,8 +76,9 @@ def test_jurisdiction_descriptions_per_office_kind():
     from netra.registry.models import Agency, Region
 
     offices = make_tree()
-    pemkab = Agency.objects.create(name="Pemerintah Kabupaten Bintan", kind="pemkab",
-                                   region=Region.objects.get(code="21.01"))
+    pemkab = Agency.objects.create(
+        name="Pemerintah Kabupaten Bintan", kind="pemkab", region=Region.objects.get(code="21.01")
+    )
     offices["ppk"] = office_create(kind=Office.Kind.PPK, agency=pemkab)
     expected = {
         "ri": ("", True, "Seluruh Indonesia"),

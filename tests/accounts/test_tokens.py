@@ -109,8 +109,9 @@ def test_session_user_can_manage_own_tokens_with_csrf(staff):
     assert without_csrf.status_code == 403
     csrf = "k" * 32  # a CSRF secret the browser would hold in its cookie
     client.cookies["csrftoken"] = csrf
-    created = client.post("/api/v1/accounts/tokens", {"name": "laptop"}, content_type="application/json",
-                          HTTP_X_CSRFTOKEN=csrf)
+    created = client.post(
+        "/api/v1/accounts/tokens", {"name": "laptop"}, content_type="application/json", HTTP_X_CSRFTOKEN=csrf
+    )
     assert created.status_code == 201
     raw = created.json()["token"]
     listed = client.get("/api/v1/accounts/tokens").json()
@@ -138,8 +139,9 @@ def test_tokens_of_others_are_invisible_and_unrevocable(client, staff):
 
 def test_token_create_through_api_rejects_blank_name(client, staff):
     _, raw = token_create(user=staff, name="skrip")
-    response = client.post("/api/v1/accounts/tokens", {"name": " "}, content_type="application/json",
-                           **bearer(raw))
+    response = client.post(
+        "/api/v1/accounts/tokens", {"name": " "}, content_type="application/json", **bearer(raw)
+    )
     assert response.status_code == 422
     assert ApiToken.objects.count() == 1
 
@@ -150,7 +152,11 @@ def test_now_is_after_creation(staff):
 
 
 def test_wrong_bearer_token_on_post_answers_401_not_csrf(client, staff):
-    response = client.post("/api/v1/accounts/tokens", {"name": "x"}, content_type="application/json",
-                           HTTP_AUTHORIZATION="Bearer nope")
+    response = client.post(
+        "/api/v1/accounts/tokens",
+        {"name": "x"},
+        content_type="application/json",
+        HTTP_AUTHORIZATION="Bearer nope",
+    )
     assert response.status_code == 401
     assert not ApiToken.objects.exists()

@@ -15,8 +15,7 @@ SETUP, DISABLE, LOGIN, OTP = "/akun/2fa/aktifkan/", "/akun/2fa/matikan/", "/akun
 
 def code_for(device: TOTPDevice, offset_steps: int = 0) -> str:
     device.refresh_from_db()
-    value = totp(device.bin_key, step=device.step, t0=device.t0, digits=device.digits,
-                 drift=offset_steps)
+    value = totp(device.bin_key, step=device.step, t0=device.t0, digits=device.digits, drift=offset_steps)
     return f"{value:0{device.digits}d}"
 
 

@@ -16,8 +16,14 @@ runner = CliRunner()
 
 def test_user_create_hashes_password_and_records_an_event():
     office = national_office()
-    user = user_create(username="ani", password=PASSWORD, office=office, role="pimpinan",
-                       email="ani@bawaslu.go.id", full_name="Ani Wulandari")
+    user = user_create(
+        username="ani",
+        password=PASSWORD,
+        office=office,
+        role="pimpinan",
+        email="ani@bawaslu.go.id",
+        full_name="Ani Wulandari",
+    )
     assert user.check_password(PASSWORD) and user.password != PASSWORD
     assert user.get_full_name() == "Ani Wulandari"
     assert Event.objects.filter(action="user.create", object_id=str(user.pk)).exists()
@@ -50,8 +56,19 @@ def test_usernames_are_unique_regardless_of_case():
 
 def test_createuser_for_a_regional_office_with_password_on_stdin():
     make_tree()
-    result = runner.invoke(app, ["createuser", "budi", "--office-region", "21.01.01", "--role",
-                                 "staf_penanganan", "--password-stdin"], input=PASSWORD + "\n")
+    result = runner.invoke(
+        app,
+        [
+            "createuser",
+            "budi",
+            "--office-region",
+            "21.01.01",
+            "--role",
+            "staf_penanganan",
+            "--password-stdin",
+        ],
+        input=PASSWORD + "\n",
+    )
     assert result.exit_code == 0, result.output
     user = User.objects.get(username="budi")
     assert user.office.name == "Bawaslu Kabupaten Bintan" and user.check_password(PASSWORD)
@@ -59,8 +76,11 @@ def test_createuser_for_a_regional_office_with_password_on_stdin():
 
 def test_createuser_for_a_national_office():
     make_tree()
-    result = runner.invoke(app, ["createuser", "citra", "--office-kind", "bkn", "--role", "analis",
-                                 "--password-stdin"], input=PASSWORD + "\n")
+    result = runner.invoke(
+        app,
+        ["createuser", "citra", "--office-kind", "bkn", "--role", "analis", "--password-stdin"],
+        input=PASSWORD + "\n",
+    )
     assert result.exit_code == 0, result.output
     assert User.objects.get(username="citra").office.kind == "bkn"
 
@@ -84,8 +104,11 @@ def test_createuser_clear_errors(args, message):
 
 def test_createuser_weak_password_is_refused():
     make_tree()
-    result = runner.invoke(app, ["createuser", "dewi", "--office-region", "21", "--role", "analis",
-                                 "--password-stdin"], input="12345678\n")
+    result = runner.invoke(
+        app,
+        ["createuser", "dewi", "--office-region", "21", "--role", "analis", "--password-stdin"],
+        input="12345678\n",
+    )
     assert result.exit_code == 1
     assert not User.objects.filter(username="dewi").exists()
 

@@ -13,16 +13,18 @@ json_values = st.recursive(
     lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4),
     max_leaves=12,
 )
-events = st.fixed_dictionaries({
-    "seq": st.integers(1, 10**9),
-    "at": st.datetimes(datetime(2000, 1, 1), datetime(2100, 1, 1), timezones=st.just(UTC)),
-    "actor": st.text(min_size=1, max_size=20),
-    "office_code": st.sampled_from(["", "21", "21.01", "21.01.01"]),
-    "action": st.text(min_size=1, max_size=20),
-    "object_type": st.text(min_size=1, max_size=20),
-    "object_id": st.text(min_size=1, max_size=10),
-    "data": st.dictionaries(st.text(max_size=8), json_values, max_size=5),
-})
+events = st.fixed_dictionaries(
+    {
+        "seq": st.integers(1, 10**9),
+        "at": st.datetimes(datetime(2000, 1, 1), datetime(2100, 1, 1), timezones=st.just(UTC)),
+        "actor": st.text(min_size=1, max_size=20),
+        "office_code": st.sampled_from(["", "21", "21.01", "21.01.01"]),
+        "action": st.text(min_size=1, max_size=20),
+        "object_type": st.text(min_size=1, max_size=20),
+        "object_id": st.text(min_size=1, max_size=10),
+        "data": st.dictionaries(st.text(max_size=8), json_values, max_size=5),
+    }
+)
 
 
 @given(events)

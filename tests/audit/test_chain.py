@@ -18,8 +18,14 @@ pytestmark = pytest.mark.django_db
 
 def record(n: int) -> list[Event]:
     return [
-        event_record(actor=f"user{i}", action="case.register", obj_type="case", obj_id=i,
-                     data={"reason": "memenuhi syarat", "n": i}, office_code="21.01")
+        event_record(
+            actor=f"user{i}",
+            action="case.register",
+            obj_type="case",
+            obj_id=i,
+            data={"reason": "memenuhi syarat", "n": i},
+            office_code="21.01",
+        )
         for i in range(1, n + 1)
     ]
 
@@ -36,19 +42,35 @@ def test_append_links_each_event_to_the_previous_one():
 
 def test_hash_is_sha256_of_prev_hash_and_canonical_json():
     at = datetime(2024, 2, 14, 1, 2, 3, 456789, tzinfo=UTC)
-    event = event_record(actor="ani", action="case.create", obj_type="case", obj_id=7, at=at,
-                         data={"b": 1, "a": "é"})
+    event = event_record(
+        actor="ani", action="case.create", obj_type="case", obj_id=7, at=at, data={"b": 1, "a": "é"}
+    )
     canonical = json.dumps(
-        {"seq": 1, "at": "2024-02-14T01:02:03.456789+00:00", "actor": "ani", "office_code": "",
-         "action": "case.create", "object_type": "case", "object_id": "7", "data": {"a": "é", "b": 1}},
-        sort_keys=True, separators=(",", ":"), ensure_ascii=False,
+        {
+            "seq": 1,
+            "at": "2024-02-14T01:02:03.456789+00:00",
+            "actor": "ani",
+            "office_code": "",
+            "action": "case.create",
+            "object_type": "case",
+            "object_id": "7",
+            "data": {"a": "é", "b": 1},
+        },
+        sort_keys=True,
+        separators=(",", ":"),
+        ensure_ascii=False,
     )
     assert event.hash == hashlib.sha256((GENESIS_HASH + canonical).encode()).hexdigest()
 
 
 def test_data_is_stored_as_it_was_hashed():
-    event = event_record(actor="ani", action="x", obj_type="case", obj_id=1,
-                         data={"when": datetime(2024, 1, 1, tzinfo=UTC), "amount": Decimal("1.50")})
+    event = event_record(
+        actor="ani",
+        action="x",
+        obj_type="case",
+        obj_id=1,
+        data={"when": datetime(2024, 1, 1, tzinfo=UTC), "amount": Decimal("1.50")},
+    )
     stored = Event.objects.get(pk=event.pk)
     assert stored.data == {"when": "2024-01-01T00:00:00Z", "amount": "1.50"}
     assert chain_verify().ok
@@ -119,8 +141,10 @@ def test_reordered_events_are_detected():
 
 def test_a_rewritten_event_with_recomputed_hash_breaks_the_next_link():
     events = record(3)
-    fields = {name: getattr(events[1], name) for name in
-              ("seq", "at", "actor", "office_code", "action", "object_type", "object_id", "data")}
+    fields = {
+        name: getattr(events[1], name)
+        for name in ("seq", "at", "actor", "office_code", "action", "object_type", "object_id", "data")
+    }
     fields["actor"] = "mallory"
     forged = chain_hash(events[1].prev_hash, fields)
     tamper("UPDATE audit_event SET actor = %s, hash = %s WHERE seq = 2", ["mallory", forged])

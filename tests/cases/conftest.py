@@ -39,24 +39,27 @@ def fast_passwords(settings):
 def regions(db):
     found = {}
     for code, name, level, kind, parent in REGIONS:
-        found[code] = Region.objects.create(code=code, name=name, level=level, kind=kind,
-                                            parent=found.get(parent), timezone="WIB")
+        found[code] = Region.objects.create(
+            code=code, name=name, level=level, kind=kind, parent=found.get(parent), timezone="WIB"
+        )
     return found
 
 
 @pytest.fixture
 def agencies(regions):
     bintan = Agency.objects.create(name="Pemerintah Kabupaten Bintan", kind="pemkab", region=regions["21.01"])
-    dinas = Agency.objects.create(name="Dinas Pendidikan Kabupaten Bintan", kind="unit", parent=bintan,
-                                  region=regions["21.01"])
+    dinas = Agency.objects.create(
+        name="Dinas Pendidikan Kabupaten Bintan", kind="unit", parent=bintan, region=regions["21.01"]
+    )
     lingga = Agency.objects.create(name="Pemerintah Kabupaten Lingga", kind="pemkab", region=regions["21.04"])
     return {"bintan": bintan, "dinas_bintan": dinas, "lingga": lingga}
 
 
 def _office(kind, name, region=None, parent=None, agency=None):
     code = region.code if region else (agency.region_id if agency else "")
-    return Office.objects.create(kind=kind, name=name, region=region, region_code=code or "",
-                                 parent=parent, agency=agency)
+    return Office.objects.create(
+        kind=kind, name=name, region=region, region_code=code or "", parent=parent, agency=agency
+    )
 
 
 @pytest.fixture
@@ -66,10 +69,13 @@ def offices(regions, agencies):
     kepri = _office(K.BAWASLU_PROVINSI, "Bawaslu Provinsi Kepulauan Riau", regions["21"], ri)
     bintan = _office(K.BAWASLU_KABKOTA, "Bawaslu Kabupaten Bintan", regions["21.01"], kepri)
     return {
-        "ri": ri, "kepri": kepri, "bintan": bintan,
+        "ri": ri,
+        "kepri": kepri,
+        "bintan": bintan,
         "lingga": _office(K.BAWASLU_KABKOTA, "Bawaslu Kabupaten Lingga", regions["21.04"], kepri),
-        "gunung_kijang": _office(K.PANWASLU_KECAMATAN, "Panwaslu Kecamatan Gunung Kijang",
-                                 regions["21.01.04"], bintan),
+        "gunung_kijang": _office(
+            K.PANWASLU_KECAMATAN, "Panwaslu Kecamatan Gunung Kijang", regions["21.01.04"], bintan
+        ),
         "jabar": (jabar := _office(K.BAWASLU_PROVINSI, "Bawaslu Provinsi Jawa Barat", regions["32"], ri)),
         "bandung": _office(K.BAWASLU_KABKOTA, "Bawaslu Kabupaten Bandung", regions["32.04"], jabar),
         "bkn": _office(K.BKN, "Badan Kepegawaian Negara"),
@@ -103,20 +109,28 @@ def elections(db):
     today = timezone.localdate()
     return {
         "pilkada": Election.objects.create(
-            name="Pilkada Uji", regime="pemilihan", voting_day=today + timedelta(days=30),
-            campaign_start=today - timedelta(days=30), campaign_end=today + timedelta(days=26)),
+            name="Pilkada Uji",
+            regime="pemilihan",
+            voting_day=today + timedelta(days=30),
+            campaign_start=today - timedelta(days=30),
+            campaign_end=today + timedelta(days=26),
+        ),
         "pemilu": Election.objects.create(
-            name="Pemilu Uji", regime="pemilu", voting_day=today + timedelta(days=60)),
+            name="Pemilu Uji", regime="pemilu", voting_day=today + timedelta(days=60)
+        ),
         "closed": Election.objects.create(
-            name="Pemilu Lama", regime="pemilu", voting_day=date(2019, 4, 17), is_active=False),
+            name="Pemilu Lama", regime="pemilu", voting_day=date(2019, 4, 17), is_active=False
+        ),
     }
 
 
 @pytest.fixture
 def media(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
-    settings.STORAGES = {**settings.STORAGES,
-                         "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"}}
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    }
     return settings.MEDIA_ROOT
 
 

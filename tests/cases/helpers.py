@@ -40,8 +40,6 @@ def stream(content: bytes):
     return io.BytesIO(content)
 
 
-
-
 # The path a laporan walks, as (status reached, action, actor key, params).
 PATH = [
     ("kajian_awal", "start_kajian_awal", "staf_penanganan", {}),
@@ -50,10 +48,17 @@ PATH = [
     ("kajian", "start_kajian", "staf_penanganan", {}),
     ("diputus", "decide", "pimpinan", {"outcome": "terbukti", "violation_code": "D-6"}),
     ("rekomendasi_diteruskan", "forward_recommendation", "pimpinan", {"letter_number": "123/PP.01/XI"}),
-    ("tindak_lanjut", "record_followup", "bkn", {
-        "sanction_code": "pp94-berat-a",
-        "imposed_by": "Bupati Bintan", "imposed_on": date.today() - timedelta(days=2),
-        "letter_number": "800/BKPSDM/12"}),
+    (
+        "tindak_lanjut",
+        "record_followup",
+        "bkn",
+        {
+            "sanction_code": "pp94-berat-a",
+            "imposed_by": "Bupati Bintan",
+            "imposed_on": date.today() - timedelta(days=2),
+            "letter_number": "800/BKPSDM/12",
+        },
+    ),
     ("selesai", "close", "pimpinan", {}),
 ]
 SIDE = {
@@ -76,8 +81,9 @@ def act(world, case, action, actor_key, params):
     from netra.cases import services
 
     records_before(world, case, action)
-    return services.case_transition(user=_actor(world, actor_key), case=case, action=action,
-                                    reason="Alasan uji " + action, **params)
+    return services.case_transition(
+        user=_actor(world, actor_key), case=case, action=action, reason="Alasan uji " + action, **params
+    )
 
 
 def case_in(world, status, **overrides):
@@ -86,8 +92,9 @@ def case_in(world, status, **overrides):
 
     election = world["elections"]["pilkada"]
     anonymous = status in ("informasi_awal", "dijadikan_temuan", "diarsipkan")
-    data = report_data(election, anonymous=anonymous,
-                       terlapor_agency=world["agencies"]["dinas_bintan"].pk, **overrides)
+    data = report_data(
+        election, anonymous=anonymous, terlapor_agency=world["agencies"]["dinas_bintan"].pk, **overrides
+    )
     case, _code = services.laporan_submit_public(data=data, files=[photo()])
     if status in SIDE:
         before, action, actor, params = SIDE[status]
@@ -97,8 +104,12 @@ def case_in(world, status, **overrides):
 
 
 KAJIAN_AWAL_MET = {
-    "formil_pelapor": True, "formil_terlapor": True, "formil_waktu": True,
-    "materiel_waktu_tempat": True, "materiel_uraian": True, "materiel_bukti": True,
+    "formil_pelapor": True,
+    "formil_terlapor": True,
+    "formil_waktu": True,
+    "materiel_waktu_tempat": True,
+    "materiel_uraian": True,
+    "materiel_bukti": True,
 }
 
 
@@ -112,19 +123,40 @@ def records_before(world, case, action):
 
     staf = _actor(world, "staf_penanganan")
     if action == "register" and not case.kajian.filter(stage="awal").exists():
-        services.kajian_add(user=staf, case=case, stage="awal", analysis="Syarat lengkap.",
-                            conclusion="Dapat diregistrasi.", **KAJIAN_AWAL_MET)
+        services.kajian_add(
+            user=staf,
+            case=case,
+            stage="awal",
+            analysis="Syarat lengkap.",
+            conclusion="Dapat diregistrasi.",
+            **KAJIAN_AWAL_MET,
+        )
     if action != "decide":
         return
     if not case.clarifications.exists():
         item = services.clarification_schedule(
-            user=staf, case=case, party="terlapor", person_name="Budi Santoso",
-            scheduled_at=timezone.now(), place="Kantor Bawaslu")
-        services.clarification_record(user=staf, clarification=item, held_at=timezone.now(),
-                                      record="Terlapor hadir dan memberi keterangan.")
+            user=staf,
+            case=case,
+            party="terlapor",
+            person_name="Budi Santoso",
+            scheduled_at=timezone.now(),
+            place="Kantor Bawaslu",
+        )
+        services.clarification_record(
+            user=staf,
+            clarification=item,
+            held_at=timezone.now(),
+            record="Terlapor hadir dan memberi keterangan.",
+        )
     if not case.kajian.filter(stage="dugaan").exists():
-        services.kajian_add(user=staf, case=case, stage="dugaan", facts="Terlapor mengajak guru memilih.",
-                            analysis="Unsur terpenuhi.", conclusion="Terbukti.")
+        services.kajian_add(
+            user=staf,
+            case=case,
+            stage="dugaan",
+            facts="Terlapor mengajak guru memilih.",
+            analysis="Unsur terpenuhi.",
+            conclusion="Terbukti.",
+        )
 
 
 def case_in_from(world, case, status):

@@ -128,8 +128,12 @@ def test_transitions_through_the_api(world):
     assert bad.status_code == 400 and "reason_code" in bad.json()["errors"]
     refused = pimpinan.post(url, {"action": "register"}, content_type="application/json")
     assert refused.status_code == 400 and "kajian" in refused.json()["errors"]
-    kajian = {"stage": "awal", "analysis": "Syarat lengkap.", "conclusion": "Dapat diregistrasi.",
-              **dict.fromkeys(KAJIAN_AWAL_MET, True)}
+    kajian = {
+        "stage": "awal",
+        "analysis": "Syarat lengkap.",
+        "conclusion": "Dapat diregistrasi.",
+        **dict.fromkeys(KAJIAN_AWAL_MET, True),
+    }
     written = staf.post(f"{BASE}/{case.pk}/kajian", kajian, content_type="application/json")
     assert written.status_code == 201 and written.json()["stage"] == "awal"
     ok = pimpinan.post(url, {"action": "register"}, content_type="application/json")
@@ -241,7 +245,9 @@ def test_elections_can_be_narrowed_to_a_region(world):
     from netra.registry.models import Region
 
     Election.objects.create(
-        name="Pilkada Lingga Uji", regime="pemilihan", voting_day=world["elections"]["pilkada"].voting_day,
+        name="Pilkada Lingga Uji",
+        regime="pemilihan",
+        voting_day=world["elections"]["pilkada"].voting_day,
         region=Region.objects.get(code="21.04"),
     )
     names = {e["name"] for e in Client().get(f"{BASE}/elections?region=21.01.04").json()}
@@ -280,13 +286,23 @@ def test_detail_and_queue_query_counts_do_not_grow_with_terlapor(world, django_a
 def test_clarification_and_sanction_through_the_api(world):
     case = case_in(world, "klarifikasi")
     staf = client_for(world["staff"]["bintan"][Role.STAF_PENANGANAN])
-    invite = {"party": "terlapor", "person_name": "Budi Santoso", "scheduled_at": "2024-10-01T09:00:00+07:00",
-              "place": "Kantor Bawaslu"}
+    invite = {
+        "party": "terlapor",
+        "person_name": "Budi Santoso",
+        "scheduled_at": "2024-10-01T09:00:00+07:00",
+        "place": "Kantor Bawaslu",
+    }
     made = staf.post(f"{BASE}/{case.pk}/clarifications", invite, content_type="application/json")
     assert made.status_code == 201 and made.json()["attendance"] == "belum"
-    held = staf.post(f"{BASE}/{case.pk}/clarifications/{made.json()['id']}/record",
-                     {"held_at": "2024-10-01T10:00:00+07:00", "record": "Terlapor tidak hadir.",
-                      "attendance": "tidak_hadir"}, content_type="application/json")
+    held = staf.post(
+        f"{BASE}/{case.pk}/clarifications/{made.json()['id']}/record",
+        {
+            "held_at": "2024-10-01T10:00:00+07:00",
+            "record": "Terlapor tidak hadir.",
+            "attendance": "tidak_hadir",
+        },
+        content_type="application/json",
+    )
     assert held.status_code == 200 and held.json()["attendance"] == "tidak_hadir"
     for action, who, params in (
         ("start_kajian", "staf_penanganan", {}),
@@ -295,12 +311,20 @@ def test_clarification_and_sanction_through_the_api(world):
     ):
         case = act(world, Case.objects.get(pk=case.pk), action, who, params)
     bkn = client_for(world["staff"]["bkn"][Role.STAF_PENANGANAN])
-    followup = {"action": "record_followup", "sanction_code": "pp94-sedang-a", "imposed_by": "Bupati Bintan",
-                "imposed_on": "2024-10-20", "letter_number": "800/1"}
+    followup = {
+        "action": "record_followup",
+        "sanction_code": "pp94-sedang-a",
+        "imposed_by": "Bupati Bintan",
+        "imposed_on": "2024-10-20",
+        "letter_number": "800/1",
+    }
     refused = bkn.post(f"{BASE}/{case.pk}/transitions", followup, content_type="application/json")
     assert refused.status_code == 400 and "lighter_reason" in refused.json()["errors"]
-    done = bkn.post(f"{BASE}/{case.pk}/transitions", {**followup, "lighter_reason": "Pertama kali."},
-                    content_type="application/json")
+    done = bkn.post(
+        f"{BASE}/{case.pk}/transitions",
+        {**followup, "lighter_reason": "Pertama kali."},
+        content_type="application/json",
+    )
     assert done.status_code == 200 and done.json()["sanction_lighter"] is True
     assert done.json()["followups"][0]["lighter"] is True
 

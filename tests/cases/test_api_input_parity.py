@@ -39,28 +39,60 @@ IMPORT_ALIASES = {"terlapor_subject_type": "terlapor_status"}
 
 # (id, values, field refused, message every path shows; None where Django's form field speaks first)
 BAD = [
-    ("nip-123-unknown-status", {"terlapor_nip": "123", "terlapor_subject_type": "lainnya"}, "terlapor_nip",
-     "NIP tidak valid"),
-    ("nip-123-pns", {"terlapor_nip": "123", "terlapor_subject_type": "PNS"}, "terlapor_nip",
-     "NIP tidak valid"),
-    ("nip-month-13", {"terlapor_nip": "198501132010131001", "terlapor_subject_type": "PNS"}, "terlapor_nip",
-     "NIP tidak valid"),
-    ("ni-pppk-gender-0", {"terlapor_nip": "199001012023210001", "terlapor_subject_type": "PPPK"},
-     "terlapor_nip", "NIP tidak valid"),
-    ("honorer-number-letters", {"terlapor_nip": "12AB", "terlapor_subject_type": "PPNPN"}, "terlapor_nip",
-     "NIP tidak valid"),
+    (
+        "nip-123-unknown-status",
+        {"terlapor_nip": "123", "terlapor_subject_type": "lainnya"},
+        "terlapor_nip",
+        "NIP tidak valid",
+    ),
+    (
+        "nip-123-pns",
+        {"terlapor_nip": "123", "terlapor_subject_type": "PNS"},
+        "terlapor_nip",
+        "NIP tidak valid",
+    ),
+    (
+        "nip-month-13",
+        {"terlapor_nip": "198501132010131001", "terlapor_subject_type": "PNS"},
+        "terlapor_nip",
+        "NIP tidak valid",
+    ),
+    (
+        "ni-pppk-gender-0",
+        {"terlapor_nip": "199001012023210001", "terlapor_subject_type": "PPPK"},
+        "terlapor_nip",
+        "NIP tidak valid",
+    ),
+    (
+        "honorer-number-letters",
+        {"terlapor_nip": "12AB", "terlapor_subject_type": "PPNPN"},
+        "terlapor_nip",
+        "NIP tidak valid",
+    ),
     ("occurred-tomorrow", {"occurred_on": TOMORROW}, "occurred_on", "tidak boleh di masa depan"),
-    ("known-tomorrow", {"known_on": TOMORROW, "occurred_on": YESTERDAY}, "known_on",
-     "tidak boleh di masa depan"),
-    ("known-before-occurred", {"occurred_on": YESTERDAY, "known_on": (TODAY - timedelta(days=3)).isoformat()},
-     "known_on", "tidak boleh sebelum tanggal kejadian"),
+    (
+        "known-tomorrow",
+        {"known_on": TOMORROW, "occurred_on": YESTERDAY},
+        "known_on",
+        "tidak boleh di masa depan",
+    ),
+    (
+        "known-before-occurred",
+        {"occurred_on": YESTERDAY, "known_on": (TODAY - timedelta(days=3)).isoformat()},
+        "known_on",
+        "tidak boleh sebelum tanggal kejadian",
+    ),
     ("escape-in-name", {"terlapor_name": "Budi\x1b[31m Santoso"}, "terlapor_name", "karakter kontrol"),
     ("nul-in-place", {"place": "SDN\x00001"}, "place", None),
     ("nul-in-description", {"description": "Kepala\x00 sekolah"}, "description", None),
     ("newline-in-name", {"terlapor_name": "Budi\nSantoso"}, "terlapor_name", "karakter kontrol"),
     ("bidi-override-in-name", {"terlapor_name": "Budi \u202eosotnaS"}, "terlapor_name", "pengubah arah teks"),
-    ("bidi-isolate-in-position", {"terlapor_position": "Kepala \u2067SD\u2069"}, "terlapor_position",
-     "pengubah arah teks"),
+    (
+        "bidi-isolate-in-position",
+        {"terlapor_position": "Kepala \u2067SD\u2069"},
+        "terlapor_position",
+        "pengubah arah teks",
+    ),
     ("name-too-long", {"terlapor_name": "N" * 201}, "terlapor_name", None),
     ("description-too-long", {"description": "U" * 10_001}, "description", None),
 ]
@@ -80,19 +112,41 @@ def _refused_by_api(world, values, field):
 
 
 IMPORT_HEADER = [
-    "jenis", "pemilihan", "wilayah", "tanggal_diterima", "uraian", "status", "tempat",
-    "tanggal_kejadian", "tanggal_diketahui", "pelapor_nama", "pelapor_alamat",
-    "terlapor_nama", "terlapor_nip", "terlapor_jabatan", "terlapor_status",
+    "jenis",
+    "pemilihan",
+    "wilayah",
+    "tanggal_diterima",
+    "uraian",
+    "status",
+    "tempat",
+    "tanggal_kejadian",
+    "tanggal_diketahui",
+    "pelapor_nama",
+    "pelapor_alamat",
+    "terlapor_nama",
+    "terlapor_nip",
+    "terlapor_jabatan",
+    "terlapor_status",
 ]
 
 
 def _import_row(values: dict) -> dict:
     row = {
-        "jenis": "laporan", "pemilihan": "Pilkada Uji", "wilayah": "21.01.04",
-        "tanggal_diterima": TODAY.isoformat(), "uraian": "Guru diajak memilih.", "status": "diterima",
-        "tempat": "SDN 001", "tanggal_kejadian": YESTERDAY, "tanggal_diketahui": YESTERDAY,
-        "pelapor_nama": "Andi", "pelapor_alamat": "Kijang", "terlapor_nama": "Budi Santoso",
-        "terlapor_nip": "", "terlapor_jabatan": "Guru", "terlapor_status": "PNS",
+        "jenis": "laporan",
+        "pemilihan": "Pilkada Uji",
+        "wilayah": "21.01.04",
+        "tanggal_diterima": TODAY.isoformat(),
+        "uraian": "Guru diajak memilih.",
+        "status": "diterima",
+        "tempat": "SDN 001",
+        "tanggal_kejadian": YESTERDAY,
+        "tanggal_diketahui": YESTERDAY,
+        "pelapor_nama": "Andi",
+        "pelapor_alamat": "Kijang",
+        "terlapor_nama": "Budi Santoso",
+        "terlapor_nip": "",
+        "terlapor_jabatan": "Guru",
+        "terlapor_status": "PNS",
     }
     for name, value in values.items():
         column = FIELDS[name][1] if name in FIELDS else IMPORT_ALIASES[name]

@@ -45,7 +45,9 @@ def case_with(election, *, status, received, registered=None, region_code="21.01
 def test_pemilihan_decision_counts_from_receipt_not_registration(world):
     """UU 1/2015 Pasal 134(5): received 1 Oct, registered 3 Oct -> decision due 4 Oct (not 6 Oct)."""
     case = case_with(
-        world["elections"]["pilkada"], status=Status.DIREGISTRASI, received=D("2024-10-01"),
+        world["elections"]["pilkada"],
+        status=Status.DIREGISTRASI,
+        received=D("2024-10-01"),
         registered=D("2024-10-03"),
     )
     fields = deadline_fields(case, case.registered_at)
@@ -56,7 +58,9 @@ def test_pemilihan_decision_counts_from_receipt_not_registration(world):
 
 def test_pemilihan_extended_decision_counts_from_receipt_and_names_the_3_plus_2_reading(world):
     case = case_with(
-        world["elections"]["pilkada"], status=Status.KLARIFIKASI, received=D("2024-10-01"),
+        world["elections"]["pilkada"],
+        status=Status.KLARIFIKASI,
+        received=D("2024-10-01"),
         registered=D("2024-10-03"),
     )
     fields = deadline_fields(case, case.registered_at)
@@ -67,7 +71,9 @@ def test_pemilihan_extended_decision_counts_from_receipt_and_names_the_3_plus_2_
 def test_pemilu_decision_counts_from_registration_not_receipt(world):
     """UU 7/2017 Pasal 454(7): received Fri 2 Feb 2024, registered Wed 7 Feb -> 7 hari kerja from 7 Feb."""
     case = case_with(
-        world["elections"]["pemilu"], status=Status.DIREGISTRASI, received=D("2024-02-02"),
+        world["elections"]["pemilu"],
+        status=Status.DIREGISTRASI,
+        received=D("2024-02-02"),
         registered=D("2024-02-07"),
     )
     fields = deadline_fields(case, case.registered_at)
@@ -80,8 +86,11 @@ def test_pemilu_decision_counts_from_registration_not_receipt(world):
 @pytest.mark.parametrize(("region_code", "offset"), [("21.01.04", 7), ("64.01", 8), ("94.01", 9)])
 def test_stored_decision_deadline_ends_at_local_midnight_of_the_province(world, region_code, offset):
     case = case_with(
-        world["elections"]["pilkada"], status=Status.DIREGISTRASI, received=D("2024-11-25"),
-        registered=D("2024-11-26"), region_code=region_code,
+        world["elections"]["pilkada"],
+        status=Status.DIREGISTRASI,
+        received=D("2024-11-25"),
+        registered=D("2024-11-26"),
+        region_code=region_code,
     )
     due_at = deadline_fields(case, case.registered_at)["due_at"]
     assert due_at.utcoffset() == timedelta(hours=offset) and due_at.date() == D("2024-11-28")
@@ -89,7 +98,9 @@ def test_stored_decision_deadline_ends_at_local_midnight_of_the_province(world, 
 
 def test_terbukti_has_a_deadline_and_sanction_recorded_says_why_it_has_none(world):
     proven = case_with(
-        world["elections"]["pilkada"], status=Status.DIPUTUS, received=D("2024-10-01"),
+        world["elections"]["pilkada"],
+        status=Status.DIPUTUS,
+        received=D("2024-10-01"),
         registered=D("2024-10-02"),
     )
     fields = deadline_fields(proven, proven.registered_at)
@@ -97,7 +108,9 @@ def test_terbukti_has_a_deadline_and_sanction_recorded_says_why_it_has_none(worl
     assert fields["due_at"].date() == D("2024-10-06")
     assert "penerusan rekomendasi" in fields["due_note"]
     sanctioned = case_with(
-        world["elections"]["pilkada"], status=Status.TINDAK_LANJUT, received=D("2024-10-01"),
+        world["elections"]["pilkada"],
+        status=Status.TINDAK_LANJUT,
+        received=D("2024-10-01"),
         registered=D("2024-10-02"),
     )
     fields = deadline_fields(sanctioned, sanctioned.registered_at)
@@ -140,12 +153,20 @@ def test_stored_deadline_always_equals_the_law_answer_for_the_same_facts(
     registered = received + timedelta(days=registered_after)
     known = received - timedelta(days=known_before)
     case = case_with(
-        election, status=status, received=received, registered=registered, region_code=region_code,
+        election,
+        status=status,
+        received=received,
+        registered=registered,
+        region_code=region_code,
         known=known,
     )
     fields = deadline_fields(case, case.registered_at)
     facts = deadlines.Facts(
-        regime=election.regime, province=region_code[:2], known=known, found=received, received=received,
+        regime=election.regime,
+        province=region_code[:2],
+        known=known,
+        found=received,
+        received=received,
         registered=registered,
     )
     expected = deadlines.answer(step=workflow.STEP_FOR_STATUS[status], facts=facts).deadline
@@ -163,10 +184,26 @@ def test_cli_and_case_page_show_the_same_date_for_the_same_facts(client, world):
     )
     case.refresh_from_db()
     Case.objects.filter(pk=case.pk).update(**deadline_fields(case, case.registered_at))
-    result = CliRunner().invoke(app, [
-        "rules", "deadlines", "--regime", "pemilihan", "--known", "2024-09-30", "--received", "2024-10-01",
-        "--registered", "2024-10-03", "--province", case.region_code, "--step", "decision", "--json",
-    ])
+    result = CliRunner().invoke(
+        app,
+        [
+            "rules",
+            "deadlines",
+            "--regime",
+            "pemilihan",
+            "--known",
+            "2024-09-30",
+            "--received",
+            "2024-10-01",
+            "--registered",
+            "2024-10-03",
+            "--province",
+            case.region_code,
+            "--step",
+            "decision",
+            "--json",
+        ],
+    )
     answer = json.loads(result.stdout)["deadline"]
     assert answer["due"] == "2024-10-04"
     client.force_login(world["staff"]["bintan"][Role.PIMPINAN])

@@ -345,8 +345,12 @@ def test_supervision_period_holds_the_election_stages(voting, penetapan_before, 
 
 def test_pilkada_2024_period_refuses_december_2026_without_confirmation(world):
     pilkada_2024 = Election.objects.create(
-        name="Pilkada Serentak 2024 Uji", regime="pemilihan", voting_day=date(2024, 11, 27),
-        penetapan_calon=date(2024, 9, 22), campaign_start=date(2024, 9, 25), campaign_end=date(2024, 11, 23),
+        name="Pilkada Serentak 2024 Uji",
+        regime="pemilihan",
+        voting_day=date(2024, 11, 27),
+        penetapan_calon=date(2024, 9, 22),
+        campaign_start=date(2024, 9, 25),
+        campaign_end=date(2024, 11, 23),
     )
     assert supervision_period(pilkada_2024) == (date(2023, 11, 27), date(2025, 1, 26))
     data = {**report_data(pilkada_2024), "occurred_on": date(2026, 12, 1), "known_on": date(2026, 12, 1)}

@@ -57,8 +57,13 @@ def test_pending_files_go_to_bkn_which_then_sees_and_acts_on_them(world):
     bkn = world["staff"]["bkn"][Role.STAF_PENANGANAN]
     assert case.pk in {c.pk for c in selectors.case_list_for(bkn)}
     done = services.case_transition(
-        user=bkn, case=case, action="record_followup", sanction_code="pp94-berat-a",
-        imposed_by="Bupati Bintan", imposed_on=timezone.localdate(), letter_number="800/9/2026",
+        user=bkn,
+        case=case,
+        action="record_followup",
+        sanction_code="pp94-berat-a",
+        imposed_by="Bupati Bintan",
+        imposed_on=timezone.localdate(),
+        letter_number="800/9/2026",
     )
     assert done.status == Status.TINDAK_LANJUT
 

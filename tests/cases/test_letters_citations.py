@@ -11,19 +11,30 @@ from netra.law.sources import Citation
 
 
 def test_article_first_then_the_full_title():
-    citation = Citation("PP 94/2021", article="Pasal 5", letter="n", point="7", confidence="S",
-                        url="https://example.test/berita", note="catatan internal")
-    assert formal(citation) == ("Pasal 5 huruf n angka 7 Peraturan Pemerintah Nomor 94 Tahun 2021 tentang "
-                                "Disiplin Pegawai Negeri Sipil")
+    citation = Citation(
+        "PP 94/2021",
+        article="Pasal 5",
+        letter="n",
+        point="7",
+        confidence="S",
+        url="https://example.test/berita",
+        note="catatan internal",
+    )
+    assert formal(citation) == (
+        "Pasal 5 huruf n angka 7 Peraturan Pemerintah Nomor 94 Tahun 2021 tentang "
+        "Disiplin Pegawai Negeri Sipil"
+    )
 
 
 def test_abbreviations_without_a_data_file_are_spelled_out():
     assert instrument_title("PP 49/2018") == "Peraturan Pemerintah Nomor 49 Tahun 2018"
     assert instrument_title("UU 20/2023") == "Undang-Undang Nomor 20 Tahun 2023"
     assert instrument_title("SE MenPANRB 4/2024") == (
-        "Surat Edaran Menteri Pendayagunaan Aparatur Negara dan Reformasi Birokrasi Nomor 4 Tahun 2024")
+        "Surat Edaran Menteri Pendayagunaan Aparatur Negara dan Reformasi Birokrasi Nomor 4 Tahun 2024"
+    )
     assert formal(Citation("PP 49/2018", article="Pasal 52", paragraph="2", confidence="V")) == (
-        "Pasal 52 ayat (2) Peraturan Pemerintah Nomor 49 Tahun 2018")
+        "Pasal 52 ayat (2) Peraturan Pemerintah Nomor 49 Tahun 2018"
+    )
 
 
 def test_only_regulations_netra_has_a_source_for_are_cited():
@@ -37,9 +48,10 @@ def test_only_regulations_netra_has_a_source_for_are_cited():
 def test_the_ppk_copy_prints_no_internal_note():
     found = referral.refer(subject="PNS", regime="pemilihan", forwarded=date(2024, 11, 3), violation="D-1")
     basis = formal_list(c for route in found.routes for c in route.citations)
-    assert basis == ("Pasal 3-4 Peraturan Presiden Nomor 92 Tahun 2024 tentang Badan Kepegawaian Negara",
-                     "Surat Edaran Menteri Pendayagunaan Aparatur Negara dan Reformasi Birokrasi Nomor 4 "
-                     "Tahun 2024")
+    assert basis == (
+        "Pasal 3-4 Peraturan Presiden Nomor 92 Tahun 2024 tentang Badan Kepegawaian Negara",
+        "Surat Edaran Menteri Pendayagunaan Aparatur Negara dan Reformasi Birokrasi Nomor 4 Tahun 2024",
+    )
     text = " ".join(basis)
     assert "bawaan Netra" not in text and "Praktik" not in text and "Tembusan" not in text
 
@@ -53,13 +65,27 @@ def test_every_catalogue_citation_prints_clean():
 _parts = st.text(alphabet=st.characters(codec="ascii", categories=("L", "N")), min_size=1, max_size=8)
 
 
-@given(instrument=st.sampled_from(["PP 94/2021", "UU 5/2014", "SKB 2022", "Perpres 92/2024", "X 1/2000"]),
-       article=st.none() | _parts.map(lambda s: "Pasal " + s), paragraph=st.none() | _parts,
-       letter=st.none() | _parts, point=st.none() | _parts, confidence=st.sampled_from("VS1M"))
-def test_formal_citations_never_carry_marks_urls_or_notes(instrument, article, paragraph, letter, point,
-                                                         confidence):
-    citation = Citation(instrument, article, paragraph, letter, point, url="https://x.test/a",
-                        confidence=confidence, note="catatan internal")
+@given(
+    instrument=st.sampled_from(["PP 94/2021", "UU 5/2014", "SKB 2022", "Perpres 92/2024", "X 1/2000"]),
+    article=st.none() | _parts.map(lambda s: "Pasal " + s),
+    paragraph=st.none() | _parts,
+    letter=st.none() | _parts,
+    point=st.none() | _parts,
+    confidence=st.sampled_from("VS1M"),
+)
+def test_formal_citations_never_carry_marks_urls_or_notes(
+    instrument, article, paragraph, letter, point, confidence
+):
+    citation = Citation(
+        instrument,
+        article,
+        paragraph,
+        letter,
+        point,
+        url="https://x.test/a",
+        confidence=confidence,
+        note="catatan internal",
+    )
     text = formal(citation)
     assert f"[{confidence}]" not in text and "https" not in text and "catatan" not in text
     assert text.endswith(instrument_title(instrument))

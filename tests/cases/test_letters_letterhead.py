@@ -25,7 +25,9 @@ def test_kop_is_spelled_out_from_the_office_name_until_configured(world, bintan)
     assert kop_lines(bintan) == ("Badan Pengawas Pemilihan Umum", "Kabupaten Bintan")
     assert kop_lines(world["offices"]["ri"]) == ("Badan Pengawas Pemilihan Umum", "Republik Indonesia")
     assert kop_lines(world["offices"]["gunung_kijang"]) == (
-        "Panitia Pengawas Pemilihan Umum", "Kecamatan Gunung Kijang")
+        "Panitia Pengawas Pemilihan Umum",
+        "Kecamatan Gunung Kijang",
+    )
     head = letterhead_for(bintan)
     assert (head.address, head.phone, head.email, head.website, head.logo) == ("", "", "", "", b"")
     office_letterhead_update(office=bintan, actor="t", letterhead_name="Bawaslu\n\n  Kabupaten Bintan  ")
@@ -33,8 +35,9 @@ def test_kop_is_spelled_out_from_the_office_name_until_configured(world, bintan)
 
 
 def test_update_saves_the_given_fields_and_audits_them(bintan):
-    office_letterhead_update(office=bintan, actor="admin1", address=" Jalan Uji 1 ", phone="(0771) 1",
-                             logo=png())
+    office_letterhead_update(
+        office=bintan, actor="admin1", address=" Jalan Uji 1 ", phone="(0771) 1", logo=png()
+    )
     bintan.refresh_from_db()
     assert (bintan.address, bintan.phone, bytes(bintan.logo)) == ("Jalan Uji 1", "(0771) 1", png())
     office_letterhead_update(office=bintan, actor="admin1", website="contoh.test")
@@ -42,17 +45,22 @@ def test_update_saves_the_given_fields_and_audits_them(bintan):
     assert bintan.address == "Jalan Uji 1" and bintan.website == "contoh.test"  # others kept
     events = Event.objects.filter(action="office.letterhead_update").order_by("seq")
     assert [(e.actor, e.data["fields"]) for e in events] == [
-        ("admin1", ["address", "logo", "phone"]), ("admin1", ["website"])]
+        ("admin1", ["address", "logo", "phone"]),
+        ("admin1", ["website"]),
+    ]
 
 
-@pytest.mark.parametrize(("change", "field"), [
-    ({"email": "bukan-email"}, "email"),
-    ({"logo": b"GIF89a" + b"\x00" * 40}, "logo"),
-    ({"logo": png()[:40]}, "logo"),
-    ({"logo": png(4001, 1)}, "logo"),
-    ({"logo": png() + b"\x00" * LOGO_MAX_BYTES}, "logo"),
-    ({"phone": "9" * 61}, "phone"),
-])
+@pytest.mark.parametrize(
+    ("change", "field"),
+    [
+        ({"email": "bukan-email"}, "email"),
+        ({"logo": b"GIF89a" + b"\x00" * 40}, "logo"),
+        ({"logo": png()[:40]}, "logo"),
+        ({"logo": png(4001, 1)}, "logo"),
+        ({"logo": png() + b"\x00" * LOGO_MAX_BYTES}, "logo"),
+        ({"phone": "9" * 61}, "phone"),
+    ],
+)
 def test_invalid_values_change_nothing(bintan, change, field):
     with pytest.raises(ValidationError) as raised:
         office_letterhead_update(office=bintan, actor="t", address="Jalan Baru", **change)
@@ -81,10 +89,22 @@ def _admin(client):
 
 
 def _admin_post(client, office, **extra):
-    data = {"name": office.name, "kind": office.kind, "region": office.region_id,
-            "region_code": office.region_code, "parent": office.parent_id or "", "agency": "",
-            "letterhead_name": "", "address": "Jalan Admin 2", "phone": "", "email": "", "website": "",
-            "letter_place": "", "signatory_title": "", **extra}
+    data = {
+        "name": office.name,
+        "kind": office.kind,
+        "region": office.region_id,
+        "region_code": office.region_code,
+        "parent": office.parent_id or "",
+        "agency": "",
+        "letterhead_name": "",
+        "address": "Jalan Admin 2",
+        "phone": "",
+        "email": "",
+        "website": "",
+        "letter_place": "",
+        "signatory_title": "",
+        **extra,
+    }
     return client.post(reverse("admin:accounts_office_change", args=[office.pk]), data)
 
 
@@ -107,8 +127,21 @@ def test_cli_shows_and_changes_the_letterhead(bintan, tmp_path):
     runner = CliRunner()
     logo = tmp_path / "logo.png"
     logo.write_bytes(png())
-    result = runner.invoke(app, ["offices", "letterhead", "--office-region", "21.01", "--address",
-                                 "Jalan CLI 3", "--website", "contoh.test", "--logo", str(logo)])
+    result = runner.invoke(
+        app,
+        [
+            "offices",
+            "letterhead",
+            "--office-region",
+            "21.01",
+            "--address",
+            "Jalan CLI 3",
+            "--website",
+            "contoh.test",
+            "--logo",
+            str(logo),
+        ],
+    )
     assert result.exit_code == 0, result.output
     assert "kop Badan Pengawas Pemilihan Umum / Kabupaten Bintan" in result.output
     assert "address: Jalan CLI 3" in result.output and f"logo: {len(png())} bytes" in result.output

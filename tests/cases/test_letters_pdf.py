@@ -45,16 +45,25 @@ def png(width: int = 8, height: int = 8) -> bytes:
         return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
 
     header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
-    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(rows)) + chunk(
-        b"IEND", b"")
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(rows))
+        + chunk(b"IEND", b"")
+    )
 
 
 LOGO_KOP = Letterhead(("Badan Pengawas Pemilihan Umum", "Kabupaten Bintan"), logo=png())
 
 
 NUMBER = "123/PP.01/K.KR-01/XI/2024"
-KOP = Letterhead(("Badan Pengawas Pemilihan Umum", "Kabupaten Bintan"), address="Jalan Contoh Nomor 1",
-                 phone="(0771) 000000", email="uji@contoh.test", website="contoh.test")
+KOP = Letterhead(
+    ("Badan Pengawas Pemilihan Umum", "Kabupaten Bintan"),
+    address="Jalan Contoh Nomor 1",
+    phone="(0771) 000000",
+    email="uji@contoh.test",
+    website="contoh.test",
+)
 
 
 def make_letter(**overrides) -> Letter:
@@ -93,19 +102,23 @@ def qpdf_check(pdf: bytes) -> subprocess.CompletedProcess:
 
 def rendered_page_count(pdf: bytes) -> int:
     """Renders every page with pdftoppm (as a person would see it) and fails on any poppler message."""
+
     def render(path: Path) -> int:
         result = _run("pdftoppm", "-png", "-r", "30", str(path), str(path.with_name("page")))
         assert result.returncode == 0 and result.stderr == "", result.stderr
         return len(list(path.parent.glob("page-*.png")))
+
     return _with_pdf(pdf, render)
 
 
 def pdf_pages_text(pdf: bytes) -> list[str]:
     """The text of each page (pdftotext; pages split at form feeds)."""
+
     def extract(path: Path) -> list[str]:
         result = _run("pdftotext", "-layout", str(path), "-")
         assert result.returncode == 0 and result.stderr == "", result.stderr
         return result.stdout.split("\f")[:-1]
+
     return _with_pdf(pdf, extract)
 
 
@@ -113,6 +126,7 @@ def image_count(pdf: bytes) -> int:
     def count(path: Path) -> int:
         result = _run("pdfimages", "-list", str(path))
         return len(result.stdout.splitlines()) - 2  # two header lines
+
     return _with_pdf(pdf, count)
 
 
@@ -143,8 +157,10 @@ def test_layout_reads_like_a_surat_dinas():
     # Nomor on the left and place and date on the right of the same line, under the kop.
     nomor = next(line for line in lines if line.startswith("Nomor"))
     assert nomor.endswith("Bintan, 3 November 2024")
-    order = [page.index(text) for text in ("Nomor", "Sifat", "Lampiran", "Hal", "Yth.", "Demikian",
-                                            "Rina Kartika", "Tembusan")]
+    order = [
+        page.index(text)
+        for text in ("Nomor", "Sifat", "Lampiran", "Hal", "Yth.", "Demikian", "Rina Kartika", "Tembusan")
+    ]
     assert order == sorted(order)
     # The signature block sits on the right half of the page.
     signature = next(line for line in page.splitlines() if "Rina Kartika" in line)
@@ -226,12 +242,15 @@ def test_several_addressees_are_numbered_under_one_yth():
     page = pdf_pages_text(render_pdf(make_letter(recipients=("Kepala BKN", "Bupati Bintan"))))[0]
     lines = [" ".join(line.split()) for line in page.splitlines() if line.strip()]
     start = lines.index("Yth. 1. Kepala BKN")
-    assert lines[start + 1: start + 3] == ["2. Bupati Bintan", "di Tempat"]
+    assert lines[start + 1 : start + 3] == ["2. Bupati Bintan", "di Tempat"]
 
 
 @settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(text=st.text(alphabet=st.characters(codec="utf-8") | st.sampled_from("#$*_[]<>@\\`~=-+/'\":.{}\n"),
-                    max_size=400))
+@given(
+    text=st.text(
+        alphabet=st.characters(codec="utf-8") | st.sampled_from("#$*_[]<>@\\`~=-+/'\":.{}\n"), max_size=400
+    )
+)
 def test_any_text_gives_a_pdf_qpdf_and_poppler_accept(text):
     pdf = render_pdf(make_letter(facts=text, terlapor=Terlapor(text or "-", text)))
     assert qpdf_check(pdf).returncode == 0

@@ -46,8 +46,9 @@ def _expected(text: str) -> str:
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.text(alphabet=st.characters(codec="utf-8") | st.sampled_from("#$*_[]<>@\\`~=-+/'\":.{}"),
-               max_size=60))
+@given(
+    st.text(alphabet=st.characters(codec="utf-8") | st.sampled_from("#$*_[]<>@\\`~=-+/'\":.{}"), max_size=60)
+)
 def test_escaped_text_compiles_and_reads_back_verbatim(text):
     got = typst_reads(typst_escape(text))
     assert _squash(got) == _squash(_expected(text))
@@ -85,11 +86,23 @@ def test_pdf_is_deterministic():
 def test_pdf_survives_hostile_text_in_every_field():
     hostile = '#panic("x") ] [ $ \\ */'
     head = Letterhead((hostile, hostile), hostile, hostile, hostile, hostile)
-    letter = make_letter(number=hostile, place=hostile, office_name=hostile, recipients=(hostile,),
-                         copies=(hostile,), terlapor=Terlapor(hostile, hostile, hostile, hostile),
-                         register_number=hostile, facts=hostile, recommendation=hostile,
-                         violation=hostile, violation_basis=(hostile,), referral_basis=(hostile,),
-                         signatory_name=hostile, signatory_role=hostile, letterhead=head)
+    letter = make_letter(
+        number=hostile,
+        place=hostile,
+        office_name=hostile,
+        recipients=(hostile,),
+        copies=(hostile,),
+        terlapor=Terlapor(hostile, hostile, hostile, hostile),
+        register_number=hostile,
+        facts=hostile,
+        recommendation=hostile,
+        violation=hostile,
+        violation_basis=(hostile,),
+        referral_basis=(hostile,),
+        signatory_name=hostile,
+        signatory_role=hostile,
+        letterhead=head,
+    )
     assert render_pdf(letter).startswith(b"%PDF-")
     assert render_docx(letter).startswith(b"PK")
 
@@ -117,21 +130,38 @@ def test_docx_carries_what_the_pdf_prints():
     # Compared without whitespace: the PDF wraps lines (even inside a number, after a slash).
     pdf_text = "".join("".join(pdf_pages_text(render_pdf(letter))).split())
     docx_text = "".join(_docx_text(render_docx(letter)).split())
-    for expected in ("BADAN PENGAWAS PEMILIHAN UMUM", "KABUPATEN BINTAN", "Jalan Contoh Nomor 1",
-                     "Telepon (0771) 000000, Pos-el uji@contoh.test, Laman contoh.test",
-                     "Nomor", NUMBER, "Sifat", "Penting", "Lampiran", "Hal",
-                     "Penerusan Rekomendasi Dugaan Pelanggaran Netralitas", "Bintan, 3 November 2024",
-                     "Yth. Kepala Badan Kepegawaian Negara", "di Tempat",
-                     "nomor registrasi 001/Reg/LP/PB/Kab/21.01/XI/2024",
-                     "Budi Santoso", "199001012015031001", "Kepala SDN 001", "Dinas Pendidikan",
-                     "Uraian singkat fakta: Terlapor mengajak guru memilih pasangan calon nomor 2.",
-                     "pelanggaran netralitas berupa mengajak memilih, sebagaimana diatur dalam:",
-                     "Pasal 5 huruf n angka 7 Peraturan Pemerintah Nomor 94 Tahun 2021",
-                     "Rekomendasi ini diteruskan kepada Saudara berdasarkan:",
-                     "Pasal 3-4 Peraturan Presiden Nomor 92 Tahun 2024",
-                     "Menindaklanjuti sesuai ketentuan.", "Demikian disampaikan",
-                     "Ketua Badan Pengawas Pemilihan Umum Kabupaten Bintan,", "Rina Kartika",
-                     "Tembusan:", "Bawaslu Provinsi Kepulauan Riau"):
+    for expected in (
+        "BADAN PENGAWAS PEMILIHAN UMUM",
+        "KABUPATEN BINTAN",
+        "Jalan Contoh Nomor 1",
+        "Telepon (0771) 000000, Pos-el uji@contoh.test, Laman contoh.test",
+        "Nomor",
+        NUMBER,
+        "Sifat",
+        "Penting",
+        "Lampiran",
+        "Hal",
+        "Penerusan Rekomendasi Dugaan Pelanggaran Netralitas",
+        "Bintan, 3 November 2024",
+        "Yth. Kepala Badan Kepegawaian Negara",
+        "di Tempat",
+        "nomor registrasi 001/Reg/LP/PB/Kab/21.01/XI/2024",
+        "Budi Santoso",
+        "199001012015031001",
+        "Kepala SDN 001",
+        "Dinas Pendidikan",
+        "Uraian singkat fakta: Terlapor mengajak guru memilih pasangan calon nomor 2.",
+        "pelanggaran netralitas berupa mengajak memilih, sebagaimana diatur dalam:",
+        "Pasal 5 huruf n angka 7 Peraturan Pemerintah Nomor 94 Tahun 2021",
+        "Rekomendasi ini diteruskan kepada Saudara berdasarkan:",
+        "Pasal 3-4 Peraturan Presiden Nomor 92 Tahun 2024",
+        "Menindaklanjuti sesuai ketentuan.",
+        "Demikian disampaikan",
+        "Ketua Badan Pengawas Pemilihan Umum Kabupaten Bintan,",
+        "Rina Kartika",
+        "Tembusan:",
+        "Bawaslu Provinsi Kepulauan Riau",
+    ):
         assert "".join(expected.split()) in pdf_text, expected
         assert "".join(expected.split()) in docx_text, expected
 
@@ -178,8 +208,10 @@ def test_helpers():
 
 
 def test_the_letters_package_does_not_import_django():
-    code = ("import sys, netra.cases.letters, netra.cases.letters.template; "
-            "print(any(m == 'django' or m.startswith('django.') for m in sys.modules))")
+    code = (
+        "import sys, netra.cases.letters, netra.cases.letters.template; "
+        "print(any(m == 'django' or m.startswith('django.') for m in sys.modules))"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
 

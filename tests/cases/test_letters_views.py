@@ -20,14 +20,26 @@ DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.docu
 # The case lies in Bintan Timur (21.01.06). Offices that see the case (territory) or are addressed by
 # its recommendation (BKN, PPK of Bintan).
 GETS = {"bintan", "kepri", "ri", "bkn", "ppk_bintan"}
-OFFICES = ["bintan", "kepri", "ri", "lingga", "gunung_kijang", "bandung", "jabar", "bkn", "ppk_bintan",
-           "ppk_lingga"]
+OFFICES = [
+    "bintan",
+    "kepri",
+    "ri",
+    "lingga",
+    "gunung_kijang",
+    "bandung",
+    "jabar",
+    "bkn",
+    "ppk_bintan",
+    "ppk_lingga",
+]
 
 
 CITIZEN_TEXT = "Saya Siti Aminah melihat sendiri kepala sekolah mengajak guru memilih paslon 2."
-OFFICER_FACTS = ("Pada rapat dinas tanggal 20 Oktober terlapor mengajak dua belas guru memilih pasangan "
-                 "calon nomor urut 2; hal itu dibenarkan dua saksi dan pelapor Siti Aminah dalam "
-                 "klarifikasi.")
+OFFICER_FACTS = (
+    "Pada rapat dinas tanggal 20 Oktober terlapor mengajak dua belas guru memilih pasangan "
+    "calon nomor urut 2; hal itu dibenarkan dua saksi dan pelapor Siti Aminah dalam "
+    "klarifikasi."
+)
 ANALYSIS = "Analisis internal: unsur mengajak terpenuhi menurut keterangan saksi."
 RECORD_AGENCY = "Dinas Pendidikan Kabupaten Bintan, Pemerintah Kabupaten Bintan"
 
@@ -39,8 +51,14 @@ def forwarded_case(world, *, before=None, **overrides):
     overrides.setdefault("terlapor_agency_name", "Bintan")  # what the citizen typed
     case = case_in(world, "kajian", region="21.01.06", description=CITIZEN_TEXT, **overrides)
     staff = world["staff"]["bintan"][Role.STAF_PENANGANAN]
-    services.kajian_add(user=staff, case=case, stage="dugaan", facts=OFFICER_FACTS, analysis=ANALYSIS,
-                        conclusion="Terbukti melanggar netralitas.")
+    services.kajian_add(
+        user=staff,
+        case=case,
+        stage="dugaan",
+        facts=OFFICER_FACTS,
+        analysis=ANALYSIS,
+        conclusion="Terbukti melanggar netralitas.",
+    )
     if before:
         before(case)
     return _walk_on(world, case, "rekomendasi_diteruskan")
@@ -49,7 +67,7 @@ def forwarded_case(world, *, before=None, **overrides):
 def _walk_on(world, case, status):
     """``case`` moved from its current step along the helpers' PATH until it reaches ``status``."""
     reached = [step[0] for step in PATH]
-    for _reached, action, actor, params in PATH[reached.index(case.status) + 1:]:
+    for _reached, action, actor, params in PATH[reached.index(case.status) + 1 :]:
         case = act(world, case, action, actor, params)
         if case.status == status:
             return case
@@ -159,13 +177,19 @@ def test_terlapor_comes_from_the_roster_when_confirmed(client, world):
     from netra.registry.models import Pegawai
 
     pegawai = Pegawai.objects.create(
-        nip="198001012005011001", full_name="Budi Santoso, S.Pd.", name_normalized="budi santoso",
-        agency=world["agencies"]["dinas_bintan"], position="Kepala SD Negeri 001 Bintan Timur",
-        employment_type="PNS", region_id="21.01")
+        nip="198001012005011001",
+        full_name="Budi Santoso, S.Pd.",
+        name_normalized="budi santoso",
+        agency=world["agencies"]["dinas_bintan"],
+        position="Kepala SD Negeri 001 Bintan Timur",
+        employment_type="PNS",
+        region_id="21.01",
+    )
 
     def confirm(case):
-        services.terlapor_confirm_pegawai(user=world["staff"]["bintan"][Role.STAF_PENANGANAN],
-                                          terlapor=case.terlapor.get(), pegawai=pegawai)
+        services.terlapor_confirm_pegawai(
+            user=world["staff"]["bintan"][Role.STAF_PENANGANAN], terlapor=case.terlapor.get(), pegawai=pegawai
+        )
 
     case = forwarded_case(world, before=confirm, terlapor_nip="")
     pdf, word = _letter_texts(client, world, case, case.recommendations.get())
@@ -212,9 +236,16 @@ def test_letter_cites_the_catalogue_and_the_routing_cleanly(client, world, case,
 def test_office_letterhead_and_logo_reach_the_letter(client, world, case, rec):
     from netra.cases.services.letters import office_letterhead_update
 
-    office_letterhead_update(office=world["offices"]["bintan"], actor="admin", address="Jalan Uji Nomor 7",
-                             phone="(0771) 123", email="uji@contoh.test", website="contoh.test",
-                             signatory_title="Koordinator Divisi Penanganan Pelanggaran", logo=png())
+    office_letterhead_update(
+        office=world["offices"]["bintan"],
+        actor="admin",
+        address="Jalan Uji Nomor 7",
+        phone="(0771) 123",
+        email="uji@contoh.test",
+        website="contoh.test",
+        signatory_title="Koordinator Divisi Penanganan Pelanggaran",
+        logo=png(),
+    )
     client.force_login(world["staff"]["bintan"][Role.PIMPINAN])
     pdf = client.get(_urls(case, rec)["pdf"]).content
     page = " ".join(pdf_pages_text(pdf)[0].split())
@@ -262,7 +293,9 @@ def test_each_download_is_audited(client, world, case, rec):
     client.get(urls["docx"])
     events = Event.objects.filter(action="case.recommendation.letter_download").order_by("seq")
     assert [(e.actor, e.object_id, e.data["format"]) for e in events] == [
-        (user.username, str(rec.pk), "pdf"), (user.username, str(rec.pk), "docx")]
+        (user.username, str(rec.pk), "pdf"),
+        (user.username, str(rec.pk), "docx"),
+    ]
 
 
 def test_case_page_links_the_letters(client, world, case, rec):

@@ -72,10 +72,16 @@ def _children_of(world, case):
         for number in range(3):
             services.comment_add(user=staf, case=case, body=f"Catatan {number}")
             services.evidence_add(user=staf, case=case, links=[f"https://example.org/bukti/{number}"])
-            services.terlapor_add(user=staf, case=case, data={
-                "name": f"Terlapor Tambahan {number}", "subject_type": "PNS", "position": "Staf",
-                "agency_name": "Dinas Pendidikan Kabupaten Bintan",
-            })
+            services.terlapor_add(
+                user=staf,
+                case=case,
+                data={
+                    "name": f"Terlapor Tambahan {number}",
+                    "subject_type": "PNS",
+                    "position": "Staf",
+                    "agency_name": "Dinas Pendidikan Kabupaten Bintan",
+                },
+            )
             services.witness_add(user=staf, case=case, name=f"Saksi {number}")
 
     return add
@@ -108,7 +114,11 @@ def test_public_tracking_does_not_grow_with_the_history(world, django_assert_max
     url = f"{API}/track/{case.receipt_code}"
 
     def add():
-        services.case_transition(user=world["staff"]["bintan"][Role.PIMPINAN], case=case,
-                                 action="start_kajian_awal", reason="Mulai")
+        services.case_transition(
+            user=world["staff"]["bintan"][Role.PIMPINAN],
+            case=case,
+            action="start_kajian_awal",
+            reason="Mulai",
+        )
 
     assert_flat(client, url, 3, django_assert_max_num_queries, add)

@@ -24,7 +24,9 @@ def _units_below(parent: Agency, depth: int) -> list[Agency]:
     chain = []
     for level in range(1, depth + 1):
         parent = Agency.objects.create(
-            name=f"Unit tingkat {level} di bawah {parent.name}", kind="unit", parent=parent,
+            name=f"Unit tingkat {level} di bawah {parent.name}",
+            kind="unit",
+            parent=parent,
             region=parent.region,
         )
         chain.append(parent)
@@ -65,8 +67,13 @@ def test_a_ppk_follow_up_is_recorded_for_a_terlapor_five_levels_down(world):
     deepest = _units_below(world["agencies"]["bintan"], 5)[-1]
     case = _recommended_case_about(world, deepest)
     done = services.case_transition(
-        user=_ppk(world), case=case, action="record_followup", reason="Sanksi dijatuhkan",
-        sanction_code="pp94-berat-a", imposed_by="Bupati Bintan", imposed_on="2024-11-01",
+        user=_ppk(world),
+        case=case,
+        action="record_followup",
+        reason="Sanksi dijatuhkan",
+        sanction_code="pp94-berat-a",
+        imposed_by="Bupati Bintan",
+        imposed_on="2024-11-01",
         letter_number="800/7",
     )
     assert done.status == "tindak_lanjut" and done.followups.get().recommendation.case_id == case.pk
@@ -74,16 +81,21 @@ def test_a_ppk_follow_up_is_recorded_for_a_terlapor_five_levels_down(world):
 
 def _pegawai(name: str, agency: Agency, unit: Agency | None = None) -> Pegawai:
     return Pegawai.objects.create(
-        full_name=name, name_normalized=name.lower(), agency=agency, unit=unit,
-        employment_type="PNS", region=agency.region,
+        full_name=name,
+        name_normalized=name.lower(),
+        agency=agency,
+        unit=unit,
+        employment_type="PNS",
+        region=agency.region,
     )
 
 
 def test_a_ppk_roster_is_its_agency_subtree_not_its_region(world):
     bintan = world["agencies"]["bintan"]
     deep_unit = _units_below(bintan, 4)[-1]
-    kemenag = Agency.objects.create(name="Kantor Kemenag Kabupaten Bintan", kind="instansi_vertikal",
-                                    region=bintan.region)
+    kemenag = Agency.objects.create(
+        name="Kantor Kemenag Kabupaten Bintan", kind="instansi_vertikal", region=bintan.region
+    )
     own = _pegawai("Rina Deep", bintan, deep_unit)
     vertical = _pegawai("Agus Vertikal", kemenag)  # same kabupaten, another employer
     elsewhere = _pegawai("Dodi Lingga", world["agencies"]["lingga"])

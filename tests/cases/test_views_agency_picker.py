@@ -66,8 +66,12 @@ def test_report_form_offers_the_picker_under_the_free_text(client, world):
 
 def test_choosing_an_agency_stores_it_and_the_case_page_names_it(client, world):
     dinas = world["agencies"]["dinas_bintan"]
-    data = form_data(world["elections"]["pilkada"], evidence_files=photo(),
-                     terlapor_agency_name="Disdik Bintan", terlapor_agency=str(dinas.pk))
+    data = form_data(
+        world["elections"]["pilkada"],
+        evidence_files=photo(),
+        terlapor_agency_name="Disdik Bintan",
+        terlapor_agency=str(dinas.pk),
+    )
     assert client.post(reverse("cases:report"), data).status_code == 302
     terlapor = Terlapor.objects.get()
     assert (terlapor.agency, terlapor.agency_name) == (dinas, "Disdik Bintan")
@@ -79,8 +83,12 @@ def test_choosing_an_agency_stores_it_and_the_case_page_names_it(client, world):
 
 def test_chosen_agency_shows_on_the_case_page_without_typed_name(client, world):
     lingga = world["agencies"]["lingga"]
-    data = form_data(world["elections"]["pilkada"], evidence_files=photo(),
-                     terlapor_agency_name="", terlapor_agency=str(lingga.pk))
+    data = form_data(
+        world["elections"]["pilkada"],
+        evidence_files=photo(),
+        terlapor_agency_name="",
+        terlapor_agency=str(lingga.pk),
+    )
     assert client.post(reverse("cases:report"), data).status_code == 302
     client.force_login(world["staff"]["bintan"][Role.PIMPINAN])
     page = client.get(reverse("cases:detail", args=[Case.objects.get().pk])).content.decode()
@@ -89,8 +97,12 @@ def test_chosen_agency_shows_on_the_case_page_without_typed_name(client, world):
 
 @pytest.mark.parametrize("bad_id", ["999999", "abc", "0", "9" * 25])
 def test_unknown_agency_id_is_a_clear_error_and_keeps_the_other_input(client, world, bad_id):
-    data = form_data(world["elections"]["pilkada"], evidence_files=photo(),
-                     terlapor_agency_name="Dinas Kesehatan Bintan", terlapor_agency=bad_id)
+    data = form_data(
+        world["elections"]["pilkada"],
+        evidence_files=photo(),
+        terlapor_agency_name="Dinas Kesehatan Bintan",
+        terlapor_agency=bad_id,
+    )
     response = client.post(reverse("cases:report"), data)
     assert response.status_code == 400
     page = response.content.decode()
@@ -102,8 +114,11 @@ def test_unknown_agency_id_is_a_clear_error_and_keeps_the_other_input(client, wo
 
 
 def test_exact_typed_name_is_resolved_without_javascript(client, world):
-    data = form_data(world["elections"]["pilkada"], evidence_files=photo(),
-                     terlapor_agency_name="  dinas pendidikan  kabupaten bintan ")
+    data = form_data(
+        world["elections"]["pilkada"],
+        evidence_files=photo(),
+        terlapor_agency_name="  dinas pendidikan  kabupaten bintan ",
+    )
     assert client.post(reverse("cases:report"), data).status_code == 302
     assert Terlapor.objects.get().agency == world["agencies"]["dinas_bintan"]
 
@@ -111,8 +126,9 @@ def test_exact_typed_name_is_resolved_without_javascript(client, world):
 def test_name_shared_by_several_agencies_is_kept_as_text_only(client, world):
     for parent in (world["agencies"]["bintan"], world["agencies"]["lingga"]):
         Agency.objects.create(name="Dinas Kesehatan", kind="unit", parent=parent)
-    data = form_data(world["elections"]["pilkada"], evidence_files=photo(),
-                     terlapor_agency_name="Dinas Kesehatan")
+    data = form_data(
+        world["elections"]["pilkada"], evidence_files=photo(), terlapor_agency_name="Dinas Kesehatan"
+    )
     assert client.post(reverse("cases:report"), data).status_code == 302
     terlapor = Terlapor.objects.get()
     assert (terlapor.agency, terlapor.agency_name) == (None, "Dinas Kesehatan")

@@ -264,7 +264,9 @@ def test_elections_offered_are_those_held_in_the_chosen_region(client, world):
     from netra.registry.models import Region
 
     lingga = Election.objects.create(
-        name="Pilkada Lingga Uji", regime="pemilihan", voting_day=world["elections"]["pilkada"].voting_day,
+        name="Pilkada Lingga Uji",
+        regime="pemilihan",
+        voting_day=world["elections"]["pilkada"].voting_day,
         region=Region.objects.get(code="21.04"),
     )
     everything = client.get(reverse("cases:report")).content.decode()

@@ -53,11 +53,22 @@ def test_two_processes_count_against_one_limit(tmp_path):
         "print(cache.incr(sys.argv[1]) if cache.get(sys.argv[1]) is not None "
         "else (cache.set(sys.argv[1], 1, 60) or 1))"
     )
-    environment = {**os.environ, "DJANGO_SETTINGS_MODULE": "netra.settings", "NETRA_CACHE_URL": CACHE_URL,
-                   "NETRA_DATA_DIR": str(tmp_path)}
+    environment = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "netra.settings",
+        "NETRA_CACHE_URL": CACHE_URL,
+        "NETRA_DATA_DIR": str(tmp_path),
+    }
     counts = [
-        subprocess.run([sys.executable, "-c", script, key], env=environment, cwd=ROOT, check=True,
-                       capture_output=True, text=True, timeout=60).stdout.strip()
+        subprocess.run(
+            [sys.executable, "-c", script, key],
+            env=environment,
+            cwd=ROOT,
+            check=True,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        ).stdout.strip()
         for _ in range(2)
     ]
     assert counts == ["1", "2"]

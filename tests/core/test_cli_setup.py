@@ -12,8 +12,14 @@ def _netra(tmp_path, *args, **environ):
     environment = {**os.environ, "NETRA_DATA_DIR": str(tmp_path), **environ}
     environment.pop("DJANGO_SETTINGS_MODULE", None)
     code = "import sys; from netra.cli import main; sys.argv = ['netra', *sys.argv[1:]]; main()"
-    return subprocess.run([sys.executable, "-c", code, *args], env=environment, cwd=ROOT,
-                          capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-c", code, *args],
+        env=environment,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 def test_a_database_not_migrated_yet_says_how_to_set_it_up(tmp_path):

@@ -65,8 +65,10 @@ def test_enqueue_on_commit_drops_the_task_when_the_transaction_rolls_back():
 
 
 def test_worker_on_one_queue_leaves_the_others():
-    with override_settings(NETRA_TASK_QUEUES=["default", "bulk"],
-                           TASKS={"default": {"BACKEND": DATABASE_BACKEND, "QUEUES": ["default", "bulk"]}}):
+    with override_settings(
+        NETRA_TASK_QUEUES=["default", "bulk"],
+        TASKS={"default": {"BACKEND": DATABASE_BACKEND, "QUEUES": ["default", "bulk"]}},
+    ):
         bulk = sample_tasks.square.using(queue_name="bulk").enqueue(2)
         default = sample_tasks.square.enqueue(3)
         run_worker("--queue", "bulk")
@@ -90,4 +92,3 @@ def test_a_backend_without_worker_is_refused():
         result = runner.invoke(app, ["worker", "--burst"])
     assert result.exit_code == 2
     assert "has no worker to run" in result.output
-

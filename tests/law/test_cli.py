@@ -169,59 +169,145 @@ def test_installed_script_gives_the_shape_without_loading_django():
 
 
 def test_deadlines_json_keys_are_pinned():
-    data = json.loads(run(
-        "deadlines", "--regime", "pemilu", "--known", "2024-10-01", "--received", "2024-10-02",
-        "--registered", "2024-10-03", "--found", "2024-10-01", "--forwarded", "2024-10-10", "--json",
-    ).stdout)
+    data = json.loads(
+        run(
+            "deadlines",
+            "--regime",
+            "pemilu",
+            "--known",
+            "2024-10-01",
+            "--received",
+            "2024-10-02",
+            "--registered",
+            "2024-10-03",
+            "--found",
+            "2024-10-01",
+            "--forwarded",
+            "2024-10-10",
+            "--json",
+        ).stdout
+    )
     assert set(data) == {
-        "report_window_ends", "decision_due", "decision_due_extended", "rules", "regime", "province",
-        "zone", "known", "received", "registered", "found", "forwarded", "kajian_awal_due",
-        "received_within_window", "unverified", "verified", "notes",
+        "report_window_ends",
+        "decision_due",
+        "decision_due_extended",
+        "rules",
+        "regime",
+        "province",
+        "zone",
+        "known",
+        "received",
+        "registered",
+        "found",
+        "forwarded",
+        "kajian_awal_due",
+        "received_within_window",
+        "unverified",
+        "verified",
+        "notes",
     }
     assert [rule["rule_id"] for rule in data["rules"]] == [
-        "pemilu.report_window", "pemilu.temuan", "pemilu.kajian_awal", "pemilu.decision",
-        "pemilu.decision_extended", "ppk_followup",
+        "pemilu.report_window",
+        "pemilu.temuan",
+        "pemilu.kajian_awal",
+        "pemilu.decision",
+        "pemilu.decision_extended",
+        "ppk_followup",
     ]
-    assert all(set(rule) >= {"rule_id", "due", "due_at", "confidence", "interpretation_note", "kind"}
-               for rule in data["rules"])
+    assert all(
+        set(rule) >= {"rule_id", "due", "due_at", "confidence", "interpretation_note", "kind"}
+        for rule in data["rules"]
+    )
     assert data["rules"][-1]["kind"] == "service_target"
 
 
 def test_deadlines_step_answers_like_the_case_page():
-    data = json.loads(run(
-        "deadlines", "--regime", "pemilihan", "--known", "2024-09-30", "--received", "2024-10-01",
-        "--registered", "2024-10-03", "--province", "64.01", "--step", "decision", "--json",
-    ).stdout)
+    data = json.loads(
+        run(
+            "deadlines",
+            "--regime",
+            "pemilihan",
+            "--known",
+            "2024-09-30",
+            "--received",
+            "2024-10-01",
+            "--registered",
+            "2024-10-03",
+            "--province",
+            "64.01",
+            "--step",
+            "decision",
+            "--json",
+        ).stdout
+    )
     assert set(data) == {"step", "deadline", "reason"}
     due = (data["deadline"]["due"], data["deadline"]["due_at"])
     assert due == ("2024-10-04", "2024-10-04T23:59:59.999999+08:00")
-    bare = json.loads(run("deadlines", "--regime", "pemilu", "--known", "2024-09-30", "--step", "decision",
-                          "--json").stdout)
+    bare = json.loads(
+        run("deadlines", "--regime", "pemilu", "--known", "2024-09-30", "--step", "decision", "--json").stdout
+    )
     assert bare["deadline"] is None and bare["reason"].startswith("tanggal registrasi belum ada")
-    text = " ".join(run("deadlines", "--regime", "pemilu", "--known", "2024-09-30", "--registered",
-                        "2024-10-03", "--step", "decision").stdout.split())
+    text = " ".join(
+        run(
+            "deadlines",
+            "--regime",
+            "pemilu",
+            "--known",
+            "2024-09-30",
+            "--registered",
+            "2024-10-03",
+            "--step",
+            "decision",
+        ).stdout.split()
+    )
     assert "2024-10-14 23:59 WIB" in text and "Tafsiran: UU 7/2017 Pasal 454" in text and "[V]" in text
-    none = " ".join(run("deadlines", "--regime", "pemilu", "--known", "2024-09-30", "--step", "decision")
-                    .stdout.split())
+    none = " ".join(
+        run("deadlines", "--regime", "pemilu", "--known", "2024-09-30", "--step", "decision").stdout.split()
+    )
     assert "tanpa batas waktu (tanggal registrasi belum ada" in none
 
 
 def test_readable_deadlines_name_interpretations_service_target_and_marks():
-    text = " ".join(run(
-        "deadlines", "--regime", "pemilihan", "--known", "2024-09-30", "--received", "2024-10-01",
-        "--forwarded", "2024-10-07",
-    ).stdout.split())  # rich wraps long lines
+    text = " ".join(
+        run(
+            "deadlines",
+            "--regime",
+            "pemilihan",
+            "--known",
+            "2024-09-30",
+            "--received",
+            "2024-10-01",
+            "--forwarded",
+            "2024-10-07",
+        ).stdout.split()
+    )  # rich wraps long lines
     assert "Tindak lanjut (diperpanjang): Tafsiran: UU 1/2015 Pasal 134 ayat (6)" in text
     assert "target layanan kantor, bukan batas waktu undang-undang" in text
     assert "Tanda sumber: [V] naskah peraturan" in text
 
 
 def test_refer_json_keys_are_pinned():
-    data = json.loads(run(
-        "refer", "--subject", "perangkat_desa", "--regime", "pemilu", "--forwarded", "2024-08-24", "--json",
-    ).stdout)
+    data = json.loads(
+        run(
+            "refer",
+            "--subject",
+            "perangkat_desa",
+            "--regime",
+            "pemilu",
+            "--forwarded",
+            "2024-08-24",
+            "--json",
+        ).stdout
+    )
     assert set(data) == {
-        "recipients", "copies", "reasons", "subject", "regime", "forwarded", "violation", "routes",
+        "recipients",
+        "copies",
+        "reasons",
+        "subject",
+        "regime",
+        "forwarded",
+        "violation",
+        "routes",
         "unverified",
     }
     assert (data["recipients"], data["copies"]) == (["kepala_desa"], ["camat", "bupati_walikota"])

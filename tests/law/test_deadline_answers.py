@@ -75,15 +75,21 @@ def test_compute_passes_found_and_forwarded_through():
 
 
 def test_unknown_step_lists_the_steps():
-    with pytest.raises(LawError, match=r"\(pilih: report_window, temuan, kajian_awal, decision, "
-                                      r"decision_extended, recommendation, ppk_followup\)"):
+    with pytest.raises(
+        LawError,
+        match=r"\(pilih: report_window, temuan, kajian_awal, decision, "
+        r"decision_extended, recommendation, ppk_followup\)",
+    ):
         deadlines.rule_for(regime="pemilu", step="banding")
 
 
-@pytest.mark.parametrize(("regime", "missing", "label"), [
-    ("pemilu", "registered", "tanggal registrasi belum ada"),
-    ("pemilihan", "received", "tanggal laporan diterima belum ada"),
-])
+@pytest.mark.parametrize(
+    ("regime", "missing", "label"),
+    [
+        ("pemilu", "registered", "tanggal registrasi belum ada"),
+        ("pemilihan", "received", "tanggal laporan diterima belum ada"),
+    ],
+)
 def test_a_missing_starting_fact_gives_no_deadline_and_says_which(regime, missing, label):
     facts = deadlines.Facts(**{**FACTS.__dict__, "regime": regime, missing: None})
     found = deadlines.answer(step="decision", facts=facts)
@@ -95,11 +101,21 @@ def test_a_missing_starting_fact_gives_no_deadline_and_says_which(regime, missin
 @pytest.mark.parametrize(("province", "offset"), [("94", 9), ("73", 8), ("31", 7), (None, 7)])
 def test_compute_ends_every_deadline_in_the_provinces_zone(province, offset):
     report = deadlines.compute(
-        regime="pemilu", known=D("2024-10-01"), received=D("2024-10-02"), registered=D("2024-10-03"),
-        province=province, found=D("2024-10-01"), forwarded=D("2024-10-10"),
+        regime="pemilu",
+        known=D("2024-10-01"),
+        received=D("2024-10-02"),
+        registered=D("2024-10-03"),
+        province=province,
+        found=D("2024-10-01"),
+        forwarded=D("2024-10-10"),
     )
     assert [d.step for d in report.rules] == [
-        "report_window", "temuan", "kajian_awal", "decision", "decision_extended", "ppk_followup",
+        "report_window",
+        "temuan",
+        "kajian_awal",
+        "decision",
+        "decision_extended",
+        "ppk_followup",
     ]
     for deadline in report.rules:
         assert deadline.due_at.utcoffset() == timedelta(hours=offset), deadline.step
@@ -140,8 +156,9 @@ def test_report_order_is_checked():
     with pytest.raises(LawError, match="sebelum pelanggaran diketahui"):
         deadlines.compute(regime="pemilu", known=D("2024-10-02"), received=D("2024-10-01"))
     with pytest.raises(LawError, match="sebelum diterima/diketahui"):
-        deadlines.compute(regime="pemilu", known=D("2024-10-01"), received=D("2024-10-03"),
-                          registered=D("2024-10-02"))
+        deadlines.compute(
+            regime="pemilu", known=D("2024-10-01"), received=D("2024-10-03"), registered=D("2024-10-02")
+        )
     with pytest.raises(LawError, match=r"\(2024-10-01\) sebelum diterima/diketahui \(2024-10-02\)"):
         deadlines.compute(regime="pemilu", known=D("2024-10-02"), registered=D("2024-10-01"))
 
@@ -157,7 +174,9 @@ def test_rules_resting_on_a_reading_say_so_and_are_not_verified():
     assert pemilu.confidence == "V" and pemilu.unverified is False and pemilu.verified is False
     extended = deadlines.due(regime="pemilihan", step="decision_extended", start=D("2024-10-01"))
     assert [i.id for i in extended.interpretations] == [
-        "extension_3_plus_2", "day_one_after_trigger", "ends_2359",
+        "extension_3_plus_2",
+        "day_one_after_trigger",
+        "ends_2359",
     ]
     data = extended.to_dict()
     assert data["interpretation"] is True and data["verified"] is False
@@ -220,11 +239,14 @@ def test_cuti_bersama_can_be_read_as_working_days(override_file):
     assert "cuti_bersama_kerja" in [i.id for i in other.interpretations]
 
 
-@pytest.mark.parametrize(("start", "closes"), [
-    ("2024-11-25", time(16, 0)),  # due Thu 28 Nov
-    ("2024-11-26", time(16, 30)),  # due Fri 29 Nov
-    ("2024-11-27", time(16, 0)),  # due Sat 30 Nov: counters are not open late on a Saturday
-])
+@pytest.mark.parametrize(
+    ("start", "closes"),
+    [
+        ("2024-11-25", time(16, 0)),  # due Thu 28 Nov
+        ("2024-11-26", time(16, 30)),  # due Fri 29 Nov
+        ("2024-11-27", time(16, 0)),  # due Sat 30 Nov: counters are not open late on a Saturday
+    ],
+)
 def test_deadlines_can_end_when_the_counter_closes(override_file, start, closes):
     override_file("[reading]\ncounter_closing = true\n")
     deadline = deadlines.due(regime="pemilihan", step="decision", start=D(start), province="73")
@@ -243,13 +265,16 @@ def test_counters_open_1x24_hours_keep_the_end_of_the_day(override_file):
     assert after.due_at.time() == time(16, 30)
 
 
-@pytest.mark.parametrize(("text", "message"), [
-    ('[reading]\ncuti_bersama = "cuti"\n', "reading.cuti_bersama must be one of libur, hari_kerja"),
-    ('[reading]\ncounter_closing = "yes"\n', "counter_closing takes true or false"),
-    ("[reading]\nclosing = true\n", "unknown reading keys"),
-    ('[[reading.open_24h]]\nstart = 2024-11-28\nend = 2024-11-24\nreason = "x"\n', "start <= end"),
-    ("[[reading.open_24h]]\nstart = 2024-11-24\nend = 2024-11-28\n", "start <= end"),
-])
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ('[reading]\ncuti_bersama = "cuti"\n', "reading.cuti_bersama must be one of libur, hari_kerja"),
+        ('[reading]\ncounter_closing = "yes"\n', "counter_closing takes true or false"),
+        ("[reading]\nclosing = true\n", "unknown reading keys"),
+        ('[[reading.open_24h]]\nstart = 2024-11-28\nend = 2024-11-24\nreason = "x"\n', "start <= end"),
+        ("[[reading.open_24h]]\nstart = 2024-11-24\nend = 2024-11-28\n", "start <= end"),
+    ],
+)
 def test_bad_readings_are_rejected(override_file, text, message):
     override_file(text)
     with pytest.raises(LawError, match=message):
@@ -258,8 +283,15 @@ def test_bad_readings_are_rejected(override_file, text, message):
 
 def test_rule_data_must_name_a_known_start_kind_and_reading():
     raw = {
-        "id": "x", "regimes": ["pemilu"], "step": "decision", "days": 1, "unit": "hari_kerja",
-        "trigger": "t", "summary": "s", "citations": [], "start_from": "received",
+        "id": "x",
+        "regimes": ["pemilu"],
+        "step": "decision",
+        "days": 1,
+        "unit": "hari_kerja",
+        "trigger": "t",
+        "summary": "s",
+        "citations": [],
+        "start_from": "received",
     }
     assert deadlines._rule_from("UU", raw).kind == "legal"
     for key, value, message in [
@@ -276,26 +308,69 @@ def test_rule_data_must_name_a_known_start_kind_and_reading():
 # --- exact shapes (the CLI's JSON is built from these) ---------------------------------------------
 
 DEADLINE_KEYS = {
-    "step", "regime", "rule_id", "summary", "trigger", "start", "due", "due_at", "zone", "days", "unit",
-    "citation", "citations", "skipped", "unverified", "override_note", "confidence", "kind", "legal",
-    "start_from", "verified", "interpretation", "interpretations", "interpretation_note", "gazette",
+    "step",
+    "regime",
+    "rule_id",
+    "summary",
+    "trigger",
+    "start",
+    "due",
+    "due_at",
+    "zone",
+    "days",
+    "unit",
+    "citation",
+    "citations",
+    "skipped",
+    "unverified",
+    "override_note",
+    "confidence",
+    "kind",
+    "legal",
+    "start_from",
+    "verified",
+    "interpretation",
+    "interpretations",
+    "interpretation_note",
+    "gazette",
 }
 REPORT_KEYS = {
-    "report_window_ends", "decision_due", "decision_due_extended", "rules", "regime", "province", "zone",
-    "known", "received", "registered", "found", "forwarded", "kajian_awal_due", "received_within_window",
-    "unverified", "verified", "notes",
+    "report_window_ends",
+    "decision_due",
+    "decision_due_extended",
+    "rules",
+    "regime",
+    "province",
+    "zone",
+    "known",
+    "received",
+    "registered",
+    "found",
+    "forwarded",
+    "kajian_awal_due",
+    "received_within_window",
+    "unverified",
+    "verified",
+    "notes",
 }
 
 
 def test_deadline_and_report_dicts_have_exactly_these_keys():
     report = deadlines.compute(
-        regime="pemilu", known=D("2024-10-01"), received=D("2024-10-02"), registered=D("2024-10-03"),
+        regime="pemilu",
+        known=D("2024-10-01"),
+        received=D("2024-10-02"),
+        registered=D("2024-10-03"),
         province="73",
     )
     data = report.to_dict()
     assert set(data) == REPORT_KEYS
     assert (data["province"], data["zone"], data["known"], data["received"], data["registered"]) == (
-        "73", "WITA", "2024-10-01", "2024-10-02", "2024-10-03",
+        "73",
+        "WITA",
+        "2024-10-01",
+        "2024-10-02",
+        "2024-10-03",
     )
     assert (data["regime"], data["found"], data["forwarded"]) == ("pemilu", None, None)
     assert data["notes"] == []  # Pemilu uses the registration date: nothing to note
@@ -304,7 +379,12 @@ def test_deadline_and_report_dicts_have_exactly_these_keys():
     rule = data["rules"][0]
     assert set(rule) == DEADLINE_KEYS
     assert (rule["step"], rule["regime"], rule["start"], rule["zone"], rule["days"], rule["unit"]) == (
-        "report_window", "pemilu", "2024-10-01", "WITA", 7, "hari_kerja",
+        "report_window",
+        "pemilu",
+        "2024-10-01",
+        "WITA",
+        7,
+        "hari_kerja",
     )
     marks = (rule["confidence"], rule["kind"], rule["legal"], rule["start_from"])
     assert marks == ("V", "legal", True, "known")
@@ -331,7 +411,12 @@ def test_interpretation_line_is_empty_without_readings():
 )
 def test_answer_equals_due_from_the_rules_starting_fact(regime, step, start, province):
     facts = deadlines.Facts(
-        regime=regime, province=province, known=start, found=start, received=start, registered=start,
+        regime=regime,
+        province=province,
+        known=start,
+        found=start,
+        received=start,
+        registered=start,
         forwarded=start,
     )
     found = deadlines.answer(step=step, facts=facts).deadline

@@ -46,9 +46,9 @@ def test_verified_statute_cannot_be_overridden(override_file):
     ("text", "message"),
     [
         ('[deadline."pemilu.banding"]\ndays = 3\n', "unknown deadline rule"),
-        ('[deadline.ppk_followup]\ndays = 0\n', "at least 1"),
+        ("[deadline.ppk_followup]\ndays = 0\n", "at least 1"),
         ('[deadline.ppk_followup]\nunit = "minggu"\n', "unit for ppk_followup"),
-        ('[deadline.ppk_followup]\nhours = 3\n', "unknown keys"),
+        ("[deadline.ppk_followup]\nhours = 3\n", "unknown keys"),
         ('[[non_working_day]]\ndate = 2024-02-13\nreason = "x"\n', "needs date"),
         ("[holiday]\n", "unknown sections"),
         ("not toml = = 1", "cannot read"),

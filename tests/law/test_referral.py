@@ -176,21 +176,34 @@ def test_referral_dict_has_exactly_these_keys():
     result = referral.refer(subject="PNS", regime="pemilu", forwarded=D("2024-09-01"), violation="d-10")
     data = result.to_dict()
     assert set(data) == {
-        "recipients", "copies", "reasons", "subject", "regime", "forwarded", "violation", "routes",
+        "recipients",
+        "copies",
+        "reasons",
+        "subject",
+        "regime",
+        "forwarded",
+        "violation",
+        "routes",
         "unverified",
     }
     assert (data["subject"], data["regime"], data["forwarded"], data["violation"]) == (
-        "PNS", "pemilu", "2024-09-01", "D-10",
+        "PNS",
+        "pemilu",
+        "2024-09-01",
+        "D-10",
     )
     assert data["unverified"] is True  # the PPK copy rests on an [M] source
     assert set(data["routes"][0]) == {"party", "role", "reason", "citations"}
 
 
-@pytest.mark.parametrize(("kwargs", "message"), [
-    ({"subject": "TNI"}, r"subjek tidak dikenal: 'TNI' \(pilih: PNS, PPPK, PPNPN, kepala_desa"),
-    ({"regime": "pilkades"}, r"rezim tidak dikenal: 'pilkades' \(pilih: pemilu, pemilihan\)"),
-    ({"forwarded": "2024-09-01"}, "tanggal penerusan harus berupa tanggal"),
-])
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        ({"subject": "TNI"}, r"subjek tidak dikenal: 'TNI' \(pilih: PNS, PPPK, PPNPN, kepala_desa"),
+        ({"regime": "pilkades"}, r"rezim tidak dikenal: 'pilkades' \(pilih: pemilu, pemilihan\)"),
+        ({"forwarded": "2024-09-01"}, "tanggal penerusan harus berupa tanggal"),
+    ],
+)
 def test_bad_referral_input_is_refused(kwargs, message):
     args = {"subject": "PNS", "regime": "pemilu", "forwarded": D("2024-09-01"), **kwargs}
     with pytest.raises(LawError, match=message):

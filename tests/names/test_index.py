@@ -59,7 +59,7 @@ def test_province_blocks_to_its_regencies_and_districts(index):
 
 
 def test_agency_filter(index):
-    assert ids(index.search("Joko", agency_id=12)) [:2] == [5, 4]
+    assert ids(index.search("Joko", agency_id=12))[:2] == [5, 4]
     assert set(ids(index.search("Joko", agency_id=11))) == {2}
 
 

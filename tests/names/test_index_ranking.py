@@ -7,8 +7,9 @@ def _roster(names_by_region):
     records, next_id = [], 1
     for region, names in names_by_region.items():
         for name in names:
-            records.append(RosterRecord(next_id, name, None, 7 if region.startswith("33") else 8, region,
-                                        None))
+            records.append(
+                RosterRecord(next_id, name, None, 7 if region.startswith("33") else 8, region, None)
+            )
             next_id += 1
     return records
 
@@ -43,8 +44,9 @@ def test_a_typo_counts_once_even_when_a_record_has_two_similar_names():
 
 
 def test_namesakes_are_counted_within_the_scope():
-    index = NameIndex.build(_roster({"33.01": ["Sri Wahyuni"] * 3 + ["Sri Wahyuningsih"],
-                                     "35.02": ["Sri Wahyuni"] * 2}))
+    index = NameIndex.build(
+        _roster({"33.01": ["Sri Wahyuni"] * 3 + ["Sri Wahyuningsih"], "35.02": ["Sri Wahyuni"] * 2})
+    )
     assert index.namesakes(1) == 5
     assert index.namesakes(1, region_code="33.01") == 3
     assert index.namesakes(1, agency_id=8) == 2

@@ -16,8 +16,9 @@ def valid_nips(draw):
     gender = draw(st.sampled_from("12"))
     serial = draw(st.integers(min_value=1, max_value=999))
     nip = f"{birth:%Y%m%d}{tmt_year:04d}{tmt_month:02d}{gender}{serial:03d}"
-    return nip, NipInfo(nip, birth, date(tmt_year, tmt_month, 1), "L" if gender == "1" else "P",
-                        f"{serial:03d}")
+    return nip, NipInfo(
+        nip, birth, date(tmt_year, tmt_month, 1), "L" if gender == "1" else "P", f"{serial:03d}"
+    )
 
 
 def test_parses_the_written_form_with_spaces():
@@ -28,7 +29,11 @@ def test_parses_the_written_form_with_spaces():
 def test_accepts_dots_and_female_gender():
     info = parse_nip("19850315.201003.2.014")
     assert (info.gender, info.birth_date, info.tmt_cpns, info.serial) == (
-        "P", date(1985, 3, 15), date(2010, 3, 1), "014")
+        "P",
+        date(1985, 3, 15),
+        date(2010, 3, 1),
+        "014",
+    )
 
 
 @pytest.mark.parametrize(
@@ -64,7 +69,7 @@ def test_round_trip_from_generated_valid_nips(case):
 @given(valid_nips(), st.integers(min_value=0, max_value=13), st.integers(min_value=0, max_value=9))
 def test_single_digit_corruption_of_dates_is_detected_or_still_valid(case, position, digit):
     nip, _ = case
-    corrupted = nip[:position] + str(digit) + nip[position + 1:]
+    corrupted = nip[:position] + str(digit) + nip[position + 1 :]
     try:
         info = parse_nip(corrupted)
     except InvalidNip:
@@ -90,7 +95,12 @@ def test_an_ni_pppk_parses_with_its_own_layout(case):
     nip, birth, year, code = case
     info = parse_nip(nip, pppk=True)
     assert (info.kind, info.birth_date, info.pppk_year, info.pppk_code, info.tmt_cpns) == (
-        "PPPK", birth, year, code, None)
+        "PPPK",
+        birth,
+        year,
+        code,
+        None,
+    )
     assert info.gender == ("L" if nip[14] == "1" else "P") and info.serial == nip[15:]
 
 

@@ -6,16 +6,60 @@ from netra.names import canonical_name, normalize_name
 from netra.names import synthetic_data as data
 from netra.names.tables import ACADEMIC_PREFIX, ACADEMIC_SUFFIX, RELIGIOUS
 
-NAME_PARTS = sorted(set(
-    data.JAVANESE_MALE + data.JAVANESE_FEMALE + data.SUNDANESE_CLOSING_MALE + data.BATAK_SURNAMES
-    + data.MUSLIM_MALE + data.CHRISTIAN_FEMALE + data.BUGIS_MALE + data.BALINESE_MALE + data.EASTERN_SURNAMES
-))
+NAME_PARTS = sorted(
+    set(
+        data.JAVANESE_MALE
+        + data.JAVANESE_FEMALE
+        + data.SUNDANESE_CLOSING_MALE
+        + data.BATAK_SURNAMES
+        + data.MUSLIM_MALE
+        + data.CHRISTIAN_FEMALE
+        + data.BUGIS_MALE
+        + data.BALINESE_MALE
+        + data.EASTERN_SURNAMES
+    )
+)
 names = st.lists(st.sampled_from(NAME_PARTS), min_size=1, max_size=4).map(" ".join)
-written_prefixes = st.sampled_from(["Drs.", "Dra.", "Dr.", "dr.", "Ir.", "Prof. Dr.", "H.", "Hj.", "K.H.",
-                                    "Ust.", "Tgk.", "Prof.", "Drs. H.", "Dr. Ir. H.", "drg."])
-written_suffixes = st.sampled_from(["S.Pd.", "M.Si.", "S.H.", "M.M.", "S.Kom.", "S.E.", "Ak.", "S.Sos",
-                                    "S.Pd., M.Pd.", "S.E., M.M.", "S.H., M.H.", "S.Kep., Ns.", "A.Md.Keb.",
-                                    "MSi", "S.T.", "Ph.D.", "S. Pd"])
+written_prefixes = st.sampled_from(
+    [
+        "Drs.",
+        "Dra.",
+        "Dr.",
+        "dr.",
+        "Ir.",
+        "Prof. Dr.",
+        "H.",
+        "Hj.",
+        "K.H.",
+        "Ust.",
+        "Tgk.",
+        "Prof.",
+        "Drs. H.",
+        "Dr. Ir. H.",
+        "drg.",
+    ]
+)
+written_suffixes = st.sampled_from(
+    [
+        "S.Pd.",
+        "M.Si.",
+        "S.H.",
+        "M.M.",
+        "S.Kom.",
+        "S.E.",
+        "Ak.",
+        "S.Sos",
+        "S.Pd., M.Pd.",
+        "S.E., M.M.",
+        "S.H., M.H.",
+        "S.Kep., Ns.",
+        "A.Md.Keb.",
+        "MSi",
+        "S.T.",
+        "Ph.D.",
+        "S. Pd",
+    ]
+)
 
 
 @pytest.mark.parametrize(
@@ -114,8 +158,11 @@ def test_every_table_title_is_removed(name, prefix, suffix):
 OLD_TO_NEW = [("oe", "u"), ("dj", "j"), ("tj", "c"), ("sj", "sy")]
 
 
-@given(st.sampled_from(OLD_TO_NEW), st.text(alphabet="aeiklmnprstw", min_size=1, max_size=5),
-       st.text(alphabet="aeiklmnprstw", min_size=1, max_size=5))
+@given(
+    st.sampled_from(OLD_TO_NEW),
+    st.text(alphabet="aeiklmnprstw", min_size=1, max_size=5),
+    st.text(alphabet="aeiklmnprstw", min_size=1, max_size=5),
+)
 def test_old_spellings_map_to_new(pair, left, right):
     old, new = pair
     # A letter doubled across the seam ("a" + "oe" + "e") is collapsed first, a different rule.

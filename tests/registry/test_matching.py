@@ -109,8 +109,9 @@ def test_an_index_saved_in_an_older_format_is_rebuilt(roster, settings):
 
 def test_namesakes_are_counted_within_what_the_officer_may_see(roster, tmp_path):
     path = tmp_path / "namesake.csv"
-    path.write_text(HEADER + "\n198702022012011001,DJOKO SANTOSO,Pemkab Bandung,,Guru,PNS,32.04.05\n",
-                    encoding="utf-8")
+    path.write_text(
+        HEADER + "\n198702022012011001,DJOKO SANTOSO,Pemkab Bandung,,Guru,PNS,32.04.05\n", encoding="utf-8"
+    )
     roster_import(path=path)
     national = {m.pegawai.nip: m.namesakes for m in pegawai_match(national_officer(), "Djoko Santoso")}
     assert national["198101012005011004"] == national["198702022012011001"] == 2

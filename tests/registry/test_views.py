@@ -72,8 +72,9 @@ def test_roster_search_flags_names_shared_in_the_officer_scope(client, roster, t
     from tests.registry.conftest import HEADER
 
     path = tmp_path / "namesake.csv"
-    path.write_text(HEADER + "\n198702022012011001,Djoko Santoso,Pemkab Bandung,,Guru,PNS,32.04.05\n",
-                    encoding="utf-8")
+    path.write_text(
+        HEADER + "\n198702022012011001,Djoko Santoso,Pemkab Bandung,,Guru,PNS,32.04.05\n", encoding="utf-8"
+    )
     roster_import(path=path)
     client.force_login(national_officer())
     page = client.get(reverse("registry:pegawai"), {"nama": "Djoko Santoso"}).text

@@ -48,17 +48,24 @@ def test_a_decimal_before_a_date_does_not_stop_the_search():
 
 def test_a_numeric_date_after_a_worded_one_is_found():
     assert found("30 September 2024 dan 14/6/2024") == [
-        ("30 September 2024", 30, 9, 2024, None), ("14/6/2024", 14, 6, 2024, None)]
+        ("30 September 2024", 30, 9, 2024, None),
+        ("14/6/2024", 14, 6, 2024, None),
+    ]
 
 
 def test_a_numeric_match_inside_a_worded_date_does_not_stop_the_search():
     assert found("2/3 Maret 2024 dan 14/6/2024") == [
-        ("3 Maret 2024", 3, 3, 2024, None), ("14/6/2024", 14, 6, 2024, None)]
+        ("3 Maret 2024", 3, 3, 2024, None),
+        ("14/6/2024", 14, 6, 2024, None),
+    ]
 
 
 def test_dates_come_in_the_order_written():
     assert [m.text for m in find_dates("14/6/2024 lalu 30 September 2024, lalu 1/7/2024")] == [
-        "14/6/2024", "30 September 2024", "1/7/2024"]
+        "14/6/2024",
+        "30 September 2024",
+        "1/7/2024",
+    ]
 
 
 def test_iso_needs_a_year():

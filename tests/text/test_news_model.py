@@ -26,7 +26,7 @@ def test_json_round_trip_keeps_every_weight_and_threshold():
 
 @given(st.sets(st.sampled_from(["w:mencatat", "b:mencatat_ada", "w:ada", "c: adaa", "w:bawaslu"])))
 def test_scoring_all_event_models_at_once_equals_scoring_each(features):
-    (event, model), = _MODEL.events.items()
+    ((event, model),) = _MODEL.events.items()
     assert abs(_MODEL.event_probabilities(set(features))[event] - model.probability(features)) < 1e-12
 
 

@@ -37,8 +37,21 @@ class OfficeAdminForm(forms.ModelForm):
 
     class Meta:
         model = Office
-        fields = ("name", "kind", "region", "region_code", "agency", "parent", "letterhead_name", "address",
-                  "phone", "email", "website", "letter_place", "signatory_title")
+        fields = (
+            "name",
+            "kind",
+            "region",
+            "region_code",
+            "agency",
+            "parent",
+            "letterhead_name",
+            "address",
+            "phone",
+            "email",
+            "website",
+            "letter_place",
+            "signatory_title",
+        )
 
     def clean_logo_upload(self):
         from netra.cases.services.letters import LOGO_MAX_BYTES, logo_check
@@ -63,8 +76,22 @@ class OfficeAdmin(admin.ModelAdmin):
     raw_id_fields = ("region", "agency", "parent")
     fieldsets = (
         (None, {"fields": ("name", "kind", "region", "region_code", "agency", "parent")}),
-        (_("Kop surat"), {"fields": ("letterhead_name", "address", "phone", "email", "website",
-                                     "letter_place", "signatory_title", "logo_upload", "remove_logo")}),
+        (
+            _("Kop surat"),
+            {
+                "fields": (
+                    "letterhead_name",
+                    "address",
+                    "phone",
+                    "email",
+                    "website",
+                    "letter_place",
+                    "signatory_title",
+                    "logo_upload",
+                    "remove_logo",
+                )
+            },
+        ),
     )
 
     def save_model(self, request, obj, form, change):
@@ -73,7 +100,9 @@ class OfficeAdmin(admin.ModelAdmin):
 
         super().save_model(request, obj, form, change)
         office_letterhead_update(
-            office=obj, actor=request.user.get_username(), logo=form.cleaned_data.get("logo_upload"),
+            office=obj,
+            actor=request.user.get_username(),
+            logo=form.cleaned_data.get("logo_upload"),
             remove_logo=form.cleaned_data.get("remove_logo", False),
             **{name: form.cleaned_data.get(name, "") for name in LETTERHEAD_FIELDS},
         )

@@ -10,8 +10,10 @@ def check_required_2fa_roles(app_configs=None, **kwargs) -> list[Error]:
     unknown = [r for r in getattr(settings, "NETRA_REQUIRE_2FA_ROLES", []) if r not in Role.values]
     if not unknown:
         return []
-    return [Error(
-        f"NETRA_REQUIRE_2FA_ROLES names unknown roles: {', '.join(unknown)}",
-        hint=f"Use any of: {', '.join(Role.values)}",
-        id="netra.accounts.E001",
-    )]
+    return [
+        Error(
+            f"NETRA_REQUIRE_2FA_ROLES names unknown roles: {', '.join(unknown)}",
+            hint=f"Use any of: {', '.join(Role.values)}",
+            id="netra.accounts.E001",
+        )
+    ]

@@ -27,5 +27,5 @@ class TokenCreateForm(forms.Form):
     name = forms.CharField(
         label=_("Nama token"),
         max_length=100,
-        help_text=_("Untuk apa token ini dipakai, misalnya \"skrip rekap mingguan\"."),
+        help_text=_('Untuk apa token ini dipakai, misalnya "skrip rekap mingguan".'),
     )

@@ -36,20 +36,28 @@ class Office(models.Model):
     # Kop surat of the office's letters (netra.cases.letterdata): blank fields are left out of the
     # kop, never filled with invented values.
     letterhead_name = models.TextField(
-        _("nama pada kop surat"), max_length=300, blank=True,
-        help_text=_("Satu baris kop per baris, misalnya BADAN PENGAWAS PEMILIHAN UMUM / KABUPATEN BINTAN. "
-                    "Kosong: dibentuk dari nama kantor."),
+        _("nama pada kop surat"),
+        max_length=300,
+        blank=True,
+        help_text=_(
+            "Satu baris kop per baris, misalnya BADAN PENGAWAS PEMILIHAN UMUM / KABUPATEN BINTAN. "
+            "Kosong: dibentuk dari nama kantor."
+        ),
     )
     address = models.CharField(_("alamat"), max_length=300, blank=True)
     phone = models.CharField(_("telepon"), max_length=60, blank=True)
     email = models.EmailField(_("pos-el"), blank=True)
     website = models.CharField(_("laman"), max_length=200, blank=True)
     letter_place = models.CharField(
-        _("tempat penandatanganan surat"), max_length=100, blank=True,
+        _("tempat penandatanganan surat"),
+        max_length=100,
+        blank=True,
         help_text=_("Kosong: nama wilayah kantor."),
     )
     signatory_title = models.CharField(
-        _("jabatan penanda tangan surat"), max_length=200, blank=True,
+        _("jabatan penanda tangan surat"),
+        max_length=200,
+        blank=True,
         help_text=_("Kosong: Ketua dan nama kantor."),
     )
     # PNG or JPEG, checked by decoding it (netra.cases.letters.logo_problem) before it is stored.

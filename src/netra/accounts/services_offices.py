@@ -88,15 +88,24 @@ def office_parent_for(kind: str, region: "Region | None") -> Office | None:
     return None
 
 
-def office_create(*, kind: str, region: "Region | None" = None, agency=None, name: str | None = None,
-                  parent: Office | None = None, actor: str = "system") -> Office:
+def office_create(
+    *,
+    kind: str,
+    region: "Region | None" = None,
+    agency=None,
+    name: str | None = None,
+    parent: Office | None = None,
+    actor: str = "system",
+) -> Office:
     """Create one office; name, region code and (when not given) parent are derived."""
     _validate(kind, region, agency)
     duplicate = Office.objects.filter(kind=kind, region=region, agency=agency)
     if duplicate.exists():
         raise ValidationError({"kind": f"{duplicate.first()} already exists."})
     office = Office(
-        kind=kind, region=region, agency=agency,
+        kind=kind,
+        region=region,
+        agency=agency,
         name=(name or "").strip() or default_name(kind, region, agency),
         region_code=_region_code(kind, region, agency),
         parent=parent or office_parent_for(kind, region),
@@ -104,14 +113,20 @@ def office_create(*, kind: str, region: "Region | None" = None, agency=None, nam
     office.full_clean(exclude=["parent", "region", "agency"])
     with transaction.atomic():
         office.save()
-        event_record(actor=actor, action="office.create", obj_type="office", obj_id=office.pk,
-                     data={"name": office.name, "kind": kind, "parent": office.parent_id},
-                     office_code=office.region_code)
+        event_record(
+            actor=actor,
+            action="office.create",
+            obj_type="office",
+            obj_id=office.pk,
+            data={"name": office.name, "kind": kind, "parent": office.parent_id},
+            office_code=office.region_code,
+        )
     return office
 
 
-def _ensure(kind: str, region: "Region | None", parent: Office | None, created: list[Office],
-            actor: str) -> Office:
+def _ensure(
+    kind: str, region: "Region | None", parent: Office | None, created: list[Office], actor: str
+) -> Office:
     office = Office.objects.filter(kind=kind, region=region, agency__isnull=True).first()
     if office is None:
         office = office_create(kind=kind, region=region, parent=parent, actor=actor)
@@ -119,8 +134,14 @@ def _ensure(kind: str, region: "Region | None", parent: Office | None, created: 
     elif parent is not None and office.parent_id != parent.pk:
         office.parent = parent
         office.save(update_fields=["parent"])
-        event_record(actor=actor, action="office.reparent", obj_type="office", obj_id=office.pk,
-                     data={"parent": parent.pk}, office_code=office.region_code)
+        event_record(
+            actor=actor,
+            action="office.reparent",
+            obj_type="office",
+            obj_id=office.pk,
+            data={"parent": parent.pk},
+            office_code=office.region_code,
+        )
     return office
 
 

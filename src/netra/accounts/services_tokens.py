@@ -34,8 +34,12 @@ def token_create(*, user, name: str) -> tuple[ApiToken, str]:
             user=user, name=name, token_hash=ApiToken.hash(raw), prefix=raw[:PREFIX_LENGTH]
         )
         event_record(
-            actor=user.username, action="token.create", obj_type="api_token", obj_id=token.pk,
-            data={"name": name, "prefix": token.prefix}, office_code=user.office.region_code,
+            actor=user.username,
+            action="token.create",
+            obj_type="api_token",
+            obj_id=token.pk,
+            data={"name": name, "prefix": token.prefix},
+            office_code=user.office.region_code,
         )
     return token, raw
 
@@ -50,8 +54,12 @@ def token_revoke(*, user, token: ApiToken) -> ApiToken:
         token.revoked_at = timezone.now()
         token.save(update_fields=["revoked_at"])
         event_record(
-            actor=user.username, action="token.revoke", obj_type="api_token", obj_id=token.pk,
-            data={"prefix": token.prefix}, office_code=user.office.region_code if user.office_id else "",
+            actor=user.username,
+            action="token.revoke",
+            obj_type="api_token",
+            obj_id=token.pk,
+            data={"prefix": token.prefix},
+            office_code=user.office.region_code if user.office_id else "",
         )
     return token
 

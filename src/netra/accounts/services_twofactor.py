@@ -63,8 +63,13 @@ def normalise_code(code: str) -> str:
 
 
 def _audit(user, action: str) -> None:
-    event_record(actor=user.username, action=action, obj_type="user", obj_id=user.pk,
-                 office_code=user.office.region_code if user.office_id else "")
+    event_record(
+        actor=user.username,
+        action=action,
+        obj_type="user",
+        obj_id=user.pk,
+        office_code=user.office.region_code if user.office_id else "",
+    )
 
 
 def twofactor_confirm(*, user, device: TOTPDevice, code: str) -> list[str] | None:

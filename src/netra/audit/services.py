@@ -85,9 +85,10 @@ def _check_event(event: Event, expected_seq: int, prev_hash: str) -> str:
         return f"expected seq {expected_seq}, found {event.seq}: events missing or reordered"
     if event.prev_hash != prev_hash:
         return "prev_hash does not match the previous event's hash"
-    fields = {name: getattr(event, name) for name in (
-        "seq", "at", "actor", "office_code", "action", "object_type", "object_id", "data"
-    )}
+    fields = {
+        name: getattr(event, name)
+        for name in ("seq", "at", "actor", "office_code", "action", "object_type", "object_id", "data")
+    }
     if chain_hash(prev_hash, fields) != event.hash:
         return "hash does not match the event's content (edited)"
     return ""

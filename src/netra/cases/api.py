@@ -75,8 +75,9 @@ def _error(status: int, detail: str) -> JsonResponse:
 def _report_data(payload: ReportIn) -> dict:
     data = payload.dict(exclude={"links", "witness_name", "witness_address", "witness_phone"})
     if any(value.strip() for value in (payload.witness_name, payload.witness_address, payload.witness_phone)):
-        data["witnesses"] = [{"name": payload.witness_name, "address": payload.witness_address,
-                              "phone": payload.witness_phone}]
+        data["witnesses"] = [
+            {"name": payload.witness_name, "address": payload.witness_address, "phone": payload.witness_phone}
+        ]
     return data
 
 
@@ -173,8 +174,13 @@ def queue(request: AuthedRequest):
 def temuan(request: AuthedRequest, payload: TemuanIn):
     """A supervisor's finding with the observation record (pengawas, pimpinan)."""
     data = payload.dict(exclude={"observation", "links"})
-    case = services.temuan_create(user=request.auth, data=data, observation=payload.observation.dict(),
-                                  links=payload.links, source="api")
+    case = services.temuan_create(
+        user=request.auth,
+        data=data,
+        observation=payload.observation.dict(),
+        links=payload.links,
+        source="api",
+    )
     return Status(201, CaseDetailView(selectors.case_detail_for(request.auth, case.pk)))
 
 
@@ -194,8 +200,9 @@ def case_actions(request: AuthedRequest, case_id: int):
 def case_transition(request: AuthedRequest, case_id: int, payload: TransitionIn):
     case = selectors.case_get_for(request.auth, case_id)
     params = {k: v for k, v in payload.dict(exclude={"action", "reason"}).items() if v is not None}
-    services.case_transition(user=request.auth, case=case, action=payload.action, reason=payload.reason,
-                             **params)
+    services.case_transition(
+        user=request.auth, case=case, action=payload.action, reason=payload.reason, **params
+    )
     return CaseDetailView(selectors.case_detail_for(request.auth, case_id))
 
 
@@ -216,22 +223,32 @@ def evidence_add(
 ):
     """Attach files (multipart ``files``) and/or ``links``; every file is checked before any is kept."""
     case = selectors.case_get_for(request.auth, case_id)
-    items = services.evidence_add(user=request.auth, case=case, files=files or [], links=links or [],
-                                  description=description)
+    items = services.evidence_add(
+        user=request.auth, case=case, files=files or [], links=links or [], description=description
+    )
     return Status(201, items)
 
 
-@router.get("/evidence/{evidence_id}/file", auth=staff_auth, url_name="cases_evidence_file",
-            response={200: None, **ERRORS})
+@router.get(
+    "/evidence/{evidence_id}/file",
+    auth=staff_auth,
+    url_name="cases_evidence_file",
+    response={200: None, **ERRORS},
+)
 def evidence_file(request: AuthedRequest, evidence_id: int):
     """The stored file, byte for byte as uploaded (check it against ``sha256``)."""
     item, handle = selectors.evidence_file_for(request.auth, evidence_id)
-    return FileResponse(handle, as_attachment=True, filename=item.original_name,
-                        content_type=item.content_type)
+    return FileResponse(
+        handle, as_attachment=True, filename=item.original_name, content_type=item.content_type
+    )
 
 
-@router.get("/{case_id}/recommendations/{rec_id}/letter.pdf", auth=staff_auth,
-            url_name="cases_letter_pdf", response={200: None, **ERRORS})
+@router.get(
+    "/{case_id}/recommendations/{rec_id}/letter.pdf",
+    auth=staff_auth,
+    url_name="cases_letter_pdf",
+    response={200: None, **ERRORS},
+)
 def letter_pdf(request: AuthedRequest, case_id: int, rec_id: int):
     """The recommendation's official letter as PDF (same access rules as the case page's link)."""
     return letter_response(request.auth, case_id, rec_id, "pdf")
@@ -251,10 +268,14 @@ def clarification_add(request: AuthedRequest, case_id: int, payload: Clarificati
     return Status(201, services.clarification_schedule(user=request.auth, case=case, **payload.dict()))
 
 
-@router.post("/{case_id}/clarifications/{clarification_id}/record",
-             response={200: ClarificationOut, **ERRORS}, auth=staff_auth)
-def clarification_record(request: AuthedRequest, case_id: int, clarification_id: int,
-                         payload: ClarificationRecordIn):
+@router.post(
+    "/{case_id}/clarifications/{clarification_id}/record",
+    response={200: ClarificationOut, **ERRORS},
+    auth=staff_auth,
+)
+def clarification_record(
+    request: AuthedRequest, case_id: int, clarification_id: int, payload: ClarificationRecordIn
+):
     """The berita acara: held with the party present (hadir) or recorded as not attended (tidak_hadir)."""
     detail = selectors.case_detail_for(request.auth, case_id)
     item = next((c for c in detail.clarifications if c.pk == clarification_id), None)
@@ -285,5 +306,3 @@ def assignment(request: AuthedRequest, case_id: int, payload: AssignmentIn):
         if assignee is None:
             raise ValidationError({"assignee": _("Penangan tidak ditemukan di kantor ini.")})
     return services.case_assign(user=request.auth, case=case, assignee=assignee)
-
-

@@ -102,8 +102,11 @@ def _namesake_regions(kecamatan: str) -> list[str]:
 
     kabupaten = kecamatan[:5]
     sibling = (
-        Region.objects.filter(parent_id=kabupaten).exclude(code=kecamatan).order_by("code")
-        .values_list("code", flat=True).first()
+        Region.objects.filter(parent_id=kabupaten)
+        .exclude(code=kecamatan)
+        .order_by("code")
+        .values_list("code", flat=True)
+        .first()
     )
     return [sibling or kabupaten, _NEIGHBOUR.get(kabupaten, kabupaten)]
 

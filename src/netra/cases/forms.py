@@ -575,7 +575,13 @@ class FollowUpForm(TransitionForm):
     letter_number = forms.CharField(label=_("Nomor keputusan"), max_length=100)
     note = forms.CharField(label=_("Catatan"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
     field_order = [
-        "sanction_code", "sanction", "lighter_reason", "imposed_by", "imposed_on", "letter_number", "note"
+        "sanction_code",
+        "sanction",
+        "lighter_reason",
+        "imposed_by",
+        "imposed_on",
+        "letter_number",
+        "note",
     ]
 
     def __init__(self, *args, sanctions=None, **kwargs):
@@ -589,8 +595,10 @@ class FollowUpForm(TransitionForm):
             self.fields["sanction_code"].help_text = _(
                 "Kelas sanksi menurut katalog untuk %(code)s: %(expected)s. Sanksi yang lebih ringan "
                 "memerlukan alasan tertulis dan ditandai pada kasus."
-            ) % {"code": sanctions.violation_code, "expected": SANCTION_CLASS_LABELS.get(
-                sanctions.expected_class, sanctions.expected_class)}
+            ) % {
+                "code": sanctions.violation_code,
+                "expected": SANCTION_CLASS_LABELS.get(sanctions.expected_class, sanctions.expected_class),
+            }
         elif sanctions.note:
             self.fields["sanction_code"].help_text = sanctions.note
 

@@ -43,8 +43,14 @@ def kop_lines(office) -> tuple[str, ...]:
 
 
 def letterhead_for(office) -> Letterhead:
-    return Letterhead(lines=kop_lines(office), address=office.address, phone=office.phone,
-                      email=office.email, website=office.website, logo=bytes(office.logo or b""))
+    return Letterhead(
+        lines=kop_lines(office),
+        address=office.address,
+        phone=office.phone,
+        email=office.email,
+        website=office.website,
+        logo=bytes(office.logo or b""),
+    )
 
 
 def _signatory_role(office) -> str:
@@ -91,8 +97,9 @@ def _terlapor(rec: Recommendation) -> Terlapor:
     agency_text = _agency_text(agency) if agency is not None else t.agency_name
     p = t.pegawai
     if p is not None:
-        return Terlapor(name=p.full_name, nip=p.nip or t.nip, position=p.position or t.position,
-                        agency=agency_text)
+        return Terlapor(
+            name=p.full_name, nip=p.nip or t.nip, position=p.position or t.position, agency=agency_text
+        )
     return Terlapor(name=t.name, nip=t.nip, position=t.position, agency=agency_text)
 
 
@@ -167,9 +174,12 @@ def _referral_basis(rec: Recommendation) -> tuple[str, ...]:
     if terlapor is None or case.election is None:
         return ()
     try:
-        found = referral.refer(subject=terlapor.subject_type, regime=case.election.regime,
-                               forwarded=local_date(rec.forwarded_at, case.region_code),
-                               violation=case.violation_code or None)
+        found = referral.refer(
+            subject=terlapor.subject_type,
+            regime=case.election.regime,
+            forwarded=local_date(rec.forwarded_at, case.region_code),
+            violation=case.violation_code or None,
+        )
     except (LawError, KeyError, LookupError, ValueError):
         return ()
     parties = {*rec.recipients, *rec.copies}

@@ -78,10 +78,22 @@ def _due_filters(qs: QuerySet, *, overdue: bool, nearly_due: bool) -> QuerySet:
     return qs
 
 
-def case_list_for(user, *, status=None, kind=None, region: str = "", election=None, subject_type: str = "",
-                  violation_code: str = "", overdue: bool = False, nearly_due: bool = False, q: str = "",
-                  assigned_to_me: bool = False, open_only: bool = False,
-                  sanction_lighter: bool = False) -> QuerySet:
+def case_list_for(
+    user,
+    *,
+    status=None,
+    kind=None,
+    region: str = "",
+    election=None,
+    subject_type: str = "",
+    violation_code: str = "",
+    overdue: bool = False,
+    nearly_due: bool = False,
+    q: str = "",
+    assigned_to_me: bool = False,
+    open_only: bool = False,
+    sanction_lighter: bool = False,
+) -> QuerySet:
     """The user's cases, newest first, narrowed by the given filters (each optional).
 
     ``status``/``kind`` take one value or a list; ``region`` a region code (includes sub-regions);
@@ -157,7 +169,7 @@ def may_see_identities(user, case: Case) -> bool:
 
 
 def deadline_state(case: Case, now=None) -> str:
-    """"overdue", "nearly_due", "ok", or "" when the current step has no deadline (or is closed)."""
+    """ "overdue", "nearly_due", "ok", or "" when the current step has no deadline (or is closed)."""
     if case.due_at is None or case.is_closed:
         return ""
     now = now or timezone.now()

@@ -26,8 +26,9 @@ def _find_office(region: str | None, kind: str | None):
         raise typer.BadParameter("give exactly one of --office-region CODE or --office-kind bawaslu_ri|bkn")
     if kind:
         if kind not in (Office.Kind.BAWASLU_RI, Office.Kind.BKN):
-            raise typer.BadParameter("use bawaslu_ri or bkn (regional offices: --office-region)",
-                                     param_hint="--office-kind")
+            raise typer.BadParameter(
+                "use bawaslu_ri or bkn (regional offices: --office-region)", param_hint="--office-kind"
+            )
         office = Office.objects.filter(kind=kind).first()
     else:
         office = office_for_region((region or "").strip())
@@ -41,8 +42,12 @@ def _find_office(region: str | None, kind: str | None):
 
 def createuser(
     username: str = typer.Argument(..., help="Login name."),
-    office_region: str = typer.Option(None, "--office-region", help="Region code of a Bawaslu office, "
-                                      "e.g. 21.01 (Bawaslu Kabupaten Bintan) or 21 (Bawaslu Provinsi)."),
+    office_region: str = typer.Option(
+        None,
+        "--office-region",
+        help="Region code of a Bawaslu office, "
+        "e.g. 21.01 (Bawaslu Kabupaten Bintan) or 21 (Bawaslu Provinsi).",
+    ),
     office_kind: str = typer.Option(None, "--office-kind", help="A national office: bawaslu_ri or bkn."),
     role: str = typer.Option(..., "--role", help="pimpinan, staf_penanganan, pengawas, analis or admin."),
     email: str = typer.Option("", "--email"),
@@ -59,13 +64,15 @@ def createuser(
     from netra.accounts.services import user_create
 
     if role not in Role.values:
-        raise typer.BadParameter(f"unknown role {role!r}; choose one of {', '.join(Role.values)}",
-                                 param_hint="--role")
+        raise typer.BadParameter(
+            f"unknown role {role!r}; choose one of {', '.join(Role.values)}", param_hint="--role"
+        )
     office = _find_office(office_region, office_kind)
     password = _read_password(password_stdin)
     try:
-        user = user_create(username=username, password=password, office=office, role=role,
-                           email=email, full_name=full_name)
+        user = user_create(
+            username=username, password=password, office=office, role=role, email=email, full_name=full_name
+        )
     except ValidationError as error:
         typer.echo("Error: " + "; ".join(error.messages), err=True)
         raise typer.Exit(1) from error
@@ -96,16 +103,22 @@ def offices_ensure(
 def offices_letterhead(
     office_region: str = typer.Option(None, "--office-region", help="Region code of a Bawaslu office."),
     office_kind: str = typer.Option(None, "--office-kind", help="A national office: bawaslu_ri or bkn."),
-    kop: str = typer.Option(None, "--kop", help="Kop lines separated by '|', e.g. "
-                            "'Badan Pengawas Pemilihan Umum|Kabupaten Bintan' ('' = from the office name)."),
+    kop: str = typer.Option(
+        None,
+        "--kop",
+        help="Kop lines separated by '|', e.g. "
+        "'Badan Pengawas Pemilihan Umum|Kabupaten Bintan' ('' = from the office name).",
+    ),
     address: str = typer.Option(None, "--address"),
     phone: str = typer.Option(None, "--phone"),
     email: str = typer.Option(None, "--email"),
     website: str = typer.Option(None, "--website"),
     place: str = typer.Option(None, "--place", help="Place written before the letter's date."),
     signatory_title: str = typer.Option(None, "--signatory-title", help="Jabatan above the signature."),
-    logo: Annotated[Path | None, typer.Option("--logo", help="PNG or JPEG file (at most 512 KB).",
-                                              exists=True, dir_okay=False)] = None,
+    logo: Annotated[
+        Path | None,
+        typer.Option("--logo", help="PNG or JPEG file (at most 512 KB).", exists=True, dir_okay=False),
+    ] = None,
     remove_logo: bool = typer.Option(False, "--remove-logo"),
 ) -> None:
     """Show or change an office's kop surat (letterhead); options not given keep their value."""
@@ -117,13 +130,24 @@ def offices_letterhead(
     from netra.cases.services.letters import office_letterhead_update
 
     office = _find_office(office_region, office_kind)
-    given = {"letterhead_name": None if kop is None else "\n".join(kop.split("|")), "address": address,
-             "phone": phone, "email": email, "website": website, "letter_place": place,
-             "signatory_title": signatory_title}
+    given = {
+        "letterhead_name": None if kop is None else "\n".join(kop.split("|")),
+        "address": address,
+        "phone": phone,
+        "email": email,
+        "website": website,
+        "letter_place": place,
+        "signatory_title": signatory_title,
+    }
     fields = {name: value for name, value in given.items() if value is not None}
     try:
-        office_letterhead_update(office=office, actor="cli", remove_logo=remove_logo,
-                                 logo=logo.read_bytes() if logo else None, **fields)
+        office_letterhead_update(
+            office=office,
+            actor="cli",
+            remove_logo=remove_logo,
+            logo=logo.read_bytes() if logo else None,
+            **fields,
+        )
     except ValidationError as error:
         typer.echo("Error: " + "; ".join(error.messages), err=True)
         raise typer.Exit(1) from error
@@ -134,9 +158,14 @@ def _print_letterhead(office) -> None:
     from netra.cases.letterdata import kop_lines
 
     typer.echo(f"{office.name}: kop " + " / ".join(kop_lines(office)))
-    for label, value in (("address", office.address), ("phone", office.phone), ("email", office.email),
-                         ("website", office.website), ("place", office.letter_place),
-                         ("signatory title", office.signatory_title)):
+    for label, value in (
+        ("address", office.address),
+        ("phone", office.phone),
+        ("email", office.email),
+        ("website", office.website),
+        ("place", office.letter_place),
+        ("signatory title", office.signatory_title),
+    ):
         typer.echo(f"  {label}: {value or '-'}")
     typer.echo(f"  logo: {len(office.logo)} bytes" if office.logo else "  logo: -")
 

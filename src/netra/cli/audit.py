@@ -17,8 +17,10 @@ def verify() -> None:
     if result.ok:
         typer.echo(f"OK: {result.count} events, chain intact. Newest hash: {result.head_hash}")
         return
-    typer.echo(f"BROKEN at seq {result.first_bad_seq}: {result.reason} "
-               f"({result.count} events verified before it).", err=True)
+    typer.echo(
+        f"BROKEN at seq {result.first_bad_seq}: {result.reason} ({result.count} events verified before it).",
+        err=True,
+    )
     raise typer.Exit(1)
 
 
@@ -47,8 +49,10 @@ def log(
 
     for event in events_recent(obj_type=obj_type, obj_id=obj_id, limit=limit):
         data = json.dumps(event.data, ensure_ascii=False, sort_keys=True) if event.data else ""
-        typer.echo(f"#{event.seq}\t{event.at.isoformat(timespec='seconds')}\t{event.actor}\t"
-                   f"{event.action}\t{event.object_type}:{event.object_id}\t{data}".rstrip())
+        typer.echo(
+            f"#{event.seq}\t{event.at.isoformat(timespec='seconds')}\t{event.actor}\t"
+            f"{event.action}\t{event.object_type}:{event.object_id}\t{data}".rstrip()
+        )
 
 
 def register(app: typer.Typer, import_app: typer.Typer) -> None:

@@ -24,6 +24,8 @@ def setup_hint(error: Exception) -> str | None:
     text = str(error)
     missing_table = "no such table" in text or ("relation" in text and "does not exist" in text)
     if type(error).__module__.startswith("django.db") and missing_table:
-        return ("basis data belum disiapkan (" + text.strip() + "): jalankan `netra demo` sekali, atau "
-                "`python -m django migrate --settings=netra.settings` (lihat docs/deployment.md)")
+        return (
+            "basis data belum disiapkan (" + text.strip() + "): jalankan `netra demo` sekali, atau "
+            "`python -m django migrate --settings=netra.settings` (lihat docs/deployment.md)"
+        )
     return None

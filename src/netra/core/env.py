@@ -61,5 +61,10 @@ def cache_config(url: str) -> dict:
         return {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     if not url.startswith(("redis://", "rediss://", "unix://")):
         raise ValueError(f"NETRA_CACHE_URL must be a redis://, rediss:// or unix:// URL, not {url!r}")
-    return {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url,
-                        "KEY_PREFIX": "netra"}}
+    return {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": url,
+            "KEY_PREFIX": "netra",
+        }
+    }

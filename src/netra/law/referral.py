@@ -151,8 +151,13 @@ def refer(*, subject: str, regime: str, forwarded: date, violation: str | None =
     routes = _administrative_routes(subject, forwarded)
     if violation is None:
         routes.append(
-            Route("catatan", "note", "jenis pelanggaran tidak diberikan; kemungkinan jalur pidana "
-                  "(Sentra Gakkumdu) belum diperiksa", [])
+            Route(
+                "catatan",
+                "note",
+                "jenis pelanggaran tidak diberikan; kemungkinan jalur pidana "
+                "(Sentra Gakkumdu) belum diperiksa",
+                [],
+            )
         )
     else:
         vt = catalogue.get(violation)

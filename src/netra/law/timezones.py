@@ -18,7 +18,7 @@ class UnknownProvince(ValueError):
 
 
 def province_zone(region_code: str) -> str:
-    """"WIB", "WITA" or "WIT" for any region code ("64", "64.01", "64.01.02.2001")."""
+    """ "WIB", "WITA" or "WIT" for any region code ("64", "64.01", "64.01.02.2001")."""
     try:
         return _PROVINCE_ZONE[region_code[:2]]
     except KeyError:

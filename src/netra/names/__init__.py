@@ -18,6 +18,14 @@ from netra.names.normalize import NormalizedName, canonical_name, normalize_name
 from netra.names.records import Match, RosterRecord
 
 __all__ = [
-    "InvalidNip", "Match", "NameIndex", "NipInfo", "NormalizedName", "RosterRecord", "canonical_name",
-    "is_valid_nip", "normalize_name", "parse_nip",
+    "InvalidNip",
+    "Match",
+    "NameIndex",
+    "NipInfo",
+    "NormalizedName",
+    "RosterRecord",
+    "canonical_name",
+    "is_valid_nip",
+    "normalize_name",
+    "parse_nip",
 ]

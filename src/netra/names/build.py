@@ -58,8 +58,9 @@ class IndexBuilder:
         """Rows ordered by region code, so a region block (province, kab/kota...) is one row range."""
         records = self._record_arrays()
         region_rank, order = self._region_order(records["region"])
-        rec_tok, rec_ptr = _permute_csr(np.frombuffer(self.rec_tok, dtype=np.int32),
-                                        np.frombuffer(self.rec_ptr, dtype=np.int64), order)
+        rec_tok, rec_ptr = _permute_csr(
+            np.frombuffer(self.rec_tok, dtype=np.int32), np.frombuffer(self.rec_ptr, dtype=np.int64), order
+        )
         records = {name: values[order] for name, values in records.items()}
         n = len(order)
         tokens = self.token_list()
@@ -113,8 +114,12 @@ def _lookup_arrays(records: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
     nip_order = np.argsort(nips, kind="stable").astype(np.int32)
     id_order = np.argsort(ids, kind="stable").astype(np.int32)
     return {
-        **records, "id_order": id_order, "ids_sorted": ids[id_order], "nip_order": nip_order,
-        "nip_sorted": nips[nip_order], "alive": np.ones(len(ids), dtype=bool),
+        **records,
+        "id_order": id_order,
+        "ids_sorted": ids[id_order],
+        "nip_order": nip_order,
+        "nip_sorted": nips[nip_order],
+        "alive": np.ones(len(ids), dtype=bool),
     }
 
 

@@ -27,10 +27,20 @@ NIP_CANDIDATE_LIMIT = 50_000
 NIP_DECISIVE_PREFIX = 8  # the birth date
 FULL_NIP_BOOST, POSITION_BOOST, NIP_MISMATCH, POSITION_MISMATCH = 0.9, 0.25, 0.6, 0.8
 POSITION_ALIASES = {
-    "kades": "kepala desa", "kepdes": "kepala desa", "kadis": "kepala dinas", "kaban": "kepala badan",
-    "kepsek": "kepala sekolah", "kapus": "kepala puskesmas", "sekcam": "sekretaris camat",
-    "seklur": "sekretaris lurah", "sekdes": "sekretaris desa", "kabag": "kepala bagian",
-    "kabid": "kepala bidang", "kasi": "kepala seksi", "wabup": "wakil bupati", "wawali": "wakil walikota",
+    "kades": "kepala desa",
+    "kepdes": "kepala desa",
+    "kadis": "kepala dinas",
+    "kaban": "kepala badan",
+    "kepsek": "kepala sekolah",
+    "kapus": "kepala puskesmas",
+    "sekcam": "sekretaris camat",
+    "seklur": "sekretaris lurah",
+    "sekdes": "sekretaris desa",
+    "kabag": "kepala bagian",
+    "kabid": "kepala bidang",
+    "kasi": "kepala seksi",
+    "wabup": "wakil bupati",
+    "wawali": "wakil walikota",
 }
 
 
@@ -44,8 +54,14 @@ class Context:
     row_filter_fn: RowFilter | None  # None only for a context made without an index
 
     @classmethod
-    def of(cls, nip: str | None, agency_id: int | None, region_code: str | None, position: str | None,
-           index: NameIndex | None) -> Context:
+    def of(
+        cls,
+        nip: str | None,
+        agency_id: int | None,
+        region_code: str | None,
+        position: str | None,
+        index: NameIndex | None,
+    ) -> Context:
         digits = _nip_digits(nip)
         region_code = (region_code or "").strip() or None
         words = position_words(position)
@@ -111,8 +127,9 @@ def context_estimate(stage1: np.ndarray, rows: np.ndarray, ctx: Context, index: 
         table = np.array([ctx.position_words <= words for words in index.position_words] + [False])
         known = positions != -1
         hit = table[positions]
-        stage1 = np.where(hit, 1 - (1 - stage1) * (1 - POSITION_BOOST),
-                          np.where(known, stage1 * POSITION_MISMATCH, stage1))
+        stage1 = np.where(
+            hit, 1 - (1 - stage1) * (1 - POSITION_BOOST), np.where(known, stage1 * POSITION_MISMATCH, stage1)
+        )
     return stage1
 
 

@@ -34,9 +34,19 @@ GENERATE_BUDGET = 100_000  # postings read before the other tokens only rescore 
 RERANK, RERANK_MIN, RERANK_MARGIN = 100, 20, 0.25  # candidates rescored exactly
 HAJI_AS_INITIAL_WEIGHT = 0.3  # a removed "H." still favours, slightly, a record with an H name
 DIVERSITY_MARGIN = 0.01  # results this close count as tied, and a tie goes to a name not yet shown
-_KEY_MULTIPLIERS = np.array([0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9, 0x27D4EB2F165667C5,
-                             0x85EBCA77C2B2AE63, 0xFF51AFD7ED558CCD, 0xC4CEB9FE1A85EC53, 0x94D049BB133111EB],
-                            dtype=np.uint64)
+_KEY_MULTIPLIERS = np.array(
+    [
+        0x9E3779B97F4A7C15,
+        0xC2B2AE3D27D4EB4F,
+        0x165667B19E3779F9,
+        0x27D4EB2F165667C5,
+        0x85EBCA77C2B2AE63,
+        0xFF51AFD7ED558CCD,
+        0xC4CEB9FE1A85EC53,
+        0x94D049BB133111EB,
+    ],
+    dtype=np.uint64,
+)
 
 
 class _Scratch(threading.local):
@@ -136,8 +146,16 @@ class NameIndex:
         yield from self.overlay.records()
 
     # -- search -----------------------------------------------------------------------------------
-    def search(self, name: str, *, nip: str | None = None, agency_id: int | None = None,
-               region_code: str | None = None, position: str | None = None, limit: int = 5) -> list[Match]:
+    def search(
+        self,
+        name: str,
+        *,
+        nip: str | None = None,
+        agency_id: int | None = None,
+        region_code: str | None = None,
+        position: str | None = None,
+        limit: int = 5,
+    ) -> list[Match]:
         query = self._query(name)
         ctx = Context.of(nip, agency_id, region_code, position or query.normalized.position, self)
         keys: dict[int, NameKey] = {}  # record id -> (name tokens, their total rarity weight)
@@ -173,9 +191,9 @@ class NameIndex:
             token_stamp = buf.next_stamp()
             for k in np.argsort(-sims, kind="stable").tolist():  # most similar first
                 v, sim = int(ids[k]), float(sims[k])
-                rows = a["post_rec"][a["post_ptr"][v]:a["post_ptr"][v + 1]]
+                rows = a["post_rec"][a["post_ptr"][v] : a["post_ptr"][v + 1]]
                 if narrow:
-                    rows = rows[np.searchsorted(rows, lo):np.searchsorted(rows, hi)]
+                    rows = rows[np.searchsorted(rows, lo) : np.searchsorted(rows, hi)]
                 if len(ids) > 1:  # a record counts its best match to this query token once
                     rows = rows[stamp[rows] != token_stamp]
                     stamp[rows] = token_stamp
@@ -205,8 +223,13 @@ class NameIndex:
             lo, hi = max(lo, first), max(min(hi, last), max(lo, first))
         return lo, hi
 
-    def namesakes(self, record_id: int, *, agency_id: int | None = None, region_code: str | None = None,
-                  ) -> int:
+    def namesakes(
+        self,
+        record_id: int,
+        *,
+        agency_id: int | None = None,
+        region_code: str | None = None,
+    ) -> int:
         """How many live records in the scope (the record itself included) have exactly its normalised
         name: the people a search by that name alone cannot tell apart. 0 for an unknown record."""
         row = self._position_of(record_id)
@@ -237,8 +260,9 @@ class NameIndex:
             codes, first = np.unique(agency, return_index=True)
             _, last_rev = np.unique(agency[::-1], return_index=True)
             last = len(agency) - last_rev
-            self._agency_spans = dict(zip(codes.tolist(), zip(first.tolist(), last.tolist(), strict=True),
-                                          strict=True))
+            self._agency_spans = dict(
+                zip(codes.tolist(), zip(first.tolist(), last.tolist(), strict=True), strict=True)
+            )
         return self._agency_spans.get(agency_id, (0, 0))
 
     def region_rows(self, block: str) -> tuple[int, int]:
@@ -248,8 +272,10 @@ class NameIndex:
             return 0, 0
         ranks = self.a["region_rank"][inside]
         row_rank = self.a["row_rank"]
-        return (int(np.searchsorted(row_rank, ranks.min(), "left")),
-                int(np.searchsorted(row_rank, ranks.max(), "right")))
+        return (
+            int(np.searchsorted(row_rank, ranks.min(), "left")),
+            int(np.searchsorted(row_rank, ranks.max(), "right")),
+        )
 
     def region_mask(self, block: str) -> np.ndarray:
         """Which region codes lie in the block ("32" holds "32.04" and "32.04.01"); the last entry stands
@@ -291,8 +317,12 @@ class NameIndex:
             total += volumes[i]
         return generating, rest
 
-    def _rest_scores(self, cands: np.ndarray, query: _Query, rest: list[int],
-                     ) -> tuple[np.ndarray, np.ndarray]:
+    def _rest_scores(
+        self,
+        cands: np.ndarray,
+        query: _Query,
+        rest: list[int],
+    ) -> tuple[np.ndarray, np.ndarray]:
         """Best similarity of each non-generating query token within each candidate's tokens."""
         out_q = np.zeros(len(cands), dtype=np.float32)
         out_r = np.zeros(len(cands), dtype=np.float32)
@@ -316,8 +346,15 @@ class NameIndex:
             out += weight * INITIAL_FOR_NAME * ((letters & np.uint32(1 << (ord(letter) - 97))) != 0)
         return out
 
-    def _best(self, cands: np.ndarray, matched_q: np.ndarray, matched_r: np.ndarray, query: _Query,
-              ctx: Context, per_name: int) -> np.ndarray:
+    def _best(
+        self,
+        cands: np.ndarray,
+        matched_q: np.ndarray,
+        matched_r: np.ndarray,
+        query: _Query,
+        ctx: Context,
+        per_name: int,
+    ) -> np.ndarray:
         """The rows to rescore: the top of the estimate, down to RERANK_MARGIN below the best, with at
         most ``per_name`` rows of one name, so a thousand namesakes cannot crowd out the other names an
         ambiguous query ("S. Wahyuni") stands for."""
@@ -358,8 +395,13 @@ class NameIndex:
         toks, seg, positions = self._row_tokens(rows)
         return np.asarray(np.add.reduceat(_mixed(toks, positions), seg))
 
-    def _rescore(self, rows: np.ndarray, query: _Query, ctx: Context, keys: dict[int, NameKey],
-                 ) -> list[Match]:
+    def _rescore(
+        self,
+        rows: np.ndarray,
+        query: _Query,
+        ctx: Context,
+        keys: dict[int, NameKey],
+    ) -> list[Match]:
         """Exact token-by-token scores and reasons for the candidate rows (numpy read in one batch)."""
         a = self.a
         starts, ends = a["rec_ptr"][rows].tolist(), a["rec_ptr"][rows + 1].tolist()
@@ -367,7 +409,7 @@ class NameIndex:
         normalisations = [f"normalisasi: {step}" for step in query.normalized.applied]
         found = []
         for k, row in enumerate(rows.tolist()):
-            tok_ids = a["rec_tok"][starts[k]:ends[k]].tolist()
+            tok_ids = a["rec_tok"][starts[k] : ends[k]].tolist()
             tokens = [self.vocab.tokens[t] for t in tok_ids]
             weights = a["tok_weight"][tok_ids].tolist()
             named = score_name(query.tokens, tokens, weights, cache)
@@ -383,17 +425,26 @@ class NameIndex:
         agency = int(a["agency"][row])
         region = int(a["region"][row])
         position = int(a["position"][row])
-        return (int(a["nips"][row]), None if agency == NO_CODE else agency,
-                None if region == NO_CODE else self.regions[region],
-                frozenset() if position == NO_CODE else self.position_words[position])
+        return (
+            int(a["nips"][row]),
+            None if agency == NO_CODE else agency,
+            None if region == NO_CODE else self.regions[region],
+            frozenset() if position == NO_CODE else self.position_words[position],
+        )
 
     def _record_at(self, row: int) -> RosterRecord:
         a = self.a
         name = " ".join(self._tokens_at(row))
         nip_int, agency, region, _ = self._row_context(row)
         position = int(a["position"][row])
-        return RosterRecord(int(a["ids"][row]), name, f"{nip_int:018d}" if nip_int else None, agency,
-                            region, None if position == NO_CODE else self.positions[position])
+        return RosterRecord(
+            int(a["ids"][row]),
+            name,
+            f"{nip_int:018d}" if nip_int else None,
+            agency,
+            region,
+            None if position == NO_CODE else self.positions[position],
+        )
 
     def _position_of(self, record_id: int) -> int | None:
         ids_sorted, order = self.a["ids_sorted"], self.a["id_order"]

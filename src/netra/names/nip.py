@@ -79,7 +79,7 @@ def is_valid_nip(raw: str, *, pppk: bool = False) -> bool:
 
 
 def _gender(nip: str) -> str:
-    """"L" or "P" from the 15th digit (checked after the dates, so a date error is reported first)."""
+    """ "L" or "P" from the 15th digit (checked after the dates, so a date error is reported first)."""
     gender = GENDERS.get(nip[14])
     if gender is None:
         raise InvalidNip(f"digit jenis kelamin (ke-15) harus 1 atau 2 (ada {nip[14]})")

@@ -55,8 +55,13 @@ def normalize_name(raw: str) -> NormalizedName:
         again = _normalize_once(result.canonical)
         if again.tokens == result.tokens:
             break
-        result = NormalizedName(raw, again.tokens, result.applied + again.applied,
-                                result.titles + again.titles, result.position or again.position)
+        result = NormalizedName(
+            raw,
+            again.tokens,
+            result.applied + again.applied,
+            result.titles + again.titles,
+            result.position or again.position,
+        )
     return result
 
 
@@ -132,7 +137,7 @@ def _title_at(words: list[str], i: int, table: frozenset[str]) -> int:
     initial, not "Drs.", while "K. H." (Kiai Haji) and "S. Pd" are titles.
     """
     for size in range(min(_MAX_PHRASE, len(words) - i), 0, -1):
-        phrase = words[i:i + size]
+        phrase = words[i : i + size]
         if _in_table(_compact(phrase), table) and not (size > 1 and _mixes_initials(phrase)):
             return size
     return 0
@@ -156,9 +161,9 @@ def _strip_prefix_words(words: list[str]) -> tuple[list[str], dict[str, list[str
         kind, size = _prefix_kind_at(words, i)
         if not size or i + size >= len(words):
             break
-        found.setdefault(kind, []).extend(words[i:i + size])
+        found.setdefault(kind, []).extend(words[i : i + size])
         if kind == "jabatan":
-            position = " ".join(_clean(w) for w in words[i:i + size])
+            position = " ".join(_clean(w) for w in words[i : i + size])
             while i + size < len(words) - 1 and _clean(words[i + size]) in _UNIT_WORDS:
                 found[kind].append(words[i + size])
                 size += 1
@@ -179,7 +184,7 @@ def _strip_trailing_titles(words: list[str]) -> tuple[list[str], list[str]]:
     end = len(words)
     while end > 1:
         for size in range(min(_MAX_PHRASE, end - 1), 0, -1):
-            phrase = words[end - size:end]
+            phrase = words[end - size : end]
             if _in_table(_compact(phrase), _SUFFIX_TITLES) and _looks_like_title(phrase):
                 end -= size
                 break

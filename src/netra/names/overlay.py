@@ -44,8 +44,9 @@ class Overlay:
 
     def count_named(self, tokens: tuple[str, ...], ctx: Context) -> int:
         """Records here with exactly these name tokens, within the search context's scope."""
-        return sum(tuple(t) == tokens and ctx.accepts(r.agency_id, r.region_code)
-                   for r, t in self._records.values())
+        return sum(
+            tuple(t) == tokens and ctx.accepts(r.agency_id, r.region_code) for r, t in self._records.values()
+        )
 
     def __len__(self) -> int:
         return len(self._records)
@@ -62,8 +63,12 @@ class Overlay:
             named = score_name(query.tokens, list(tokens), weights)
             if not named.reasons and not ctx.nip:
                 continue
-            row = (nip_as_int(record.nip), record.agency_id, record.region_code,
-                   position_words(record.position))
+            row = (
+                nip_as_int(record.nip),
+                record.agency_id,
+                record.region_code,
+                position_words(record.position),
+            )
             score, reasons = apply_context(named.score, list(named.reasons), ctx, row)
             reasons += [f"normalisasi: {step}" for step in query.normalized.applied]
             keys[record.id] = (tuple(tokens), round(sum(weights), 3))

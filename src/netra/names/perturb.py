@@ -13,12 +13,24 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 # In the order they are applied: word-level changes first, titles and forms of address last.
-KINDS = ("nama tengah hilang", "ejaan lama", "salah ketik", "varian nama", "inisial", "urutan", "gelar",
-         "sapaan")
+KINDS = (
+    "nama tengah hilang",
+    "ejaan lama",
+    "salah ketik",
+    "varian nama",
+    "inisial",
+    "urutan",
+    "gelar",
+    "sapaan",
+)
 _PREFIX = re.compile(r"^((dr|drs|dra|ir|prof|h|hj)\.\s+)+", re.IGNORECASE)
 _OLD = (("u", "oe"), ("j", "dj"), ("c", "tj"), ("sy", "sj"), ("kh", "ch"), ("ny", "nj"))
-_VARIANTS = {"muhammad": ("Moh.", "Moch.", "M.", "Muhamad", "Mohammad"), "ahmad": ("Achmad", "Akhmad"),
-             "abdul": ("Abd.",), "siti": ("Sitti",)}
+_VARIANTS = {
+    "muhammad": ("Moh.", "Moch.", "M.", "Muhamad", "Mohammad"),
+    "ahmad": ("Achmad", "Akhmad"),
+    "abdul": ("Abd.",),
+    "siti": ("Sitti",),
+}
 _KEYBOARD = "qwertyuiopasdfghjklzxcvbnm"
 
 
@@ -58,7 +70,7 @@ def _old_spelling(words: list[str], rng: random.Random) -> list[str] | None:
         return None
     i, new, old = rng.choice(options)
     lower = words[i].lower().replace(new, old, 1)
-    return [*words[:i], lower.capitalize(), *words[i + 1:]]
+    return [*words[:i], lower.capitalize(), *words[i + 1 :]]
 
 
 def _typo(words: list[str], rng: random.Random) -> list[str] | None:
@@ -69,28 +81,28 @@ def _typo(words: list[str], rng: random.Random) -> list[str] | None:
     w, k = words[i], rng.randrange(1, len(words[i]) - 1)
     op = rng.choice(("sub", "del", "ins", "swap"))
     if op == "sub":
-        w = w[:k] + rng.choice(_KEYBOARD) + w[k + 1:]
+        w = w[:k] + rng.choice(_KEYBOARD) + w[k + 1 :]
     elif op == "del":
-        w = w[:k] + w[k + 1:]
+        w = w[:k] + w[k + 1 :]
     elif op == "ins":
         w = w[:k] + rng.choice(_KEYBOARD) + w[k:]
     else:
-        w = w[:k - 1] + w[k] + w[k - 1] + w[k + 1:]
-    return [*words[:i], w, *words[i + 1:]]
+        w = w[: k - 1] + w[k] + w[k - 1] + w[k + 1 :]
+    return [*words[:i], w, *words[i + 1 :]]
 
 
 def _drop_middle(words: list[str], rng: random.Random) -> list[str] | None:
     if len(words) < 3:
         return None
     i = rng.randrange(1, len(words) - 1)
-    return words[:i] + words[i + 1:]
+    return words[:i] + words[i + 1 :]
 
 
 def _initial(words: list[str], rng: random.Random) -> list[str] | None:
     if len(words) < 2:
         return None
     i = rng.randrange(0, len(words) - 1)
-    return [*words[:i], words[i][0].upper() + ".", *words[i + 1:]]
+    return [*words[:i], words[i][0].upper() + ".", *words[i + 1 :]]
 
 
 def _reorder(words: list[str], rng: random.Random) -> list[str] | None:
@@ -105,11 +117,11 @@ def _variant(words: list[str], rng: random.Random) -> list[str] | None:
     options = [i for i, w in enumerate(words) if w.lower() in _VARIANTS]
     if options:
         i = rng.choice(options)
-        return [*words[:i], rng.choice(_VARIANTS[words[i].lower()]), *words[i + 1:]]
+        return [*words[:i], rng.choice(_VARIANTS[words[i].lower()]), *words[i + 1 :]]
     i = rng.randrange(len(words))
     w = words[i]
     k = rng.randrange(len(w))
-    return [*words[:i], w[:k + 1] + w[k].lower() + w[k + 1:], *words[i + 1:]]  # doubled letter
+    return [*words[:i], w[: k + 1] + w[k].lower() + w[k + 1 :], *words[i + 1 :]]  # doubled letter
 
 
 def _address(words: list[str], rng: random.Random) -> list[str] | None:
@@ -118,6 +130,12 @@ def _address(words: list[str], rng: random.Random) -> list[str] | None:
 
 # Each returns the changed words, or None when the name has nothing it could change.
 _APPLY: dict[str, Callable[[list[str], random.Random], list[str] | None]] = {
-    "gelar": _titles, "ejaan lama": _old_spelling, "salah ketik": _typo, "nama tengah hilang": _drop_middle,
-    "inisial": _initial, "urutan": _reorder, "varian nama": _variant, "sapaan": _address,
+    "gelar": _titles,
+    "ejaan lama": _old_spelling,
+    "salah ketik": _typo,
+    "nama tengah hilang": _drop_middle,
+    "inisial": _initial,
+    "urutan": _reorder,
+    "varian nama": _variant,
+    "sapaan": _address,
 }

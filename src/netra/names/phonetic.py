@@ -13,9 +13,23 @@ from functools import lru_cache
 from hashlib import blake2b
 
 _PAIRS = (
-    ("kh", "h"), ("sy", "s"), ("dz", "z"), ("ph", "f"), ("th", "t"), ("dh", "d"), ("ts", "s"),
-    ("ck", "k"), ("q", "k"), ("x", "ks"), ("v", "f"), ("f", "p"), ("y", "i"),
-    ("ai", "e"), ("ae", "e"), ("au", "o"), ("oe", "u"),
+    ("kh", "h"),
+    ("sy", "s"),
+    ("dz", "z"),
+    ("ph", "f"),
+    ("th", "t"),
+    ("dh", "d"),
+    ("ts", "s"),
+    ("ck", "k"),
+    ("q", "k"),
+    ("x", "ks"),
+    ("v", "f"),
+    ("f", "p"),
+    ("y", "i"),
+    ("ai", "e"),
+    ("ae", "e"),
+    ("au", "o"),
+    ("oe", "u"),
 )
 _DOUBLED = re.compile(r"([a-z])\1+")
 
@@ -36,7 +50,7 @@ def deletion_keys(token: str) -> set[str]:
     """The token itself and each one-letter deletion (only for tokens of 4+ letters)."""
     keys = {token}
     if len(token) >= 4:
-        keys.update(token[:i] + token[i + 1:] for i in range(len(token)))
+        keys.update(token[:i] + token[i + 1 :] for i in range(len(token)))
     return keys
 
 

@@ -54,8 +54,12 @@ def token_similarity(query: str, record: str) -> tuple[float, str]:
     return 0.0, ""
 
 
-def score_name(query: list[QueryToken], record: list[str], record_weights: list[float],
-               cache: dict[tuple[str, str], tuple[float, str]] | None = None) -> NameScore:
+def score_name(
+    query: list[QueryToken],
+    record: list[str],
+    record_weights: list[float],
+    cache: dict[tuple[str, str], tuple[float, str]] | None = None,
+) -> NameScore:
     """Score a record's tokens against the query's (both already normalised).
 
     ``cache`` memoises token similarities across the candidates of one query, which share most tokens.
@@ -89,8 +93,11 @@ def _order_penalty(used: dict[int, tuple[float, int]]) -> float:
     return 1.0 if in_order == sorted(in_order) else REORDERED
 
 
-def _combine(query: list[QueryToken], record_weights: list[float], used: dict[int, tuple[float, int]],
-             ) -> float:
+def _combine(
+    query: list[QueryToken],
+    record_weights: list[float],
+    used: dict[int, tuple[float, int]],
+) -> float:
     q_total = sum(t.weight for t in query) or 1.0
     q_cov = sum(query[qi].weight * sim for qi, (sim, _) in used.items()) / q_total
     r_cov = _record_coverage(query, record_weights, used)
@@ -98,8 +105,9 @@ def _combine(query: list[QueryToken], record_weights: list[float], used: dict[in
     return min(1.0, score * _order_penalty(used))
 
 
-def _record_coverage(query: list[QueryToken], record_weights: list[float],
-                     used: dict[int, tuple[float, int]]) -> float:
+def _record_coverage(
+    query: list[QueryToken], record_weights: list[float], used: dict[int, tuple[float, int]]
+) -> float:
     """The record's share that the query accounts for. A record name the query left out or wrote as an
     initial weighs as much as an average query name, whatever its rarity: "Asep Sutisna" is as likely
     Asep Engkos Sutisna as Asep Hendra Sutisna, and "S. Wahyuni" as likely Suci as Sri Wahyuni."""

@@ -19,20 +19,33 @@ FORMAT_VERSION = 2  # 2: rows ordered by region code
 _WRITABLE = ("alive",)  # changed in place by NameIndex.remove, so never memory-mapped read-only
 
 
-def save(path: Path, arrays: dict[str, np.ndarray], tokens: list[str], meta: dict[str, Any],
-         added: list[RosterRecord]) -> None:
+def save(
+    path: Path,
+    arrays: dict[str, np.ndarray],
+    tokens: list[str],
+    meta: dict[str, Any],
+    added: list[RosterRecord],
+) -> None:
     path.mkdir(parents=True, exist_ok=True)
     for name, array in arrays.items():
         np.save(path / f"{name}.npy", np.ascontiguousarray(array), allow_pickle=False)
-    document = {"format": FORMAT_VERSION, "arrays": sorted(arrays), "tokens": tokens, **meta,
-                "added": [asdict(r) for r in added]}
+    document = {
+        "format": FORMAT_VERSION,
+        "arrays": sorted(arrays),
+        "tokens": tokens,
+        **meta,
+        "added": [asdict(r) for r in added],
+    }
     tmp = path / "index.json.tmp"
     tmp.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
     tmp.replace(path / "index.json")
 
 
-def load(path: Path, *, mmap: bool = True,
-         ) -> tuple[dict[str, np.ndarray], list[str], dict[str, Any], list[RosterRecord]]:
+def load(
+    path: Path,
+    *,
+    mmap: bool = True,
+) -> tuple[dict[str, np.ndarray], list[str], dict[str, Any], list[RosterRecord]]:
     manifest = path / "index.json"
     if not manifest.exists():
         raise FileNotFoundError(f"no name index at {path} (index.json missing)")

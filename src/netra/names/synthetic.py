@@ -26,8 +26,15 @@ from netra.names.perturb import PerturbedQuery, perturb
 from netra.names.records import RosterRecord
 from netra.names.synthetic_names import compose_name, pick
 
-__all__ = ["CSV_COLUMNS", "PerturbedQuery", "SyntheticPegawai", "agency_names", "generate_roster", "perturb",
-           "write_csv"]
+__all__ = [
+    "CSV_COLUMNS",
+    "PerturbedQuery",
+    "SyntheticPegawai",
+    "agency_names",
+    "generate_roster",
+    "perturb",
+    "write_csv",
+]
 CSV_COLUMNS = ("nip", "nama", "instansi", "unit", "jabatan", "status", "kode_wilayah")
 PPPK_SHARE = 0.11
 FEMALE_SHARE = 0.52
@@ -98,8 +105,13 @@ def _nip_table(size: int, seed: int) -> dict[str, np.ndarray]:
     tmt_month = np.where(pppk, 21, g.integers(1, 13, size))  # an NI PPPK has "21" where a NIP has the month
     prefix = ((birth_year * 100 + birth_month) * 100 + birth_dom) * 1_000_000 + tmt_year * 100 + tmt_month
     prefix = prefix * 10 + np.where(female, 2, 1)
-    return {"prefix": prefix, "serial": _serials(prefix), "pppk": pppk, "female": female,
-            "birth_year": birth_year}
+    return {
+        "prefix": prefix,
+        "serial": _serials(prefix),
+        "pppk": pppk,
+        "female": female,
+        "birth_year": birth_year,
+    }
 
 
 def _serials(prefix: np.ndarray) -> np.ndarray:
@@ -140,8 +152,13 @@ def _geography() -> _Geography:
     names = [name for name, _ in data.CENTRAL_AGENCIES]
     names += [f"Pemerintah Provinsi {p.name}" for p in provinces]
     names += [f"Pemerintah {name}" for _, name in kabs]
-    return _Geography(kabs, list(np.cumsum(weights)), kecamatan, {p.code: p.name for p in provinces},
-                      {name: i + 1 for i, name in enumerate(names)})
+    return _Geography(
+        kabs,
+        list(np.cumsum(weights)),
+        kecamatan,
+        {p.code: p.name for p in provinces},
+        {name: i + 1 for i, name in enumerate(names)},
+    )
 
 
 def _traditions(province: str) -> dict[str, float]:
@@ -160,14 +177,23 @@ def _person(i: int, rng: random.Random, geo: _Geography, nips: dict[str, np.ndar
     pppk, female = bool(nips["pppk"][i]), bool(nips["female"][i])
     birth_year = int(nips["birth_year"][i])
     kab_code, kab_name = rng.choices(geo.kabs, cum_weights=geo.kab_cum_weights)[0]
-    position = (rng.choices(_PPPK_POSITIONS, cum_weights=_PPPK_CUM) if pppk
-                else rng.choices(data.POSITIONS, cum_weights=_POSITION_CUM))[0]
+    position = (
+        rng.choices(_PPPK_POSITIONS, cum_weights=_PPPK_CUM)
+        if pppk
+        else rng.choices(data.POSITIONS, cum_weights=_POSITION_CUM)
+    )[0]
     tradition = pick(rng, _traditions(kab_code[:2]))
     name = compose_name(rng, tradition, female, birth_year, position)
     agency, unit, region = _placement(rng, geo, position[2], kab_code, kab_name)
     return SyntheticPegawai(
-        id=i + 1, nip=f"{int(nips['prefix'][i])}{int(nips['serial'][i]):03d}", nama=name, instansi=agency,
-        unit=unit, jabatan=position[0], status="PPPK" if pppk else "PNS", kode_wilayah=region,
+        id=i + 1,
+        nip=f"{int(nips['prefix'][i])}{int(nips['serial'][i]):03d}",
+        nama=name,
+        instansi=agency,
+        unit=unit,
+        jabatan=position[0],
+        status="PPPK" if pppk else "PNS",
+        kode_wilayah=region,
         agency_id=geo.agency_ids[agency],
     )
 

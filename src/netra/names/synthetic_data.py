@@ -91,8 +91,12 @@ BUGIS_FEMALE = (
 ).split()
 BUGIS_CLOSING = "Daeng Said Sulaiman Mappiare Latif Rasyid Makkulau Pabbicara Tahir Amir Ali Hafid".split()
 
-BALINESE_ORDER = (("Putu", "Wayan", "Gede", "Luh"), ("Made", "Kadek", "Nengah"), ("Nyoman", "Komang"),
-                  ("Ketut",))
+BALINESE_ORDER = (
+    ("Putu", "Wayan", "Gede", "Luh"),
+    ("Made", "Kadek", "Nengah"),
+    ("Nyoman", "Komang"),
+    ("Ketut",),
+)
 BALINESE_CASTE_MALE = ("Gusti", "Gusti Ngurah", "Ida Bagus", "Anak Agung", "Dewa", "Gusti Bagus")
 BALINESE_CASTE_FEMALE = ("Gusti Ayu", "Ida Ayu", "Anak Agung Ayu", "Desak", "Gusti Ayu")
 BALINESE_MALE = (
@@ -105,8 +109,17 @@ BALINESE_FEMALE = (
     "Wiradnyani Yuliantari Mariani Puspawati Sulasmi Sukarmi Suweni Ratnadi Sri Eka Dewi Putri Ayu"
 ).split()
 
-MUHAMMAD_WRITTEN = (("Muhammad", 55), ("Muhamad", 10), ("Mohammad", 8), ("Mohamad", 5), ("Moh.", 6),
-                    ("Moch.", 5), ("M.", 7), ("Muh.", 3), ("Mochammad", 1))
+MUHAMMAD_WRITTEN = (
+    ("Muhammad", 55),
+    ("Muhamad", 10),
+    ("Mohammad", 8),
+    ("Mohamad", 5),
+    ("Moh.", 6),
+    ("Moch.", 5),
+    ("M.", 7),
+    ("Muh.", 3),
+    ("Mochammad", 1),
+)
 MUSLIM_MALE = (
     "Ahmad Abdul Ali Umar Hasan Husain Ibrahim Ismail Yusuf Hamzah Syaiful Fauzi Rizki Rizky Fajar Ilham "
     "Arif Hidayat Ikhsan Zainal Anwar Amin Lukman Ridwan Taufik Syamsul Khairul Mustofa Zulkarnain "
@@ -211,8 +224,14 @@ PROVINCE_TRADITIONS = {
     "81": {"christian": 0.55, "muslim": 0.45},
     "82": {"muslim": 0.7, "christian": 0.3},
 }
-DEFAULT_TRADITIONS = {"muslim": 0.45, "javanese": 0.3, "bugis": 0.05, "batak": 0.05, "christian": 0.1,
-                      "sundanese": 0.05}
+DEFAULT_TRADITIONS = {
+    "muslim": 0.45,
+    "javanese": 0.3,
+    "bugis": 0.05,
+    "batak": 0.05,
+    "christian": 0.1,
+    "sundanese": 0.05,
+}
 PAPUA_TRADITIONS = {"christian": 0.75, "muslim": 0.15, "javanese": 0.1}
 
 # ---- positions: (jabatan, share of ASN, unit kind, typical titles) ------------------------------------
@@ -244,18 +263,37 @@ POSITIONS = (
     ("Sekretaris Dinas", 0.002, "opd", ("S.Sos., M.Si.", "S.E., M.M.")),
 )
 OPD_UNITS = (
-    "Dinas Pendidikan", "Dinas Kesehatan", "Dinas Pekerjaan Umum dan Penataan Ruang", "Dinas Sosial",
-    "Dinas Kependudukan dan Pencatatan Sipil", "Dinas Pertanian", "Dinas Perhubungan",
-    "Dinas Lingkungan Hidup", "Dinas Komunikasi dan Informatika", "Badan Kepegawaian dan Pengembangan SDM",
-    "Badan Perencanaan Pembangunan Daerah", "Badan Pengelolaan Keuangan dan Aset Daerah",
-    "Sekretariat Daerah", "Sekretariat DPRD", "Inspektorat", "Satuan Polisi Pamong Praja",
-    "Badan Penanggulangan Bencana Daerah", "Dinas Koperasi dan UKM", "Dinas Pariwisata",
+    "Dinas Pendidikan",
+    "Dinas Kesehatan",
+    "Dinas Pekerjaan Umum dan Penataan Ruang",
+    "Dinas Sosial",
+    "Dinas Kependudukan dan Pencatatan Sipil",
+    "Dinas Pertanian",
+    "Dinas Perhubungan",
+    "Dinas Lingkungan Hidup",
+    "Dinas Komunikasi dan Informatika",
+    "Badan Kepegawaian dan Pengembangan SDM",
+    "Badan Perencanaan Pembangunan Daerah",
+    "Badan Pengelolaan Keuangan dan Aset Daerah",
+    "Sekretariat Daerah",
+    "Sekretariat DPRD",
+    "Inspektorat",
+    "Satuan Polisi Pamong Praja",
+    "Badan Penanggulangan Bencana Daerah",
+    "Dinas Koperasi dan UKM",
+    "Dinas Pariwisata",
 )
 CENTRAL_AGENCIES = (
-    ("Kementerian Agama", 0.45), ("Kementerian Keuangan", 0.12), ("Kementerian Hukum", 0.08),
-    ("Badan Pusat Statistik", 0.05), ("Kementerian Kesehatan", 0.05), ("Badan Pertanahan Nasional", 0.06),
-    ("Kementerian Pendidikan Tinggi, Sains, dan Teknologi", 0.12), ("Kementerian Dalam Negeri", 0.03),
-    ("Badan Kepegawaian Negara", 0.02), ("Kementerian Sosial", 0.02),
+    ("Kementerian Agama", 0.45),
+    ("Kementerian Keuangan", 0.12),
+    ("Kementerian Hukum", 0.08),
+    ("Badan Pusat Statistik", 0.05),
+    ("Kementerian Kesehatan", 0.05),
+    ("Badan Pertanahan Nasional", 0.06),
+    ("Kementerian Pendidikan Tinggi, Sains, dan Teknologi", 0.12),
+    ("Kementerian Dalam Negeri", 0.03),
+    ("Badan Kepegawaian Negara", 0.02),
+    ("Kementerian Sosial", 0.02),
 )
 ACADEMIC_PREFIXES_OLD = ("Drs.", "Dra.", "Ir.")
 
@@ -264,20 +302,36 @@ ACADEMIC_PREFIXES_OLD = ("Drs.", "Dra.", "Ir.")
 # and the national press). Male counts are published; for women only Nurhayati's count (254,922) was found,
 # so ranks 2-10 are given counts falling evenly from 200,000 to 100,000: an assumption, marked as such.
 HEAD_NAMES_MALE = (
-    ("Sutrisno", 144_497), ("Slamet", 115_354), ("Mulyadi", 111_685), ("Herman", 101_990),
-    ("Supardi", 93_202), ("Ismail", 89_732), ("Supriyanto", 87_929), ("Wahyudi", 85_502),
-    ("Junaidi", 85_375), ("Suparman", 84_749),
+    ("Sutrisno", 144_497),
+    ("Slamet", 115_354),
+    ("Mulyadi", 111_685),
+    ("Herman", 101_990),
+    ("Supardi", 93_202),
+    ("Ismail", 89_732),
+    ("Supriyanto", 87_929),
+    ("Wahyudi", 85_502),
+    ("Junaidi", 85_375),
+    ("Suparman", 84_749),
 )
 HEAD_NAMES_FEMALE = (
-    ("Nurhayati", 254_922), ("Sulastri", 200_000), ("Sumiati", 187_500), ("Sri Wahyuni", 175_000),
-    ("Sumarni", 162_500), ("Sunarti", 150_000), ("Siti Aminah", 137_500), ("Aminah", 125_000),
-    ("Ernawati", 112_500), ("Kartini", 100_000),
+    ("Nurhayati", 254_922),
+    ("Sulastri", 200_000),
+    ("Sumiati", 187_500),
+    ("Sri Wahyuni", 175_000),
+    ("Sumarni", 162_500),
+    ("Sunarti", 150_000),
+    ("Siti Aminah", 137_500),
+    ("Aminah", 125_000),
+    ("Ernawati", 112_500),
+    ("Kartini", 100_000),
 )
 E_KTP_HOLDERS = 200_000_000  # wajib KTP-el: 198.6 million in 2021 (Dukcapil), about 200 million since
 # Parts that open a name and are not, alone, a person's whole name (no published list has "Siti" or "Dwi"
 # alone among the frequent names, as it would if they were used that way).
-NEVER_ALONE = frozenset((
-    "Siti Sitti Sri Nur Nurul Dwi Tri Eka Catur Dyah Puji Ahmad Achmad Abdul Andi Muhammad Muhamad Mohammad "
-    "Mohamad Moh. Moch. M. Muh. Mochammad Teuku Cut Maria Yohanes Theresia Putu Made Luh Ni I Ida Gusti "
-    "Anak Dewa Desak Yuli Umi Ummi Hj. Fitri Rini Rina Dewi Putri Ayu Ani Yanti Wati Sari"
-).split())
+NEVER_ALONE = frozenset(
+    (
+        "Siti Sitti Sri Nur Nurul Dwi Tri Eka Catur Dyah Puji Ahmad Achmad Abdul Andi Muhammad Muhamad "
+        "Mohammad Mohamad Moh. Moch. M. Muh. Mochammad Teuku Cut Maria Yohanes Theresia "
+        "Putu Made Luh Ni I Ida Gusti Anak Dewa Desak Yuli Umi Ummi Hj. Fitri Rini Rina Dewi Putri Ayu Ani Yanti Wati Sari"
+    ).split()
+)

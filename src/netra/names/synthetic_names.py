@@ -64,8 +64,13 @@ def derived_name(rng: random.Random, female: bool) -> str:
 
 
 def _generic(
-    rng: random.Random, female: bool, birth_year: int, given: Sequence[str], closing: Sequence[str],
-    prefixes: Sequence[str] = (), endings: Sequence[str] = (),
+    rng: random.Random,
+    female: bool,
+    birth_year: int,
+    given: Sequence[str],
+    closing: Sequence[str],
+    prefixes: Sequence[str] = (),
+    endings: Sequence[str] = (),
 ) -> list[str]:
     if birth_year >= 1985 and rng.random() < 0.4:
         first = zipf(rng, data.MODERN_FEMALE if female else data.MODERN_MALE)
@@ -109,10 +114,24 @@ def _head_rate(female: bool) -> float:
 
 def _javanese(rng: random.Random, female: bool, birth_year: int) -> list[str]:
     if female:
-        return _generic(rng, female, birth_year, data.JAVANESE_FEMALE, data.JAVANESE_CLOSING_FEMALE,
-                        data.JAVANESE_PREFIXES, data.JAVANESE_FEMALE_ENDINGS)
-    return _generic(rng, female, birth_year, data.JAVANESE_MALE, data.JAVANESE_CLOSING_MALE,
-                    data.JAVANESE_PREFIXES, data.JAVANESE_MALE_ENDINGS)
+        return _generic(
+            rng,
+            female,
+            birth_year,
+            data.JAVANESE_FEMALE,
+            data.JAVANESE_CLOSING_FEMALE,
+            data.JAVANESE_PREFIXES,
+            data.JAVANESE_FEMALE_ENDINGS,
+        )
+    return _generic(
+        rng,
+        female,
+        birth_year,
+        data.JAVANESE_MALE,
+        data.JAVANESE_CLOSING_MALE,
+        data.JAVANESE_PREFIXES,
+        data.JAVANESE_MALE_ENDINGS,
+    )
 
 
 def _sundanese(rng: random.Random, female: bool, birth_year: int) -> list[str]:
@@ -204,8 +223,15 @@ def _aceh(rng: random.Random, female: bool, birth_year: int) -> list[str]:
 
 
 _COMPOSERS: dict[str, Callable[[random.Random, bool, int], list[str]]] = {
-    "javanese": _javanese, "sundanese": _sundanese, "batak": _batak, "minang": _minang, "bugis": _bugis,
-    "balinese": _balinese, "muslim": _muslim, "christian": _christian, "aceh": _aceh,
+    "javanese": _javanese,
+    "sundanese": _sundanese,
+    "batak": _batak,
+    "minang": _minang,
+    "bugis": _bugis,
+    "balinese": _balinese,
+    "muslim": _muslim,
+    "christian": _christian,
+    "aceh": _aceh,
 }
 _HEAD_TRADITIONS = {"javanese", "sundanese", "muslim", "minang", "bugis", "aceh"}
 _MUSLIM_TRADITIONS = {"javanese", "sundanese", "minang", "bugis", "muslim", "aceh"}
@@ -225,7 +251,7 @@ def _with_titles(
     prefix, suffix = "", ""
     head = degree.split(",")[0].strip()
     if head in _PREFIX_TITLES:
-        prefix, suffix = head + " ", degree[len(head):].strip(" ,")
+        prefix, suffix = head + " ", degree[len(head) :].strip(" ,")
     else:
         suffix = degree
     if tradition in _MUSLIM_TRADITIONS and birth_year < 1980 and rng.random() < 0.1:

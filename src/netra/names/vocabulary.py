@@ -71,8 +71,9 @@ class Vocabulary:
 
     def _scan(self, token: str, found: dict[int, float]) -> None:
         """Two-edit typos the deletion keys miss: one rapidfuzz pass over the (small) vocabulary."""
-        hits = process.extract(token, self.tokens, scorer=fuzz.ratio, score_cutoff=SCAN_CUTOFF,
-                               limit=SCAN_LIMIT)
+        hits = process.extract(
+            token, self.tokens, scorer=fuzz.ratio, score_cutoff=SCAN_CUTOFF, limit=SCAN_LIMIT
+        )
         for _, ratio, i in hits:
             if len(self.tokens[i]) > 1:
                 found.setdefault(i, 0.9 * ratio / 100)

@@ -103,8 +103,13 @@ def pegawai_match(
     limit: int = 5,
 ) -> list[PegawaiMatch]:
     """The best roster records for ``name`` that the user may see, best first, with reasons."""
-    wanted = {"name": name, "nip": nip, "agency_id": agency_id, "region_code": region_code,
-              "position": position}
+    wanted = {
+        "name": name,
+        "nip": nip,
+        "agency_id": agency_id,
+        "region_code": region_code,
+        "position": position,
+    }
     return pegawai_match_many(user, [wanted], limit=limit)[0]
 
 
@@ -129,8 +134,12 @@ def pegawai_match_many(user, people: list[dict], *, limit: int = 5) -> list[list
     visible = pegawai_list_for(user).select_related("agency", "unit", "region").in_bulk(ids) if ids else {}
     return [
         [
-            PegawaiMatch(visible[m.id], m.score, list(m.reasons),
-                         index.namesakes(m.id, agency_id=person.get("agency_id"), region_code=block or None))
+            PegawaiMatch(
+                visible[m.id],
+                m.score,
+                list(m.reasons),
+                index.namesakes(m.id, agency_id=person.get("agency_id"), region_code=block or None),
+            )
             for m in hits
             if m.id in visible
         ]

@@ -95,6 +95,8 @@ class PegawaiOut(Schema):
 class PegawaiMatchOut(Schema):
     score: float
     reasons: list[str]
-    namesakes: int = Field(description="Roster records in the search scope with exactly this normalised "
-                                       "name (itself included): above 1, check NIP, agency or position")
+    namesakes: int = Field(
+        description="Roster records in the search scope with exactly this normalised "
+        "name (itself included): above 1, check NIP, agency or position"
+    )
     pegawai: PegawaiOut

@@ -12,8 +12,14 @@ from netra.registry.normalize import normalize_place, parse_region_code
 SEARCH_LIMIT = 20
 # Reference data everyone may read (the architecture lint lets only these skip ``user``/``restrict``).
 PUBLIC_READERS = (
-    "region_list", "region_get", "region_ancestors", "region_boundary", "region_search", "agency_list",
-    "agency_list_matching", "agency_get",
+    "region_list",
+    "region_get",
+    "region_ancestors",
+    "region_boundary",
+    "region_search",
+    "agency_list",
+    "agency_list_matching",
+    "agency_get",
 )
 
 

@@ -435,8 +435,10 @@ def _not_a_locus(article: _Article, sentence: Span, before: str, mention: Region
 def _alias_in_brackets(article: _Article, mention: RegionMention) -> bool:
     """ "Sulawesi Selatan (Sulsel)": the bracketed alias stands or falls with the name before it."""
     previous = [m for m in article.regions if m.end <= mention.start]
-    return bool(previous) and previous[-1].code == mention.code and (
-        article.text[previous[-1].end : mention.start].strip() == "("
+    return (
+        bool(previous)
+        and previous[-1].code == mention.code
+        and (article.text[previous[-1].end : mention.start].strip() == "(")
     )
 
 

@@ -4,50 +4,64 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('accounts', '0001_initial'),
+        ("accounts", "0001_initial"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='office',
-            name='address',
-            field=models.CharField(blank=True, max_length=300, verbose_name='alamat'),
+            model_name="office",
+            name="address",
+            field=models.CharField(blank=True, max_length=300, verbose_name="alamat"),
         ),
         migrations.AddField(
-            model_name='office',
-            name='email',
-            field=models.EmailField(blank=True, max_length=254, verbose_name='pos-el'),
+            model_name="office",
+            name="email",
+            field=models.EmailField(blank=True, max_length=254, verbose_name="pos-el"),
         ),
         migrations.AddField(
-            model_name='office',
-            name='letter_place',
-            field=models.CharField(blank=True, help_text='Kosong: nama wilayah kantor.', max_length=100, verbose_name='tempat penandatanganan surat'),
+            model_name="office",
+            name="letter_place",
+            field=models.CharField(
+                blank=True,
+                help_text="Kosong: nama wilayah kantor.",
+                max_length=100,
+                verbose_name="tempat penandatanganan surat",
+            ),
         ),
         migrations.AddField(
-            model_name='office',
-            name='letterhead_name',
-            field=models.TextField(blank=True, help_text='Satu baris kop per baris, misalnya BADAN PENGAWAS PEMILIHAN UMUM / KABUPATEN BINTAN. Kosong: dibentuk dari nama kantor.', max_length=300, verbose_name='nama pada kop surat'),
+            model_name="office",
+            name="letterhead_name",
+            field=models.TextField(
+                blank=True,
+                help_text="Satu baris kop per baris, misalnya BADAN PENGAWAS PEMILIHAN UMUM / KABUPATEN BINTAN. Kosong: dibentuk dari nama kantor.",
+                max_length=300,
+                verbose_name="nama pada kop surat",
+            ),
         ),
         migrations.AddField(
-            model_name='office',
-            name='logo',
-            field=models.BinaryField(blank=True, default=b'', verbose_name='logo'),
+            model_name="office",
+            name="logo",
+            field=models.BinaryField(blank=True, default=b"", verbose_name="logo"),
         ),
         migrations.AddField(
-            model_name='office',
-            name='phone',
-            field=models.CharField(blank=True, max_length=60, verbose_name='telepon'),
+            model_name="office",
+            name="phone",
+            field=models.CharField(blank=True, max_length=60, verbose_name="telepon"),
         ),
         migrations.AddField(
-            model_name='office',
-            name='signatory_title',
-            field=models.CharField(blank=True, help_text='Kosong: Ketua dan nama kantor.', max_length=200, verbose_name='jabatan penanda tangan surat'),
+            model_name="office",
+            name="signatory_title",
+            field=models.CharField(
+                blank=True,
+                help_text="Kosong: Ketua dan nama kantor.",
+                max_length=200,
+                verbose_name="jabatan penanda tangan surat",
+            ),
         ),
         migrations.AddField(
-            model_name='office',
-            name='website',
-            field=models.CharField(blank=True, max_length=200, verbose_name='laman'),
+            model_name="office",
+            name="website",
+            field=models.CharField(blank=True, max_length=200, verbose_name="laman"),
         ),
     ]

@@ -34,7 +34,10 @@ class NetraLoginView(LoginView):
         if not twofactor_enabled(user):
             return super().form_valid(form)
         self.request.session[PENDING_KEY] = {
-            "user": user.pk, "backend": user.backend, "at": time.time(), "failures": 0,
+            "user": user.pk,
+            "backend": user.backend,
+            "at": time.time(),
+            "failures": 0,
         }
         query = urlencode({"next": self.get_success_url()})
         return redirect(f"{reverse('accounts:login_otp')}?{query}")

@@ -45,9 +45,8 @@ def backwards(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('audit', '0002_chain_head'),
+        ("audit", "0002_chain_head"),
     ]
 
     operations = [

@@ -14,15 +14,20 @@ from netra.law.sources import Citation, instruments
 
 # The kinds of instrument a letter may cite when the citation names no article.
 _REGULATION = re.compile(
-    r"^(UU|PP|Perpres|Perbawaslu|Permen\w*|SE|SKB|Undang|Peraturan|Surat Edaran|Keputusan)\b")
+    r"^(UU|PP|Perpres|Perbawaslu|Permen\w*|SE|SKB|Undang|Peraturan|Surat Edaran|Keputusan)\b"
+)
 _ABBREVIATIONS = (
     (re.compile(r"^UU (\d+)/(\d{4})$"), "Undang-Undang Nomor {0} Tahun {1}"),
     (re.compile(r"^PP (\d+)/(\d{4})$"), "Peraturan Pemerintah Nomor {0} Tahun {1}"),
     (re.compile(r"^Perpres (\d+)/(\d{4})$"), "Peraturan Presiden Nomor {0} Tahun {1}"),
-    (re.compile(r"^Perbawaslu (\d+)/(\d{4})$"),
-     "Peraturan Badan Pengawas Pemilihan Umum Nomor {0} Tahun {1}"),
-    (re.compile(r"^SE MenPANRB (\d+)/(\d{4})$"),
-     "Surat Edaran Menteri Pendayagunaan Aparatur Negara dan Reformasi Birokrasi Nomor {0} Tahun {1}"),
+    (
+        re.compile(r"^Perbawaslu (\d+)/(\d{4})$"),
+        "Peraturan Badan Pengawas Pemilihan Umum Nomor {0} Tahun {1}",
+    ),
+    (
+        re.compile(r"^SE MenPANRB (\d+)/(\d{4})$"),
+        "Surat Edaran Menteri Pendayagunaan Aparatur Negara dan Reformasi Birokrasi Nomor {0} Tahun {1}",
+    ),
 )
 
 

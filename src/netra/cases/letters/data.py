@@ -91,9 +91,9 @@ def logo_pixels(data: bytes) -> tuple[int, int] | None:
 def _jpeg_pixels(data: bytes) -> tuple[int, int] | None:
     at = 2
     while at + 9 <= len(data) and data[at] == 0xFF:
-        marker, length = data[at + 1], int.from_bytes(data[at + 2:at + 4], "big")
+        marker, length = data[at + 1], int.from_bytes(data[at + 2 : at + 4], "big")
         if marker in _JPEG_SOF:
-            return int.from_bytes(data[at + 7:at + 9], "big"), int.from_bytes(data[at + 5:at + 7], "big")
+            return int.from_bytes(data[at + 7 : at + 9], "big"), int.from_bytes(data[at + 5 : at + 7], "big")
         at += 2 + length
     return None
 

@@ -53,8 +53,10 @@ def _array(items) -> str:
 
 
 def _terlapor(t: Terlapor) -> str:
-    return (f"(name: {_content(t.name)}, nip: {_content(t.nip or '-')}, "
-            f"position: {_content(t.position or '-')}, agency: {_content(t.agency or '-')})")
+    return (
+        f"(name: {_content(t.name)}, nip: {_content(t.nip or '-')}, "
+        f"position: {_content(t.position or '-')}, agency: {_content(t.agency or '-')})"
+    )
 
 
 def _optional(text: str) -> str:

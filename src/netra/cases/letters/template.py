@@ -81,8 +81,12 @@ def _kop(document) -> None:
 
 
 def _header_table(document) -> None:
-    rows = (("Nomor", "{{ number }}"), ("Sifat", "{{ nature }}"), ("Lampiran", "{{ attachment }}"),
-            ("Hal", "{{ subject }}"))
+    rows = (
+        ("Nomor", "{{ number }}"),
+        ("Sifat", "{{ nature }}"),
+        ("Lampiran", "{{ attachment }}"),
+        ("Hal", "{{ subject }}"),
+    )
     table = document.add_table(rows=len(rows), cols=4)
     for row, (label, value) in zip(table.rows, rows, strict=True):
         row.cells[0].text, row.cells[1].text, row.cells[2].text = label, ":", value
@@ -96,8 +100,10 @@ def _header_table(document) -> None:
 def _addressees(document) -> None:
     document.add_paragraph("")
     document.add_paragraph("{%p for r in recipients %}")
-    line = document.add_paragraph("{% if loop.first %}Yth.{% endif %}\t"
-                                  "{% if recipients|length > 1 %}{{ loop.index }}. {% endif %}{{ r }}")
+    line = document.add_paragraph(
+        "{% if loop.first %}Yth.{% endif %}\t"
+        "{% if recipients|length > 1 %}{{ loop.index }}. {% endif %}{{ r }}"
+    )
     line.paragraph_format.tab_stops.add_tab_stop(Cm(1))
     document.add_paragraph("{%p endfor %}")
     document.add_paragraph("di Tempat")
@@ -122,17 +128,23 @@ def _basis(document, key: str) -> None:
 
 
 def _body(document) -> None:
-    _point(document, "1.\tBerdasarkan hasil penanganan dugaan pelanggaran netralitas dengan nomor registrasi "
-                     "{{ register }}, {{ office }} meneruskan rekomendasi terhadap:")
+    _point(
+        document,
+        "1.\tBerdasarkan hasil penanganan dugaan pelanggaran netralitas dengan nomor registrasi "
+        "{{ register }}, {{ office }} meneruskan rekomendasi terhadap:",
+    )
     for label, key in (("Nama", "name"), ("NIP", "nip"), ("Jabatan", "position"), ("Instansi", "agency")):
         line = document.add_paragraph(f"{label}\t: {{{{ terlapor.{key} }}}}")
         line.paragraph_format.left_indent = Cm(1)
         line.paragraph_format.tab_stops.add_tab_stop(Cm(3.3))
     _point(document, "2.\tUraian singkat fakta: {{ facts }}")
     document.add_paragraph("{%p if violation %}")
-    _point(document, "{{ violation_no }}.\tPerbuatan terlapor tersebut merupakan pelanggaran netralitas "
-                     "berupa {{ violation }}{% if violation_basis %}, sebagaimana diatur dalam:"
-                     "{% else %}.{% endif %}")
+    _point(
+        document,
+        "{{ violation_no }}.\tPerbuatan terlapor tersebut merupakan pelanggaran netralitas "
+        "berupa {{ violation }}{% if violation_basis %}, sebagaimana diatur dalam:"
+        "{% else %}.{% endif %}",
+    )
     _basis(document, "violation_basis")
     document.add_paragraph("{%p endif %}")
     document.add_paragraph("{%p if referral_basis %}")
@@ -144,7 +156,8 @@ def _body(document) -> None:
 
 def _closing(document) -> None:
     closing = document.add_paragraph(
-        "Demikian disampaikan, atas perhatian dan kerja sama Saudara diucapkan terima kasih.")
+        "Demikian disampaikan, atas perhatian dan kerja sama Saudara diucapkan terima kasih."
+    )
     closing.paragraph_format.space_before = Pt(8)
     signature = _signature(document)
     # Closing and signature stay on one page: each paragraph is kept with the next.

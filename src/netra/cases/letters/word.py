@@ -24,8 +24,11 @@ def _lettered(items) -> list[dict]:
 def _numbers(letter: Letter) -> dict[str, int]:
     """The numbers of the body's optional points (1 and 2 are always the terlapor and the facts)."""
     numbers, next_number = {}, 3
-    for key, present in (("violation_no", bool(letter.violation)),
-                         ("referral_no", bool(letter.referral_basis)), ("recommendation_no", True)):
+    for key, present in (
+        ("violation_no", bool(letter.violation)),
+        ("referral_no", bool(letter.referral_basis)),
+        ("recommendation_no", True),
+    ):
         if present:
             numbers[key], next_number = next_number, next_number + 1
     return numbers

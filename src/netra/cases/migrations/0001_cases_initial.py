@@ -6,310 +6,818 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('accounts', '0001_initial'),
-        ('registry', '0001_initial'),
+        ("accounts", "0001_initial"),
+        ("registry", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Case',
+            name="Case",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('laporan', 'Laporan'), ('temuan', 'Temuan'), ('informasi_awal', 'Informasi awal')], db_index=True, max_length=16, verbose_name='jenis')),
-                ('receipt_code', models.CharField(max_length=12, unique=True, verbose_name='kode tanda terima')),
-                ('register_number', models.CharField(blank=True, max_length=80, null=True, unique=True, verbose_name='nomor registrasi')),
-                ('region_code', models.CharField(db_index=True, max_length=13)),
-                ('status', models.CharField(choices=[('diterima', 'Diterima'), ('kajian_awal', 'Kajian awal'), ('diregistrasi', 'Diregistrasi'), ('tidak_diregistrasi', 'Tidak diregistrasi'), ('diteruskan', 'Diteruskan ke pengawas yang berwenang'), ('klarifikasi', 'Klarifikasi'), ('kajian', 'Kajian dugaan pelanggaran'), ('diputus', 'Terbukti pelanggaran'), ('rekomendasi_diteruskan', 'Rekomendasi diteruskan'), ('tindak_lanjut', 'Sanksi dijatuhkan'), ('selesai', 'Selesai'), ('informasi_awal', 'Informasi awal'), ('dijadikan_temuan', 'Dijadikan temuan'), ('diarsipkan', 'Diarsipkan')], db_index=True, max_length=24, verbose_name='status')),
-                ('source', models.CharField(choices=[('web', 'Formulir publik'), ('api', 'API'), ('staff', 'Petugas'), ('import', 'Impor'), ('demo', 'Data demo')], default='web', max_length=10, verbose_name='sumber')),
-                ('step', models.CharField(blank=True, max_length=24, verbose_name='tahap')),
-                ('due_at', models.DateTimeField(blank=True, db_index=True, null=True, verbose_name='batas waktu')),
-                ('due_citation', models.CharField(blank=True, max_length=200, verbose_name='dasar hukum batas waktu')),
-                ('occurred_on', models.DateField(blank=True, null=True, verbose_name='tanggal kejadian')),
-                ('known_on', models.DateField(blank=True, null=True, verbose_name='tanggal diketahui')),
-                ('received_at', models.DateTimeField(verbose_name='diterima pada')),
-                ('registered_at', models.DateTimeField(blank=True, null=True, verbose_name='diregistrasi pada')),
-                ('decided_at', models.DateTimeField(blank=True, null=True, verbose_name='diputus pada')),
-                ('closed_at', models.DateTimeField(blank=True, null=True, verbose_name='ditutup pada')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('title', models.CharField(max_length=200, verbose_name='judul')),
-                ('description', models.TextField(verbose_name='uraian kejadian')),
-                ('place', models.CharField(blank=True, max_length=300, verbose_name='tempat kejadian')),
-                ('violation_code', models.CharField(blank=True, db_index=True, max_length=40, verbose_name='jenis pelanggaran')),
-                ('non_registration_reason', models.CharField(blank=True, choices=[('formil', 'Syarat formil tidak terpenuhi'), ('materiel', 'Syarat materiel tidak terpenuhi'), ('daluwarsa', 'Daluwarsa (melewati batas waktu pelaporan)')], max_length=12, verbose_name='alasan tidak diregistrasi')),
-                ('search_text', models.TextField(blank=True)),
-                ('assigned_to', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='assigned_cases', to=settings.AUTH_USER_MODEL, verbose_name='penangan')),
-                ('created_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('office', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='cases', to='accounts.office', verbose_name='kantor penangan')),
-                ('origin', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='derived_cases', to='cases.case')),
-                ('region', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='registry.region')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("laporan", "Laporan"),
+                            ("temuan", "Temuan"),
+                            ("informasi_awal", "Informasi awal"),
+                        ],
+                        db_index=True,
+                        max_length=16,
+                        verbose_name="jenis",
+                    ),
+                ),
+                (
+                    "receipt_code",
+                    models.CharField(max_length=12, unique=True, verbose_name="kode tanda terima"),
+                ),
+                (
+                    "register_number",
+                    models.CharField(
+                        blank=True, max_length=80, null=True, unique=True, verbose_name="nomor registrasi"
+                    ),
+                ),
+                ("region_code", models.CharField(db_index=True, max_length=13)),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("diterima", "Diterima"),
+                            ("kajian_awal", "Kajian awal"),
+                            ("diregistrasi", "Diregistrasi"),
+                            ("tidak_diregistrasi", "Tidak diregistrasi"),
+                            ("diteruskan", "Diteruskan ke pengawas yang berwenang"),
+                            ("klarifikasi", "Klarifikasi"),
+                            ("kajian", "Kajian dugaan pelanggaran"),
+                            ("diputus", "Terbukti pelanggaran"),
+                            ("rekomendasi_diteruskan", "Rekomendasi diteruskan"),
+                            ("tindak_lanjut", "Sanksi dijatuhkan"),
+                            ("selesai", "Selesai"),
+                            ("informasi_awal", "Informasi awal"),
+                            ("dijadikan_temuan", "Dijadikan temuan"),
+                            ("diarsipkan", "Diarsipkan"),
+                        ],
+                        db_index=True,
+                        max_length=24,
+                        verbose_name="status",
+                    ),
+                ),
+                (
+                    "source",
+                    models.CharField(
+                        choices=[
+                            ("web", "Formulir publik"),
+                            ("api", "API"),
+                            ("staff", "Petugas"),
+                            ("import", "Impor"),
+                            ("demo", "Data demo"),
+                        ],
+                        default="web",
+                        max_length=10,
+                        verbose_name="sumber",
+                    ),
+                ),
+                ("step", models.CharField(blank=True, max_length=24, verbose_name="tahap")),
+                (
+                    "due_at",
+                    models.DateTimeField(blank=True, db_index=True, null=True, verbose_name="batas waktu"),
+                ),
+                (
+                    "due_citation",
+                    models.CharField(blank=True, max_length=200, verbose_name="dasar hukum batas waktu"),
+                ),
+                ("occurred_on", models.DateField(blank=True, null=True, verbose_name="tanggal kejadian")),
+                ("known_on", models.DateField(blank=True, null=True, verbose_name="tanggal diketahui")),
+                ("received_at", models.DateTimeField(verbose_name="diterima pada")),
+                (
+                    "registered_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="diregistrasi pada"),
+                ),
+                ("decided_at", models.DateTimeField(blank=True, null=True, verbose_name="diputus pada")),
+                ("closed_at", models.DateTimeField(blank=True, null=True, verbose_name="ditutup pada")),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                ("title", models.CharField(max_length=200, verbose_name="judul")),
+                ("description", models.TextField(verbose_name="uraian kejadian")),
+                ("place", models.CharField(blank=True, max_length=300, verbose_name="tempat kejadian")),
+                (
+                    "violation_code",
+                    models.CharField(
+                        blank=True, db_index=True, max_length=40, verbose_name="jenis pelanggaran"
+                    ),
+                ),
+                (
+                    "non_registration_reason",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("formil", "Syarat formil tidak terpenuhi"),
+                            ("materiel", "Syarat materiel tidak terpenuhi"),
+                            ("daluwarsa", "Daluwarsa (melewati batas waktu pelaporan)"),
+                        ],
+                        max_length=12,
+                        verbose_name="alasan tidak diregistrasi",
+                    ),
+                ),
+                ("search_text", models.TextField(blank=True)),
+                (
+                    "assigned_to",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="assigned_cases",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="penangan",
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "office",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="cases",
+                        to="accounts.office",
+                        verbose_name="kantor penangan",
+                    ),
+                ),
+                (
+                    "origin",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="derived_cases",
+                        to="cases.case",
+                    ),
+                ),
+                (
+                    "region",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT, related_name="+", to="registry.region"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'kasus',
-                'verbose_name_plural': 'kasus',
-                'ordering': ['-received_at', '-pk'],
+                "verbose_name": "kasus",
+                "verbose_name_plural": "kasus",
+                "ordering": ["-received_at", "-pk"],
             },
         ),
         migrations.CreateModel(
-            name='Clarification',
+            name="Clarification",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('party', models.CharField(choices=[('pelapor', 'Pelapor'), ('terlapor', 'Terlapor'), ('saksi', 'Saksi'), ('ahli', 'Ahli')], max_length=10, verbose_name='pihak')),
-                ('person_name', models.CharField(max_length=200, verbose_name='nama')),
-                ('scheduled_at', models.DateTimeField(verbose_name='jadwal')),
-                ('place', models.CharField(max_length=300, verbose_name='tempat')),
-                ('held_at', models.DateTimeField(blank=True, null=True, verbose_name='dilaksanakan')),
-                ('record', models.TextField(blank=True, verbose_name='berita acara')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('case', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='clarifications', to='cases.case')),
-                ('created_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "party",
+                    models.CharField(
+                        choices=[
+                            ("pelapor", "Pelapor"),
+                            ("terlapor", "Terlapor"),
+                            ("saksi", "Saksi"),
+                            ("ahli", "Ahli"),
+                        ],
+                        max_length=10,
+                        verbose_name="pihak",
+                    ),
+                ),
+                ("person_name", models.CharField(max_length=200, verbose_name="nama")),
+                ("scheduled_at", models.DateTimeField(verbose_name="jadwal")),
+                ("place", models.CharField(max_length=300, verbose_name="tempat")),
+                ("held_at", models.DateTimeField(blank=True, null=True, verbose_name="dilaksanakan")),
+                ("record", models.TextField(blank=True, verbose_name="berita acara")),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "case",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="clarifications",
+                        to="cases.case",
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['scheduled_at', 'pk'],
+                "ordering": ["scheduled_at", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='Comment',
+            name="Comment",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('body', models.TextField(verbose_name='komentar')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('author', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('case', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='comments', to='cases.case')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("body", models.TextField(verbose_name="komentar")),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "author",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "case",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="comments", to="cases.case"
+                    ),
+                ),
             ],
             options={
-                'ordering': ['created_at', 'pk'],
+                "ordering": ["created_at", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='Decision',
+            name="Decision",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('outcome', models.CharField(choices=[('terbukti', 'Terbukti pelanggaran'), ('bukan_pelanggaran', 'Bukan pelanggaran')], max_length=20, verbose_name='putusan')),
-                ('violation_code', models.CharField(blank=True, max_length=40, verbose_name='jenis pelanggaran')),
-                ('reasoning', models.TextField(verbose_name='pertimbangan')),
-                ('decided_at', models.DateTimeField()),
-                ('case', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='decision', to='cases.case')),
-                ('decided_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "outcome",
+                    models.CharField(
+                        choices=[
+                            ("terbukti", "Terbukti pelanggaran"),
+                            ("bukan_pelanggaran", "Bukan pelanggaran"),
+                        ],
+                        max_length=20,
+                        verbose_name="putusan",
+                    ),
+                ),
+                (
+                    "violation_code",
+                    models.CharField(blank=True, max_length=40, verbose_name="jenis pelanggaran"),
+                ),
+                ("reasoning", models.TextField(verbose_name="pertimbangan")),
+                ("decided_at", models.DateTimeField()),
+                (
+                    "case",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="decision", to="cases.case"
+                    ),
+                ),
+                (
+                    "decided_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='Election',
+            name="Election",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200, verbose_name='nama')),
-                ('regime', models.CharField(choices=[('pemilu', 'Pemilu'), ('pemilihan', 'Pemilihan (Pilkada)')], max_length=10, verbose_name='rezim')),
-                ('penetapan_calon', models.DateField(blank=True, null=True, verbose_name='penetapan calon')),
-                ('campaign_start', models.DateField(blank=True, null=True, verbose_name='awal kampanye')),
-                ('campaign_end', models.DateField(blank=True, null=True, verbose_name='akhir kampanye')),
-                ('voting_day', models.DateField(verbose_name='hari pemungutan suara')),
-                ('is_active', models.BooleanField(default=True, verbose_name='aktif')),
-                ('region', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='registry.region')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=200, verbose_name="nama")),
+                (
+                    "regime",
+                    models.CharField(
+                        choices=[("pemilu", "Pemilu"), ("pemilihan", "Pemilihan (Pilkada)")],
+                        max_length=10,
+                        verbose_name="rezim",
+                    ),
+                ),
+                ("penetapan_calon", models.DateField(blank=True, null=True, verbose_name="penetapan calon")),
+                ("campaign_start", models.DateField(blank=True, null=True, verbose_name="awal kampanye")),
+                ("campaign_end", models.DateField(blank=True, null=True, verbose_name="akhir kampanye")),
+                ("voting_day", models.DateField(verbose_name="hari pemungutan suara")),
+                ("is_active", models.BooleanField(default=True, verbose_name="aktif")),
+                (
+                    "region",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="registry.region",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'pemilihan',
-                'verbose_name_plural': 'pemilihan',
-                'ordering': ['-voting_day', 'name'],
+                "verbose_name": "pemilihan",
+                "verbose_name_plural": "pemilihan",
+                "ordering": ["-voting_day", "name"],
             },
         ),
         migrations.AddField(
-            model_name='case',
-            name='election',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='cases', to='cases.election'),
+            model_name="case",
+            name="election",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="cases",
+                to="cases.election",
+            ),
         ),
         migrations.CreateModel(
-            name='Evidence',
+            name="Evidence",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('file', models.FileField(blank=True, max_length=300, upload_to='')),
-                ('link', models.URLField(blank=True, max_length=1000)),
-                ('original_name', models.CharField(blank=True, max_length=255)),
-                ('content_type', models.CharField(blank=True, max_length=100)),
-                ('sha256', models.CharField(blank=True, max_length=64)),
-                ('size', models.BigIntegerField(default=0)),
-                ('description', models.CharField(blank=True, max_length=300, verbose_name='keterangan')),
-                ('uploaded_at', models.DateTimeField()),
-                ('verified_at', models.DateTimeField(blank=True, null=True)),
-                ('verified_ok', models.BooleanField(null=True)),
-                ('case', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='evidence', to='cases.case')),
-                ('uploaded_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("file", models.FileField(blank=True, max_length=300, upload_to="")),
+                ("link", models.URLField(blank=True, max_length=1000)),
+                ("original_name", models.CharField(blank=True, max_length=255)),
+                ("content_type", models.CharField(blank=True, max_length=100)),
+                ("sha256", models.CharField(blank=True, max_length=64)),
+                ("size", models.BigIntegerField(default=0)),
+                ("description", models.CharField(blank=True, max_length=300, verbose_name="keterangan")),
+                ("uploaded_at", models.DateTimeField()),
+                ("verified_at", models.DateTimeField(blank=True, null=True)),
+                ("verified_ok", models.BooleanField(null=True)),
+                (
+                    "case",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="evidence", to="cases.case"
+                    ),
+                ),
+                (
+                    "uploaded_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'bukti',
-                'verbose_name_plural': 'bukti',
-                'ordering': ['uploaded_at', 'pk'],
+                "verbose_name": "bukti",
+                "verbose_name_plural": "bukti",
+                "ordering": ["uploaded_at", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='Kajian',
+            name="Kajian",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('stage', models.CharField(choices=[('awal', 'Kajian awal'), ('dugaan', 'Kajian dugaan pelanggaran')], max_length=8)),
-                ('analysis', models.TextField(verbose_name='analisis')),
-                ('conclusion', models.TextField(verbose_name='kesimpulan')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('author', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('case', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='kajian', to='cases.case')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "stage",
+                    models.CharField(
+                        choices=[("awal", "Kajian awal"), ("dugaan", "Kajian dugaan pelanggaran")],
+                        max_length=8,
+                    ),
+                ),
+                ("analysis", models.TextField(verbose_name="analisis")),
+                ("conclusion", models.TextField(verbose_name="kesimpulan")),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "author",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "case",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="kajian", to="cases.case"
+                    ),
+                ),
             ],
             options={
-                'ordering': ['created_at', 'pk'],
+                "ordering": ["created_at", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='Observation',
+            name="Observation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('observed_at', models.DateTimeField(verbose_name='waktu pengawasan')),
-                ('place', models.CharField(max_length=300, verbose_name='tempat')),
-                ('method', models.TextField(verbose_name='cara pengawasan')),
-                ('what', models.TextField(verbose_name='hasil pengawasan')),
-                ('case', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='observation', to='cases.case')),
-                ('observer', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("observed_at", models.DateTimeField(verbose_name="waktu pengawasan")),
+                ("place", models.CharField(max_length=300, verbose_name="tempat")),
+                ("method", models.TextField(verbose_name="cara pengawasan")),
+                ("what", models.TextField(verbose_name="hasil pengawasan")),
+                (
+                    "case",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="observation",
+                        to="cases.case",
+                    ),
+                ),
+                (
+                    "observer",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='Recommendation',
+            name="Recommendation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('recipients', models.JSONField(default=list, verbose_name='penerima')),
-                ('copies', models.JSONField(default=list, verbose_name='tembusan')),
-                ('reasons', models.JSONField(default=list, verbose_name='dasar')),
-                ('to_bkn', models.BooleanField(db_index=True, default=False)),
-                ('to_ppk', models.BooleanField(db_index=True, default=False)),
-                ('letter_number', models.CharField(max_length=100, verbose_name='nomor surat')),
-                ('forwarded_at', models.DateTimeField(verbose_name='diteruskan pada')),
-                ('case', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='recommendations', to='cases.case')),
-                ('created_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("recipients", models.JSONField(default=list, verbose_name="penerima")),
+                ("copies", models.JSONField(default=list, verbose_name="tembusan")),
+                ("reasons", models.JSONField(default=list, verbose_name="dasar")),
+                ("to_bkn", models.BooleanField(db_index=True, default=False)),
+                ("to_ppk", models.BooleanField(db_index=True, default=False)),
+                ("letter_number", models.CharField(max_length=100, verbose_name="nomor surat")),
+                ("forwarded_at", models.DateTimeField(verbose_name="diteruskan pada")),
+                (
+                    "case",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="recommendations",
+                        to="cases.case",
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['forwarded_at', 'pk'],
+                "ordering": ["forwarded_at", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='FollowUp',
+            name="FollowUp",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('sanction', models.CharField(max_length=300, verbose_name='sanksi')),
-                ('imposed_by', models.CharField(max_length=200, verbose_name='dijatuhkan oleh')),
-                ('imposed_on', models.DateField(verbose_name='tanggal')),
-                ('letter_number', models.CharField(max_length=100, verbose_name='nomor surat')),
-                ('note', models.TextField(blank=True, verbose_name='catatan')),
-                ('recorded_at', models.DateTimeField()),
-                ('case', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='followups', to='cases.case')),
-                ('recorded_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('recommendation', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='followups', to='cases.recommendation')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("sanction", models.CharField(max_length=300, verbose_name="sanksi")),
+                ("imposed_by", models.CharField(max_length=200, verbose_name="dijatuhkan oleh")),
+                ("imposed_on", models.DateField(verbose_name="tanggal")),
+                ("letter_number", models.CharField(max_length=100, verbose_name="nomor surat")),
+                ("note", models.TextField(blank=True, verbose_name="catatan")),
+                ("recorded_at", models.DateTimeField()),
+                (
+                    "case",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="followups", to="cases.case"
+                    ),
+                ),
+                (
+                    "recorded_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "recommendation",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="followups",
+                        to="cases.recommendation",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['recorded_at', 'pk'],
+                "ordering": ["recorded_at", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='RegisterCounter',
+            name="RegisterCounter",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('year', models.PositiveSmallIntegerField()),
-                ('kind', models.CharField(choices=[('laporan', 'Laporan'), ('temuan', 'Temuan'), ('informasi_awal', 'Informasi awal')], max_length=16)),
-                ('value', models.PositiveIntegerField(default=0)),
-                ('office', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='accounts.office')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("year", models.PositiveSmallIntegerField()),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("laporan", "Laporan"),
+                            ("temuan", "Temuan"),
+                            ("informasi_awal", "Informasi awal"),
+                        ],
+                        max_length=16,
+                    ),
+                ),
+                ("value", models.PositiveIntegerField(default=0)),
+                (
+                    "office",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="+", to="accounts.office"
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='Reporter',
+            name="Reporter",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200, verbose_name='nama')),
-                ('address', models.TextField(verbose_name='alamat')),
-                ('phone', models.CharField(blank=True, max_length=40, verbose_name='telepon')),
-                ('email', models.EmailField(blank=True, max_length=254, verbose_name='email')),
-                ('nik', models.CharField(blank=True, max_length=16, verbose_name='NIK')),
-                ('birth_place', models.CharField(blank=True, max_length=100, verbose_name='tempat lahir')),
-                ('birth_date', models.DateField(blank=True, null=True, verbose_name='tanggal lahir')),
-                ('gender', models.CharField(blank=True, max_length=1, verbose_name='jenis kelamin')),
-                ('occupation', models.CharField(blank=True, max_length=100, verbose_name='pekerjaan')),
-                ('nationality', models.CharField(default='WNI', max_length=40, verbose_name='kewarganegaraan')),
-                ('case', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='reporter', to='cases.case')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=200, verbose_name="nama")),
+                ("address", models.TextField(verbose_name="alamat")),
+                ("phone", models.CharField(blank=True, max_length=40, verbose_name="telepon")),
+                ("email", models.EmailField(blank=True, max_length=254, verbose_name="email")),
+                ("nik", models.CharField(blank=True, max_length=16, verbose_name="NIK")),
+                ("birth_place", models.CharField(blank=True, max_length=100, verbose_name="tempat lahir")),
+                ("birth_date", models.DateField(blank=True, null=True, verbose_name="tanggal lahir")),
+                ("gender", models.CharField(blank=True, max_length=1, verbose_name="jenis kelamin")),
+                ("occupation", models.CharField(blank=True, max_length=100, verbose_name="pekerjaan")),
+                (
+                    "nationality",
+                    models.CharField(default="WNI", max_length=40, verbose_name="kewarganegaraan"),
+                ),
+                (
+                    "case",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="reporter", to="cases.case"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'pelapor',
-                'verbose_name_plural': 'pelapor',
+                "verbose_name": "pelapor",
+                "verbose_name_plural": "pelapor",
             },
         ),
         migrations.CreateModel(
-            name='Terlapor',
+            name="Terlapor",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200, verbose_name='nama')),
-                ('nip', models.CharField(blank=True, max_length=18, verbose_name='NIP')),
-                ('agency_name', models.CharField(blank=True, max_length=200, verbose_name='instansi')),
-                ('position', models.CharField(blank=True, max_length=200, verbose_name='jabatan')),
-                ('subject_type', models.CharField(choices=[('PNS', 'PNS'), ('PPPK', 'PPPK'), ('PPNPN', 'PPNPN/honorer'), ('kepala_desa', 'Kepala desa'), ('perangkat_desa', 'Perangkat desa'), ('lainnya', 'Lainnya')], max_length=16, verbose_name='status kepegawaian')),
-                ('agency', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='registry.agency')),
-                ('case', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='terlapor', to='cases.case')),
-                ('pegawai', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='registry.pegawai')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=200, verbose_name="nama")),
+                ("nip", models.CharField(blank=True, max_length=18, verbose_name="NIP")),
+                ("agency_name", models.CharField(blank=True, max_length=200, verbose_name="instansi")),
+                ("position", models.CharField(blank=True, max_length=200, verbose_name="jabatan")),
+                (
+                    "subject_type",
+                    models.CharField(
+                        choices=[
+                            ("PNS", "PNS"),
+                            ("PPPK", "PPPK"),
+                            ("PPNPN", "PPNPN/honorer"),
+                            ("kepala_desa", "Kepala desa"),
+                            ("perangkat_desa", "Perangkat desa"),
+                            ("lainnya", "Lainnya"),
+                        ],
+                        max_length=16,
+                        verbose_name="status kepegawaian",
+                    ),
+                ),
+                (
+                    "agency",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="registry.agency",
+                    ),
+                ),
+                (
+                    "case",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="terlapor", to="cases.case"
+                    ),
+                ),
+                (
+                    "pegawai",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="registry.pegawai",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'terlapor',
-                'verbose_name_plural': 'terlapor',
-                'ordering': ['pk'],
+                "verbose_name": "terlapor",
+                "verbose_name_plural": "terlapor",
+                "ordering": ["pk"],
             },
         ),
         migrations.AddField(
-            model_name='recommendation',
-            name='terlapor',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='recommendations', to='cases.terlapor'),
+            model_name="recommendation",
+            name="terlapor",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="recommendations",
+                to="cases.terlapor",
+            ),
         ),
         migrations.CreateModel(
-            name='Transition',
+            name="Transition",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('action', models.CharField(max_length=32)),
-                ('from_status', models.CharField(blank=True, choices=[('diterima', 'Diterima'), ('kajian_awal', 'Kajian awal'), ('diregistrasi', 'Diregistrasi'), ('tidak_diregistrasi', 'Tidak diregistrasi'), ('diteruskan', 'Diteruskan ke pengawas yang berwenang'), ('klarifikasi', 'Klarifikasi'), ('kajian', 'Kajian dugaan pelanggaran'), ('diputus', 'Terbukti pelanggaran'), ('rekomendasi_diteruskan', 'Rekomendasi diteruskan'), ('tindak_lanjut', 'Sanksi dijatuhkan'), ('selesai', 'Selesai'), ('informasi_awal', 'Informasi awal'), ('dijadikan_temuan', 'Dijadikan temuan'), ('diarsipkan', 'Diarsipkan')], max_length=24)),
-                ('to_status', models.CharField(choices=[('diterima', 'Diterima'), ('kajian_awal', 'Kajian awal'), ('diregistrasi', 'Diregistrasi'), ('tidak_diregistrasi', 'Tidak diregistrasi'), ('diteruskan', 'Diteruskan ke pengawas yang berwenang'), ('klarifikasi', 'Klarifikasi'), ('kajian', 'Kajian dugaan pelanggaran'), ('diputus', 'Terbukti pelanggaran'), ('rekomendasi_diteruskan', 'Rekomendasi diteruskan'), ('tindak_lanjut', 'Sanksi dijatuhkan'), ('selesai', 'Selesai'), ('informasi_awal', 'Informasi awal'), ('dijadikan_temuan', 'Dijadikan temuan'), ('diarsipkan', 'Diarsipkan')], max_length=24)),
-                ('at', models.DateTimeField()),
-                ('reason', models.TextField(blank=True)),
-                ('data', models.JSONField(blank=True, default=dict)),
-                ('actor', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('case', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='transitions', to='cases.case')),
-                ('office', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='accounts.office')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("action", models.CharField(max_length=32)),
+                (
+                    "from_status",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("diterima", "Diterima"),
+                            ("kajian_awal", "Kajian awal"),
+                            ("diregistrasi", "Diregistrasi"),
+                            ("tidak_diregistrasi", "Tidak diregistrasi"),
+                            ("diteruskan", "Diteruskan ke pengawas yang berwenang"),
+                            ("klarifikasi", "Klarifikasi"),
+                            ("kajian", "Kajian dugaan pelanggaran"),
+                            ("diputus", "Terbukti pelanggaran"),
+                            ("rekomendasi_diteruskan", "Rekomendasi diteruskan"),
+                            ("tindak_lanjut", "Sanksi dijatuhkan"),
+                            ("selesai", "Selesai"),
+                            ("informasi_awal", "Informasi awal"),
+                            ("dijadikan_temuan", "Dijadikan temuan"),
+                            ("diarsipkan", "Diarsipkan"),
+                        ],
+                        max_length=24,
+                    ),
+                ),
+                (
+                    "to_status",
+                    models.CharField(
+                        choices=[
+                            ("diterima", "Diterima"),
+                            ("kajian_awal", "Kajian awal"),
+                            ("diregistrasi", "Diregistrasi"),
+                            ("tidak_diregistrasi", "Tidak diregistrasi"),
+                            ("diteruskan", "Diteruskan ke pengawas yang berwenang"),
+                            ("klarifikasi", "Klarifikasi"),
+                            ("kajian", "Kajian dugaan pelanggaran"),
+                            ("diputus", "Terbukti pelanggaran"),
+                            ("rekomendasi_diteruskan", "Rekomendasi diteruskan"),
+                            ("tindak_lanjut", "Sanksi dijatuhkan"),
+                            ("selesai", "Selesai"),
+                            ("informasi_awal", "Informasi awal"),
+                            ("dijadikan_temuan", "Dijadikan temuan"),
+                            ("diarsipkan", "Diarsipkan"),
+                        ],
+                        max_length=24,
+                    ),
+                ),
+                ("at", models.DateTimeField()),
+                ("reason", models.TextField(blank=True)),
+                ("data", models.JSONField(blank=True, default=dict)),
+                (
+                    "actor",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "case",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="transitions",
+                        to="cases.case",
+                    ),
+                ),
+                (
+                    "office",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT, related_name="+", to="accounts.office"
+                    ),
+                ),
             ],
             options={
-                'ordering': ['at', 'pk'],
+                "ordering": ["at", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='Witness',
+            name="Witness",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200, verbose_name='nama')),
-                ('address', models.TextField(blank=True, verbose_name='alamat')),
-                ('phone', models.CharField(blank=True, max_length=40, verbose_name='telepon')),
-                ('case', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='witnesses', to='cases.case')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=200, verbose_name="nama")),
+                ("address", models.TextField(blank=True, verbose_name="alamat")),
+                ("phone", models.CharField(blank=True, max_length=40, verbose_name="telepon")),
+                (
+                    "case",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="witnesses", to="cases.case"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'saksi',
-                'verbose_name_plural': 'saksi',
-                'ordering': ['pk'],
+                "verbose_name": "saksi",
+                "verbose_name_plural": "saksi",
+                "ordering": ["pk"],
             },
         ),
         migrations.AddConstraint(
-            model_name='election',
-            constraint=models.UniqueConstraint(fields=('name',), name='uniq_election_name'),
+            model_name="election",
+            constraint=models.UniqueConstraint(fields=("name",), name="uniq_election_name"),
         ),
         migrations.AddIndex(
-            model_name='case',
-            index=models.Index(fields=['office', 'status'], name='case_office_status'),
+            model_name="case",
+            index=models.Index(fields=["office", "status"], name="case_office_status"),
         ),
         migrations.AddConstraint(
-            model_name='evidence',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('file', ''), _negated=True), models.Q(('link', ''), _negated=True), _connector='OR'), name='evidence_file_or_link'),
+            model_name="evidence",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("file", ""), _negated=True),
+                    models.Q(("link", ""), _negated=True),
+                    _connector="OR",
+                ),
+                name="evidence_file_or_link",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='registercounter',
-            constraint=models.UniqueConstraint(fields=('office', 'year', 'kind'), name='uniq_register_counter'),
+            model_name="registercounter",
+            constraint=models.UniqueConstraint(
+                fields=("office", "year", "kind"), name="uniq_register_counter"
+            ),
         ),
     ]

@@ -4,30 +4,29 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('cases', '0001_cases_initial'),
+        ("cases", "0001_cases_initial"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='case',
-            name='due_kind',
-            field=models.CharField(blank=True, max_length=16, verbose_name='jenis batas waktu'),
+            model_name="case",
+            name="due_kind",
+            field=models.CharField(blank=True, max_length=16, verbose_name="jenis batas waktu"),
         ),
         migrations.AddField(
-            model_name='case',
-            name='due_note',
-            field=models.CharField(blank=True, max_length=400, verbose_name='catatan batas waktu'),
+            model_name="case",
+            name="due_note",
+            field=models.CharField(blank=True, max_length=400, verbose_name="catatan batas waktu"),
         ),
         migrations.AddField(
-            model_name='case',
-            name='due_rule',
-            field=models.CharField(blank=True, max_length=60, verbose_name='aturan batas waktu'),
+            model_name="case",
+            name="due_rule",
+            field=models.CharField(blank=True, max_length=60, verbose_name="aturan batas waktu"),
         ),
         migrations.AddField(
-            model_name='case',
-            name='due_unverified',
-            field=models.BooleanField(default=False, verbose_name='batas waktu belum terverifikasi'),
+            model_name="case",
+            name="due_unverified",
+            field=models.BooleanField(default=False, verbose_name="batas waktu belum terverifikasi"),
         ),
     ]

@@ -4,15 +4,14 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('cases', '0001_cases_initial'),
+        ("cases", "0001_cases_initial"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='kajian',
-            name='facts',
-            field=models.TextField(blank=True, verbose_name='uraian singkat fakta'),
+            model_name="kajian",
+            name="facts",
+            field=models.TextField(blank=True, verbose_name="uraian singkat fakta"),
         ),
     ]

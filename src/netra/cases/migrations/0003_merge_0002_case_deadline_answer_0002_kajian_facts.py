@@ -4,11 +4,9 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('cases', '0002_case_deadline_answer'),
-        ('cases', '0002_kajian_facts'),
+        ("cases", "0002_case_deadline_answer"),
+        ("cases", "0002_kajian_facts"),
     ]
 
-    operations = [
-    ]
+    operations = []

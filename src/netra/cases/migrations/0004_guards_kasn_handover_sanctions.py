@@ -10,91 +10,101 @@ def held_means_attended(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('cases', '0003_merge_0002_case_deadline_answer_0002_kajian_facts'),
+        ("cases", "0003_merge_0002_case_deadline_answer_0002_kajian_facts"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='case',
-            name='sanction_lighter',
-            field=models.BooleanField(db_index=True, default=False, verbose_name='sanksi lebih ringan dari katalog'),
+            model_name="case",
+            name="sanction_lighter",
+            field=models.BooleanField(
+                db_index=True, default=False, verbose_name="sanksi lebih ringan dari katalog"
+            ),
         ),
         migrations.AddField(
-            model_name='clarification',
-            name='attendance',
-            field=models.CharField(choices=[('belum', 'Belum dilaksanakan'), ('hadir', 'Hadir, klarifikasi dilaksanakan'), ('tidak_hadir', 'Tidak hadir')], default='belum', max_length=12, verbose_name='kehadiran'),
+            model_name="clarification",
+            name="attendance",
+            field=models.CharField(
+                choices=[
+                    ("belum", "Belum dilaksanakan"),
+                    ("hadir", "Hadir, klarifikasi dilaksanakan"),
+                    ("tidak_hadir", "Tidak hadir"),
+                ],
+                default="belum",
+                max_length=12,
+                verbose_name="kehadiran",
+            ),
         ),
         migrations.AddField(
-            model_name='followup',
-            name='expected_class',
-            field=models.CharField(blank=True, max_length=12, verbose_name='kelas sanksi menurut katalog'),
+            model_name="followup",
+            name="expected_class",
+            field=models.CharField(blank=True, max_length=12, verbose_name="kelas sanksi menurut katalog"),
         ),
         migrations.AddField(
-            model_name='followup',
-            name='lighter',
-            field=models.BooleanField(default=False, verbose_name='lebih ringan dari katalog'),
+            model_name="followup",
+            name="lighter",
+            field=models.BooleanField(default=False, verbose_name="lebih ringan dari katalog"),
         ),
         migrations.AddField(
-            model_name='followup',
-            name='lighter_reason',
-            field=models.TextField(blank=True, verbose_name='alasan sanksi lebih ringan'),
+            model_name="followup",
+            name="lighter_reason",
+            field=models.TextField(blank=True, verbose_name="alasan sanksi lebih ringan"),
         ),
         migrations.AddField(
-            model_name='followup',
-            name='sanction_class',
-            field=models.CharField(blank=True, max_length=12, verbose_name='kelas sanksi'),
+            model_name="followup",
+            name="sanction_class",
+            field=models.CharField(blank=True, max_length=12, verbose_name="kelas sanksi"),
         ),
         migrations.AddField(
-            model_name='followup',
-            name='sanction_code',
-            field=models.CharField(blank=True, max_length=40, verbose_name='kode sanksi'),
+            model_name="followup",
+            name="sanction_code",
+            field=models.CharField(blank=True, max_length=40, verbose_name="kode sanksi"),
         ),
         migrations.AddField(
-            model_name='kajian',
-            name='formil_pelapor',
-            field=models.BooleanField(default=False, verbose_name='nama dan alamat pelapor'),
+            model_name="kajian",
+            name="formil_pelapor",
+            field=models.BooleanField(default=False, verbose_name="nama dan alamat pelapor"),
         ),
         migrations.AddField(
-            model_name='kajian',
-            name='formil_terlapor',
-            field=models.BooleanField(default=False, verbose_name='pihak terlapor'),
+            model_name="kajian",
+            name="formil_terlapor",
+            field=models.BooleanField(default=False, verbose_name="pihak terlapor"),
         ),
         migrations.AddField(
-            model_name='kajian',
-            name='formil_waktu',
-            field=models.BooleanField(default=False, verbose_name='disampaikan dalam batas waktu pelaporan'),
+            model_name="kajian",
+            name="formil_waktu",
+            field=models.BooleanField(default=False, verbose_name="disampaikan dalam batas waktu pelaporan"),
         ),
         migrations.AddField(
-            model_name='kajian',
-            name='materiel_bukti',
-            field=models.BooleanField(default=False, verbose_name='bukti'),
+            model_name="kajian",
+            name="materiel_bukti",
+            field=models.BooleanField(default=False, verbose_name="bukti"),
         ),
         migrations.AddField(
-            model_name='kajian',
-            name='materiel_uraian',
-            field=models.BooleanField(default=False, verbose_name='uraian kejadian'),
+            model_name="kajian",
+            name="materiel_uraian",
+            field=models.BooleanField(default=False, verbose_name="uraian kejadian"),
         ),
         migrations.AddField(
-            model_name='kajian',
-            name='materiel_waktu_tempat',
-            field=models.BooleanField(default=False, verbose_name='waktu dan tempat kejadian'),
+            model_name="kajian",
+            name="materiel_waktu_tempat",
+            field=models.BooleanField(default=False, verbose_name="waktu dan tempat kejadian"),
         ),
         migrations.AddField(
-            model_name='recommendation',
-            name='handed_over_at',
-            field=models.DateTimeField(blank=True, null=True, verbose_name='dialihkan pada'),
+            model_name="recommendation",
+            name="handed_over_at",
+            field=models.DateTimeField(blank=True, null=True, verbose_name="dialihkan pada"),
         ),
         migrations.AddField(
-            model_name='recommendation',
-            name='handed_over_to',
-            field=models.CharField(blank=True, max_length=40, verbose_name='dialihkan kepada'),
+            model_name="recommendation",
+            name="handed_over_to",
+            field=models.CharField(blank=True, max_length=40, verbose_name="dialihkan kepada"),
         ),
         migrations.AddField(
-            model_name='recommendation',
-            name='kasn_processed_on',
-            field=models.DateField(blank=True, null=True, verbose_name='diproses KASN pada'),
+            model_name="recommendation",
+            name="kasn_processed_on",
+            field=models.DateField(blank=True, null=True, verbose_name="diproses KASN pada"),
         ),
         migrations.RunPython(held_means_attended, migrations.RunPython.noop),
     ]

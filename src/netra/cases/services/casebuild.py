@@ -48,20 +48,43 @@ def _people(case, report) -> None:
         Witness.objects.create(case=case, **item)
 
 
-def case_build(*, report, kind: str, status: str, office, source: str, user=None,
-               received_at: datetime | None = None, checked_files=(), links=(), stored=None,
-               observation: dict | None = None, origin=None) -> Case:
+def case_build(
+    *,
+    report,
+    kind: str,
+    status: str,
+    office,
+    source: str,
+    user=None,
+    received_at: datetime | None = None,
+    checked_files=(),
+    links=(),
+    stored=None,
+    observation: dict | None = None,
+    origin=None,
+) -> Case:
     """Create the case, its people, observation, evidence, first Transition and audit event.
 
     The caller holds the transaction (and ``cleanup_on_failure`` for ``stored``).
     """
     received_at = received_at or now()
     case = Case.objects.create(
-        kind=kind, status=status, receipt_code=_unique_receipt_code(), election=report.election,
-        region=report.region, region_code=report.region.code, office=office, source=source,
-        received_at=received_at, occurred_on=report.occurred_on, known_on=report.known_on,
-        title=title_for(report), description=report.description, place=report.place,
-        created_by=user if getattr(user, "is_authenticated", False) else None, origin=origin,
+        kind=kind,
+        status=status,
+        receipt_code=_unique_receipt_code(),
+        election=report.election,
+        region=report.region,
+        region_code=report.region.code,
+        office=office,
+        source=source,
+        received_at=received_at,
+        occurred_on=report.occurred_on,
+        known_on=report.known_on,
+        title=title_for(report),
+        description=report.description,
+        place=report.place,
+        created_by=user if getattr(user, "is_authenticated", False) else None,
+        origin=origin,
     )
     _people(case, report)
     if observation is not None:
@@ -75,11 +98,26 @@ def case_build(*, report, kind: str, status: str, office, source: str, user=None
     Case.objects.filter(pk=case.pk).update(**deadline_fields(case, received_at))
     search_text_refresh(case)
     Transition.objects.create(
-        case=case, action="submit", from_status="", to_status=status, office=office, at=received_at,
+        case=case,
+        action="submit",
+        from_status="",
+        to_status=status,
+        office=office,
+        at=received_at,
         actor=user if getattr(user, "is_authenticated", False) else None,
     )
-    audit(user=user, action=f"case.{kind}.create", obj=case, office_code=office.region_code,
-          data={"kind": kind, "status": status, "office": office.name, "region": case.region_code,
-                "source": source})
+    audit(
+        user=user,
+        action=f"case.{kind}.create",
+        obj=case,
+        office_code=office.region_code,
+        data={
+            "kind": kind,
+            "status": status,
+            "office": office.name,
+            "region": case.region_code,
+            "source": source,
+        },
+    )
     case.refresh_from_db()
     return case

@@ -170,8 +170,6 @@ def case_import_one(*, user, item: ImportRow, source: str = Source.IMPORT, reaso
     return case
 
 
-
-
 def cases_import_rows(*, user, rows: list[ImportRow]) -> list[int]:
     """Write every validated row at once (all or nothing); the new cases' ids."""
     with transaction.atomic():

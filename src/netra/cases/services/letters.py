@@ -9,8 +9,15 @@ from netra.audit.services import event_record
 from netra.cases.models import Recommendation
 from netra.cases.services.common import audit
 
-LETTERHEAD_FIELDS = ("letterhead_name", "address", "phone", "email", "website", "letter_place",
-                     "signatory_title")
+LETTERHEAD_FIELDS = (
+    "letterhead_name",
+    "address",
+    "phone",
+    "email",
+    "website",
+    "letter_place",
+    "signatory_title",
+)
 LOGO_MAX_BYTES = 512 * 1024
 
 
@@ -21,8 +28,11 @@ def letter_download_record(*, user, recommendation: Recommendation, fmt: str) ->
             user=user,
             action="case.recommendation.letter_download",
             obj=recommendation,
-            data={"case_id": recommendation.case_id, "format": fmt,
-                  "letter_number": recommendation.letter_number},
+            data={
+                "case_id": recommendation.case_id,
+                "format": fmt,
+                "letter_number": recommendation.letter_number,
+            },
         )
 
 
@@ -41,8 +51,9 @@ def logo_check(data: bytes) -> None:
         raise ValidationError({"logo": _("Berkas logo rusak atau tidak dapat dibaca sebagai gambar.")})
 
 
-def office_letterhead_update(*, office: Office, actor: str, logo: bytes | None = None,
-                             remove_logo: bool = False, **fields: str) -> Office:
+def office_letterhead_update(
+    *, office: Office, actor: str, logo: bytes | None = None, remove_logo: bool = False, **fields: str
+) -> Office:
     """Change the kop surat of ``office``: the text ``fields`` given, and the logo (PNG/JPEG).
 
     ``logo`` replaces the logo after its content is decoded; ``remove_logo`` clears it. Fields not
@@ -67,6 +78,12 @@ def office_letterhead_update(*, office: Office, actor: str, logo: bytes | None =
     if changed:
         with transaction.atomic():
             office.save(update_fields=changed)
-            event_record(actor=actor, action="office.letterhead_update", obj_type="office",
-                         obj_id=office.pk, data={"fields": sorted(changed)}, office_code=office.region_code)
+            event_record(
+                actor=actor,
+                action="office.letterhead_update",
+                obj_type="office",
+                obj_id=office.pk,
+                data={"fields": sorted(changed)},
+                office_code=office.region_code,
+            )
     return office

@@ -22,12 +22,21 @@ def route_for(case, terlapor, forwarded) -> Routing:
             {"election": _("Kasus tidak terkait pemilihan; penerima tidak dapat ditentukan.")}
         )
     if terlapor.subject_type == SubjectType.LAINNYA:
-        raise ValidationError({"terlapor": _(
-            "Status kepegawaian terlapor %(name)s belum ditentukan (PNS, PPPK, PPNPN, kepala desa, "
-            "perangkat desa); lengkapi dulu agar penerima rekomendasi dapat ditentukan."
-        ) % {"name": terlapor.name}})
-    return route(subject=terlapor.subject_type, regime=case.election.regime, forwarded=forwarded,
-                 violation=case.violation_code or None)
+        raise ValidationError(
+            {
+                "terlapor": _(
+                    "Status kepegawaian terlapor %(name)s belum ditentukan (PNS, PPPK, PPNPN, kepala desa, "
+                    "perangkat desa); lengkapi dulu agar penerima rekomendasi dapat ditentukan."
+                )
+                % {"name": terlapor.name}
+            }
+        )
+    return route(
+        subject=terlapor.subject_type,
+        regime=case.election.regime,
+        forwarded=forwarded,
+        violation=case.violation_code or None,
+    )
 
 
 def recommendation_fields(routing: Routing) -> dict:

@@ -59,9 +59,7 @@ def _text(value, name: str, errors: dict, limit: int | None = None) -> str:
 def case_assign(*, user, case: Case, assignee: User | None) -> Case:
     """The handling office's pimpinan assigns (or, with None, unassigns) a handler of that office."""
     require_handling(user, case, (Role.PIMPINAN,))
-    eligible = assignee is None or (
-        can(assignee, case, HANDLE) and assignee.has_role(*HANDLER_ROLES)
-    )
+    eligible = assignee is None or (can(assignee, case, HANDLE) and assignee.has_role(*HANDLER_ROLES))
     if not eligible:
         raise ValidationError({"assignee": _("Penangan harus pimpinan atau staf penanganan kantor ini.")})
     with transaction.atomic():
@@ -168,7 +166,8 @@ def kajian_add(
         raise TypeError(f"kajian_add: unknown requirements {sorted(unknown)}")
     require_handling(user, case)
     allowed: dict[str, tuple[str, ...]] = {
-        Kajian.Stage.AWAL: (Status.KAJIAN_AWAL,), Kajian.Stage.DUGAAN: CLARIFICATION_STATUSES
+        Kajian.Stage.AWAL: (Status.KAJIAN_AWAL,),
+        Kajian.Stage.DUGAAN: CLARIFICATION_STATUSES,
     }
     if stage not in allowed:
         raise ValidationError({"stage": _("Tahap kajian tidak dikenal.")})

@@ -46,8 +46,10 @@ def _outcome(case: Case) -> str:
 
 def _note(case: Case) -> str:
     if case.status == Status.INFORMASI_AWAL:
-        return _("Laporan tanpa nama dan alamat pelapor tidak dapat diregistrasi sebagai laporan; "
-                 "pengawas menggunakannya sebagai informasi awal untuk pengawasan.")
+        return _(
+            "Laporan tanpa nama dan alamat pelapor tidak dapat diregistrasi sebagai laporan; "
+            "pengawas menggunakannya sebagai informasi awal untuk pengawasan."
+        )
     if case.status == Status.DIJADIKAN_TEMUAN:
         return _("Pengawas menindaklanjuti informasi ini sebagai temuan.")
     return ""
@@ -63,10 +65,17 @@ def case_track(receipt_code: str) -> TrackView | None:
     steps = [TrackStep(t.to_status, t.get_to_status_display(), day(t.at)) for t in case.transitions.all()]
     next_step = "" if case.is_closed else str(workflow.NEXT_STEP.get(case.status, ""))
     return TrackView(
-        receipt_code=receipt_code_display(case.receipt_code), kind_label=case.get_kind_display(),
-        status=case.status, status_label=case.get_status_display(), received_on=day(case.received_at),
-        updated_on=day(case.updated_at), office_name=case.office.name,
-        register_number=case.register_number or "", next_step=next_step,
+        receipt_code=receipt_code_display(case.receipt_code),
+        kind_label=case.get_kind_display(),
+        status=case.status,
+        status_label=case.get_status_display(),
+        received_on=day(case.received_at),
+        updated_on=day(case.updated_at),
+        office_name=case.office.name,
+        register_number=case.register_number or "",
+        next_step=next_step,
         due_on=day(case.due_at) if case.due_at and not case.is_closed else None,
-        outcome_label=_outcome(case), steps=steps, note=_note(case),
+        outcome_label=_outcome(case),
+        steps=steps,
+        note=_note(case),
     )

@@ -89,9 +89,20 @@ def case_transition(*, user, case: Case, action: str, reason: str = "", **params
             plan.after(updated)
         search_text_refresh(updated)
         Transition.objects.create(
-            case=updated, action=action, from_status=from_status, to_status=plan.to_status, actor=user,
-            office=from_office, at=at, reason=reason, data=plan.data,
+            case=updated,
+            action=action,
+            from_status=from_status,
+            to_status=plan.to_status,
+            actor=user,
+            office=from_office,
+            at=at,
+            reason=reason,
+            data=plan.data,
         )
-        audit(user=user, action=f"case.{action}", obj=updated,
-              data={"from": from_status, "to": plan.to_status, "reason": reason, **plan.data})
+        audit(
+            user=user,
+            action=f"case.{action}",
+            obj=updated,
+            data={"from": from_status, "to": plan.to_status, "reason": reason, **plan.data},
+        )
     return updated

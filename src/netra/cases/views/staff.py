@@ -41,8 +41,15 @@ from netra.cases.views.public import REPORT_FIELD_MAP, with_region
 from netra.cases.views.regions import picker_levels
 
 FILTER_ARGS = (
-    "status", "kind", "region", "election", "subject_type", "overdue", "assigned_to_me",
-    "sanction_lighter", "q",
+    "status",
+    "kind",
+    "region",
+    "election",
+    "subject_type",
+    "overdue",
+    "assigned_to_me",
+    "sanction_lighter",
+    "q",
 )
 
 
@@ -119,9 +126,7 @@ def attach_matches(user, detail) -> None:
 
     case = detail.case
     may_confirm = (
-        not case.is_closed
-        and can(user, case, HANDLE)
-        and user.has_role(Role.PIMPINAN, Role.STAF_PENANGANAN)
+        not case.is_closed and can(user, case, HANDLE) and user.has_role(Role.PIMPINAN, Role.STAF_PENANGANAN)
     )
     for t in detail.terlapor:
         t.matches = []

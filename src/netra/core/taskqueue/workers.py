@@ -60,8 +60,10 @@ def _run_database_worker(queues: list[str], burst: bool, say: Callable[[str], No
     from django.core.management import call_command
 
     database = settings.DATABASES["default"]
-    say(f"Netra worker: database backend ({database['ENGINE'].rsplit('.', 1)[-1]} {database['NAME']}), "
-        f"queues {', '.join(queues)}" + (", until they are empty" if burst else ", Ctrl-C to stop"))
+    say(
+        f"Netra worker: database backend ({database['ENGINE'].rsplit('.', 1)[-1]} {database['NAME']}), "
+        f"queues {', '.join(queues)}" + (", until they are empty" if burst else ", Ctrl-C to stop")
+    )
     # The startup delay spreads many workers' first polls; a burst run has nothing to spread.
     call_command("db_worker", queue_name=",".join(queues), batch=burst, startup_delay=not burst, reload=False)
 
@@ -78,8 +80,10 @@ def _run_broker_worker(queues: list[str], burst: bool, say: Callable[[str], None
         django_rq.get_connection(queues[0]).ping()
     except RedisConnectionError as error:
         raise WorkerUnavailable(f"broker {broker} is not reachable (NETRA_BROKER_URL): {error}") from error
-    say(f"Netra worker: broker backend (RQ on {broker}), queues {', '.join(queues)}"
-        + (", until they are empty" if burst else ", Ctrl-C to stop"))
+    say(
+        f"Netra worker: broker backend (RQ on {broker}), queues {', '.join(queues)}"
+        + (", until they are empty" if burst else ", Ctrl-C to stop")
+    )
     setup_loghandlers("INFO")
     worker = get_worker(*queues, job_class=RQ_JOB_CLASS, default_result_ttl=settings.NETRA_TASK_RESULT_TTL)
     reset_db_connections()  # each job runs in a forked child: it must not share the parent's connections

@@ -5,90 +5,209 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='Agency',
+            name="Agency",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200, verbose_name='nama')),
-                ('short_name', models.CharField(blank=True, max_length=60, verbose_name='singkatan')),
-                ('kind', models.CharField(choices=[('kementerian', 'Kementerian'), ('lembaga', 'Lembaga'), ('pemprov', 'Pemerintah Provinsi'), ('pemkab', 'Pemerintah Kabupaten'), ('pemkot', 'Pemerintah Kota'), ('unit', 'Unit kerja')], max_length=20, verbose_name='jenis')),
-                ('unit_type', models.CharField(blank=True, max_length=40, verbose_name='jenis unit')),
-                ('external_code', models.CharField(blank=True, db_index=True, max_length=40, verbose_name='kode instansi')),
-                ('parent', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='units', to='registry.agency')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=200, verbose_name="nama")),
+                ("short_name", models.CharField(blank=True, max_length=60, verbose_name="singkatan")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("kementerian", "Kementerian"),
+                            ("lembaga", "Lembaga"),
+                            ("pemprov", "Pemerintah Provinsi"),
+                            ("pemkab", "Pemerintah Kabupaten"),
+                            ("pemkot", "Pemerintah Kota"),
+                            ("unit", "Unit kerja"),
+                        ],
+                        max_length=20,
+                        verbose_name="jenis",
+                    ),
+                ),
+                ("unit_type", models.CharField(blank=True, max_length=40, verbose_name="jenis unit")),
+                (
+                    "external_code",
+                    models.CharField(blank=True, db_index=True, max_length=40, verbose_name="kode instansi"),
+                ),
+                (
+                    "parent",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="units",
+                        to="registry.agency",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'instansi',
-                'verbose_name_plural': 'instansi',
-                'ordering': ['name'],
+                "verbose_name": "instansi",
+                "verbose_name_plural": "instansi",
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='Region',
+            name="Region",
             fields=[
-                ('code', models.CharField(max_length=13, primary_key=True, serialize=False, verbose_name='kode')),
-                ('name', models.CharField(db_index=True, max_length=120, verbose_name='nama')),
-                ('level', models.PositiveSmallIntegerField(choices=[(1, 'Provinsi'), (2, 'Kabupaten/Kota'), (3, 'Kecamatan'), (4, 'Desa/Kelurahan')], db_index=True, verbose_name='tingkat')),
-                ('kind', models.CharField(max_length=20, verbose_name='jenis')),
-                ('timezone', models.CharField(max_length=4, verbose_name='zona waktu')),
-                ('parent', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='children', to='registry.region')),
+                (
+                    "code",
+                    models.CharField(max_length=13, primary_key=True, serialize=False, verbose_name="kode"),
+                ),
+                ("name", models.CharField(db_index=True, max_length=120, verbose_name="nama")),
+                (
+                    "level",
+                    models.PositiveSmallIntegerField(
+                        choices=[
+                            (1, "Provinsi"),
+                            (2, "Kabupaten/Kota"),
+                            (3, "Kecamatan"),
+                            (4, "Desa/Kelurahan"),
+                        ],
+                        db_index=True,
+                        verbose_name="tingkat",
+                    ),
+                ),
+                ("kind", models.CharField(max_length=20, verbose_name="jenis")),
+                ("timezone", models.CharField(max_length=4, verbose_name="zona waktu")),
+                (
+                    "parent",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="children",
+                        to="registry.region",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'wilayah',
-                'verbose_name_plural': 'wilayah',
-                'ordering': ['code'],
+                "verbose_name": "wilayah",
+                "verbose_name_plural": "wilayah",
+                "ordering": ["code"],
             },
         ),
         migrations.CreateModel(
-            name='Pegawai',
+            name="Pegawai",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('nip', models.CharField(blank=True, max_length=18, null=True, unique=True, verbose_name='NIP')),
-                ('full_name', models.CharField(max_length=200, verbose_name='nama lengkap')),
-                ('name_normalized', models.CharField(db_index=True, max_length=200)),
-                ('position', models.CharField(blank=True, max_length=200, verbose_name='jabatan')),
-                ('employment_type', models.CharField(choices=[('PNS', 'PNS'), ('PPPK', 'PPPK'), ('PPNPN', 'PPNPN/honorer')], max_length=8, verbose_name='status kepegawaian')),
-                ('birth_date', models.DateField(blank=True, null=True, verbose_name='tanggal lahir')),
-                ('gender', models.CharField(blank=True, choices=[('L', 'Laki-laki'), ('P', 'Perempuan')], max_length=1, verbose_name='jenis kelamin')),
-                ('tmt_cpns', models.DateField(blank=True, null=True, verbose_name='TMT CPNS')),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('agency', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='pegawai', to='registry.agency')),
-                ('unit', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='unit_pegawai', to='registry.agency')),
-                ('region', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='registry.region')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "nip",
+                    models.CharField(blank=True, max_length=18, null=True, unique=True, verbose_name="NIP"),
+                ),
+                ("full_name", models.CharField(max_length=200, verbose_name="nama lengkap")),
+                ("name_normalized", models.CharField(db_index=True, max_length=200)),
+                ("position", models.CharField(blank=True, max_length=200, verbose_name="jabatan")),
+                (
+                    "employment_type",
+                    models.CharField(
+                        choices=[("PNS", "PNS"), ("PPPK", "PPPK"), ("PPNPN", "PPNPN/honorer")],
+                        max_length=8,
+                        verbose_name="status kepegawaian",
+                    ),
+                ),
+                ("birth_date", models.DateField(blank=True, null=True, verbose_name="tanggal lahir")),
+                (
+                    "gender",
+                    models.CharField(
+                        blank=True,
+                        choices=[("L", "Laki-laki"), ("P", "Perempuan")],
+                        max_length=1,
+                        verbose_name="jenis kelamin",
+                    ),
+                ),
+                ("tmt_cpns", models.DateField(blank=True, null=True, verbose_name="TMT CPNS")),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "agency",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="pegawai",
+                        to="registry.agency",
+                    ),
+                ),
+                (
+                    "unit",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="unit_pegawai",
+                        to="registry.agency",
+                    ),
+                ),
+                (
+                    "region",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="registry.region",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'pegawai',
-                'verbose_name_plural': 'pegawai',
-                'ordering': ['full_name'],
+                "verbose_name": "pegawai",
+                "verbose_name_plural": "pegawai",
+                "ordering": ["full_name"],
             },
         ),
         migrations.AddField(
-            model_name='agency',
-            name='region',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='registry.region'),
+            model_name="agency",
+            name="region",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="+",
+                to="registry.region",
+            ),
         ),
         migrations.CreateModel(
-            name='RegionAlias',
+            name="RegionAlias",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('alias', models.CharField(max_length=120)),
-                ('normalized', models.CharField(db_index=True, max_length=120)),
-                ('kind', models.CharField(default='name', max_length=20)),
-                ('region', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='aliases', to='registry.region')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("alias", models.CharField(max_length=120)),
+                ("normalized", models.CharField(db_index=True, max_length=120)),
+                ("kind", models.CharField(default="name", max_length=20)),
+                (
+                    "region",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="aliases",
+                        to="registry.region",
+                    ),
+                ),
             ],
         ),
         migrations.AddConstraint(
-            model_name='agency',
-            constraint=models.UniqueConstraint(fields=('parent', 'name'), name='uniq_agency_name_in_parent'),
+            model_name="agency",
+            constraint=models.UniqueConstraint(fields=("parent", "name"), name="uniq_agency_name_in_parent"),
         ),
         migrations.AddConstraint(
-            model_name='regionalias',
-            constraint=models.UniqueConstraint(fields=('normalized', 'region'), name='uniq_region_alias'),
+            model_name="regionalias",
+            constraint=models.UniqueConstraint(fields=("normalized", "region"), name="uniq_region_alias"),
         ),
     ]

@@ -4,15 +4,14 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('registry', '0003_region_level_search_index'),
+        ("registry", "0003_region_level_search_index"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='agency',
-            name='standard_nomenclature',
-            field=models.BooleanField(default=False, verbose_name='nomenklatur standar'),
+            model_name="agency",
+            name="standard_nomenclature",
+            field=models.BooleanField(default=False, verbose_name="nomenklatur standar"),
         ),
     ]

@@ -183,8 +183,9 @@ def agency_units_seed_standard() -> AgencySeedResult:
     """
     rows = standard_unit_rows()
     governments = list(
-        Agency.objects.filter(parent__isnull=True, kind__in=_GOVERNMENT_KINDS, region__isnull=False)
-        .select_related("region")
+        Agency.objects.filter(
+            parent__isnull=True, kind__in=_GOVERNMENT_KINDS, region__isnull=False
+        ).select_related("region")
     )
     units = Agency.objects.filter(parent__parent__isnull=True, parent__kind__in=_GOVERNMENT_KINDS)
     taken = set(units.values_list("parent_id", "name").iterator(STANDARD_UNITS_BATCH))
@@ -202,7 +203,7 @@ def agency_units_seed_standard() -> AgencySeedResult:
 
 
 def _place(region: Region) -> str:
-    """"Provinsi Jawa Barat", "Kabupaten Bandung", "Kota Bandung": how unit names end."""
+    """ "Provinsi Jawa Barat", "Kabupaten Bandung", "Kota Bandung": how unit names end."""
     return f"Provinsi {region.name}" if region.level == Region.Level.PROVINSI else region.name
 
 
@@ -231,8 +232,16 @@ def _standard_units_of(
 def _insert_units(rows: list[tuple]) -> None:
     """One executemany INSERT: for the ~26,000 units of the whole country, bulk_create spends seconds
     building model instances and, on SQLite, some 200 statements of 124 rows; this takes a fraction."""
-    columns = ("name", "short_name", "kind", "unit_type", "parent_id", "region_id", "external_code",
-               "standard_nomenclature")
+    columns = (
+        "name",
+        "short_name",
+        "kind",
+        "unit_type",
+        "parent_id",
+        "region_id",
+        "external_code",
+        "standard_nomenclature",
+    )
     quote = connection.ops.quote_name
     # Identifiers come from the model's own metadata, values are bound as parameters.
     sql = (
