@@ -332,6 +332,7 @@ NEVER_ALONE = frozenset(
     (
         "Siti Sitti Sri Nur Nurul Dwi Tri Eka Catur Dyah Puji Ahmad Achmad Abdul Andi Muhammad Muhamad "
         "Mohammad Mohamad Moh. Moch. M. Muh. Mochammad Teuku Cut Maria Yohanes Theresia "
-        "Putu Made Luh Ni I Ida Gusti Anak Dewa Desak Yuli Umi Ummi Hj. Fitri Rini Rina Dewi Putri Ayu Ani Yanti Wati Sari"
+        "Putu Made Luh Ni I Ida Gusti Anak Dewa Desak Yuli Umi Ummi Hj. "
+        "Fitri Rini Rina Dewi Putri Ayu Ani Yanti Wati Sari"
     ).split()
 )
