@@ -9,6 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from netra.cli import app
+from tests.law.test_deadline_answers import REPORT_KEYS
 
 runner = CliRunner()
 
@@ -187,25 +188,7 @@ def test_deadlines_json_keys_are_pinned():
             "--json",
         ).stdout
     )
-    assert set(data) == {
-        "report_window_ends",
-        "decision_due",
-        "decision_due_extended",
-        "rules",
-        "regime",
-        "province",
-        "zone",
-        "known",
-        "received",
-        "registered",
-        "found",
-        "forwarded",
-        "kajian_awal_due",
-        "received_within_window",
-        "unverified",
-        "verified",
-        "notes",
-    }
+    assert set(data) == REPORT_KEYS
     assert [rule["rule_id"] for rule in data["rules"]] == [
         "pemilu.report_window",
         "pemilu.temuan",
