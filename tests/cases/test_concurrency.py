@@ -12,7 +12,7 @@ from django.db import connections
 from netra.accounts.models import Role
 from netra.cases import services
 from netra.cases.models import Case, RegisterCounter, Transition
-from tests.cases.helpers import case_in
+from tests.cases.helpers import case_in, records_before
 
 pytestmark = [
     pytest.mark.django_db(transaction=True),
@@ -22,6 +22,7 @@ pytestmark = [
 
 def test_concurrent_registration_gives_one_winner_and_one_number(world):
     case = case_in(world, "kajian_awal")
+    records_before(world, case, "register")  # the kajian awal the registration guard needs on file
     pimpinan = world["staff"]["bintan"][Role.PIMPINAN]
     copies = [Case.objects.get(pk=case.pk) for _ in range(2)]
     barrier, outcomes = threading.Barrier(2), []
