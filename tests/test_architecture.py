@@ -422,9 +422,17 @@ def test_cycle_rule_fails_on_bad_fixtures():
     assert cycles(app_graph(wiring)) == []
 
 
-# Rule: region-prefix logic lives in the access module only -----------------------------------------
+# Rule: the region-code tree is read in one pure module, and turned into SQL in the access module ----
 
+# ``netra.law.regioncode`` is the one place that knows a Kemendagri code's shape (pure, so the name
+# index and the news gazetteer use it too); ``accounts/scoping.py`` is the one place that turns a
+# subtree into a ``__startswith`` lookup. Nothing is exempt: pure packages included.
+CODE_TREE_MODULE = "law/regioncode.py"
 ACCESS_MODULE = "accounts/scoping.py"
+# Slicing a code to a fixed width is the tree rule in disguise: "32.04.01"[:2] is the province,
+# [:5] the kabupaten/kota, [:8] the kecamatan.
+_LEVEL_WIDTHS = {2, 5, 8}
+_SPLITTERS = {"split", "rsplit", "partition", "rpartition", "count"}
 
 
 def _ends_with_dot(node: ast.AST) -> bool:
@@ -448,25 +456,63 @@ def _names_startswith_lookup(node: ast.AST) -> bool:
     return False
 
 
-def region_prefix_problems(source: str, where: str = "<fixture>") -> list[str]:
+def _starts_with_a_subtree(node: ast.AST) -> bool:
+    """``x.startswith(code + ".")``: a hand-written region-subtree test."""
+    if not (isinstance(node, ast.Call) and getattr(node.func, "attr", "") == "startswith"):
+        return False
+    return bool(node.args) and _ends_with_dot(node.args[0])
+
+
+def _region_named(node: ast.AST) -> bool:
+    """A value whose name says it is a region code (``code``, ``region``, ``kab_code``, ``r.code``)."""
+    name = node.id if isinstance(node, ast.Name) else getattr(node, "attr", "")
+    return "code" in name.lower() or "region" in name.lower()
+
+
+def _reads_code_shape(node: ast.AST) -> bool:
+    """``code[:2]``/``code[:5]``/``code[:8]`` or ``code.split(".")``, ``.count(".")``, ``.rsplit(".", 1)``."""
+    if isinstance(node, ast.Subscript) and isinstance(node.slice, ast.Slice) and _region_named(node.value):
+        bounds = node.slice
+        upper = bounds.upper
+        return (
+            bounds.lower is None
+            and isinstance(upper, ast.Constant)
+            and upper.value in _LEVEL_WIDTHS
+            and bounds.step is None
+        )
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in _SPLITTERS:
+        first = node.args[0] if node.args else None
+        dotted = isinstance(first, ast.Constant) and first.value == "."
+        return dotted and _region_named(node.func.value)
+    return False
+
+
+def region_prefix_problems(
+    source: str, where: str = "<fixture>", *, tree_module: bool = False, access_module: bool = False
+) -> list[str]:
+    """Code-tree logic outside ``law/regioncode.py``, and ``__startswith`` outside the access module."""
     problems = []
     for node in ast.walk(_parse(source)):
-        if isinstance(node, ast.Call) and getattr(node.func, "attr", "") == "startswith":
-            if node.args and _ends_with_dot(node.args[0]):
-                problems.append(f"{where}:{node.lineno} .startswith(... + '.')")
-        elif _names_startswith_lookup(node):
-            problems.append(f"{where}:{getattr(node, 'lineno', '?')} __startswith")
+        line = getattr(node, "lineno", "?")
+        if not tree_module and _starts_with_a_subtree(node):
+            problems.append(f"{where}:{line} .startswith(... + '.')")
+        if not tree_module and _reads_code_shape(node):
+            problems.append(f"{where}:{line} reads a region code's shape: {ast.unparse(node)}")
+        if not access_module and _names_startswith_lookup(node):
+            problems.append(f"{where}:{line} __startswith")
     return sorted(set(problems))  # an f-string and its last part name the same lookup
 
 
-def test_region_prefix_logic_lives_in_the_access_module_only():
-    """Pure packages are outside the rule: they cannot import Django, so not the access module."""
+def test_region_code_tree_lives_in_one_pure_module():
     problems = []
     for path in _modules("**/*.py"):
         relative = _rel(path)
-        if relative == ACCESS_MODULE or relative.split("/")[0] in PURE_PACKAGES:
-            continue
-        problems += region_prefix_problems(path.read_text(encoding="utf-8"), relative)
+        problems += region_prefix_problems(
+            path.read_text(encoding="utf-8"),
+            relative,
+            tree_module=relative == CODE_TREE_MODULE,
+            access_module=relative == ACCESS_MODULE,
+        )
     assert problems == []
 
 
@@ -475,5 +521,21 @@ def test_region_prefix_rule_fails_on_bad_fixtures():
     assert len(region_prefix_problems('ok = code.startswith(f"{parent}.")\n')) == 1
     assert len(region_prefix_problems("rows = Case.objects.filter(region_code__startswith=code)\n")) == 1
     assert len(region_prefix_problems('Q(**{f"{field}__startswith": code})\n')) == 1
-    fine = 'english = language.startswith("en")\nok = region_within(code, parent)\n'
+    assert len(region_prefix_problems("province = case.region_code[:2]\n")) == 1
+    assert len(region_prefix_problems("kabupaten = region[:5]\n")) == 1
+    assert len(region_prefix_problems('depth = code.count(".")\n')) == 1
+    assert len(region_prefix_problems('up = code.rsplit(".", 1)[0]\n')) == 1
+    # A pure package is no exception (names/records.py once had its own copy of the rule).
+    pure = 'def region_in(code, block):\n    return code == block or code.startswith(block + ".")\n'
+    assert len(region_prefix_problems(pure, "names/records.py")) == 1
+    # The access module may build the lookup, but not re-derive the tree rule.
+    assert region_prefix_problems('Q(**{f"{field}__startswith": prefix})\n', access_module=True) == []
+    assert len(region_prefix_problems('code.startswith(a + ".")\n', access_module=True)) == 1
+    assert (
+        region_prefix_problems('code.startswith(a + ".")\nparts = code.split(".")\n', tree_module=True) == []
+    )
+    fine = (
+        'english = language.startswith("en")\nok = region_within(code, parent)\n'
+        'group = receipt_code[i : i + 4]\nbirth = nip[:8]\nwords = text.split(".")\n'
+    )
     assert region_prefix_problems(fine) == []

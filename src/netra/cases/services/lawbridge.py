@@ -3,9 +3,14 @@
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from netra.law import regioncode
 from netra.law.deadlines import Facts as LawFacts
 from netra.law.deadlines import StepAnswer
 from netra.law.timezones import zoneinfo_for
+
+
+def _province(region_code: str) -> str | None:
+    return regioncode.province(region_code) or None
 
 
 def local_date(moment: datetime, region_code: str) -> date:
@@ -17,7 +22,7 @@ def deadline(*, regime: str, step: str, start: date, region_code: str):
     """netra.law.deadlines.due for a case's region (the province picks time zone and holidays)."""
     from netra.law import deadlines
 
-    return deadlines.due(regime=regime, step=step, start=start, province=region_code[:2] or None)
+    return deadlines.due(regime=regime, step=step, start=start, province=_province(region_code))
 
 
 def step_answer(*, step: str, facts: LawFacts) -> StepAnswer:
@@ -80,7 +85,7 @@ def report_window_of(*, regime: str, known_on: date, received_on: date, region_c
 
     try:
         found = deadlines.compute(
-            regime=regime, known=known_on, received=received_on, province=region_code[:2] or None
+            regime=regime, known=known_on, received=received_on, province=_province(region_code)
         )
     except LawError:
         return None
