@@ -234,6 +234,90 @@ def test_write_rule_fails_on_bad_fixtures():
     assert not _is_services_module("cases/evidence.py")
 
 
+# Rule: every services module writes -----------------------------------------------------------
+
+# Modules under services/ that write nothing themselves, each with its reason. Read-only code belongs
+# in a selector or a plain module of the app (``cases/law.py``, ``cases/report_input.py``...).
+SERVICE_HELPERS = {
+    "netra.cases.services.guards": "what must be on file before a step: the planners in actions raise "
+    "it inside the write, and the case page lists the same messages next to the button",
+}
+
+
+def _called(tree: ast.AST) -> set[str]:
+    """Names called in a module: ``f(...)`` gives ``f``, ``mod.f(...)`` gives ``mod`` and ``f``."""
+    names = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call):
+            func = node.func
+            while isinstance(func, ast.Attribute):
+                names.add(func.attr)
+                func = func.value
+            if isinstance(func, ast.Name):
+                names.add(func.id)
+    return names
+
+
+def service_problems(sources: dict[str, str]) -> list[str]:
+    """Services modules (``sources`` holds them and the modules they import) that neither write nor
+    call something imported from a module that writes, directly or through other services."""
+    trees = {name: _parse(source) for name, source in sources.items()}
+    writers = {name for name, tree in trees.items() if write_problems(ast.unparse(tree))}
+    grew = True
+    while grew:
+        grew = False
+        for name, tree in trees.items():
+            if name in writers:
+                continue
+            called = _called(tree)
+            for module, imported, _line in _imports(tree):
+                # (module, the name it is called by): ``from m import f`` -> (m, f) and (m.f, f) for a
+                # submodule; ``import m`` -> (m, None), any use.
+                pairs = [(t, i) for i in imported for t in (module, f"{module}.{i}")] or [(module, None)]
+                if any(t in writers and (i is None or i in called) for t, i in pairs):
+                    writers.add(name)
+                    grew = True
+                    break
+    services = [n for n, tree in trees.items() if _is_services_module(_path_of(n)) and not _facade(tree)]
+    return sorted(f"{n}: writes nothing" for n in services if n not in writers and n not in SERVICE_HELPERS)
+
+
+def _path_of(module: str) -> str:
+    return module.replace(".", "/") + ".py"
+
+
+def _facade(tree: ast.Module) -> bool:
+    """A package's front door (``services/__init__.py``, ``accounts/services.py``): imports and
+    ``__all__`` only, so callers write ``services.case_assign``."""
+    plain = (ast.Import, ast.ImportFrom, ast.Expr, ast.Assign)
+    return all(isinstance(node, plain) for node in tree.body) and not any(
+        isinstance(node, ast.Assign) and ast.unparse(node.targets[0]) != "__all__" for node in tree.body
+    )
+
+
+def test_every_services_module_writes():
+    sources = {_module_name(p): p.read_text(encoding="utf-8") for p in _modules("**/*.py")}
+    assert service_problems(sources) == []
+
+
+def test_services_rule_fails_on_bad_fixtures():
+    sources = {
+        "netra.cases.services.records": "def comment_add(*, case):\n    Comment.objects.create(case=case)\n",
+        "netra.cases.services.intake": "from netra.cases.services.records import comment_add\n"
+        "def intake(*, case):\n    comment_add(case=case)\n",
+        "netra.cases.services.tracking": "def case_track(code):\n    return Case.objects.get(receipt=code)\n",
+        "netra.cases.services.names": "from netra.cases.services.records import comment_add\n"
+        "def label(case):\n    return str(case)\n",  # imports a writer but never calls it
+        "netra.accounts.services_clock": "import time\ndef now():\n    return time.time()\n",
+        "netra.cases.services": "from netra.cases.services.intake import intake\n__all__ = ['intake']\n",
+    }
+    assert service_problems(sources) == [
+        "netra.accounts.services_clock: writes nothing",
+        "netra.cases.services.names: writes nothing",
+        "netra.cases.services.tracking: writes nothing",
+    ]
+
+
 # Rule: views and API modules import only selectors, services, forms and schemas -----------------
 
 REQUEST_LAYER = {"selectors", "services", "forms", "schemas", "views", "api"}
@@ -480,6 +564,8 @@ def _reads_code_shape(node: ast.AST) -> bool:
             and upper.value in _LEVEL_WIDTHS
             and bounds.step is None
         )
+    if isinstance(node, ast.Compare) and isinstance(node.left, ast.Constant) and node.left.value == ".":
+        return _region_named(node.comparators[0])  # '"." in code': is it below a province?
     if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in _SPLITTERS:
         first = node.args[0] if node.args else None
         dotted = isinstance(first, ast.Constant) and first.value == "."
@@ -525,6 +611,7 @@ def test_region_prefix_rule_fails_on_bad_fixtures():
     assert len(region_prefix_problems("kabupaten = region[:5]\n")) == 1
     assert len(region_prefix_problems('depth = code.count(".")\n')) == 1
     assert len(region_prefix_problems('up = code.rsplit(".", 1)[0]\n')) == 1
+    assert len(region_prefix_problems('kabupaten = "." in report.region.code\n')) == 1
     # A pure package is no exception (names/records.py once had its own copy of the rule).
     pure = 'def region_in(code, block):\n    return code == block or code.startswith(block + ".")\n'
     assert len(region_prefix_problems(pure, "names/records.py")) == 1

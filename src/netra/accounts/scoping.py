@@ -166,6 +166,14 @@ def _case_row_q(model: type[Model], user: User, action: str) -> Q:
     return Q(case_id__in=case_model._default_manager.filter(_case_q(case_model, user, action)).values("pk"))
 
 
+def _internal_case_row_q(model: type[Model], user: User, action: str) -> Q:
+    """Bawaslu's own working records of a case (comments, clarifications): supervisory offices, on
+    the cases they see."""
+    if not _office(user).is_supervisory:
+        return _nothing()
+    return _case_row_q(model, user, action)
+
+
 def _recommendation_rows_q(model: type[Model], user: User, action: str) -> Q:
     office = _office(user)
     if office.is_supervisory:
@@ -194,6 +202,8 @@ _RULES = {
     _CASE: _case_q,
     "cases.Recommendation": _recommendation_rows_q,
     "cases.Evidence": _case_row_q,
+    "cases.Comment": _internal_case_row_q,
+    "cases.Clarification": _internal_case_row_q,
     "registry.Pegawai": _pegawai_q,
     "accounts.ApiToken": _own_tokens_q,
     "accounts.User": _office_staff_q,

@@ -8,8 +8,8 @@ from datetime import date, datetime
 from django.utils import translation
 
 from netra.cases import workflow
+from netra.cases.law import LawFacts, local_date, step_answer
 from netra.cases.models import Status
-from netra.cases.services.lawbridge import LawFacts, local_date, step_answer
 from netra.law import regioncode
 
 _NOTE_MAX, _CITATION_MAX = 400, 200

@@ -420,8 +420,8 @@ def _chronology(report):
 
 def _live_one(users, election, row, person, stored):
     from netra.cases import services
+    from netra.cases.report_input import report_input_clean
     from netra.cases.services.casebuild import case_build, competent_office
-    from netra.cases.services.report_input import report_input_clean
 
     region, stage, days, subject, violation, story = row
     key = _office_key(region)

@@ -25,7 +25,7 @@ from netra.cases.models import (
     Status,
     SubjectType,
 )
-from netra.cases.services.report_input import (
+from netra.cases.report_input import (
     EVENT_LIMITS,
     REPORTER_LIMITS,
     TERLAPOR_LIMITS,

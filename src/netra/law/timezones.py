@@ -30,7 +30,3 @@ def province_zone(region_code: str) -> str:
 def zoneinfo_for(region_code: str | None) -> ZoneInfo:
     """The IANA zone of a region; WIB (Jakarta) when no region is given."""
     return ZoneInfo(ZONES[province_zone(region_code)] if region_code else ZONES["WIB"])
-
-
-def province_codes() -> list[str]:
-    return sorted(_PROVINCE_ZONE)

@@ -1,4 +1,8 @@
-"""Turn what people write for a region ("3204", "92.01", "Kab. Bandung", "Kepri") into a Region."""
+"""Turn what people write for a region ("3204", "92.01", "Kab. Bandung", "Kepri") into a Region.
+
+Reads the public reference data only (regions and their aliases): the API and the agency lookup reach
+``region_resolve`` through the selectors, the importers use ``RegionResolver``.
+"""
 
 import re
 
