@@ -405,6 +405,49 @@ def test_view_import_rule_fails_on_bad_fixtures():
     assert view_import_problems(fine) == []
 
 
+# Rule: API responses are built by ninja schemas from objects, never by hand ---------------------------
+
+
+def _builds_by_hand(value: ast.AST | None) -> bool:
+    """A dict literal, or a list/comprehension of them (``[{"id": c.pk} for c in cases]``)."""
+    if isinstance(value, ast.Dict | ast.DictComp):
+        return True
+    if isinstance(value, ast.List | ast.Tuple):
+        return any(_builds_by_hand(e) for e in value.elts)
+    if isinstance(value, ast.ListComp):
+        return _builds_by_hand(value.elt)
+    if isinstance(value, ast.Call) and getattr(value.func, "id", "") in {"JsonResponse", "Status"}:
+        return any(_builds_by_hand(a) for a in value.args)  # Status(201, {...}), JsonResponse({...})
+    return False
+
+
+def api_response_problems(source: str, where: str = "<fixture>") -> list[str]:
+    return [
+        f"{where}:{node.lineno} returns a hand-built dict"
+        for node in ast.walk(_parse(source))
+        if isinstance(node, ast.Return) and _builds_by_hand(node.value)
+    ]
+
+
+def test_api_responses_come_from_schemas():
+    problems = []
+    for path in _modules("*/api.py", "*/api/*.py", "api.py"):
+        problems += api_response_problems(path.read_text(encoding="utf-8"), _rel(path))
+    assert problems == []
+
+
+def test_api_response_rule_fails_on_bad_fixtures():
+    assert len(api_response_problems('def f(request):\n    return {"query": q}\n')) == 1
+    assert len(api_response_problems('def f(request):\n    return [{"id": c.pk} for c in cases]\n')) == 1
+    assert len(api_response_problems('def f(request):\n    return JsonResponse({"detail": d})\n')) == 1
+    assert len(api_response_problems('def f(request):\n    return Status(201, {"id": 1})\n')) == 1
+    fine = (
+        "def f(request):\n    return selectors.region_resolution(q)\n"
+        "def g(request):\n    return Status(201, case)\n"
+    )
+    assert api_response_problems(fine) == []
+
+
 # Rule: no import cycles, between apps or between modules -------------------------------------------
 
 

@@ -18,7 +18,6 @@ from netra.registry.schemas import (
     RegionOut,
     RegionResolveOut,
 )
-from netra.registry.selectors import AmbiguousRegion, region_resolve
 
 router = Router(tags=["registry"])
 
@@ -35,11 +34,7 @@ def region_search(request, q: str, limit: int = 20):
 
 @router.get("/regions/resolve", response=RegionResolveOut, summary="What a code or name means")
 def region_resolve_endpoint(request, q: str):
-    try:
-        region = region_resolve(q)
-    except AmbiguousRegion as exc:
-        return {"query": q, "region": None, "candidates": exc.candidates}
-    return {"query": q, "region": region, "candidates": [region] if region else []}
+    return selectors.region_resolution(q)
 
 
 def _found(row):

@@ -12,6 +12,7 @@ from netra.registry.normalize import normalize_place, parse_region_code
 # What a code or a name people write means: public reference data, read in registry/resolve.py.
 from netra.registry.resolve import AmbiguousRegion as AmbiguousRegion
 from netra.registry.resolve import region_candidates as region_candidates
+from netra.registry.resolve import region_resolution as region_resolution
 from netra.registry.resolve import region_resolve as region_resolve
 
 SEARCH_LIMIT = 20
@@ -23,6 +24,7 @@ PUBLIC_READERS = (
     "region_boundary",
     "region_search",
     "region_resolve",
+    "region_resolution",
     "region_candidates",
     "agency_list",
     "agency_list_matching",
