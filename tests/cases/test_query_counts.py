@@ -88,9 +88,9 @@ def _children_of(world, case):
 
 
 DETAILS = {
-    ("html", "detail"): 22,
-    ("api", "detail"): 16,
-    ("api", "evidence"): 4,
+    ("html", "detail"): 21,
+    ("api", "detail"): 15,
+    ("api", "evidence"): 3,
     ("api", "comments"): 3,
     ("api", "actions"): 2,
 }

@@ -184,10 +184,10 @@ def deadline_state(case: Case, now=None) -> str:
 
 
 def evidence_list_for(user, case: Case) -> QuerySet:
-    """Evidence of a visible case; analis (statistics only) see none."""
+    """Evidence of a case the caller found with ``case_get_for`` (rows still pass ``restrict``, so a case
+    outside the user's jurisdiction lists nothing); analis (statistics only) see none."""
     if not is_staff(user) or user.role == Role.ANALIS:
         return Evidence.objects.none()
-    case_get_for(user, case.pk)
     return restrict(Evidence.objects.filter(case=case), user).select_related("uploaded_by")
 
 
