@@ -26,3 +26,11 @@ def officer_required(view):
 
 def page_of(request, rows):
     return Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
+
+
+def chosen_election(request):
+    """``?election=ID``, else the latest active election (None when there is none)."""
+    from netra.prevention.selectors import election_for_coverage
+
+    asked = request.GET.get("election", "")
+    return election_for_coverage(int(asked) if asked.isdigit() else None)

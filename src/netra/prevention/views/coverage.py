@@ -10,7 +10,7 @@ from django.views.decorators.http import require_GET
 
 from netra.prevention import selectors
 from netra.prevention.forms import CoverageForm
-from netra.prevention.views.common import officer_required
+from netra.prevention.views.common import chosen_election, officer_required
 from netra.registry.selectors import agency_get, region_get
 
 EXPORT_HEADER = (
@@ -96,8 +96,7 @@ def agency_coverage(request, agency_id: int):
     agency = agency_get(agency_id)
     if agency is None:
         raise Http404
-    election_arg = request.GET.get("election", "")
-    election = selectors.election_for_coverage(int(election_arg) if election_arg.isdigit() else None)
+    election = chosen_election(request)
     election_id = election.pk if election else None
     cov = selectors.agency_coverage(agency, election_id)
     if request.GET.get("format") in ("csv", "xlsx"):
@@ -119,7 +118,7 @@ def region_card(request, code: str):
     region = region_get(code)
     if region is None:
         raise Http404
-    election = selectors.election_for_coverage()
+    election = chosen_election(request)
     cov = selectors.region_coverage(code, election.pk if election else None, region.name)
     return render(
         request, "prevention/_region_card.html", {"cov": cov, "region": region, "election": election}

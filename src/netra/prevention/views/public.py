@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET
 
 from netra.prevention import selectors
+from netra.prevention.views.common import chosen_election
 from netra.registry.selectors import agency_get, agency_list, region_get, region_search
 
 SEARCH_LIMIT = 20
@@ -33,7 +34,7 @@ def public_agency(request, agency_id: int):
     agency = agency_get(agency_id)
     if agency is None:
         raise Http404
-    election = selectors.election_for_coverage()
+    election = chosen_election(request)
     cov = selectors.agency_coverage(agency, election.pk if election else None)
     pledges = selectors.public_pledge_list(agency_id=agency.pk)
     events = selectors.public_event_list(agency_id=agency.pk)
@@ -46,7 +47,7 @@ def public_region(request, code: str):
     region = region_get(code)
     if region is None:
         raise Http404
-    election = selectors.election_for_coverage()
+    election = chosen_election(request)
     cov = selectors.region_coverage(code, election.pk if election else None, region.name)
     pledges = selectors.public_pledge_list(region_code=code)
     events = selectors.public_event_list(region_code=code)
