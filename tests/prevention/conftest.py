@@ -1,3 +1,4 @@
+# ruff: noqa: F811 - the case tests' fixtures are imported by name and requested as parameters
 """The case tests' small world (Kepri: Bintan, Lingga; Jawa Barat: Bandung) plus a roster, Pemkab
 Bandung, the template library, and builders for events, pledges and list files."""
 

@@ -88,7 +88,6 @@ def test_letter_data_carries_the_pledge_sentence(recommended, recorder):
 
 
 def test_violation_rates_among_signers_and_non_signers(recommended, recorder, world):
-    case, _pledge = recommended
     rates = selectors.violation_rates_for(recorder("bintan"), "21.01", world["elections"]["pilkada"].pk)
     bintan = next(r for r in rates if r.agency == "Pemerintah Kabupaten Bintan")
     assert (bintan.signers, bintan.signer_violations, bintan.non_signers, bintan.non_signer_violations) == (
