@@ -77,7 +77,7 @@ def test_timeline_by_month_with_running_sums(reached):
     points = selectors.coverage_timeline(election_id=reached.pk, region_code="21.01")
     assert [(p.month.month, p.pledged, p.pledged_total, p.socialised) for p in points] == [
         (9, 2, 2, 1),
-        (10, 2, 4, 0),
+        (10, 1, 3, 0),  # Siti signed again in October: counted once, in September
     ]
 
 
@@ -139,3 +139,12 @@ def test_region_page_card_is_public_and_aggregate(client, reached):
     response = client.get("/pencegahan/cakupan/wilayah/21.01/ringkas/")
     body = response.content.decode()
     assert response.status_code == 200 and "Siti" not in body and "5 pegawai" in body
+
+
+def test_reimporting_a_list_without_someone_removes_their_reach(tmp_path, reached, recorder):
+    from netra.prevention.models import Pledge
+
+    pledge = Pledge.objects.get(title="Pakta integritas")
+    path = write_list(tmp_path / "d.csv", [("Siti Rahmawati", "198001012005012001", "", "")])
+    services.signatories_import(user=recorder("bintan"), pledge=pledge, path=path)
+    assert selectors.region_coverage("21.01", reached.pk).pledged == 2  # Dewi signed only that one

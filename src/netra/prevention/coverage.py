@@ -2,9 +2,11 @@
 
 Workforce is counted from the roster (``registry.Pegawai``); a person counts as socialised or pledged
 when an attendance or signatory row of the election is linked to their roster record, whatever the
-number of events or pledges they attended or signed. Each figure is one ``GROUP BY`` over an indexed
-column (the roster's region and agency, the lists' ``(election, pegawai)``), so a national roster of
-4.3 million rows is answered in seconds on PostgreSQL (``benchmarks/prevention_coverage.py``).
+number of events or pledges they attended or signed: ``Reach`` holds one row per person reached and
+election, kept by the list services. Each figure is one ``GROUP BY`` over an indexed column (the
+roster's region and agency; reach by election and region or agency), with no ``DISTINCT`` and no join
+to the lists, so a national roster of 4.3 million rows is answered in seconds on PostgreSQL
+(``benchmarks/prevention_coverage.py``).
 
 These are aggregates: no name leaves this module, which is why the public page may show them.
 """
@@ -12,11 +14,11 @@ These are aggregates: no name leaves this module, which is why the public page m
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.db.models import Count, F, Max, QuerySet
+from django.db.models import Count, F, Max, Q, QuerySet
 from django.db.models.functions import Coalesce, TruncMonth
 
 from netra.accounts.scoping import region_subtree_q
-from netra.prevention.models import Attendee, Pledge, Signatory
+from netra.prevention.models import Pledge, Reach
 from netra.registry.models import Agency, Pegawai, Region
 
 
@@ -76,17 +78,32 @@ def _region_codes(code: str) -> QuerySet:
     return Region.objects.filter(region_subtree_q(code, "code")).values("code")
 
 
-def _grouped(rows: QuerySet, key: str, counted: str, *, distinct: bool) -> dict[int, int]:
-    counted_rows = rows.order_by().values(key).annotate(n=Count(counted, distinct=distinct))
-    return {row[key]: row["n"] for row in counted_rows if row[key] is not None}
+def _grouped(rows: QuerySet, key: str) -> dict[int, int]:
+    counted = rows.order_by().values(key).annotate(n=Count("pk"))
+    return {row[key]: row["n"] for row in counted if row[key] is not None}
 
 
-def _reached(model, election_id: int | None, staff_filter: dict, group) -> dict[int, int]:
-    """Distinct roster people on the election's lists, per ``group`` (an expression over the row)."""
+def _reached(election_id: int | None, scope: dict, group) -> tuple[dict[int, int], dict[int, int]]:
+    """People socialised and people pledged for the election, per ``group``: one pass over ``Reach``."""
     if election_id is None:
-        return {}
-    rows = model.objects.filter(election_id=election_id, pegawai__isnull=False, **staff_filter)
-    return _grouped(rows.annotate(group=group), "group", "pegawai_id", distinct=True)
+        return {}, {}
+    rows = (
+        Reach.objects.filter(election_id=election_id, **scope)
+        .annotate(group=group)
+        .order_by()
+        .values("group")
+    )
+    counted = rows.annotate(
+        s=Count("pk", filter=Q(socialised_on__isnull=False)),
+        p=Count("pk", filter=Q(pledged_on__isnull=False)),
+    )
+    socialised, pledged = {}, {}
+    for row in counted:
+        if row["s"]:
+            socialised[row["group"]] = row["s"]
+        if row["p"]:
+            pledged[row["group"]] = row["p"]
+    return socialised, pledged
 
 
 def _last_pledges(election_id: int | None, agency_ids: set[int]) -> dict[int, date]:
@@ -131,11 +148,8 @@ def region_coverage(code: str, election_id: int | None, name: str = "") -> Cover
     """Coverage of the staff posted in a region's subtree ("" is all of Indonesia), per instansi."""
     regions = _region_codes(code)
     staff = Pegawai.objects.filter(region_id__in=regions) if code else Pegawai.objects.all()
-    workforce = _grouped(staff, "agency_id", "pk", distinct=False)
-    in_region = {"pegawai__region_id__in": regions} if code else {}
-    by_agency = F("pegawai__agency_id")
-    socialised = _reached(Attendee, election_id, in_region, by_agency)
-    pledged = _reached(Signatory, election_id, in_region, by_agency)
+    workforce = _grouped(staff, "agency_id")
+    socialised, pledged = _reached(election_id, {"region_code__in": regions} if code else {}, F("agency_id"))
     last = _last_pledges(election_id, set(workforce) | set(pledged))
     cov = _assemble(Coverage(code, name, election_id), workforce, socialised, pledged, last)
     cov.last_pledge = max(last.values(), default=None)
@@ -145,11 +159,8 @@ def region_coverage(code: str, election_id: int | None, name: str = "") -> Cover
 def agency_coverage(agency: Agency, election_id: int | None) -> Coverage:
     """Coverage of one instansi, per unit (staff without a unit count under the instansi itself)."""
     staff = Pegawai.objects.filter(agency_id=agency.pk).annotate(group=Coalesce("unit_id", "agency_id"))
-    workforce = _grouped(staff, "group", "pk", distinct=False)
-    mine = {"pegawai__agency_id": agency.pk}
-    by_unit = Coalesce("pegawai__unit_id", "pegawai__agency_id")
-    socialised = _reached(Attendee, election_id, mine, by_unit)
-    pledged = _reached(Signatory, election_id, mine, by_unit)
+    workforce = _grouped(staff, "group")
+    socialised, pledged = _reached(election_id, {"agency_id": agency.pk}, Coalesce("unit_id", "agency_id"))
     last = _pledge_dates(election_id, set(workforce) | {agency.pk})
     cov = _assemble(
         Coverage(f"agency:{agency.pk}", agency.name, election_id), workforce, socialised, pledged, last
@@ -173,28 +184,28 @@ def _pledge_dates(election_id: int | None, agency_ids: set[int]) -> dict[int, da
 @dataclass(frozen=True)
 class TimelinePoint:
     month: date
-    socialised: int  # people reached that month (counted once per month)
-    pledged: int
-    socialised_total: int  # running sums: a person reached in two months counts in both
+    socialised: int  # people first socialised that month
+    pledged: int  # people who first signed that month
+    socialised_total: int  # running sums: each person counted once, in the month first reached
     pledged_total: int
 
 
 def coverage_timeline(
     *, election_id: int | None, region_code: str = "", agency_id: int | None = None
 ) -> list[TimelinePoint]:
-    """People reached per month of the event or pledge date, with running sums."""
+    """People first reached in each month (by the event's or pledge's date), with running sums."""
     if election_id is None:
         return []
-    scope: dict[str, object]
+    scope: dict[str, object] = {"election_id": election_id}
     if agency_id is not None:
-        scope = {"pegawai__agency_id": agency_id}
-    else:
-        scope = {"pegawai__region_id__in": _region_codes(region_code)} if region_code else {}
+        scope["agency_id"] = agency_id
+    elif region_code:
+        scope["region_code__in"] = _region_codes(region_code)
     monthly: dict[date, dict[str, int]] = {}
-    for model, date_field, key in ((Attendee, "event__held_on", "s"), (Signatory, "pledge__made_on", "p")):
-        rows = model.objects.filter(election_id=election_id, pegawai__isnull=False, **scope)
-        per_month = rows.annotate(month=TruncMonth(F(date_field))).order_by().values("month")
-        for row in per_month.annotate(n=Count("pegawai_id", distinct=True)):
+    for on, key in (("socialised_on", "s"), ("pledged_on", "p")):
+        rows = Reach.objects.filter(**scope, **{f"{on}__isnull": False})
+        per_month = rows.annotate(month=TruncMonth(on)).order_by().values("month").annotate(n=Count("pk"))
+        for row in per_month:
             monthly.setdefault(row["month"], {"s": 0, "p": 0})[key] = row["n"]
     points, s_total, p_total = [], 0, 0
     for month in sorted(monthly):

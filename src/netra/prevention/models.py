@@ -249,3 +249,31 @@ class Document(models.Model):
 
     def __str__(self) -> str:
         return self.original_name
+
+
+class Reach(models.Model):
+    """One roster person reached for an election: when first socialised, when first pledged.
+
+    A summary of the attendance and signatory lists, rewritten by the list services for the people a
+    list import touches, so coverage is one ``GROUP BY`` without ``DISTINCT`` or a join to the lists
+    (4.3 million staff). The person's instansi, unit and region are copied from the roster when the
+    row is written (``netra coverage`` reports what the lists say at that time).
+    """
+
+    election = models.ForeignKey("cases.Election", on_delete=models.CASCADE, related_name="+")
+    pegawai = models.ForeignKey("registry.Pegawai", on_delete=models.CASCADE, related_name="+")
+    agency_id = models.IntegerField()
+    unit_id = models.IntegerField(null=True)
+    region_code = models.CharField(max_length=13, blank=True)
+    socialised_on = models.DateField(null=True)
+    pledged_on = models.DateField(null=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["election", "pegawai"], name="uniq_reach_person")]
+        indexes = [
+            models.Index(fields=["election", "region_code"], name="reach_election_region"),
+            models.Index(fields=["election", "agency_id"], name="reach_election_agency"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.election_id}:{self.pegawai_id}"

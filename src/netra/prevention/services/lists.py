@@ -20,6 +20,7 @@ from netra.cases.services.report_input import text_problem
 from netra.names import InvalidNip, parse_nip
 from netra.prevention.models import Attendee, Event, MatchStatus, Pledge, Signatory
 from netra.prevention.services.common import audit, require_act
+from netra.prevention.services.reach import reach_refresh
 from netra.registry.matching import pegawai_match_many
 from netra.registry.selectors import pegawai_list_for
 from netra.registry.tabular import RowError, TabularError, read_rows
@@ -181,6 +182,11 @@ def _import(*, user, parent, model, path: Path, agency_id: int | None, dry_run: 
         return result
     owner = "event" if isinstance(parent, Event) else "pledge"
     with transaction.atomic():
+        before = set(
+            model.objects.filter(**{owner: parent}, pegawai__isnull=False).values_list(
+                "pegawai_id", flat=True
+            )
+        )
         model.objects.filter(**{owner: parent}).delete()
         model.objects.bulk_create(
             model(
@@ -197,6 +203,8 @@ def _import(*, user, parent, model, path: Path, agency_id: int | None, dry_run: 
             )
             for p in people
         )
+        after = {p.pegawai_id for p in people if p.pegawai_id is not None}
+        reach_refresh(election_id=parent.election_id, pegawai_ids=before | after)
         audit(
             user=user,
             action=f"prevention.{owner}_list_import",
