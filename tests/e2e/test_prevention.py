@@ -173,3 +173,29 @@ def test_officer_records_event_and_pledge_sees_coverage_and_case_and_public_find
     assert axe_violations(citizen) == []
     citizen.close()
     page.close()
+
+
+PAGES = [
+    "/pencegahan/",
+    "/pencegahan/kegiatan/",
+    "/pencegahan/kegiatan/baru/",
+    "/pencegahan/ikrar/",
+    "/pencegahan/ikrar/baru/",
+    "/pencegahan/cakupan/?region=21",
+    "/pencegahan/publik/?q=Bintan",
+    "/pencegahan/publik/wilayah/21.01/",
+]
+
+
+def test_prevention_pages_fit_a_phone_and_pass_axe(browser, live_server, prevention_world):
+    page = browser.new_page(viewport={"width": 390, "height": 844}, locale="id-ID")
+    _login(page, live_server.url, "baru.bintan")
+    problems = []
+    for path in PAGES:
+        page.goto(f"{live_server.url}{path}")
+        if (extra := sideways(page)) > 0:
+            problems.append(f"{path}: {extra} px too wide")
+        if found := axe_violations(page):
+            problems.append(f"{path}: axe {found}")
+    page.close()
+    assert problems == []
