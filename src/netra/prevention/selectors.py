@@ -60,7 +60,7 @@ def event_list_for(user, *, q: str = "", region: str = "", election_id: int | No
         events = events.filter(region_subtree_q(region.strip()))
     if election_id is not None:
         events = events.filter(election_id=election_id)
-    return events.annotate(listed=Count("attendees", distinct=True))
+    return events.annotate(listed=Count("attendees", distinct=True)).order_by("-held_on", "-pk")
 
 
 def event_get_for(user, pk) -> Event:
@@ -85,7 +85,7 @@ def pledge_list_for(
         pledges = pledges.filter(Q(agency_id=agency_id) | Q(agency__parent_id=agency_id))
     if election_id is not None:
         pledges = pledges.filter(election_id=election_id)
-    return pledges.annotate(listed=Count("signatories", distinct=True))
+    return pledges.annotate(listed=Count("signatories", distinct=True)).order_by("-made_on", "-pk")
 
 
 def pledge_get_for(user, pk) -> Pledge:
