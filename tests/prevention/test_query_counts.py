@@ -87,3 +87,25 @@ def test_details_do_not_grow_with_their_lists(
             services.signatories_import(user=user, pledge=pledge, path=path)
 
     assert_flat(_session(user), url, 14, django_assert_max_num_queries, more_rows)
+
+
+def test_case_page_with_a_signing_terlapor_stays_flat(
+    tmp_path, roster, make_pledge, recorder, world, django_assert_max_num_queries
+):
+    """The case page's prevention lines cost two queries, whatever the pledges the terlapor signed."""
+    from netra.cases import services as case_services
+    from tests.cases.helpers import photo, report_data
+
+    data = report_data(world["elections"]["pilkada"], terlapor_name="Siti Rahmawati")
+    case, _code = case_services.laporan_submit_public(data=data, files=[photo()])
+    case.terlapor.update(pegawai=roster[0])
+    counter = iter(range(10))
+
+    def sign():
+        n = next(counter)
+        pledge = make_pledge(title=f"Ikrar {n}")
+        path = write_list(tmp_path / f"s{n}.csv", [("Siti Rahmawati", roster[0].nip, "", "")])
+        services.signatories_import(user=recorder("bintan"), pledge=pledge, path=path)
+
+    sign()
+    assert_flat(_session(recorder("bintan")), f"/kasus/{case.pk}/", 24, django_assert_max_num_queries, sign)
