@@ -16,7 +16,7 @@ from pathlib import Path
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from netra.cases.services.report_input import text_problem
+from netra.cases.report_input import text_problem
 from netra.names import InvalidNip, parse_nip
 from netra.prevention.models import Attendee, Event, MatchStatus, Pledge, Signatory
 from netra.prevention.services.common import audit, require_act
