@@ -12,6 +12,9 @@ The rules (domain.md 2.2, 12):
 * **A PPK** sees cases with a recommendation addressed to the PPK about a terlapor of its agency's
   subtree, and the roster of that subtree: the agency and all its units, at any depth (one rule).
 * **The public** (anonymous, inactive or office-less users) sees none of these rows.
+* **Prevention** (events, pledges and their lists and files): supervisory offices read and act
+  (``SUPERVISE``) in their region subtree; BKN reads all; a PPK reads those of its agency subtree.
+  The public sees only the public page's aggregates (``netra.prevention.selectors``), never a name.
 
 Models are told apart by their label, so this module imports no other app: registry and cases
 import accounts, never the other way round.
@@ -21,6 +24,7 @@ from typing import Any, TypeAlias, TypeGuard
 
 from django.apps import apps
 from django.contrib.auth.models import AnonymousUser
+from django.core.exceptions import FieldDoesNotExist
 from django.db.models import Model, Q, QuerySet
 from django.utils.translation import gettext as _
 
@@ -198,8 +202,47 @@ def _office_staff_q(model: type[Model], user: User, action: str) -> Q:
     return Q(office_id=user.office_id)
 
 
+def _prevention_q(model: type[Model], user: User, action: str) -> Q:
+    """Events and pledges: supervisory offices read and act (SUPERVISE) in their region subtree, BKN
+    reads all, a PPK reads those of its agency subtree (an event: organiser or audience)."""
+    office = _office(user)
+    if office.is_supervisory:
+        return region_q(user, "region_code") if action in (VIEW, SUPERVISE) else _nothing()
+    if action != VIEW:
+        return _nothing()
+    if office.kind == Office.Kind.BKN:
+        return Q()
+    if model._meta.label == _PLEDGE:
+        return agency_q(user, "agency")
+    audience = model._meta.get_field("audience_agencies").remote_field.through  # type: ignore[union-attr]
+    ids = agency_subtree_ids(office)
+    heard = audience._default_manager.filter(agency_id__in=ids).values("event_id")
+    return agency_q(user, "organiser_agency") | Q(pk__in=heard)
+
+
+def _prevention_row_q(model: type[Model], user: User, action: str) -> Q:
+    """Rows of one event or pledge (attendees, signatories, files): those of the visible parents."""
+    found = _nothing()
+    for field in ("event", "pledge"):
+        try:
+            parent = _related(model, field)
+        except FieldDoesNotExist:
+            continue
+        visible = parent._default_manager.filter(_prevention_q(parent, user, action)).values("pk")
+        found |= Q(**{f"{field}_id__in": visible})
+    return found
+
+
+_PLEDGE = "prevention.Pledge"
+_PREVENTION = ("prevention.Event", _PLEDGE)
+
 _RULES = {
     _CASE: _case_q,
+    "prevention.Event": _prevention_q,
+    _PLEDGE: _prevention_q,
+    "prevention.Attendee": _prevention_row_q,
+    "prevention.Signatory": _prevention_row_q,
+    "prevention.Document": _prevention_row_q,
     "cases.Recommendation": _recommendation_rows_q,
     "cases.Evidence": _case_row_q,
     "cases.Comment": _internal_case_row_q,
@@ -248,6 +291,15 @@ def _can_on_region(user: User, region: Any, action: str) -> bool:
     return action == SUPERVISE and office.is_supervisory and office_covers(office, region.code)
 
 
+def _can_on_prevention(user: User, obj: Any, action: str) -> bool:
+    office = _office(user)
+    if action == SUPERVISE:
+        return office.is_supervisory and office_covers(office, obj.region_code)
+    if action != VIEW:
+        return False
+    return restrict(type(obj)._default_manager.filter(pk=obj.pk), user, VIEW).exists()
+
+
 def can(user: Viewer, obj: Model, action: str) -> bool:
     """Whether ``user``'s office may take ``action`` on ``obj`` (a case, or a region for SUPERVISE).
 
@@ -260,6 +312,8 @@ def can(user: Viewer, obj: Model, action: str) -> bool:
         return _can_on_case(user, obj, action)
     if label == "registry.Region":
         return _can_on_region(user, obj, action)
+    if label in _PREVENTION:
+        return _can_on_prevention(user, obj, action)
     raise LookupError(f"no jurisdiction rule for acting on {label}")
 
 

@@ -7,8 +7,9 @@ penanganan (``reporter_for``).
 """
 
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import date, timedelta
 
+from django.apps import apps
 from django.db.models import F, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
@@ -251,7 +252,9 @@ def recommendation_letter_for(user, case_id, recommendation_id):
         rec = _letter_recommendations(user, case).select_related(*related).get(pk=int(recommendation_id))
     except (Recommendation.DoesNotExist, TypeError, ValueError):
         raise Http404("Rekomendasi tidak ditemukan.") from None
-    return rec, letter_build(rec)
+    marks = terlapor_prevention_for(user, case, [rec.terlapor] if rec.terlapor else [])
+    prevention = tuple(m.sentence() for m in marks.get(rec.terlapor_id or 0, []))
+    return rec, letter_build(rec, prevention=prevention)
 
 
 @dataclass
@@ -273,6 +276,7 @@ class CaseDetail:
     transitions: list
     actions: list = field(default_factory=list)
     deadline: str = ""
+    prevention: dict = field(default_factory=dict)  # terlapor id -> [PreventionMark]
 
 
 def case_detail_for(user, pk) -> CaseDetail:
@@ -280,10 +284,16 @@ def case_detail_for(user, pk) -> CaseDetail:
     case = case_get_for(user, pk)
     internal = is_supervisor(user)
     identities = may_see_identities(user, case)
+    terlapor = list(case.terlapor.select_related("agency", "pegawai"))
+    prevention = terlapor_prevention_for(user, case, terlapor)
+    for t in terlapor:
+        # shown beside the terlapor by the template; not a model field
+        t.prevention_marks = prevention.get(t.pk, [])  # type: ignore[attr-defined]
     return CaseDetail(
         case=case,
         reporter=reporter_for(user, case),
-        terlapor=list(case.terlapor.select_related("agency", "pegawai")),
+        terlapor=terlapor,
+        prevention=prevention,
         witnesses=list(case.witnesses.all()) if identities else [],
         observation=getattr(case, "observation", None) if internal else None,
         evidence=list(evidence_list_for(user, case)),
@@ -297,6 +307,56 @@ def case_detail_for(user, pk) -> CaseDetail:
         actions=workflow.available_transitions(user, case),
         deadline=deadline_state(case),
     )
+
+
+@dataclass(frozen=True)
+class PreventionMark:
+    """A terlapor on an attendance or signatory list of the case's election (netra.prevention)."""
+
+    terlapor_id: int
+    kind: str  # "pledge" or "event"
+    label: str  # "Ikrar: Ikrar Netralitas ASN Pemkab ...", "Sosialisasi: ..."
+    on: date
+    object_id: int
+
+    def sentence(self) -> str:
+        return f"{self.label} ({self.on:%d-%m-%Y})"
+
+
+def _prevention_rows(user, model_name: str, terlapor: list, election_id: int) -> list:
+    """List rows of the election linked to the terlapor's roster record or carrying their NIP.
+
+    Prevention is reached by name (it imports cases, never the other way round)."""
+    model = apps.get_model("prevention", model_name)
+    pegawai = [t.pegawai_id for t in terlapor if t.pegawai_id]
+    nips = [t.nip for t in terlapor if t.nip]
+    if not (pegawai or nips):
+        return []
+    parent = "pledge" if model_name == "Signatory" else "event"
+    rows = model._default_manager.filter(Q(pegawai_id__in=pegawai) | Q(nip__in=nips), election_id=election_id)
+    return list(restrict(rows, user, VIEW).select_related(parent))
+
+
+def terlapor_prevention_for(user, case: Case, terlapor: list) -> dict[int, list[PreventionMark]]:
+    """Per terlapor: the pledges they signed and the socialisations they attended for the case's
+    election, with dates; two queries whatever the number of terlapor (the case page's budget)."""
+    if case.election_id is None or not terlapor:
+        return {}
+    marks: dict[int, list[PreventionMark]] = {}
+    for model_name, parent, date_field in (
+        ("Signatory", "pledge", "made_on"),
+        ("Attendee", "event", "held_on"),
+    ):
+        for row in _prevention_rows(user, model_name, terlapor, case.election_id):
+            record = getattr(row, parent)
+            for t in terlapor:
+                if (t.pegawai_id and t.pegawai_id == row.pegawai_id) or (t.nip and t.nip == row.nip):
+                    label = f"{record.get_kind_display()}: {record.title}"
+                    mark = PreventionMark(t.pk, parent, label, getattr(record, date_field), record.pk)
+                    marks.setdefault(t.pk, []).append(mark)
+    for found in marks.values():
+        found.sort(key=lambda m: (m.on, m.kind))
+    return marks
 
 
 def handlers_for(user, case: Case) -> QuerySet:
