@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI
+from ninja.errors import HttpError
 from ninja.errors import ValidationError as SchemaError
 
 from netra.cases.services.common import CaseConflict
@@ -97,6 +98,13 @@ def not_allowed(request, exc: PermissionDenied):
 def not_found(request, exc: Http404):
     """404: unknown, or outside the caller's jurisdiction (the two are never told apart)."""
     return _answer(request, 404, _("Tidak ditemukan."))
+
+
+@api.exception_handler(HttpError)
+def refused_with_reason(request, exc: HttpError):
+    """An endpoint's own refusal with its status and message (an unknown receipt code), in the same
+    shape as every other error."""
+    return _answer(request, exc.status_code, str(exc))
 
 
 @api.exception_handler(CaseConflict)

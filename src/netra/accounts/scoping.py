@@ -29,6 +29,7 @@ from django.db.models import Model, Q, QuerySet
 from django.utils.translation import gettext as _
 
 from netra.accounts.models import Office, Role, User
+from netra.law import regioncode
 
 # Whoever a request carries: a staff user, a user without an office, the anonymous public, or nobody.
 Viewer: TypeAlias = User | AnonymousUser | None
@@ -44,24 +45,19 @@ _CASE = "cases.Case"
 _RECIPIENTS = (Office.Kind.BKN, Office.Kind.PPK)
 
 
-# Regions: the one place that reads a region code's prefix ------------------------------------
+# Regions: the code tree is netra.law.regioncode's; this is its one translation into SQL ----------
 
-
-def region_within(code: str, ancestor: str) -> bool:
-    """Whether region ``code`` is ``ancestor`` or lies below it ("" is all of Indonesia)."""
-    return ancestor == "" or code == ancestor or code.startswith(ancestor + ".")
-
-
-def region_below(code: str, ancestor: str) -> bool:
-    """Whether ``code`` lies strictly below ``ancestor`` (a kecamatan of a kabupaten, say)."""
-    return code != ancestor and region_within(code, ancestor)
+# The apps' names for the tree rule (pure, so names/ and text/ use regioncode directly).
+region_within = regioncode.within
+region_below = regioncode.below
 
 
 def region_subtree_q(code: str, field: str = "region_code") -> Q:
-    """Rows whose region code (``field``) is ``code`` or below it; every row for ""."""
-    if code == "":
+    """Rows whose region code (``field``) is ``code`` or below it; every row for "" (one indexed
+    ``code = 'xx.yy' OR code LIKE 'xx.yy.%'`` on both engines, no recursive query)."""
+    if code == regioncode.NATIONAL:
         return Q()
-    return Q(**{field: code}) | Q(**{f"{field}__startswith": code + "."})
+    return Q(**{field: code}) | Q(**{f"{field}__startswith": regioncode.descendant_prefix(code)})
 
 
 def office_covers(office: Office, code: str) -> bool:
@@ -174,6 +170,14 @@ def _case_row_q(model: type[Model], user: User, action: str) -> Q:
     return Q(case_id__in=case_model._default_manager.filter(_case_q(case_model, user, action)).values("pk"))
 
 
+def _internal_case_row_q(model: type[Model], user: User, action: str) -> Q:
+    """Bawaslu's own working records of a case (comments, clarifications): supervisory offices, on
+    the cases they see."""
+    if not _office(user).is_supervisory:
+        return _nothing()
+    return _case_row_q(model, user, action)
+
+
 def _recommendation_rows_q(model: type[Model], user: User, action: str) -> Q:
     office = _office(user)
     if office.is_supervisory:
@@ -241,6 +245,8 @@ _RULES = {
     "prevention.Document": _prevention_row_q,
     "cases.Recommendation": _recommendation_rows_q,
     "cases.Evidence": _case_row_q,
+    "cases.Comment": _internal_case_row_q,
+    "cases.Clarification": _internal_case_row_q,
     "registry.Pegawai": _pegawai_q,
     "accounts.ApiToken": _own_tokens_q,
     "accounts.User": _office_staff_q,

@@ -9,10 +9,10 @@ reporter's identity is never read into the letter, and is struck from any text t
 
 import re
 
+from netra.cases.law import local_date
 from netra.cases.letters import Letter, Letterhead, Terlapor
 from netra.cases.letters.citations import formal_list
 from netra.cases.models import Case, Kajian, Observation, Recommendation, Reporter
-from netra.cases.services.lawbridge import local_date
 
 # How a letter addresses each referral party of netra.law.referral (unknown keys print as they are).
 _ADDRESSEES = {

@@ -25,21 +25,26 @@ from netra.accounts.scoping import (
     restrict,
     sees_identities,
 )
-from netra.cases import workflow
+from netra.cases import tracking, workflow
 from netra.cases.evidence import evidence_open
 from netra.cases.models import (
     CLOSED_STATUSES,
     Case,
+    Clarification,
+    Comment,
     Election,
     Evidence,
     Recommendation,
     Reporter,
     Status,
 )
+from netra.cases.receipts import receipt_code_normalise
+from netra.cases.report_input import elections_for_region
 from netra.cases.services.search import normalise
 
-# Reference data everyone may read (the report form lists the active elections).
-PUBLIC_READERS = ("election_list",)
+# Reference data everyone may read (the report form lists the active elections), and the public
+# tracking page: one case found by its unguessable receipt code, shown without anybody's identity.
+PUBLIC_READERS = ("election_list", "elections_held_in", "case_track")
 NEARLY_DUE = timedelta(days=1)
 IDENTITY_ROLES = (Role.PIMPINAN, Role.STAF_PENANGANAN)
 LETTER_ROLES = (Role.PIMPINAN, Role.STAF_PENANGANAN, Role.PENGAWAS)
@@ -187,6 +192,20 @@ def evidence_list_for(user, case: Case) -> QuerySet:
     return restrict(Evidence.objects.filter(case=case), user).select_related("uploaded_by")
 
 
+def comment_list_for(user, case_pk) -> QuerySet[Comment]:
+    """The comments on a case, oldest first: Bawaslu's internal notes, so none for BKN or a PPK;
+    Http404 outside the user's jurisdiction."""
+    case = case_get_for(user, case_pk)
+    return restrict(Comment.objects.filter(case=case), user).select_related("author")
+
+
+def clarification_get_for(user, case_pk, clarification_pk) -> Clarification | None:
+    """A clarification of a case, None when the case has no such one or the user's office does not see
+    clarifications (BKN, a PPK); Http404 when the case lies outside the user's jurisdiction."""
+    case = case_get_for(user, case_pk)
+    return restrict(Clarification.objects.filter(case=case, pk=clarification_pk), user).first()
+
+
 def evidence_get_for(user, pk) -> Evidence:
     """One evidence item the user may download; Http404 otherwise."""
     if not is_staff(user) or user.role == Role.ANALIS:
@@ -278,12 +297,12 @@ def case_detail_for(user, pk) -> CaseDetail:
         witnesses=list(case.witnesses.all()) if identities else [],
         observation=getattr(case, "observation", None) if internal else None,
         evidence=list(evidence_list_for(user, case)),
-        clarifications=list(case.clarifications.all()) if internal else [],
+        clarifications=list(restrict(case.clarifications.all(), user)),
         kajian=list(case.kajian.select_related("author")) if internal else [],
         decision=getattr(case, "decision", None),
         recommendations=list(case.recommendations.select_related("terlapor")),
         followups=list(case.followups.select_related("recorded_by")),
-        comments=list(case.comments.select_related("author")) if internal else [],
+        comments=list(restrict(case.comments.select_related("author"), user)),
         transitions=list(case.transitions.select_related("actor", "office")),
         actions=workflow.available_transitions(user, case),
         deadline=deadline_state(case),
@@ -352,3 +371,18 @@ def election_list(*, active_only: bool = True) -> QuerySet:
     """Configured elections (public: the report form lists the active ones)."""
     qs = Election.objects.select_related("region")
     return qs.filter(is_active=True) if active_only else qs
+
+
+def elections_held_in(region_code: str, *, active_only: bool = True) -> list[Election]:
+    """The configured elections held in ``region_code`` (national ones included); all for ""."""
+    return elections_for_region(election_list(active_only=active_only), region_code)
+
+
+def case_track(receipt_code: str) -> tracking.TrackView | None:
+    """The public view of a case by its receipt code; None if the code is unknown or malformed."""
+    code = receipt_code_normalise(receipt_code)
+    if code is None:
+        return None
+    found = Case.objects.select_related("office", "decision").prefetch_related("transitions")
+    case = found.filter(receipt_code=code).first()
+    return tracking.track_view(case) if case is not None else None

@@ -10,8 +10,8 @@ from netra.cases.forms import MultipleFileField
 from netra.cases.selectors import election_list
 from netra.prevention.models import Event, Pledge, TargetGroup
 from netra.prevention.selectors import template_list
+from netra.registry.resolve import AmbiguousRegion, region_resolve
 from netra.registry.selectors import agency_get, agency_list
-from netra.registry.services.resolve import AmbiguousRegion, region_resolve
 
 _AGENCY_ID = re.compile(r"\(#(\d+)\)\s*$")
 AGENCY_HELP = _("Ketik lalu pilih dari saran, mis. Pemerintah Kabupaten Bandung.")

@@ -18,7 +18,7 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils.translation import gettext as _
 
-from netra.cases.services.report_input import text_problem
+from netra.cases.report_input import text_problem
 from netra.names import InvalidNip, parse_nip
 from netra.prevention.models import Attendee, Event, MatchStatus, Pledge, RosterEntry, Signatory
 from netra.prevention.services.common import audit, require_act
