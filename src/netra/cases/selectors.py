@@ -7,7 +7,7 @@ penanganan (``reporter_for``).
 """
 
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.db.models import F, Q, QuerySet
 from django.http import Http404
@@ -29,13 +29,16 @@ from netra.cases.evidence import evidence_open
 from netra.cases.models import (
     CLOSED_STATUSES,
     Case,
+    Decision,
     Election,
     Evidence,
+    FollowUp,
     Recommendation,
     Reporter,
     Status,
 )
 from netra.cases.services.search import normalise
+from netra.law import catalogue
 
 # Reference data everyone may read (the report form lists the active elections).
 PUBLIC_READERS = ("election_list",)
@@ -78,6 +81,39 @@ def _due_filters(qs: QuerySet, *, overdue: bool, nearly_due: bool) -> QuerySet:
     return qs
 
 
+OUTCOMES = ("proven", "recommended", "sanctioned")
+
+
+def _outcome_q(outcome: str) -> Q:
+    if outcome == "proven":
+        return Q(pk__in=Decision.objects.filter(outcome=Decision.Outcome.TERBUKTI).values("case_id"))
+    if outcome == "recommended":
+        return Q(pk__in=Recommendation.objects.values("case_id"))
+    return Q(pk__in=FollowUp.objects.values("case_id"))
+
+
+def _month_range(month: str) -> tuple[datetime, datetime]:
+    """The first moment of ``month`` ("2024-02") and of the next, in the site's time zone."""
+    year, number = (int(part) for part in month.split("-"))
+    start = timezone.make_aware(datetime(year, number, 1))
+    following = timezone.make_aware(datetime(year + number // 12, number % 12 + 1, 1))
+    return start, following
+
+
+def _drill_down(qs: QuerySet, *, agency=None, indicator: str = "", outcome: str = "", month: str = ""):
+    """The filters a statistics figure links with, so the list shows exactly the cases it counts."""
+    if agency:
+        qs = qs.filter(pk__in=Case.objects.filter(terlapor__agency_id=agency).values("pk"))
+    if indicator:
+        qs = qs.filter(violation_code__in=[t.code for t in catalogue.all_types() if t.indicator == indicator])
+    if outcome in OUTCOMES:
+        qs = qs.filter(_outcome_q(outcome))
+    if month:
+        start, end = _month_range(month)
+        qs = qs.filter(received_at__gte=start, received_at__lt=end)
+    return qs
+
+
 def case_list_for(
     user,
     *,
@@ -93,6 +129,10 @@ def case_list_for(
     assigned_to_me: bool = False,
     open_only: bool = False,
     sanction_lighter: bool = False,
+    agency: int | None = None,
+    indicator: str = "",
+    outcome: str = "",
+    month: str = "",
 ) -> QuerySet:
     """The user's cases, newest first, narrowed by the given filters (each optional).
 
@@ -100,7 +140,9 @@ def case_list_for(
     ``election`` an Election or its pk; ``overdue``: open cases past their step deadline;
     ``nearly_due``: open cases due within one day; ``q``: words of title, description, place,
     terlapor (name, NIP, agency, position), register number, or an exact receipt code;
-    ``sanction_lighter``: cases whose sanction is lighter than the catalogue's class.
+    ``sanction_lighter``: cases whose sanction is lighter than the catalogue's class;
+    ``agency``, ``indicator``, ``outcome``, ``month``: the drill-down filters of the statistics
+    (``_drill_down``).
     """
     qs = case_queryset_for(user)
     if sanction_lighter:
@@ -122,6 +164,7 @@ def case_list_for(
     if open_only:
         qs = qs.filter(_open())
     qs = _due_filters(qs, overdue=overdue, nearly_due=nearly_due)
+    qs = _drill_down(qs, agency=agency, indicator=indicator, outcome=outcome, month=month)
     if q:
         qs = _search(qs, q)
     return _with_related(qs).order_by("-received_at", "-pk")

@@ -50,6 +50,10 @@ FILTER_ARGS = (
     "assigned_to_me",
     "sanction_lighter",
     "q",
+    "agency",
+    "indicator",
+    "outcome",
+    "month",
 )
 
 

@@ -1,0 +1,115 @@
+"""Rebuild the pre-aggregated statistics (CaseTally, DeadlineTally) from the cases, in one transaction.
+
+Readers keep seeing the previous tally until the rebuild commits. Run by the ``tally_refresh`` task
+(``netra analytics refresh``, a cron line or the worker's queue) and after the demo generator.
+"""
+
+import time
+
+from django.db import transaction
+from django.db.models import Count, Exists, OuterRef, Q, Value
+from django.db.models.functions import Substr
+from django.utils import timezone
+
+from netra.accounts.models import Office
+from netra.analytics.grouping import live_key, outcome_counts, with_outcomes
+from netra.analytics.models import CaseTally, DeadlineTally, TallyRun
+from netra.analytics.services.common import audit
+from netra.cases.models import CLOSED_STATUSES, Case, Recommendation, Transition
+
+# CaseTally dimension -> the grouping of live_key it stores ("total" groups nothing).
+DIMENSIONS = ("total", "type", "subject", "agency", "stage", "source", "month")
+_BATCH = 5000
+
+
+def _key(dimension: str):
+    return (Value(""), False) if dimension == "total" else live_key(dimension, "")
+
+
+def _text(value) -> str:
+    if value is None:
+        return ""
+    return f"{value:%Y-%m}" if hasattr(value, "year") else str(value)
+
+
+def _case_tallies() -> list[CaseTally]:
+    bkn = Exists(Recommendation.objects.filter(case=OuterRef("pk"), to_bkn=True))
+    base = with_outcomes(Case.objects.order_by()).annotate(region5=Substr("region_code", 1, 5), bkn=bkn)
+    rows = []
+    for dimension in DIMENSIONS:
+        expression, joins = _key(dimension)
+        grouped = base.annotate(key=expression).values("key", "region5", "election_id", "bkn")
+        for item in grouped.annotate(**outcome_counts(joins)).iterator(chunk_size=_BATCH):
+            rows.append(
+                CaseTally(
+                    dimension=dimension,
+                    key=_text(item["key"])[:60],
+                    region_code=item["region5"],
+                    election_id=item["election_id"],
+                    to_bkn=item["bkn"],
+                    **{m: item[m] for m in ("cases", "proven", "recommended", "sanctioned")},
+                )
+            )
+    return rows
+
+
+def _deadline_tallies(now) -> list[DeadlineTally]:
+    finished = (
+        Transition.objects.filter(data__has_key="step_on_time")
+        .order_by()
+        .values("office_id")
+        .annotate(on_time=Count("pk", filter=Q(data__step_on_time=True)), total=Count("pk"))
+    )
+    running = (
+        Case.objects.exclude(status__in=CLOSED_STATUSES)
+        .filter(due_at__isnull=False)
+        .order_by()
+        .values("office_id")
+        .annotate(overdue=Count("pk", filter=Q(due_at__lt=now)), total=Count("pk"))
+    )
+    counts: dict[int, dict[str, int]] = {}
+    for item in finished:
+        counts.setdefault(item["office_id"], {})["finished"] = (item["on_time"], item["total"])  # type: ignore[assignment]
+    for item in running:
+        counts.setdefault(item["office_id"], {})["open"] = (item["overdue"], item["total"])  # type: ignore[assignment]
+    codes = dict(Office.objects.filter(pk__in=counts).values_list("pk", "region_code"))
+    return [_deadline_row(office_id, codes.get(office_id, ""), c) for office_id, c in counts.items()]
+
+
+def _deadline_row(office_id: int, region_code: str, found: dict) -> DeadlineTally:
+    on_time, finished = found.get("finished", (0, 0))
+    overdue, running = found.get("open", (0, 0))
+    return DeadlineTally(
+        office_id=office_id,
+        region_code=region_code,
+        finished_on_time=on_time,
+        finished_late=finished - on_time,
+        open_on_time=running - overdue,
+        open_overdue=overdue,
+    )
+
+
+def tally_refresh(*, user=None) -> TallyRun:
+    """Recount every tally from the cases; returns the run (when, how many cases, how long)."""
+    started = time.monotonic()
+    now = timezone.now()
+    cases = _case_tallies()
+    deadlines = _deadline_tallies(now)
+    with transaction.atomic():
+        CaseTally.objects.all().delete()
+        CaseTally.objects.bulk_create(cases, batch_size=_BATCH)
+        DeadlineTally.objects.all().delete()
+        DeadlineTally.objects.bulk_create(deadlines, batch_size=_BATCH)
+        total = sum(row.cases for row in cases if row.dimension == "total")
+        run = TallyRun.objects.create(finished_at=timezone.now(), cases=total, seconds=0)
+        run.seconds = round(time.monotonic() - started, 3)
+        TallyRun.objects.filter(pk=run.pk).update(seconds=run.seconds)
+        TallyRun.objects.exclude(pk=run.pk).delete()
+        audit(
+            user=user,
+            action="analytics.tally_refresh",
+            obj_type="analytics.tallyrun",
+            obj_id=run.pk,
+            data={"cases": total, "rows": len(cases), "offices": len(deadlines), "seconds": run.seconds},
+        )
+    return run
