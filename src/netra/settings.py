@@ -156,6 +156,8 @@ NETRA_TASK_QUEUES = envlist("NETRA_TASK_QUEUES", ["default"])
 NETRA_BROKER_URL = env("NETRA_BROKER_URL", "redis://127.0.0.1:6379/0")
 # Rate limits (public reports, API throttles) count in the cache: share it when running several processes.
 CACHES = cache_config(env("NETRA_CACHE_URL", ""))
+# Public statistics publish no count from 1 to this minus one (docs/analytics.md, cell suppression).
+NETRA_OPEN_DATA_MIN_CELL = envint("NETRA_OPEN_DATA_MIN_CELL", 5)
 NETRA_TASK_RESULT_TTL = envint("NETRA_TASK_RESULT_TTL", 7 * 24 * 3600)  # seconds a finished result is kept
 TASKS = {
     "default": {

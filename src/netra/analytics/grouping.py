@@ -2,10 +2,10 @@
 
 from typing import Any
 
-from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet
-from django.db.models.functions import Substr, TruncMonth
+from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet, Value
+from django.db.models.functions import Concat, Substr, TruncMonth
 
-from netra.cases.models import Decision, FollowUp, Recommendation
+from netra.cases.models import CLOSED_STATUSES, Decision, FollowUp, Recommendation
 
 
 def child_length(region: str) -> int:
@@ -44,4 +44,35 @@ def live_key(by: str, region: str) -> tuple[Any, bool]:
         "source": (F("kind"), False),
         "election": (F("election_id"), False),
         "month": (TruncMonth("received_at"), False),
+        # "expected|imposed" sanction class of each follow-up (cases without one group under "|")
+        "sanction": (Concat("followups__expected_class", Value("|"), "followups__sanction_class"), True),
     }[by]
+
+
+DEADLINE_FIELDS = ("finished_on_time", "finished_late", "open_on_time", "open_overdue")
+
+
+def deadline_counts(transitions: QuerySet, cases: QuerySet, now) -> dict[int, dict[str, int]]:
+    """Per office: steps that ended within their stored deadline or after it (the transition
+    records it), and open steps within or past it now."""
+    finished = (
+        transitions.filter(data__has_key="step_on_time")
+        .order_by()
+        .values("office_id")
+        .annotate(on_time=Count("pk", filter=Q(data__step_on_time=True)), total=Count("pk"))
+    )
+    running = (
+        cases.exclude(status__in=CLOSED_STATUSES)
+        .filter(due_at__isnull=False)
+        .order_by()
+        .values("office_id")
+        .annotate(overdue=Count("pk", filter=Q(due_at__lt=now)), total=Count("pk"))
+    )
+    counts: dict[int, dict[str, int]] = {}
+    for item in finished:
+        found = counts.setdefault(item["office_id"], dict.fromkeys(DEADLINE_FIELDS, 0))
+        found["finished_on_time"], found["finished_late"] = item["on_time"], item["total"] - item["on_time"]
+    for item in running:
+        found = counts.setdefault(item["office_id"], dict.fromkeys(DEADLINE_FIELDS, 0))
+        found["open_overdue"], found["open_on_time"] = item["overdue"], item["total"] - item["overdue"]
+    return counts

@@ -4,8 +4,9 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from netra.cases.models import Election, Kind, Status, SubjectType
-from netra.catalogue.labels import INDICATORS
+from netra.catalogue.labels import INDICATORS, LEVELS, SANCTION_KINDS
 from netra.law import catalogue
+from netra.law.sanctions import RANK
 from netra.registry.models import Agency, Region
 
 DIMENSION_LABELS = {
@@ -18,7 +19,9 @@ DIMENSION_LABELS = {
     "source": _("Sumber"),
     "election": _("Pemilu/Pemilihan"),
     "month": _("Bulan diterima"),
+    "sanction": _("Sanksi dijatuhkan menurut kelas katalog"),
 }
+CLASS_LABELS = {**LEVELS, **SANCTION_KINDS, "": _("tanpa kelas katalog")}
 
 
 def dimension_label(by: str) -> str:
@@ -53,6 +56,8 @@ def for_keys(by: str, keys: list[str]) -> dict[str, str]:
     if by == "election":
         ids = [int(k) for k in keys if k.isdigit()]
         return {str(pk): name for pk, name in Election.objects.filter(pk__in=ids).values_list("pk", "name")}
+    if by == "sanction":
+        return {k: _sanction_label(k) for k in keys}
     choices = {"indicator": INDICATORS, "subject": dict(SubjectType.choices), "stage": dict(Status.choices)}
     choices["source"] = dict(Kind.choices)
     if by in choices:
@@ -70,3 +75,18 @@ def unknown(by: str, key: str) -> str:
 def own_level(name: str) -> str:
     """A region's own row among its children: "Kepulauan Riau (tingkat ini)"."""
     return str(_("%(name)s (tingkat ini)") % {"name": name})
+
+
+def _sanction_label(key: str) -> str:
+    expected, _sep, imposed = key.partition("|")
+    return str(
+        _("katalog: %(expected)s → dijatuhkan: %(imposed)s")
+        % {"expected": CLASS_LABELS.get(expected, expected), "imposed": CLASS_LABELS.get(imposed, imposed)}
+    )
+
+
+def lighter_filter(key: str) -> dict[str, str]:
+    """The case list's "lighter than the catalogue" filter for a sanction row that is lighter."""
+    expected, _sep, imposed = key.partition("|")
+    lighter = expected in RANK and imposed in RANK and RANK[imposed] < RANK[expected]
+    return {"sanction_lighter": "on"} if lighter else {}

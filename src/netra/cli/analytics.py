@@ -11,7 +11,18 @@ analytics_app = typer.Typer(
     help="Statistik: ringkasan, indeks kerawanan, laporan berkala.", no_args_is_help=True
 )
 export_app = typer.Typer(help="Ekspor daftar (CSV/XLSX).", no_args_is_help=True)
-BY_CHOICES = ("region", "type", "indicator", "subject", "agency", "stage", "source", "election", "month")
+BY_CHOICES = (
+    "region",
+    "type",
+    "indicator",
+    "subject",
+    "agency",
+    "stage",
+    "source",
+    "election",
+    "month",
+    "sanction",
+)
 
 
 def register(app: typer.Typer, import_app: typer.Typer) -> None:
@@ -156,7 +167,7 @@ def export_cases(
     if str(out) == "-" and file_format != "csv":
         raise typer.BadParameter("XLSX tidak dapat ditulis ke stdout", param_hint="--out")
     _setup()
-    from netra.analytics import exports
+    from netra.analytics.render import exports
     from netra.analytics.selectors import case_export_all
     from netra.analytics.services import export_record
     from netra.cases.selectors import case_list_for

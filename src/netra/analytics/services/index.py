@@ -12,28 +12,20 @@ from django.db import transaction
 from django.db.models import Count, Q
 from django.db.models.functions import Substr
 from django.utils import timezone
+from django.utils.module_loading import import_string
 
-from netra.accounts.models import Office, Role
 from netra.analytics import formula
 from netra.analytics.grouping import with_outcomes
 from netra.analytics.models import IndexWeights, RegionIndex
+from netra.analytics.selectors.index import formula_version, index_weights, may_set_weights
 from netra.analytics.services.common import audit
 from netra.cases.models import Case, Election, FollowUp, Recommendation, Terlapor
+from netra.core.taskqueue import enqueue_on_commit
 from netra.registry.models import Pegawai, Region
 
 LEVEL_LENGTHS = (2, 5)  # provinces and kabupaten/kota
 WEIGHT_FIELDS = tuple(formula.SCALES)
-WEIGHT_ROLES = (Role.PIMPINAN, Role.ADMIN)
 Counts = dict[str, int]
-
-
-def current_weights() -> IndexWeights:
-    """The newest weights, or the formula's defaults (unsaved) when none were ever set."""
-    return IndexWeights.objects.first() or IndexWeights(created_at=timezone.now())
-
-
-def formula_version(weights: IndexWeights) -> str:
-    return f"{formula.FORMULA}/w{weights.pk}" if weights.pk else f"{formula.FORMULA}/default"
 
 
 def latest_election() -> Election | None:
@@ -167,7 +159,7 @@ def index_refresh(*, election_id: int | None = None, user=None) -> int:
     election = Election.objects.filter(pk=election_id).first() if election_id else latest_election()
     if election_id and election is None:
         raise ValidationError({"election": "Pemilu/pemilihan tidak dikenal."})
-    data, weights, now = _gather(election), current_weights(), timezone.now()
+    data, weights, now = _gather(election), index_weights(), timezone.now()
     codes = set(data["registered"]["n"]) | set(data["roster"])
     regions = Region.objects.filter(code__in=codes, level__in=(1, 2))
     key = election.pk if election is not None else 0
@@ -185,14 +177,9 @@ def index_refresh(*, election_id: int | None = None, user=None) -> int:
     return len(rows)
 
 
-def _may_set_weights(user) -> bool:
-    office = getattr(user, "office", None)
-    return office is not None and office.kind == Office.Kind.BAWASLU_RI and user.has_role(*WEIGHT_ROLES)
-
-
 def weights_set(*, user, values: dict[str, float], note: str = "") -> IndexWeights:
     """A new version of the weights (national office's pimpinan or admin only)."""
-    if not _may_set_weights(user):
+    if not may_set_weights(user):
         raise PermissionDenied("Hanya pimpinan atau admin Bawaslu RI yang menetapkan bobot indeks.")
     fields = (*WEIGHT_FIELDS, "threshold_high", "threshold_medium")
     if any(float(values.get(f, 0)) < 0 for f in fields):
@@ -211,3 +198,10 @@ def weights_set(*, user, values: dict[str, float], note: str = "") -> IndexWeigh
             data={**{f: float(values[f]) for f in fields}, "note": note},
         )
     return weights
+
+
+def index_refresh_enqueue(*, election_id: int | None = None) -> None:
+    """Queue a recomputation (after the weights change) once the caller's transaction commits."""
+    # The task module calls this package's services; naming the task by path keeps the import
+    # graph one-way (services never import tasks).
+    enqueue_on_commit(import_string("netra.analytics.tasks.index_refresh"), election_id)

@@ -7,18 +7,18 @@ Readers keep seeing the previous tally until the rebuild commits. Run by the ``t
 import time
 
 from django.db import transaction
-from django.db.models import Count, Exists, OuterRef, Q, Value
+from django.db.models import Exists, OuterRef, Value
 from django.db.models.functions import Substr
 from django.utils import timezone
 
 from netra.accounts.models import Office
-from netra.analytics.grouping import live_key, outcome_counts, with_outcomes
+from netra.analytics.grouping import deadline_counts, live_key, outcome_counts, with_outcomes
 from netra.analytics.models import CaseTally, DeadlineTally, TallyRun
 from netra.analytics.services.common import audit
-from netra.cases.models import CLOSED_STATUSES, Case, Recommendation, Transition
+from netra.cases.models import Case, Recommendation, Transition
 
 # CaseTally dimension -> the grouping of live_key it stores ("total" groups nothing).
-DIMENSIONS = ("total", "type", "subject", "agency", "stage", "source", "month")
+DIMENSIONS = ("total", "type", "subject", "agency", "stage", "source", "month", "sanction")
 _BATCH = 5000
 
 
@@ -54,39 +54,12 @@ def _case_tallies() -> list[CaseTally]:
 
 
 def _deadline_tallies(now) -> list[DeadlineTally]:
-    finished = (
-        Transition.objects.filter(data__has_key="step_on_time")
-        .order_by()
-        .values("office_id")
-        .annotate(on_time=Count("pk", filter=Q(data__step_on_time=True)), total=Count("pk"))
-    )
-    running = (
-        Case.objects.exclude(status__in=CLOSED_STATUSES)
-        .filter(due_at__isnull=False)
-        .order_by()
-        .values("office_id")
-        .annotate(overdue=Count("pk", filter=Q(due_at__lt=now)), total=Count("pk"))
-    )
-    counts: dict[int, dict[str, int]] = {}
-    for item in finished:
-        counts.setdefault(item["office_id"], {})["finished"] = (item["on_time"], item["total"])  # type: ignore[assignment]
-    for item in running:
-        counts.setdefault(item["office_id"], {})["open"] = (item["overdue"], item["total"])  # type: ignore[assignment]
+    counts = deadline_counts(Transition.objects.all(), Case.objects.all(), now)
     codes = dict(Office.objects.filter(pk__in=counts).values_list("pk", "region_code"))
-    return [_deadline_row(office_id, codes.get(office_id, ""), c) for office_id, c in counts.items()]
-
-
-def _deadline_row(office_id: int, region_code: str, found: dict) -> DeadlineTally:
-    on_time, finished = found.get("finished", (0, 0))
-    overdue, running = found.get("open", (0, 0))
-    return DeadlineTally(
-        office_id=office_id,
-        region_code=region_code,
-        finished_on_time=on_time,
-        finished_late=finished - on_time,
-        open_on_time=running - overdue,
-        open_overdue=overdue,
-    )
+    return [
+        DeadlineTally(office_id=office_id, region_code=codes.get(office_id, ""), **found)
+        for office_id, found in counts.items()
+    ]
 
 
 def tally_refresh(*, user=None) -> TallyRun:

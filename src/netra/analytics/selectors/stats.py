@@ -12,20 +12,30 @@ from typing import Any
 
 from django.db.models import F, QuerySet, Sum
 from django.db.models.functions import Substr
-from django.http import Http404
 from django.utils import timezone
 
 from netra.accounts.models import Office
 from netra.accounts.scoping import VIEW, is_staff, region_subtree_q, restrict
 from netra.analytics import labels
 from netra.analytics.grouping import child_length, live_key, outcome_counts, with_outcomes
-from netra.analytics.models import CaseTally, DeadlineTally, RegionIndex, TallyRun
-from netra.cases.models import Case, Election
+from netra.analytics.models import CaseTally, TallyRun
+from netra.cases.models import Case
 from netra.law import catalogue
 
 # The operator at the server (the CLI without --user) reads everything; no view reaches it.
-PUBLIC_READERS = ("case_stats_all", "case_export_all", "region_index_all")
-DIMENSIONS = ("region", "type", "indicator", "subject", "agency", "stage", "source", "election", "month")
+PUBLIC_READERS = ("case_stats_all", "case_export_all", "latest_tally_run", "tally_answers")
+DIMENSIONS = (
+    "region",
+    "type",
+    "indicator",
+    "subject",
+    "agency",
+    "stage",
+    "source",
+    "election",
+    "month",
+    "sanction",
+)
 MEASURES = ("cases", "proven", "recommended", "sanctioned")
 TALLY_REGION_LENGTH = 5  # CaseTally keeps region codes to kabupaten/kota level
 # Case list filter of each dimension: a figure's drill-down link lands on the cases it counts.
@@ -39,6 +49,7 @@ DRILL_FILTER = {
     "source": "kind",
     "election": "election",
     "month": "month",
+    "sanction": "outcome",
 }
 # Which CaseTally dimension answers each statistic (region and election group the totals).
 TALLY_DIMENSION = {"region": "total", "election": "total", "indicator": "type"}
@@ -63,6 +74,10 @@ class Stats:
     election: int | None = None
     from_tally: bool = False
     refreshed_at: datetime | None = None
+
+    @property
+    def title(self) -> str:
+        return labels.dimension_label(self.by)
 
     @property
     def total(self) -> StatRow:
@@ -96,12 +111,20 @@ def _live(cases: QuerySet, by: str, region: str, election: int | None) -> list[d
 # Pre-aggregated counting ------------------------------------------------------------------------
 
 
-def _tally_usable(user, region: str) -> TallyRun | None:
+def latest_tally_run() -> TallyRun | None:
+    """When the tallies were last rebuilt (None: never)."""
+    return TallyRun.objects.first()
+
+
+def tally_answers(office: Office | None, region: str) -> TallyRun | None:
     """The last tally run when it can answer this scope (national or provincial), else None."""
-    office = user.office if is_staff(user) else None
     if office is None or office.kind == Office.Kind.PPK or len(region) > 2:
         return None
-    return TallyRun.objects.first()
+    return latest_tally_run()
+
+
+def _tally_usable(user, region: str) -> TallyRun | None:
+    return tally_answers(user.office if is_staff(user) else None, region)
 
 
 def _tally(tallies: QuerySet, by: str, region: str, election: int | None) -> list[dict]:
@@ -131,6 +154,8 @@ def _merge(by: str, raw: list[dict]) -> dict[str, dict[str, int]]:
         key = _key_text(by, item.get("key", item.get("group")))
         if by == "indicator":
             key = _indicator(key)
+        if by == "sanction" and key.endswith("|"):
+            continue  # no follow-up recorded (or no class on it): nothing to compare
         sums = merged.setdefault(key, dict.fromkeys(MEASURES, 0))
         for m in MEASURES:
             sums[m] += int(item[m] or 0)
@@ -149,6 +174,8 @@ def _rows(by: str, merged: dict[str, dict[str, int]], base: dict[str, str], scop
     rows = []
     for key, sums in merged.items():
         filters = {**base, DRILL_FILTER[by]: key} if key else {}
+        if by == "sanction":
+            filters = {**base, "outcome": "sanctioned", **labels.lighter_filter(key)}
         label = names.get(key, "") or labels.unknown(by, key)
         if by == "region" and key == scope:
             label = labels.own_level(label)  # cases of the scope's own level, not of a region below
@@ -199,48 +226,3 @@ def case_export_all(*, region: str = "") -> QuerySet:
     ``--user``); a user's export goes through ``cases.selectors.case_list_for``."""
     qs = Case.objects.all()
     return (qs.filter(region_subtree_q(region)) if region else qs).order_by("-received_at", "-pk")
-
-
-# Deadline compliance --------------------------------------------------------------------------
-
-
-def deadline_compliance_for(user) -> list[DeadlineTally]:
-    """Per office in the user's territory: steps finished within their statutory deadline or late,
-    and open steps within or past it (as of the last tally), worst first."""
-    qs = restrict(DeadlineTally.objects.select_related("office"), user, VIEW)
-    rows = list(qs)
-    return sorted(rows, key=lambda r: (-(r.open_overdue + r.finished_late), r.office.name))
-
-
-# The vulnerability index ------------------------------------------------------------------------
-
-
-def _index_election(election: int | None) -> int:
-    if election:
-        return election
-    latest = Election.objects.order_by("-voting_day", "-pk").values_list("pk", flat=True).first()
-    return latest or 0
-
-
-def region_index_all(*, region: str, election: int | None = None) -> RegionIndex | None:
-    """One region's stored index (operator at the server: ``netra index``)."""
-    qs = RegionIndex.objects.select_related("region")
-    return qs.filter(region_code=region, election_id=_index_election(election)).first()
-
-
-def region_index_list_for(user, *, parent: str = "", election: int | None = None) -> list[RegionIndex]:
-    """The index of the regions one level below ``parent`` ("" -> provinces) the user may see."""
-    qs = restrict(RegionIndex.objects.select_related("region"), user, VIEW)
-    qs = qs.filter(election_id=_index_election(election), region__level=1 if not parent else 2)
-    if parent:
-        qs = qs.filter(region__parent_id=parent)
-    return list(qs.order_by("region_code"))
-
-
-def region_index_for(user, *, region: str, election: int | None = None) -> RegionIndex:
-    """One region's index with its inputs, for the methodology page; Http404 outside the user's view."""
-    qs = restrict(RegionIndex.objects.select_related("region"), user, VIEW)
-    found = qs.filter(region_code=region, election_id=_index_election(election)).first()
-    if found is None:
-        raise Http404("Indeks wilayah ini belum dihitung atau di luar wilayah Anda.")
-    return found

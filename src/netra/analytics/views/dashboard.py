@@ -1,0 +1,59 @@
+"""The statistics dashboard: every figure of the user's jurisdiction, a chart and a table for each,
+each number a link to the cases it counts."""
+
+from urllib.parse import urlencode
+
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
+
+from netra.analytics import selectors
+from netra.analytics.render import maps
+from netra.analytics.views.common import scope, stats_figure
+
+SECTIONS = (
+    "region",
+    "month",
+    "type",
+    "indicator",
+    "subject",
+    "agency",
+    "stage",
+    "source",
+    "election",
+    "sanction",
+)
+
+
+def region_map(user, *, figure: str, region: str, election):
+    """The map's areas below ``region`` and whether any boundary was imported."""
+    regions = selectors.map_regions(region)
+    if figure == "index":
+        values = maps.index_values(selectors.region_index_list_for(user, parent=region, election=election))
+    else:
+        rows = selectors.case_stats_for(user, by="region", region=region, election=election).rows
+        values = maps.stat_values(rows, figure)
+    geometries = selectors.map_boundaries([r.code for r in regions]) if regions else {}
+    return maps.areas(regions, values, geometries, figure=figure, election=election), bool(geometries)
+
+
+@login_required
+@require_GET
+def dashboard(request):
+    form, region, election = scope(request)
+    query = urlencode({k: v for k, v in (("region", region), ("election", election or "")) if v})
+    figures = [stats_figure(request.user, by, region, election, query) for by in SECTIONS]
+    areas, has_boundaries = region_map(request.user, figure="cases", region=region[:5], election=election)
+    context = {
+        "form": form,
+        "figures": figures,
+        "total": figures[0].total,
+        "region": region,
+        "election": election,
+        "query": query,
+        "deadlines": selectors.deadline_compliance_for(request.user),
+        "refreshed": selectors.latest_tally_run(),
+        "map": maps.choropleth(areas, "")[0] if has_boundaries else maps.tile_grid(areas, ""),
+        "has_boundaries": has_boundaries,
+    }
+    return render(request, "analytics/dashboard.html", context)
