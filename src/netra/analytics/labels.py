@@ -6,7 +6,6 @@ from django.utils.translation import gettext_lazy as _
 from netra.cases.models import Election, Kind, Status, SubjectType
 from netra.catalogue.labels import INDICATORS, LEVELS, SANCTION_KINDS
 from netra.law import catalogue
-from netra.law.sanctions import RANK
 from netra.registry.models import Agency, Region
 
 DIMENSION_LABELS = {
@@ -83,10 +82,3 @@ def _sanction_label(key: str) -> str:
         _("katalog: %(expected)s → dijatuhkan: %(imposed)s")
         % {"expected": CLASS_LABELS.get(expected, expected), "imposed": CLASS_LABELS.get(imposed, imposed)}
     )
-
-
-def lighter_filter(key: str) -> dict[str, str]:
-    """The case list's "lighter than the catalogue" filter for a sanction row that is lighter."""
-    expected, _sep, imposed = key.partition("|")
-    lighter = expected in RANK and imposed in RANK and RANK[imposed] < RANK[expected]
-    return {"sanction_lighter": "on"} if lighter else {}

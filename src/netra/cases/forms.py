@@ -452,6 +452,8 @@ class CaseFilterForm(forms.Form):
         widget=forms.TextInput(attrs={"type": "month", "placeholder": "2024-02"}),
     )
     agency = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
+    region_only = forms.BooleanField(required=False, widget=forms.HiddenInput)
+    sanction = forms.RegexField(required=False, regex=r"^[a-z]{0,12}\|[a-z]{0,12}$", widget=forms.HiddenInput)
 
     def __init__(self, *args, elections=(), violations=(), **kwargs):
         super().__init__(*args, **kwargs)

@@ -100,8 +100,10 @@ def _month_range(month: str) -> tuple[datetime, datetime]:
     return start, following
 
 
-def _drill_down(qs: QuerySet, *, agency=None, indicator: str = "", outcome: str = "", month: str = ""):
-    """The filters a statistics figure links with, so the list shows exactly the cases it counts."""
+def _drill_down(qs: QuerySet, *, agency=None, indicator="", outcome="", month="", sanction=""):
+    """The filters a statistics figure links with, so the list shows exactly the cases it counts.
+
+    ``sanction`` is "expected|imposed": a follow-up with the catalogue's class and the one imposed."""
     if agency:
         qs = qs.filter(pk__in=Case.objects.filter(terlapor__agency_id=agency).values("pk"))
     if indicator:
@@ -111,6 +113,10 @@ def _drill_down(qs: QuerySet, *, agency=None, indicator: str = "", outcome: str 
     if month:
         start, end = _month_range(month)
         qs = qs.filter(received_at__gte=start, received_at__lt=end)
+    if sanction:
+        expected, _bar, imposed = sanction.partition("|")
+        followups = FollowUp.objects.filter(expected_class=expected, sanction_class=imposed)
+        qs = qs.filter(pk__in=followups.values("case_id"))
     return qs
 
 
@@ -133,6 +139,8 @@ def case_list_for(
     indicator: str = "",
     outcome: str = "",
     month: str = "",
+    region_only: bool = False,
+    sanction: str = "",
 ) -> QuerySet:
     """The user's cases, newest first, narrowed by the given filters (each optional).
 
@@ -141,8 +149,8 @@ def case_list_for(
     ``nearly_due``: open cases due within one day; ``q``: words of title, description, place,
     terlapor (name, NIP, agency, position), register number, or an exact receipt code;
     ``sanction_lighter``: cases whose sanction is lighter than the catalogue's class;
-    ``agency``, ``indicator``, ``outcome``, ``month``: the drill-down filters of the statistics
-    (``_drill_down``).
+    ``agency``, ``indicator``, ``outcome``, ``month``, ``sanction``: the drill-down filters of the statistics
+    (``_drill_down``); ``region_only``: the region itself, without the regions below it.
     """
     qs = case_queryset_for(user)
     if sanction_lighter:
@@ -152,7 +160,8 @@ def case_list_for(
     if kind:
         qs = qs.filter(kind__in=[kind] if isinstance(kind, str) else list(kind))
     if region:
-        qs = qs.filter(region_subtree_q(region.strip()))
+        code = region.strip()
+        qs = qs.filter(region_code=code) if region_only else qs.filter(region_subtree_q(code))
     if election:
         qs = qs.filter(election=election)
     if subject_type:
@@ -164,7 +173,7 @@ def case_list_for(
     if open_only:
         qs = qs.filter(_open())
     qs = _due_filters(qs, overdue=overdue, nearly_due=nearly_due)
-    qs = _drill_down(qs, agency=agency, indicator=indicator, outcome=outcome, month=month)
+    qs = _drill_down(qs, agency=agency, indicator=indicator, outcome=outcome, month=month, sanction=sanction)
     if q:
         qs = _search(qs, q)
     return _with_related(qs).order_by("-received_at", "-pk")

@@ -12,7 +12,8 @@ from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 
-BAR_HEIGHT, GAP, LABEL_WIDTH, WIDTH = 22, 8, 210, 640
+BAR_HEIGHT, GAP, LABEL_WIDTH, WIDTH = 22, 8, 250, 640
+LABEL_CHARS = 32  # longer labels are cut (the full label is in the bar's title and the table)
 SHADES = 5
 
 
@@ -44,7 +45,7 @@ def _bar(n: int, bar: Bar, top: int, chart_id: str) -> SafeString:
         '<text x="{}" y="{}" class="chart-value">{}</text>',
         LABEL_WIDTH - 6,
         y + BAR_HEIGHT - 6,
-        bar.label[:34],
+        bar.label if len(bar.label) <= LABEL_CHARS else bar.label[: LABEL_CHARS - 1] + "…",
         LABEL_WIDTH,
         y,
         width,

@@ -49,7 +49,7 @@ DRILL_FILTER = {
     "source": "kind",
     "election": "election",
     "month": "month",
-    "sanction": "outcome",
+    "sanction": "sanction",
 }
 # Which CaseTally dimension answers each statistic (region and election group the totals).
 TALLY_DIMENSION = {"region": "total", "election": "total", "indicator": "type"}
@@ -174,11 +174,10 @@ def _rows(by: str, merged: dict[str, dict[str, int]], base: dict[str, str], scop
     rows = []
     for key, sums in merged.items():
         filters = {**base, DRILL_FILTER[by]: key} if key else {}
-        if by == "sanction":
-            filters = {**base, "outcome": "sanctioned", **labels.lighter_filter(key)}
         label = names.get(key, "") or labels.unknown(by, key)
         if by == "region" and key == scope:
             label = labels.own_level(label)  # cases of the scope's own level, not of a region below
+            filters["region_only"] = "1"
         rows.append(StatRow(key, label, **sums, filters=filters))
     order = (lambda r: r.key) if by in ("region", "month") else (lambda r: (-r.cases, r.label))
     return sorted(rows, key=order)

@@ -54,6 +54,8 @@ FILTER_ARGS = (
     "indicator",
     "outcome",
     "month",
+    "region_only",
+    "sanction",
 )
 
 
