@@ -160,7 +160,7 @@ def index_refresh(*, election_id: int | None = None, user=None) -> int:
     if election_id and election is None:
         raise ValidationError({"election": "Pemilu/pemilihan tidak dikenal."})
     data, weights, now = _gather(election), index_weights(), timezone.now()
-    codes = set(data["registered"]["n"]) | set(data["roster"])
+    codes = set(data["registered"]["n"]) | set(data["roster"]) | set((data["previous"] or {"n": {}})["n"])
     regions = Region.objects.filter(code__in=codes, level__in=(1, 2))
     key = election.pk if election is not None else 0
     rows = [_index_row(region, key, data, weights, now) for region in regions]
