@@ -10,7 +10,7 @@ from netra.accounts.models import Role
 from netra.analytics import formula, selectors, services
 from netra.analytics.models import IndexWeights, RegionIndex
 from netra.audit.models import Event
-from netra.registry.models import Agency, Pegawai
+from netra.registry.models import Pegawai
 
 WEIGHTS = {
     "violations_per_1000": 30,

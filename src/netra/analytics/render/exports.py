@@ -30,12 +30,13 @@ CASE_COLUMNS = (
 STAT_COLUMNS = ("key", "label", "cases", "proven", "recommended", "sanctioned")
 
 
-def case_rows(cases: QuerySet) -> Iterator[tuple]:
-    """The header, then one tuple per case, read in chunks from a server-side cursor."""
+def case_rows(cases: QuerySet, chunk: int = CHUNK) -> Iterator[tuple]:
+    """The header, then one tuple per case, read ``chunk`` rows at a time (a server-side cursor on
+    PostgreSQL, fetchmany on SQLite): memory holds one chunk, whatever the row count."""
     yield tuple(name for name, _field in CASE_COLUMNS)
     fields = [field for _name, field in CASE_COLUMNS]
     plain = cases.select_related(None).prefetch_related(None)
-    for row in plain.values_list(*fields).iterator(chunk_size=CHUNK):
+    for row in plain.values_list(*fields).iterator(chunk_size=chunk):
         yield tuple(_cell(value) for value in row)
 
 

@@ -68,10 +68,10 @@ def choropleth(areas: list[Area], title: str) -> tuple[SafeString, float]:
         ),
     )
     svg = format_html(
-        '<svg class="map" viewBox="0 0 {} {:.0f}" role="img" aria-labelledby="map-title" '
+        '<svg class="map" viewBox="0 0 {} {}" role="img" aria-labelledby="map-title" '
         'data-testid="choropleth"><title id="map-title">{}</title>{}</svg>',
         int(WIDTH),
-        height,
+        round(height),
         title,
         shapes,
     )
