@@ -72,7 +72,7 @@ def bar_chart(chart_id: str, title: str, bars: Sequence[Bar]) -> SafeString:
     height = max(1, len(bars)) * (BAR_HEIGHT + GAP)
     body = format_html_join("", "{}", ((_bar(n, bar, top, chart_id),) for n, bar in enumerate(bars)))
     return format_html(
-        '<svg class="chart" viewBox="0 0 {} {}" role="img" aria-labelledby="{}-title" '
+        '<svg class="chart" viewBox="0 0 {} {}" role="group" aria-labelledby="{}-title" '
         'data-testid="{}-chart"><title id="{}-title">{}</title>{}</svg>',
         WIDTH,
         height,

@@ -68,7 +68,7 @@ def choropleth(areas: list[Area], title: str) -> tuple[SafeString, float]:
         ),
     )
     svg = format_html(
-        '<svg class="map" viewBox="0 0 {} {}" role="img" aria-labelledby="map-title" '
+        '<svg class="map" viewBox="0 0 {} {}" role="group" aria-labelledby="map-title" '
         'data-testid="choropleth"><title id="map-title">{}</title>{}</svg>',
         int(WIDTH),
         round(height),

@@ -23,6 +23,7 @@ class Figure:
     total: StatRow
     more: int  # rows left out of the table (in the CSV)
     query: str
+    scope: str = ""  # the region the figure covers (the asked one, else the office's territory)
 
 
 def scope(request, form_class=ScopeForm, **extra):
@@ -46,7 +47,8 @@ def figure(stats: Stats, title: str, query: str, chart_rows: int = 15) -> Figure
     bars = [Bar(r.label, r.cases, drill_url(r.filters)) for r in rows[:chart_rows]]
     table = [{"row": r, "links": _links(r)} for r in rows[:TABLE_ROWS]]
     chart = bar_chart(f"chart-{stats.by}", title, bars)
-    return Figure(stats.by, title, chart, table, stats.total, max(0, len(rows) - TABLE_ROWS), query)
+    more = max(0, len(rows) - TABLE_ROWS)
+    return Figure(stats.by, title, chart, table, stats.total, more, query, stats.region)
 
 
 def stats_figure(user, by: str, region: str, election, query: str) -> Figure:

@@ -43,7 +43,8 @@ def dashboard(request):
     form, region, election = scope(request)
     query = urlencode({k: v for k, v in (("region", region), ("election", election or "")) if v})
     figures = [stats_figure(request.user, by, region, election, query) for by in SECTIONS]
-    areas, has_boundaries = region_map(request.user, figure="cases", region=region[:5], election=election)
+    parent = figures[0].scope[:5]  # the map of the regions below the figures' scope
+    areas, has_boundaries = region_map(request.user, figure="cases", region=parent, election=election)
     context = {
         "form": form,
         "figures": figures,

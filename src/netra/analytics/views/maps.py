@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
+from netra.accounts.scoping import territory
 from netra.analytics import selectors
 from netra.analytics.forms import FIGURE_CHOICES, MapForm
 from netra.analytics.render import maps
@@ -16,6 +17,7 @@ from netra.analytics.views.dashboard import region_map
 @require_GET
 def region_map_page(request):
     form, region, election = scope(request, MapForm)
+    region = region or (territory(request.user) or "")[:5]  # start at the user's own territory
     figure = (form.cleaned_data.get("figure") if form.is_bound and form.is_valid() else "") or "cases"
     areas, has_boundaries = region_map(request.user, figure=figure, region=region, election=election)
     title = dict(FIGURE_CHOICES)[figure]
