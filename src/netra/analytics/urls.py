@@ -1,6 +1,6 @@
 from django.urls import path
 
-from netra.analytics.views import dashboard, exports, index, maps, public
+from netra.analytics.views import dashboard, exports, index, maps, public, report
 
 app_name = "analytics"
 urlpatterns = [
@@ -11,6 +11,7 @@ urlpatterns = [
     path("indeks/<str:code>/", index.index_detail, name="index_detail"),
     path("ekspor/kasus.<str:file_format>", exports.case_export, name="case_export"),
     path("ekspor/statistik.<str:file_format>", exports.stats_export, name="stats_export"),
+    path("laporan/", report.periodic_report, name="report"),
     # Public: no account needed.
     path("terbuka/", public.open_data, name="open_data"),
     path("terbuka.csv", public.open_data_csv, name="open_data_csv"),

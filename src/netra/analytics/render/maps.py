@@ -47,8 +47,13 @@ def _path(geometry: dict, project) -> str:
     return "".join(parts)
 
 
-def choropleth(areas: list[Area], title: str) -> tuple[SafeString, float]:
-    """SVG of the areas with a geometry (equirectangular, scaled by the mean latitude); its height."""
+def choropleth(
+    areas: list[Area], title: str, fills: dict[str, str] | None = None
+) -> tuple[SafeString, float]:
+    """SVG of the areas with a geometry (equirectangular, scaled by the mean latitude); its height.
+
+    ``fills`` (colour class -> colour) writes each area's colour as an attribute, for renderers
+    without the site's stylesheet (the PDF report)."""
     drawn = [a for a in areas if a.geometry]
     west, south, east, north = _bounds(drawn)
     stretch = math.cos(math.radians((north + south) / 2))
@@ -61,9 +66,19 @@ def choropleth(areas: list[Area], title: str) -> tuple[SafeString, float]:
     shapes = format_html_join(
         "",
         '<a href="{}" data-testid="map-region" data-code="{}" aria-label="{}: {}"><title>{}: {}</title>'
-        '<path d="{}" class="map-area {}"></path></a>',
+        '<path d="{}" class="map-area {}" fill="{}" stroke="#ffffff"></path></a>',
         (
-            (a.href, a.code, a.name, a.label, a.name, a.label, _path(a.geometry or {}, project), a.css)
+            (
+                a.href,
+                a.code,
+                a.name,
+                a.label,
+                a.name,
+                a.label,
+                _path(a.geometry or {}, project),
+                a.css,
+                (fills or {}).get(a.css, "currentColor" if fills is None else "#f1f3f6"),
+            )
             for a in drawn
         ),
     )

@@ -12,6 +12,7 @@ from netra.analytics.selectors.index import (
 )
 from netra.analytics.selectors.maps import map_boundaries, map_regions, map_url
 from netra.analytics.selectors.opendata import open_statistics
+from netra.analytics.selectors.report import periodic_report_for
 from netra.analytics.selectors.stats import (
     DIMENSIONS,
     MEASURES,
@@ -40,6 +41,7 @@ __all__ = [
     "map_url",
     "may_set_weights",
     "open_statistics",
+    "periodic_report_for",
     "region_index_all",
     "region_index_for",
     "region_index_list_for",

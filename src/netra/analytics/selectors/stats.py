@@ -209,6 +209,12 @@ def case_stats_for(user, *, by: str, region: str = "", election: int | None = No
     return stats
 
 
+def count_cases(cases: QuerySet, *, by: str, region: str = "", election: int | None = None) -> Stats:
+    """``cases`` (already restricted by the caller's selector) grouped ``by`` a dimension, live."""
+    _check(by)
+    return _stats(_live(cases, by, region, election), by, region, region, election)
+
+
 def case_stats_all(*, by: str, region: str = "", election: int | None = None) -> Stats:
     """Every case, for the operator at the server (``netra stats`` without ``--user``); no view
     reaches it. Counted live: exact at any moment, whatever the tally's age."""
