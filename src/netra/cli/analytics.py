@@ -108,8 +108,8 @@ def stats(
     if as_json:
         typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
         return
-    for row in rows:
-        typer.echo(f"{row['key'] or '-':<14} {row['label'][:48]:<48} {row['cases']:>8} {row['proven']:>7}")
+    for r in found.rows:
+        typer.echo(f"{r.key or '-':<14} {r.label[:48]:<48} {r.cases:>8} {r.proven:>7}")
 
 
 def index(

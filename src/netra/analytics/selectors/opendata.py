@@ -41,10 +41,10 @@ def _counts(region: str) -> list[dict]:
     subtree = region_subtree_q(region)
     area = Substr("region_code", 1, length)
     if latest_tally_run() is not None and length <= 5:
-        qs = CaseTally.objects.filter(subtree, dimension="type").annotate(area=area)
-        return list(qs.order_by().values("area", "key").annotate(n=Sum("cases")))
-    qs = Case.objects.filter(subtree).annotate(area=area, key=F("violation_code"))
-    return list(qs.order_by().values("area", "key").annotate(n=Count("pk")))
+        tallies = CaseTally.objects.filter(subtree, dimension="type").annotate(area=area)
+        return list(tallies.order_by().values("area", "key").annotate(n=Sum("cases")))
+    cases = Case.objects.filter(subtree).annotate(area=area, key=F("violation_code"))
+    return list(cases.order_by().values("area", "key").annotate(n=Count("pk")))
 
 
 def open_statistics(*, region: str = "") -> OpenTable:

@@ -43,6 +43,7 @@ def periodic_report_for(user, *, start: date, end: date) -> PeriodicReport:
     if not is_staff(user):
         raise PermissionError("reports are for staff")
     office = user.office
+    assert office is not None  # is_staff: every staff user has an office
     scope = office.region_code if office.is_supervisory else ""
     visible = restrict(Case.objects.all(), user, VIEW)
     received = visible.filter(received_at__gte=_moment(start), received_at__lte=_moment(end, end=True))
