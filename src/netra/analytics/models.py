@@ -18,8 +18,10 @@ class CaseTally(models.Model):
 
     dimension = models.CharField(max_length=16)  # total, type, subject, agency, stage, source, month
     key = models.CharField(max_length=60, blank=True)
-    # The case's region code cut to kabupaten/kota level (5 characters), so national and provincial
-    # scopes are answered from here; narrower scopes are counted live.
+    # The case's region code cut to province (level 1, 2 characters) or kabupaten/kota (level 2, 5
+    # characters): every case is counted once at each level. National scopes read level 1, provincial
+    # scopes level 2 (a few thousand rows either way); narrower scopes are counted live.
+    level = models.PositiveSmallIntegerField(default=2)
     region_code = models.CharField(max_length=13)
     election_id = models.IntegerField(null=True, blank=True)
     to_bkn = models.BooleanField(default=False)
@@ -29,7 +31,7 @@ class CaseTally(models.Model):
     sanctioned = models.IntegerField(default=0)
 
     class Meta:
-        indexes = [models.Index(fields=["dimension", "region_code"], name="tally_dimension_region")]
+        indexes = [models.Index(fields=["level", "dimension", "region_code"], name="tally_level_dimension")]
 
     def __str__(self) -> str:
         return f"{self.dimension}:{self.key}@{self.region_code}={self.cases}"

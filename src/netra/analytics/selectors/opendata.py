@@ -41,7 +41,8 @@ def _counts(region: str) -> list[dict]:
     subtree = region_subtree_q(region)
     area = Substr("region_code", 1, length)
     if latest_tally_run() is not None and length <= 5:
-        tallies = CaseTally.objects.filter(subtree, dimension="type").annotate(area=area)
+        tallies = CaseTally.objects.filter(subtree, level=1 if not region else 2, dimension="type")
+        tallies = tallies.annotate(area=area)
         return list(tallies.order_by().values("area", "key").annotate(n=Sum("cases")))
     cases = Case.objects.filter(subtree).annotate(area=area, key=F("violation_code"))
     return list(cases.order_by().values("area", "key").annotate(n=Count("pk")))

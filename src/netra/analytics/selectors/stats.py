@@ -128,7 +128,8 @@ def _tally_usable(user, region: str) -> TallyRun | None:
 
 
 def _tally(tallies: QuerySet, by: str, region: str, election: int | None) -> list[dict]:
-    qs = _narrow(tallies.filter(dimension=TALLY_DIMENSION.get(by, by)), region, election)
+    level = 1 if region == "" else 2  # national: province rows; a province: its kabupaten rows
+    qs = _narrow(tallies.filter(level=level, dimension=TALLY_DIMENSION.get(by, by)), region, election)
     key = {"region": Substr("region_code", 1, child_length(region)), "election": F("election_id")}.get(
         by, F("key")
     )

@@ -50,7 +50,28 @@ def _case_tallies() -> list[CaseTally]:
                     **{m: item[m] for m in ("cases", "proven", "recommended", "sanctioned")},
                 )
             )
-    return rows
+    return rows + _province_rows(rows)
+
+
+def _province_rows(rows: list[CaseTally]) -> list[CaseTally]:
+    """The kabupaten-level rows summed per province: the national scope reads these."""
+    summed: dict[tuple, CaseTally] = {}
+    for row in rows:
+        key = (row.dimension, row.key, row.region_code[:2], row.election_id, row.to_bkn)
+        found = summed.setdefault(
+            key,
+            CaseTally(
+                dimension=row.dimension,
+                key=row.key,
+                level=1,
+                region_code=row.region_code[:2],
+                election_id=row.election_id,
+                to_bkn=row.to_bkn,
+            ),
+        )
+        for measure in ("cases", "proven", "recommended", "sanctioned"):
+            setattr(found, measure, getattr(found, measure) + getattr(row, measure))
+    return list(summed.values())
 
 
 def _deadline_tallies(now) -> list[DeadlineTally]:
@@ -73,7 +94,7 @@ def tally_refresh(*, user=None) -> TallyRun:
         CaseTally.objects.bulk_create(cases, batch_size=_BATCH)
         DeadlineTally.objects.all().delete()
         DeadlineTally.objects.bulk_create(deadlines, batch_size=_BATCH)
-        total = sum(row.cases for row in cases if row.dimension == "total")
+        total = sum(row.cases for row in cases if row.dimension == "total" and row.level == 1)
         run = TallyRun.objects.create(finished_at=timezone.now(), cases=total, seconds=0)
         run.seconds = round(time.monotonic() - started, 3)
         TallyRun.objects.filter(pk=run.pk).update(seconds=run.seconds)
