@@ -54,7 +54,9 @@ def test_dashboard_map_drill_down_export_and_index(browser, live_server, demo, t
     page.goto(f"{base}/statistik/")
     kepri_cases = Case.objects.filter(region_code__startswith="21").count()
     assert page.inner_text("[data-testid=total-cases]") == str(kepri_cases)
-    assert page.locator("[data-testid=table-type]").is_visible()
+    page.wait_for_selector("[data-testid=table-type]")  # each figure loads in its own request (htmx)
+    page.wait_for_selector("[data-testid=deadlines]")
+    assert page.locator("[aria-busy=true]").count() == 0
     assert sideways(page) <= 0
     assert axe_violations(page) == []
 

@@ -11,6 +11,21 @@ FIGURE_CHOICES = [
     ("sanctioned", _("Dijatuhi sanksi")),
     ("index", _("Indeks kerawanan")),
 ]
+# The dashboard's figures, named for their lazy-loading placeholders (the figure's own title comes
+# with it).
+FIGURE_LABELS = {
+    "region": _("Wilayah"),
+    "month": _("Bulan diterima"),
+    "type": _("Jenis pelanggaran"),
+    "indicator": _("Indikator"),
+    "subject": _("Status kepegawaian"),
+    "agency": _("Instansi"),
+    "stage": _("Tahap"),
+    "source": _("Sumber"),
+    "election": _("Pemilu/Pemilihan"),
+    "sanction": _("Sanksi dijatuhkan menurut kelas katalog"),
+    "deadlines": _("Kepatuhan tenggat menurut undang-undang, per kantor"),
+}
 WEIGHT_LABELS = {
     "violations_per_1000": _("Pelanggaran per 1.000 ASN"),
     "share_proven": _("Porsi kasus terbukti"),

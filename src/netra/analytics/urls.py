@@ -5,6 +5,7 @@ from netra.analytics.views import dashboard, exports, index, maps, public, repor
 app_name = "analytics"
 urlpatterns = [
     path("", dashboard.dashboard, name="dashboard"),
+    path("angka/<str:by>/", dashboard.figure, name="figure"),
     path("peta/", maps.region_map_page, name="map"),
     path("indeks/", index.index_list, name="index"),
     path("indeks/bobot/", index.weights, name="weights"),
