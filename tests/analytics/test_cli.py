@@ -11,6 +11,7 @@ from typer.testing import CliRunner
 from netra.accounts.models import Role
 from netra.audit.models import Event
 from netra.cases.demo import demo_load
+from netra.cases.models import Election
 from netra.cases.selectors import case_list_for
 from netra.cli import app
 
@@ -122,5 +123,8 @@ def test_the_demo_lists_bintan_and_lingga_with_the_seed_findings(settings, tmp_p
     # The seed: the province found 2 ASN, Bintan 1, Lingga 1 PPNPN, each proven and recommended.
     assert rows["21"]["cases"] == rows["21"]["proven"] == rows["21"]["recommended"] == 2
     assert rows["21.01"]["proven"] == rows["21.04"]["proven"] == 1
-    pemilu = runner.invoke(app, ["stats", "--by", "subject", "--region", "21", "--election", "1", "--json"])
+    election = str(Election.objects.get(name="Pemilu 2024").pk)
+    pemilu = runner.invoke(
+        app, ["stats", "--by", "subject", "--region", "21", "--election", election, "--json"]
+    )
     assert {r["key"]: r["cases"] for r in json.loads(pemilu.output)} == {"PNS": 3, "PPNPN": 1}
