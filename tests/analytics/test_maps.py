@@ -77,3 +77,13 @@ def test_the_shared_provinces_import_and_draw(world, make_case, tmp_path):
     client.force_login(world["staff"]["ri"][Role.PIMPINAN])
     page = client.get("/statistik/peta/").content.decode()
     assert page.count("<path ") >= 4 and len(page) < 400_000  # simplified for the page's scale
+
+
+@pytest.mark.parametrize(
+    ("code", "at_level"), [("21", 1), ("21.01", 2), ("21.01.04", 3), ("21.01.04.2001", 4)]
+)
+def test_code_length_is_the_length_of_a_code_at_that_level(code, at_level):
+    from netra.law import regioncode
+
+    assert regioncode.code_length(at_level) == len(code)
+    assert regioncode.ancestor_at("21.01.04.2001", at_level) == code

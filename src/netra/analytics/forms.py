@@ -3,6 +3,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from netra.analytics.formula import SCALES
+from netra.law import regioncode
 
 FIGURE_CHOICES = [
     ("cases", _("Kasus")),
@@ -39,7 +40,7 @@ WEIGHT_LABELS = {
 
 def _region_code(value: str) -> str:
     code = value.strip()
-    if code and not all(part.isdigit() for part in code.split(".")):
+    if code and not all(part.isdigit() for part in regioncode.parts(code)):
         raise ValidationError(_("Kode wilayah berupa angka bertitik, misalnya 32.04."))
     return code
 
@@ -72,7 +73,7 @@ class MapForm(ScopeForm):
 
     def clean_region(self) -> str:
         code = super().clean_region()
-        if len(code) > 5:
+        if regioncode.level(code) > regioncode.KABUPATEN_KOTA:
             raise ValidationError(
                 _("Peta tersedia sampai tingkat kecamatan: pilih provinsi atau kabupaten/kota.")
             )

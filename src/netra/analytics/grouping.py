@@ -6,11 +6,12 @@ from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet, Value
 from django.db.models.functions import Concat, Substr, TruncMonth
 
 from netra.cases.models import CLOSED_STATUSES, Decision, FollowUp, Recommendation
+from netra.law import regioncode
 
 
 def child_length(region: str) -> int:
     """Length of the codes one level below ``region`` ("" -> provinces "21", "21" -> "21.01")."""
-    return {0: 2, 2: 5, 5: 8}.get(len(region), 13)
+    return regioncode.code_length(regioncode.level(region) + 1)
 
 
 def with_outcomes(qs: QuerySet) -> QuerySet:

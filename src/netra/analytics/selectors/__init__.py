@@ -10,7 +10,15 @@ from netra.analytics.selectors.index import (
     region_index_list_for,
     region_named,
 )
-from netra.analytics.selectors.maps import map_boundaries, map_regions, map_url
+from netra.analytics.selectors.maps import (
+    has_map_below,
+    map_boundaries,
+    map_parent,
+    map_regions,
+    map_url,
+    province_of,
+    region_above,
+)
 from netra.analytics.selectors.opendata import open_statistics
 from netra.analytics.selectors.report import periodic_report_for
 from netra.analytics.selectors.stats import (
@@ -34,14 +42,18 @@ __all__ = [
     "case_stats_for",
     "deadline_compliance_for",
     "formula_version",
+    "has_map_below",
     "index_weights",
     "latest_tally_run",
     "map_boundaries",
+    "map_parent",
     "map_regions",
     "map_url",
     "may_set_weights",
     "open_statistics",
     "periodic_report_for",
+    "province_of",
+    "region_above",
     "region_index_all",
     "region_index_for",
     "region_index_list_for",

@@ -11,6 +11,7 @@ from shapely.geometry import mapping, shape
 
 from netra.analytics.render.maps import geometry_of
 from netra.analytics.selectors.stats import MEASURES
+from netra.law import regioncode
 from netra.registry.models import Region, RegionBoundary
 
 # Regions and their boundaries are reference data anyone may read.
@@ -20,9 +21,28 @@ MAP_PIXELS = 800  # the SVG's width: boundaries are simplified to about one pixe
 _CACHE_SECONDS = 3600
 
 
+def map_parent(code: str) -> str:
+    """The deepest region a map can show the children of: ``code`` itself, or its kabupaten/kota
+    when it is a kecamatan or desa (maps stop at kecamatan)."""
+    return regioncode.ancestor_at(code, regioncode.KABUPATEN_KOTA) or code
+
+
+def region_above(code: str) -> str:
+    """The region one level up ("" above a province): the map's "up" link."""
+    return regioncode.parent(code) or ""
+
+
+def has_map_below(code: str) -> bool:
+    return regioncode.level(code) < regioncode.KECAMATAN
+
+
+def province_of(code: str) -> str:
+    return regioncode.province(code)
+
+
 def map_regions(parent: str) -> list[Region]:
     """Provinces ("" parent), or the kabupaten/kota or kecamatan of a region (never desa)."""
-    if len(parent) > 5:
+    if regioncode.level(parent) > regioncode.KABUPATEN_KOTA:
         return []
     qs = Region.objects.filter(parent_id=parent) if parent else Region.objects.filter(level=1)
     return list(qs.order_by("code"))
@@ -48,7 +68,7 @@ def map_boundaries(codes: list[str]) -> dict[str, dict]:
     stamp = qs.aggregate(n=Count("pk"), at=Max("updated_at"))
     if not stamp["n"]:
         return {}
-    key = f"netra-map:{codes[0][:-3] if len(codes[0]) > 2 else ''}:{stamp['n']}:{stamp['at']:%s%f}"
+    key = f"netra-map:{region_above(codes[0])}:{stamp['n']}:{stamp['at']:%s%f}"
     found = cache.get(key)
     if found is None:
         found = _simplified(list(qs.values_list("region_id", "simplified")))

@@ -13,6 +13,7 @@ from netra.analytics.models import CaseTally
 from netra.analytics.selectors.stats import latest_tally_run
 from netra.analytics.suppression import Cell, suppress_row, suppress_total
 from netra.cases.models import Case
+from netra.law import regioncode
 from netra.registry.models import Region
 
 # Aggregates anyone may read: no row, no person, only counts of at least the minimum cell size.
@@ -40,7 +41,7 @@ def _counts(region: str) -> list[dict]:
     length = child_length(region)
     subtree = region_subtree_q(region)
     area = Substr("region_code", 1, length)
-    if latest_tally_run() is not None and length <= 5:
+    if latest_tally_run() is not None and regioncode.level(region) <= regioncode.PROVINSI:
         tallies = CaseTally.objects.filter(subtree, level=1 if not region else 2, dimension="type")
         tallies = tallies.annotate(area=area)
         return list(tallies.order_by().values("area", "key").annotate(n=Sum("cases")))

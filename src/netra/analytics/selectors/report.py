@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from netra.accounts.scoping import VIEW, is_staff, restrict
 from netra.analytics.render.maps import Area, areas, stat_values
-from netra.analytics.selectors.maps import map_boundaries, map_regions
+from netra.analytics.selectors.maps import map_boundaries, map_parent, map_regions
 from netra.analytics.selectors.stats import StatRow, count_cases
 from netra.cases.letterdata import letterhead_for
 from netra.cases.letters.data import Letterhead
@@ -49,7 +49,7 @@ def periodic_report_for(user, *, start: date, end: date) -> PeriodicReport:
     received = visible.filter(received_at__gte=_moment(start), received_at__lte=_moment(end, end=True))
     by_region = count_cases(received, by="region", region=scope)
     overdue = visible.exclude(status__in=CLOSED_STATUSES).filter(due_at__lt=timezone.now())
-    regions = map_regions(scope[:5])
+    regions = map_regions(map_parent(scope))
     return PeriodicReport(
         office_name=office.name,
         letterhead=letterhead_for(office),

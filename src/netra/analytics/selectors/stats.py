@@ -20,7 +20,7 @@ from netra.analytics import labels
 from netra.analytics.grouping import child_length, live_key, outcome_counts, with_outcomes
 from netra.analytics.models import CaseTally, TallyRun
 from netra.cases.models import Case
-from netra.law import catalogue
+from netra.law import catalogue, regioncode
 
 # The operator at the server (the CLI without --user) reads everything; no view reaches it.
 PUBLIC_READERS = ("case_stats_all", "case_export_all", "latest_tally_run", "tally_answers")
@@ -118,7 +118,7 @@ def latest_tally_run() -> TallyRun | None:
 
 def tally_answers(office: Office | None, region: str) -> TallyRun | None:
     """The last tally run when it can answer this scope (national or provincial), else None."""
-    if office is None or office.kind == Office.Kind.PPK or len(region) > 2:
+    if office is None or office.kind == Office.Kind.PPK or regioncode.level(region) > regioncode.PROVINSI:
         return None
     return latest_tally_run()
 

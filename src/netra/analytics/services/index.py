@@ -21,9 +21,11 @@ from netra.analytics.selectors.index import formula_version, index_weights, may_
 from netra.analytics.services.common import audit
 from netra.cases.models import Case, Election, FollowUp, Recommendation, Terlapor
 from netra.core.taskqueue import enqueue_on_commit
+from netra.law import regioncode
 from netra.registry.models import Pegawai, Region
 
-LEVEL_LENGTHS = (2, 5)  # provinces and kabupaten/kota
+LEVELS = (regioncode.PROVINSI, regioncode.KABUPATEN_KOTA)
+KABUPATEN_LENGTH = regioncode.code_length(regioncode.KABUPATEN_KOTA)
 WEIGHT_FIELDS = tuple(formula.SCALES)
 Counts = dict[str, int]
 
@@ -43,16 +45,18 @@ def _by_level(rows: Iterable[tuple[str, int]]) -> Counts:
     """Counts per region code at province and kabupaten level from (code, count) pairs."""
     found: Counts = defaultdict(int)
     for code, count in rows:
-        for length in LEVEL_LENGTHS:
-            if len(code) >= length:
-                found[code[:length]] += count
+        for at_level in LEVELS:
+            if region := regioncode.ancestor_at(code, at_level):
+                found[region] += count
     return found
 
 
 def _grouped(qs, field: str = "region_code", **extra) -> dict[str, Counts]:
     """``{measure: {region: n}}`` for Count('pk') plus ``extra`` measures, grouped at both levels."""
     measures = {"n": Count("pk"), **extra}
-    raw = list(qs.order_by().annotate(r5=Substr(field, 1, 5)).values("r5").annotate(**measures))
+    raw = list(
+        qs.order_by().annotate(r5=Substr(field, 1, KABUPATEN_LENGTH)).values("r5").annotate(**measures)
+    )
     return {m: _by_level((row["r5"], row[m]) for row in raw) for m in measures}
 
 
@@ -72,7 +76,8 @@ def _repeat(election: Election | None) -> dict[str, Counts]:
         qs = qs.filter(case__election=election)
     cases_of: dict[tuple[str, str], set[int]] = defaultdict(set)
     for code, pegawai, nip, case in qs.values_list("case__region_code", "pegawai_id", "nip", "case_id"):
-        cases_of[(code[:5], f"p{pegawai}" if pegawai else f"n{nip}")].add(case)
+        region = regioncode.ancestor_at(code, regioncode.KABUPATEN_KOTA) or code
+        cases_of[(region, f"p{pegawai}" if pegawai else f"n{nip}")].add(case)
     people = _by_level((code, 1) for code, _person in cases_of)
     repeat = _by_level((code, 1) for (code, _p), found in cases_of.items() if len(found) > 1)
     return {"people": people, "repeat": repeat}

@@ -16,6 +16,7 @@ from netra.analytics.grouping import deadline_counts, live_key, outcome_counts, 
 from netra.analytics.models import CaseTally, DeadlineTally, TallyRun
 from netra.analytics.services.common import audit
 from netra.cases.models import Case, Recommendation, Transition
+from netra.law import regioncode
 
 # CaseTally dimension -> the grouping of live_key it stores ("total" groups nothing).
 DIMENSIONS = ("total", "type", "subject", "agency", "stage", "source", "month", "sanction")
@@ -34,7 +35,9 @@ def _text(value) -> str:
 
 def _case_tallies() -> list[CaseTally]:
     bkn = Exists(Recommendation.objects.filter(case=OuterRef("pk"), to_bkn=True))
-    base = with_outcomes(Case.objects.order_by()).annotate(region5=Substr("region_code", 1, 5), bkn=bkn)
+    base = with_outcomes(Case.objects.order_by()).annotate(
+        region5=Substr("region_code", 1, regioncode.code_length(regioncode.KABUPATEN_KOTA)), bkn=bkn
+    )
     rows = []
     for dimension in DIMENSIONS:
         expression, joins = _key(dimension)
@@ -57,14 +60,15 @@ def _province_rows(rows: list[CaseTally]) -> list[CaseTally]:
     """The kabupaten-level rows summed per province: the national scope reads these."""
     summed: dict[tuple, CaseTally] = {}
     for row in rows:
-        key = (row.dimension, row.key, row.region_code[:2], row.election_id, row.to_bkn)
+        province = regioncode.province(row.region_code)
+        key = (row.dimension, row.key, province, row.election_id, row.to_bkn)
         found = summed.setdefault(
             key,
             CaseTally(
                 dimension=row.dimension,
                 key=row.key,
                 level=1,
-                region_code=row.region_code[:2],
+                region_code=province,
                 election_id=row.election_id,
                 to_bkn=row.to_bkn,
             ),

@@ -52,7 +52,7 @@ def dashboard(request):
     form, region, election = scope(request)
     query = _query(region, election)
     figures = [stats_figure(request.user, "region", region, election, query)]
-    parent = figures[0].scope[:5]  # the map of the regions below the figures' scope
+    parent = selectors.map_parent(figures[0].scope)  # the map of the regions below the figures' scope
     areas, has_boundaries = region_map(request.user, figure="cases", region=parent, election=election)
     context = {
         "form": form,
@@ -77,6 +77,7 @@ def figure(request, by: str):
         raise Http404
     form, region, election = scope(request)
     query = _query(region, election)
+    context: dict[str, object]
     if by == "deadlines":
         context = {"deadlines": selectors.deadline_compliance_for(request.user), "query": query}
         template = "analytics/_deadlines.html"

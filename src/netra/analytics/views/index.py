@@ -16,12 +16,13 @@ from netra.analytics.views.common import scope
 @require_GET
 def index_list(request):
     form, region, election = scope(request, MapForm)
-    indexes = selectors.region_index_list_for(request.user, parent=region[:2], election=election)
+    province = selectors.province_of(region)
+    indexes = selectors.region_index_list_for(request.user, parent=province, election=election)
     weights = selectors.index_weights()
     context = {
         "form": form,
         "indexes": indexes,
-        "parent": selectors.region_named(region[:2]) if region else None,
+        "parent": selectors.region_named(province) if province else None,
         "weights": weights,
         "weight_rows": weight_rows(weights),
         "version": selectors.formula_version(weights),

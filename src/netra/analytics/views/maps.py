@@ -17,7 +17,7 @@ from netra.analytics.views.dashboard import region_map
 @require_GET
 def region_map_page(request):
     form, region, election = scope(request, MapForm)
-    region = region or (territory(request.user) or "")[:5]  # start at the user's own territory
+    region = region or selectors.map_parent(territory(request.user) or "")  # the user's own territory
     figure = (form.cleaned_data.get("figure") if form.is_bound and form.is_valid() else "") or "cases"
     areas, has_boundaries = region_map(request.user, figure=figure, region=region, election=election)
     title = dict(FIGURE_CHOICES)[figure]
@@ -26,7 +26,7 @@ def region_map_page(request):
         {
             "area": a,
             "down": selectors.map_url(figure=figure, parent=a.code, election=election)
-            if len(a.code) < 8
+            if selectors.has_map_below(a.code)
             else "",
         }
         for a in areas
@@ -39,9 +39,7 @@ def region_map_page(request):
         "figure_label": title,
         "has_boundaries": has_boundaries,
         "parent": selectors.region_named(region) if region else None,
-        "up": selectors.map_url(
-            figure=figure, parent=region[:-3] if len(region) > 2 else "", election=election
-        )
+        "up": selectors.map_url(figure=figure, parent=selectors.region_above(region), election=election)
         if region
         else "",
     }

@@ -11,7 +11,7 @@ from netra.analytics.views.exports import download
 def _table(request):
     form = MapForm(request.GET or None, elections=())
     region = form.cleaned_data.get("region", "") if form.is_bound and form.is_valid() else ""
-    return form, selectors.open_statistics(region=region[:5])
+    return form, selectors.open_statistics(region=selectors.map_parent(region))
 
 
 def _published(cell, minimum: int):
