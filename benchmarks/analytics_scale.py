@@ -51,6 +51,11 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=10)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--database", default=DEFAULT_DB)
+    parser.add_argument(
+        "--reuse-tally",
+        action="store_true",
+        help="keep a tally already built for this many cases (no rebuild)",
+    )
     args = parser.parse_args()
     setup(args.database)
     print(machine())
@@ -62,10 +67,13 @@ def main() -> None:
     from django.test import Client
 
     from netra.accounts.models import User
+    from netra.analytics.selectors import latest_tally_run
     from netra.analytics.services import index_refresh, tally_refresh
 
-    run = tally_refresh()
-    print(f"cases: {run.cases:,}; tally rebuilt in {run.seconds:.1f} s")
+    run = latest_tally_run()
+    if not (args.reuse_tally and run is not None and run.cases == case_count()):
+        run = tally_refresh()
+    print(f"cases: {run.cases:,}; tally rebuilt in {run.seconds:.1f} s ({run.finished_at:%Y-%m-%d %H:%M})")
     started = time.perf_counter()
     scored = index_refresh()
     print(f"index of {scored} regions computed in {time.perf_counter() - started:.1f} s")

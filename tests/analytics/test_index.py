@@ -148,3 +148,30 @@ def test_the_weights_form_saves_a_version_and_queues_the_recount(world, django_c
         response = client.post("/statistik/indeks/bobot/", data)
     assert response.status_code == 302
     assert selectors.index_weights().threshold_high == 65
+
+
+@pytest.mark.django_db
+def test_prevention_coverage_counts_when_the_election_has_records(bintan_world):
+    from netra.prevention.models import Reach
+
+    pilkada = bintan_world["elections"]["pilkada"]
+    staff = list(Pegawai.objects.order_by("pk")[:100])
+    Reach.objects.bulk_create(
+        Reach(
+            election=pilkada,
+            pegawai=p,
+            agency_id=p.agency_id,
+            region_code="21.01.04",
+            pledged_on=pilkada.voting_day,
+        )
+        for p in staff
+    )
+    services.index_refresh(election_id=pilkada.pk)
+    found = RegionIndex.objects.get(region_code="21.01", election_id=pilkada.pk)
+    assert found.inputs["prevention_coverage"] == 0.2  # 100 of 500 reached: the gap scales to 80
+    assert found.parts["prevention_coverage"] == {
+        "scaled": 80.0,
+        "weight": 10.0,
+        "points": pytest.approx(7.27, abs=0.01),
+    }
+    assert found.score == pytest.approx(round((3000 + 750 + 1500 + 800 + 2000 + 2000) / 110, 1))

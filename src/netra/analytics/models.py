@@ -76,7 +76,7 @@ class IndexWeights(models.Model):
     share_proven = models.FloatField(_("porsi terbukti"), default=15)
     repeat_offenders = models.FloatField(_("pelanggar berulang"), default=15)
     monitoring_signals = models.FloatField(_("sinyal pemantauan"), default=0)
-    prevention_coverage = models.FloatField(_("cakupan pencegahan"), default=0)
+    prevention_coverage = models.FloatField(_("cakupan pencegahan"), default=10)
     followup_compliance = models.FloatField(_("kepatuhan tindak lanjut PPK"), default=20)
     previous_election = models.FloatField(_("pemilihan sebelumnya"), default=20)
     threshold_high = models.FloatField(_("batas rawan tinggi"), default=60)

@@ -22,6 +22,7 @@ from netra.analytics.services.common import audit
 from netra.cases.models import Case, Election, FollowUp, Recommendation, Terlapor
 from netra.core.taskqueue import enqueue_on_commit
 from netra.law import regioncode
+from netra.prevention.models import Reach
 from netra.registry.models import Pegawai, Region
 
 LEVELS = (regioncode.PROVINSI, regioncode.KABUPATEN_KOTA)
@@ -91,6 +92,21 @@ def _followups(election: Election | None) -> dict[str, Counts]:
     return _grouped(qs, "case__region_code", answered=Count("pk", filter=answered))
 
 
+def _prevention(election: Election | None, roster: Counts) -> Counts | None:
+    """Share of the region's roster reached by socialisation or a pledge for the election
+    (``prevention.Reach``: one row per person reached); None when the election has no prevention
+    records at all (not measured, rather than nobody reached)."""
+    if election is None:
+        return None
+    reach = Reach.objects.filter(election=election).filter(
+        Q(socialised_on__isnull=False) | Q(pledged_on__isnull=False)
+    )
+    if not reach.exists():
+        return None
+    reached = _grouped(reach)["n"]
+    return {code: reached.get(code, 0) for code in roster}
+
+
 def _roster() -> Counts:
     qs = Pegawai.objects.filter(region__isnull=False)
     return _grouped(qs, "region_id")["n"]
@@ -115,7 +131,9 @@ def region_inputs(code: str, data: dict) -> dict[str, float | None]:
             data["repeat"]["repeat"].get(code, 0), data["repeat"]["people"].get(code, 0)
         ),
         "monitoring_signals": None,  # Netra has no monitoring module yet (docs/analytics.md)
-        "prevention_coverage": None,  # no pledges or socialisation records yet (docs/analytics.md)
+        "prevention_coverage": _share(data["prevention"].get(code, 0), roster)
+        if data["prevention"] is not None
+        else None,
         "followup_compliance": _share(
             data["followups"]["answered"].get(code, 0), data["followups"]["n"].get(code, 0)
         ),
@@ -125,11 +143,13 @@ def region_inputs(code: str, data: dict) -> dict[str, float | None]:
 
 def _gather(election: Election | None) -> dict:
     previous = previous_election(election)
+    roster = _roster()
     return {
         "registered": _registered(election),
         "repeat": _repeat(election),
         "followups": _followups(election),
-        "roster": _roster(),
+        "roster": roster,
+        "prevention": _prevention(election, roster),
         "previous": _registered(previous) if previous is not None else None,
     }
 
