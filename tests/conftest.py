@@ -46,7 +46,9 @@ def _sqlite_flush_lifts_audit_guards() -> None:
     original = DatabaseOperations.sql_flush
 
     def sql_flush(self, style, tables, *, reset_sequences=False, allow_cascade=False):
-        statements = original(self, style, tables, reset_sequences=reset_sequences, allow_cascade=allow_cascade)
+        statements = original(
+            self, style, tables, reset_sequences=reset_sequences, allow_cascade=allow_cascade
+        )
         if "audit_event" not in tables and "audit_chainhead" not in tables:
             return statements
         return [*guards.SQLITE_DOWN, *statements, *guards.SQLITE_UP]

@@ -154,8 +154,12 @@ NETRA_KEY_DIR = Path(os.environ.get("NETRA_KEY_DIR") or DATA_DIR / "keys")
 NETRA_MASTER_KEY = os.environ.get("NETRA_MASTER_KEY", "")
 NETRA_MASTER_KEY_FILE = Path(os.environ.get("NETRA_MASTER_KEY_FILE") or NETRA_KEY_DIR / "master.key")
 # The audit log's Ed25519 checkpoint key and the append-only file of signed checkpoints.
-NETRA_AUDIT_SIGNING_KEY_PATH = Path(env("NETRA_AUDIT_SIGNING_KEY_PATH", str(NETRA_KEY_DIR / "audit-signing.pem")))
-NETRA_AUDIT_PUBLIC_KEY_PATH = Path(env("NETRA_AUDIT_PUBLIC_KEY_PATH", str(NETRA_KEY_DIR / "audit-signing.pub")))
+NETRA_AUDIT_SIGNING_KEY_PATH = Path(
+    env("NETRA_AUDIT_SIGNING_KEY_PATH", str(NETRA_KEY_DIR / "audit-signing.pem"))
+)
+NETRA_AUDIT_PUBLIC_KEY_PATH = Path(
+    env("NETRA_AUDIT_PUBLIC_KEY_PATH", str(NETRA_KEY_DIR / "audit-signing.pub"))
+)
 NETRA_AUDIT_CHECKPOINT_DIR = Path(env("NETRA_AUDIT_CHECKPOINT_DIR", str(DATA_DIR / "audit-checkpoints")))
 # Reporters' identities of closed cases are erased this many days after closing (docs/security.md).
 NETRA_IDENTITY_RETENTION_DAYS = envint("NETRA_IDENTITY_RETENTION_DAYS", 5 * 365)

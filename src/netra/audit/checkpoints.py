@@ -86,7 +86,9 @@ def signing_key_generate(*, force: bool = False) -> str:
     )
     _write_private(private_path, pem)
     public = private.public_key()
-    public_pem = public.public_bytes(serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo)
+    public_pem = public.public_bytes(
+        serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo
+    )
     public_path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     public_path.write_bytes(public_pem)
     return key_id(public)
@@ -155,7 +157,9 @@ def _check_signature(checkpoint: Checkpoint, public: Ed25519PublicKey, number: i
     try:
         public.verify(base64.b64decode(checkpoint.signature, validate=True), checkpoint.message())
     except (InvalidSignature, ValueError):
-        raise CheckpointError(f"checkpoint line {number} has an invalid signature (forged or edited)") from None
+        raise CheckpointError(
+            f"checkpoint line {number} has an invalid signature (forged or edited)"
+        ) from None
 
 
 def checkpoints_read() -> list[Checkpoint]:

@@ -12,6 +12,7 @@ import re
 from netra.cases.letters import Letter, Letterhead, Terlapor
 from netra.cases.letters.citations import formal_list
 from netra.cases.models import Case, Kajian, Observation, Recommendation, Reporter
+from netra.cases.sealing import ReporterIdentity, identity_open
 from netra.cases.services.lawbridge import local_date
 
 # How a letter addresses each referral party of netra.law.referral (unknown keys print as they are).
@@ -121,7 +122,7 @@ def _addressee(key: str, instansi: str) -> str:
     return _ADDRESSEES.get(key, key)
 
 
-def _redact(text: str, reporter: Reporter | None) -> str:
+def _redact(text: str, reporter: ReporterIdentity | None) -> str:
     """``text`` with the reporter's name, NIK, phone and e-mail replaced (case-insensitive)."""
     if reporter is None:
         return text
@@ -203,7 +204,9 @@ def letter_build(rec: Recommendation) -> Letter:
     case, office = rec.case, rec.case.office
     instansi = _ppk_instansi(rec.terlapor)
     recipients = [_addressee(key, instansi) for key in rec.recipients]
-    reporter = Reporter.objects.filter(case=case).first()
+    stored = Reporter.objects.filter(case=case).first()
+    # Opened only to strike the identity from the letter's text; it is never written into the letter.
+    reporter = identity_open(stored) if stored is not None else None
     violation, violation_basis = _violation(case)
     return Letter(
         number=rec.letter_number,

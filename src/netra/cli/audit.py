@@ -36,7 +36,12 @@ def keygen(
     from netra.cli.django_setup import setup
 
     setup()
-    from netra.audit.checkpoints import CheckpointError, public_key_path, signing_key_generate, signing_key_path
+    from netra.audit.checkpoints import (
+        CheckpointError,
+        public_key_path,
+        signing_key_generate,
+        signing_key_path,
+    )
 
     try:
         key_id = signing_key_generate(force=force)

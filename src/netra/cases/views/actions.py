@@ -238,6 +238,7 @@ def evidence_download(request, case_id: int, evidence_id: int):
         evidence, handle = selectors.evidence_file_for(request.user, evidence_id, case_id=case_id)
     except (FileNotFoundError, ValidationError):  # a link, or a file storage has lost
         raise Http404 from None
+    services.evidence_download_record(user=request.user, evidence=evidence, channel="web")
     response = FileResponse(
         handle,
         as_attachment=True,

@@ -1,0 +1,138 @@
+"""Writing what is stored encrypted for a case, re-wrapping data keys, and erasing old identities.
+
+See ``netra.core.crypto`` for the scheme and ``netra.cases.sealing`` for the reading side.
+"""
+
+import tempfile
+from dataclasses import dataclass
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.files import File
+from django.db import transaction
+from django.utils import timezone
+
+from netra.audit.services import event_record
+from netra.cases.models import CLOSED_STATUSES, Case, CaseKey, Reporter
+from netra.cases.sealing import (
+    case_data_key,
+    case_key_context,
+    evidence_context,
+    identity_context,
+    identity_encode,
+)
+from netra.core.crypto import (
+    data_key_new,
+    data_key_unwrap,
+    data_key_wrap,
+    encrypt_chunks,
+    master_ring,
+    seal,
+    wrapped_key_id,
+)
+
+SPOOL_BYTES = 5 * 1024 * 1024  # encrypted uploads above this spill to a temporary file
+
+
+def case_key_ensure(case: Case) -> bytes:
+    """The case's data key, created (and wrapped by the newest master key) the first time."""
+    existing = CaseKey.objects.filter(case=case).first()
+    if existing is not None:
+        return case_data_key(existing)
+    data_key = data_key_new()
+    CaseKey.objects.create(case=case, wrapped=data_key_wrap(data_key, context=case_key_context(case.pk)))
+    return data_key
+
+
+def reporter_create(*, case: Case, identity: dict) -> Reporter:
+    """Store the pelapor encrypted; part of the intake that creates the case (its event covers it)."""
+    key = case_key_ensure(case)
+    sealed = seal(key, identity_encode(identity), context=identity_context(case.pk))
+    return Reporter.objects.create(case=case, sealed=sealed)
+
+
+def evidence_encrypted_file(*, case: Case, upload) -> File:
+    """The upload encrypted with the case's key, as a file Django's storage can save."""
+    key = case_key_ensure(case)
+    upload.seek(0)
+    chunks = (
+        upload.chunks(64 * 1024) if hasattr(upload, "chunks") else iter(lambda: upload.read(64 * 1024), b"")
+    )
+    spool = tempfile.SpooledTemporaryFile(max_size=SPOOL_BYTES)  # noqa: SIM115 (File closes it)
+    for piece in encrypt_chunks(key, chunks, context=evidence_context(case.pk)):
+        spool.write(piece)
+    spool.seek(0)
+    return File(spool, name="sealed")
+
+
+@dataclass(frozen=True)
+class RotateReport:
+    key_id: str
+    rewrapped: int
+    total: int
+
+
+def case_keys_rewrap() -> RotateReport:
+    """Re-wrap every case key not yet under the newest master key; one audit event for the run.
+
+    Idempotent: a second run re-wraps nothing. Older master keys may leave the ring afterwards.
+    """
+    ring = master_ring()
+    newest, rewrapped = ring[0].key_id, 0
+    with transaction.atomic():
+        for case_key in CaseKey.objects.select_for_update().order_by("pk"):
+            if wrapped_key_id(case_key.wrapped) == newest:
+                continue
+            context = case_key_context(case_key.case_id)
+            data_key = data_key_unwrap(case_key.wrapped, context=context, ring=ring)
+            case_key.wrapped = data_key_wrap(data_key, context=context, ring=ring)
+            case_key.save(update_fields=["wrapped"])
+            rewrapped += 1
+        total = CaseKey.objects.count()
+        event_record(
+            actor="system", action="keys.rewrap", obj_type="keys.master", obj_id=newest,
+            data={"rewrapped": rewrapped, "case_keys": total},
+        )  # fmt: skip
+    return RotateReport(newest, rewrapped, total)
+
+
+def case_keys_by_master() -> dict[str, int]:
+    """How many case keys each master key wraps (for ``netra keys status``)."""
+    counts: dict[str, int] = {}
+    for wrapped in CaseKey.objects.values_list("wrapped", flat=True).iterator():
+        counts[wrapped_key_id(wrapped)] = counts.get(wrapped_key_id(wrapped), 0) + 1
+    return counts
+
+
+def identities_due_for_erasure(now=None):
+    """Reporters of cases closed longer ago than ``NETRA_IDENTITY_RETENTION_DAYS``, not yet erased."""
+    cutoff = (now or timezone.now()) - timedelta(days=settings.NETRA_IDENTITY_RETENTION_DAYS)
+    return Reporter.objects.filter(
+        erased_at__isnull=True, case__status__in=CLOSED_STATUSES, case__closed_at__lt=cutoff
+    ).select_related("case__office")
+
+
+def identities_erase_expired(*, now=None) -> list[int]:
+    """Erase the identities past retention, one transaction and one audit event per case.
+
+    The case, its record and its evidence stay; only the pelapor's personal data goes.
+    """
+    now, days = now or timezone.now(), settings.NETRA_IDENTITY_RETENTION_DAYS
+    erased = []
+    for reporter in identities_due_for_erasure(now).order_by("pk"):
+        with transaction.atomic():
+            updated = Reporter.objects.filter(pk=reporter.pk, erased_at__isnull=True).update(
+                sealed="", erased_at=now
+            )
+            if not updated:
+                continue  # another run erased it first
+            event_record(
+                actor="system",
+                action="case.reporter.erase",
+                obj_type="cases.case",
+                obj_id=reporter.case_id,
+                office_code=reporter.case.office.region_code if reporter.case.office_id else "",
+                data={"closed_at": reporter.case.closed_at, "retention_days": days},
+            )
+        erased.append(reporter.case_id)
+    return erased
