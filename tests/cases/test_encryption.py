@@ -175,3 +175,29 @@ def test_an_erased_identity_shows_as_erased_on_the_case_page(world, settings, re
     client.force_login(world["staff"]["bintan"][Role.PIMPINAN])
     page = client.get(f"/kasus/{reported.pk}/").content.decode()
     assert 'data-testid="reporter-erased"' in page and "Siti Aminah" not in page
+
+
+def test_files_stored_before_encryption_are_sealed_once_and_altered_ones_refused(world, reported):
+    """Simulate two files written in plaintext before the upgrade, one altered since."""
+    from django.core.files.base import ContentFile
+
+    from netra.cases.models import Evidence
+
+    items = []
+    for _ in range(2):
+        item = (
+            reported.evidence.get(link="") if not items else case_in(world, "diterima").evidence.get(link="")
+        )
+        name = default_storage.save(f"evidence/legacy/{item.pk}.jpg", ContentFile(JPEG))
+        Evidence.objects.filter(pk=item.pk).update(file=name, encrypted=False)
+        items.append(Evidence.objects.get(pk=item.pk))
+    Path(default_storage.path(items[1].file.name)).write_bytes(JPEG + b"edited")
+    result = runner.invoke(app, ["keys", "seal-evidence"])
+    assert result.exit_code == 1 and f"evidence {items[1].pk}" in result.output
+    sealed = Evidence.objects.get(pk=items[0].pk)
+    assert sealed.encrypted and sealed.file.name != items[0].file.name
+    assert not default_storage.exists(items[0].file.name)
+    assert JPEG not in Path(default_storage.path(sealed.file.name)).read_bytes()
+    assert evidence_rehash(sealed)
+    assert not Evidence.objects.get(pk=items[1].pk).encrypted
+    assert Event.objects.filter(action="evidence.seal").count() == 1

@@ -95,6 +95,7 @@ def demo(
     from netra.cases.demo import demo_load
 
     summary = demo_load(desa=desa, roster_size=roster, log=console.print)
+    _demo_keys(console)
     if no_serve:
         _print_logins(summary, None)
         return
@@ -108,6 +109,24 @@ def demo(
         _run(server, "127.0.0.1", port)
     finally:
         worker.terminate()
+
+
+def _demo_keys(console) -> None:
+    """The demo keeps its keys in its data directory (0600 files in a 0700 folder): the master key that
+    wraps the case keys (made on first use) and the key that signs audit checkpoints; then it signs one."""
+    from netra.audit.checkpoints import CheckpointError, signing_key_generate, signing_key_path
+    from netra.audit.services import checkpoint_write
+    from netra.core.crypto import master_ring
+
+    master_ring()
+    if not signing_key_path().exists():
+        signing_key_generate()
+    try:
+        signed = checkpoint_write()
+    except CheckpointError as error:
+        console.print(f"Peringatan: checkpoint audit tidak ditandatangani: {error}")
+        return
+    console.print(f"Kunci di {signing_key_path().parent}; checkpoint audit: {signed.seq} peristiwa.")
 
 
 def _bind(host: str, port: int):

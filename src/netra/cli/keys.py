@@ -85,6 +85,22 @@ def rotate(
         typer.echo("Now remove the old key from NETRA_MASTER_KEY.")
 
 
+@keys_app.command("seal-evidence")
+def seal_evidence() -> None:
+    """Encrypt evidence files stored before encryption at rest (run once after upgrading)."""
+    _setup()
+    from netra.cases.services.sealing import evidence_seal_legacy
+
+    report = evidence_seal_legacy()
+    typer.echo(f"Sealed {len(report.sealed)} evidence files.")
+    if report.refused:
+        refused = ", ".join(map(str, report.refused))
+        typer.echo(
+            f"Left untouched, their bytes do not match the upload fingerprint: evidence {refused}", err=True
+        )
+        raise typer.Exit(1)
+
+
 def register(app: typer.Typer, import_app: typer.Typer) -> None:
     """Add this module's commands to the ``netra`` app."""
     app.add_typer(keys_app, name="keys")

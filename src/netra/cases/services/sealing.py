@@ -3,17 +3,20 @@
 See ``netra.core.crypto`` for the scheme and ``netra.cases.sealing`` for the reading side.
 """
 
+import hashlib
+import secrets
 import tempfile
 from dataclasses import dataclass
 from datetime import timedelta
 
 from django.conf import settings
 from django.core.files import File
+from django.core.files.storage import default_storage
 from django.db import transaction
 from django.utils import timezone
 
 from netra.audit.services import event_record
-from netra.cases.models import CLOSED_STATUSES, Case, CaseKey, Reporter
+from netra.cases.models import CLOSED_STATUSES, Case, CaseKey, Evidence, Reporter
 from netra.cases.sealing import (
     case_data_key,
     case_key_context,
@@ -136,3 +139,57 @@ def identities_erase_expired(*, now=None) -> list[int]:
             )
         erased.append(reporter.case_id)
     return erased
+
+
+@dataclass(frozen=True)
+class SealReport:
+    sealed: list[int]
+    refused: list[int]  # the plaintext no longer matches its fingerprint: left as it is, for inquiry
+
+
+def _fingerprint(name: str) -> tuple[str, int]:
+    digest, size = hashlib.sha256(), 0
+    with default_storage.open(name, "rb") as handle:
+        for chunk in iter(lambda: handle.read(64 * 1024), b""):
+            digest.update(chunk)
+            size += len(chunk)
+    return digest.hexdigest(), size
+
+
+def _seal_one(evidence: Evidence) -> None:
+    old_name = evidence.file.name
+    with default_storage.open(old_name, "rb") as handle:
+        sealed = evidence_encrypted_file(case=evidence.case, upload=handle)
+    with sealed:
+        new_name = default_storage.save(old_name.rsplit("/", 1)[0] + "/" + secrets.token_urlsafe(24), sealed)
+    with transaction.atomic():
+        Evidence.objects.filter(pk=evidence.pk, encrypted=False).update(file=new_name, encrypted=True)
+        event_record(
+            actor="system",
+            action="evidence.seal",
+            obj_type="cases.evidence",
+            obj_id=evidence.pk,
+            data={"case_id": evidence.case_id, "sha256": evidence.sha256},
+        )
+    default_storage.delete(old_name)
+
+
+def evidence_seal_legacy() -> SealReport:
+    """Encrypt the evidence files stored before encryption at rest, one audit event each.
+
+    A file is sealed only if its bytes still match the SHA-256 taken at upload, so encryption never
+    blesses an altered file; the new file replaces the old one only once its row points at it.
+    """
+    sealed, refused = [], []
+    pending = Evidence.objects.filter(encrypted=False).exclude(file="").select_related("case")
+    for evidence in pending.order_by("pk").iterator(chunk_size=200):
+        try:
+            fingerprint = _fingerprint(evidence.file.name)
+        except FileNotFoundError:
+            fingerprint = ("", 0)
+        if fingerprint != (evidence.sha256, evidence.size):
+            refused.append(evidence.pk)
+            continue
+        _seal_one(evidence)
+        sealed.append(evidence.pk)
+    return SealReport(sealed, refused)
