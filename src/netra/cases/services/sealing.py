@@ -12,7 +12,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.core.files import File
 from django.core.files.storage import default_storage
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from netra.audit.services import event_record
@@ -43,7 +43,13 @@ def case_key_ensure(case: Case) -> bytes:
     if existing is not None:
         return case_data_key(existing)
     data_key = data_key_new()
-    CaseKey.objects.create(case=case, wrapped=data_key_wrap(data_key, context=case_key_context(case.pk)))
+    try:
+        with transaction.atomic():
+            CaseKey.objects.create(
+                case=case, wrapped=data_key_wrap(data_key, context=case_key_context(case.pk))
+            )
+    except IntegrityError:  # a concurrent upload to the same case made it first: use that one
+        return case_data_key(CaseKey.objects.get(case=case))
     return data_key
 
 
