@@ -192,7 +192,10 @@ def test_files_stored_before_encryption_are_sealed_once_and_altered_ones_refused
         Evidence.objects.filter(pk=item.pk).update(file=name, encrypted=False)
         items.append(Evidence.objects.get(pk=item.pk))
     Path(default_storage.path(items[1].file.name)).write_bytes(JPEG + b"edited")
+    legacy_folder = Path(default_storage.path("evidence/legacy"))
+    legacy_folder.chmod(0o755)
     result = runner.invoke(app, ["keys", "seal-evidence"])
+    assert stat.S_IMODE(legacy_folder.stat().st_mode) == 0o700
     assert result.exit_code == 1 and f"evidence {items[1].pk}" in result.output
     sealed = Evidence.objects.get(pk=items[0].pk)
     assert sealed.encrypted and sealed.file.name != items[0].file.name

@@ -87,12 +87,13 @@ def rotate(
 
 @keys_app.command("seal-evidence")
 def seal_evidence() -> None:
-    """Encrypt evidence files stored before encryption at rest (run once after upgrading)."""
+    """Encrypt evidence files stored before encryption at rest and make their folders 0700 (once, after
+    upgrading)."""
     _setup()
-    from netra.cases.services.sealing import evidence_seal_legacy
+    from netra.cases.services.sealing import evidence_seal_legacy, evidence_store_tighten
 
     report = evidence_seal_legacy()
-    typer.echo(f"Sealed {len(report.sealed)} evidence files.")
+    typer.echo(f"Sealed {len(report.sealed)} evidence files; made {evidence_store_tighten()} paths private.")
     if report.refused:
         refused = ", ".join(map(str, report.refused))
         typer.echo(

@@ -8,6 +8,7 @@ import secrets
 import tempfile
 from dataclasses import dataclass
 from datetime import timedelta
+from pathlib import Path
 
 from django.conf import settings
 from django.core.files import File
@@ -199,3 +200,21 @@ def evidence_seal_legacy() -> SealReport:
         _seal_one(evidence)
         sealed.append(evidence.pk)
     return SealReport(sealed, refused)
+
+
+def evidence_store_tighten() -> int:
+    """Make an older local evidence store private: folders 0700, files 0600 (new ones are already).
+
+    Returns how many entries changed; object storage (no local path) has nothing to do.
+    """
+    try:
+        root = Path(default_storage.path("evidence"))
+    except NotImplementedError:
+        return 0
+    changed = 0
+    for path in [root, *root.rglob("*")] if root.exists() else []:
+        wanted = 0o700 if path.is_dir() else 0o600
+        if path.stat().st_mode & 0o777 != wanted:
+            path.chmod(wanted)
+            changed += 1
+    return changed
