@@ -193,13 +193,18 @@ class DecryptingReader(io.RawIOBase):
         length_bytes = self._source.read(_LENGTH.size)
         if len(length_bytes) < _LENGTH.size:
             raise KeyUnavailable(f"{self._context} was cut short")
-        body = self._source.read(_LENGTH.unpack(length_bytes)[0])
+        length = _LENGTH.unpack(length_bytes)[0]
+        body = self._source.read(length)
+        if len(body) != length:  # the file was cut, or its (unauthenticated) length field altered
+            raise KeyUnavailable(f"{self._context} was cut short")
         nonce = self._prefix + struct.pack(">I", self._index)
         for last in (False, True):
             try:
                 plain = self._aead.decrypt(nonce, body, _chunk_aad(self._context, self._index, last))
             except InvalidTag:
                 continue
+            if last and self._source.read(1):
+                raise KeyUnavailable(f"{self._context} has bytes after its last chunk")
             self._index, self._done = self._index + 1, last
             return plain
         raise KeyUnavailable(f"{self._context}: chunk {self._index} does not open (altered or wrong key)")
