@@ -18,7 +18,7 @@ from netra.cases.sealing import identity_open
 from netra.cli import app
 from tests.cases.helpers import JPEG, case_in
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.slow]
 runner = CliRunner()
 
 

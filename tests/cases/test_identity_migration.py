@@ -10,7 +10,7 @@ from django.db.migrations.executor import MigrationExecutor
 from netra.cases.models import Reporter
 from netra.cases.sealing import identity_open
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.slow]
 BEFORE = [("cases", "0005_case_keys_and_sealed_identities")]
 
 
