@@ -5,7 +5,7 @@ from django.test import Client
 
 from netra.accounts.models import Role
 from netra.audit.models import Event
-from tests.cases.helpers import case_in
+from tests.cases.helpers import JPEG, case_in
 from tests.cases.test_api import client_for
 
 pytestmark = pytest.mark.django_db
@@ -59,9 +59,11 @@ def test_evidence_downloads_are_audited_on_the_web_and_the_api(world):
     handler = world["staff"]["bintan"][Role.STAF_PENANGANAN]
     before = newest_seq()
     response = browser(handler).get(f"/kasus/{case.pk}/bukti/{item.pk}/unduh/")
-    assert response.status_code == 200
+    assert response.status_code == 200 and response["Content-Length"] == str(item.size)
+    assert b"".join(response.streaming_content) == JPEG
     response = client_for(handler).get(f"/api/v1/cases/evidence/{item.pk}/file")
-    assert response.status_code == 200
+    assert response.status_code == 200 and response["Content-Length"] == str(item.size)
+    assert b"".join(response.streaming_content) == JPEG
     downloads = events_after(before, "case.evidence.download")
     assert [(e.object_type, e.object_id, e.data["channel"]) for e in downloads] == [
         ("cases.evidence", str(item.pk), "web"),

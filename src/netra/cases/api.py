@@ -247,9 +247,11 @@ def evidence_file(request: AuthedRequest, evidence_id: int):
     """The stored file, byte for byte as uploaded (check it against ``sha256``)."""
     item, handle = selectors.evidence_file_for(request.auth, evidence_id)
     services.evidence_download_record(user=request.auth, evidence=item, channel="api")
-    return FileResponse(
+    response = FileResponse(
         handle, as_attachment=True, filename=item.original_name, content_type=item.content_type
     )
+    response["Content-Length"] = str(item.size)  # the decrypting stream cannot tell its length
+    return response
 
 
 @router.get(

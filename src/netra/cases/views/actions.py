@@ -245,6 +245,7 @@ def evidence_download(request, case_id: int, evidence_id: int):
         filename=evidence.original_name or f"bukti-{evidence.pk}",
         content_type=evidence.content_type or "application/octet-stream",
     )
+    response["Content-Length"] = str(evidence.size)  # the decrypting stream cannot tell its length
     response["X-Content-Type-Options"] = "nosniff"
     response["Content-Security-Policy"] = "default-src 'none'; sandbox"
     response["Cache-Control"] = "private, no-store"
