@@ -65,6 +65,14 @@ def test_a_missing_head_is_a_failure_even_without_checkpoints():
     assert "head is missing" in result.reason
 
 
+def test_a_head_moved_back_over_existing_events_is_detected_without_checkpoints():
+    record(5)
+    third = Event.objects.get(seq=3).hash
+    tamper("UPDATE audit_chainhead SET last_seq = 3, last_hash = %s", [third])
+    result = chain_verify()
+    assert not result.ok and "beyond the chain head" in result.reason
+
+
 def test_removing_events_and_moving_the_head_back_is_caught_by_the_checkpoint(signed_log):
     """The chain and its head agree again, so only the signed checkpoint can tell."""
     third = Event.objects.get(seq=3).hash

@@ -132,6 +132,22 @@ def _head_problem(head: ChainHead | None, count: int, prev_hash: str) -> str:
     return ""
 
 
+def _beyond_head_problem(head: ChainHead | None) -> str:
+    """Events past the head: appends that committed since the head was read move the head with them
+    (same transaction), so a head re-read now that is still behind the newest event was moved back."""
+    if head is None:
+        return ""
+    newest = (
+        Event.objects.filter(seq__gt=head.last_seq).order_by("-seq").values_list("seq", flat=True).first()
+    )
+    if newest is None:
+        return ""
+    current = ChainHead.objects.filter(pk=HEAD_PK).values_list("last_seq", flat=True).first()
+    if current is None or current < newest:
+        return f"event #{newest} lies beyond the chain head (#{current}): the head was moved back"
+    return ""
+
+
 def _checkpoint_problem(anchor: Checkpoint | None, count: int) -> str:
     if anchor is not None and count < anchor.seq:
         return (
@@ -157,7 +173,11 @@ def chain_verify() -> VerifyResult:
     if not walked.ok:
         return walked
     count, prev_hash = walked.count, walked.head_hash
-    problem = _head_problem(head, count, prev_hash) or _checkpoint_problem(anchor, count)
+    problem = (
+        _head_problem(head, count, prev_hash)
+        or _beyond_head_problem(head)
+        or _checkpoint_problem(anchor, count)
+    )
     if problem:
         return VerifyResult(False, count, count + 1, problem)
     return VerifyResult(True, count, head_hash=prev_hash, checkpoint_seq=anchor.seq if anchor else None)
