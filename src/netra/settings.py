@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "netra.audit",
     "netra.cases",
     "netra.catalogue",
+    "netra.prevention",
 ]
 
 MIDDLEWARE = [

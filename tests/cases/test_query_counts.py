@@ -93,7 +93,7 @@ DETAILS = {
     ("html", "detail"): 27,
     ("api", "detail"): 20,
     ("api", "evidence"): 4,
-    ("api", "comments"): 15,
+    ("api", "comments"): 3,
     ("api", "actions"): 2,
 }
 

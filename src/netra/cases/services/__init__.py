@@ -10,7 +10,6 @@ from netra.cases.services.intake import (
 )
 from netra.cases.services.letters import letter_download_record
 from netra.cases.services.reads import evidence_download_record, identity_view_record
-from netra.cases.services.receipts import receipt_code_display, receipt_code_normalise
 from netra.cases.services.records import (
     case_assign,
     clarification_record,
@@ -23,16 +22,13 @@ from netra.cases.services.records import (
     terlapor_update,
     witness_add,
 )
-from netra.cases.services.tracking import TrackView, case_track
 from netra.cases.services.transitions import case_transition
 
 __all__ = [
     "CaseConflict",
     "IntakeCheck",
-    "TrackView",
     "TransitionNotAllowed",
     "case_assign",
-    "case_track",
     "case_transition",
     "clarification_record",
     "clarification_schedule",
@@ -44,8 +40,6 @@ __all__ = [
     "kajian_add",
     "laporan_submit_public",
     "letter_download_record",
-    "receipt_code_display",
-    "receipt_code_normalise",
     "report_window",
     "temuan_create",
     "terlapor_add",
