@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db.models import Count, F, Sum
+from django.db.models import Count, Sum
 from django.db.models.functions import Substr
 
 from netra.accounts.scoping import region_subtree_q
@@ -45,8 +45,11 @@ def _counts(region: str) -> list[dict]:
         tallies = CaseTally.objects.filter(subtree, level=1 if not region else 2, dimension="type")
         tallies = tallies.annotate(area=area)
         return list(tallies.order_by().values("area", "key").annotate(n=Sum("cases")))
-    cases = Case.objects.filter(subtree).annotate(area=area, key=F("violation_code"))
-    return list(cases.order_by().values("area", "key").annotate(n=Count("pk")))
+    # Not annotated as "key": that name is the case's data key (the CaseKey relation), and Django
+    # refuses an annotation named like a relation.
+    cases = Case.objects.filter(subtree).annotate(area=area)
+    rows = cases.order_by().values("area", "violation_code").annotate(n=Count("pk"))
+    return [{"area": r["area"], "key": r["violation_code"], "n": r["n"]} for r in rows]
 
 
 def open_statistics(*, region: str = "") -> OpenTable:
