@@ -50,6 +50,12 @@ FILTER_ARGS = (
     "assigned_to_me",
     "sanction_lighter",
     "q",
+    "agency",
+    "indicator",
+    "outcome",
+    "month",
+    "region_only",
+    "sanction",
 )
 
 
