@@ -203,7 +203,7 @@ class CaseKey(models.Model):
     """The case's data key, wrapped by the master key (``netra.core.crypto``): it encrypts the
     reporter's identity and the evidence files of this case."""
 
-    case = models.OneToOneField(Case, on_delete=models.CASCADE, related_name="key")
+    case = models.OneToOneField(Case, on_delete=models.CASCADE, related_name="data_key")
     wrapped = models.CharField(max_length=200)  # "master key id:base64(nonce + sealed data key)"
     created_at = models.DateTimeField(auto_now_add=True)
 

@@ -222,10 +222,10 @@ def reporter_for(user, case: Case) -> ReporterIdentity | None:
     """
     if not sees_identities(user, case):
         return None
-    reporter = restrict(Reporter.objects.filter(case=case), user, HANDLE).select_related("case__key").first()
+    reporter = restrict(Reporter.objects.filter(case=case), user, HANDLE).select_related("case__data_key").first()
     if reporter is None:
         return None
-    return identity_open(reporter, getattr(reporter.case, "key", None))
+    return identity_open(reporter, getattr(reporter.case, "data_key", None))
 
 
 def may_see_identities(user, case: Case) -> bool:
