@@ -24,6 +24,7 @@ from netra.accounts.models import Office, Role
 from netra.cases.models import Case, Recommendation, Status, Transition
 from netra.cases.services.common import CaseConflict, audit, now
 from netra.cases.services.deadlines import deadline_fields
+from netra.cases.services.followup import followup_clock_start
 from netra.cases.services.lawbridge import local_date
 
 KASN = "KASN"
@@ -125,6 +126,8 @@ def _hand_over_case(user, case: Case, recs: list[Recommendation], dates: dict, a
             kasn_processed_on=dates[rec.pk],
             **_readdress(rec, target),
         )
+        rec.refresh_from_db(fields=["handed_over_at"])
+        followup_clock_start(recommendation=rec)
     # The follow-up clock restarts: netra.law counts from the day the file reached its new addressee.
     values = {"updated_at": at, **deadline_fields(case, at)}
     if Case.objects.filter(pk=case.pk, status=Status.REKOMENDASI_DITERUSKAN).update(**values) != 1:

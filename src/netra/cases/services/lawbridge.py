@@ -92,3 +92,18 @@ def sanction_menu(*, violation_code: str | None, subject: str):
     from netra.law import sanctions
 
     return sanctions.menu(violation_code=violation_code or None, subject=subject)
+
+
+def followup_target_due(*, regime: str, start: date, region_code: str, days: int | None, unit: str | None):
+    """The PPK follow-up service target (netra.law's ``ppk_followup`` rule, or the office's own count
+    of days when it set one) for a recommendation forwarded or escalated on ``start``."""
+    from netra.law import deadlines
+
+    return deadlines.due(
+        regime=regime,
+        step="ppk_followup",
+        start=start,
+        province=region_code[:2] or None,
+        days=days,
+        unit=unit,
+    )
