@@ -98,8 +98,10 @@ def followup_acted(*, recommendation: Recommendation, at: datetime) -> None:
     )
 
 
-def _recommendation_for(user, recommendation_id) -> Recommendation:
+def _recommendation_for(user, recommendation_id, case_id=None) -> Recommendation:
     rows = restrict(Recommendation.objects.select_related("case__office", "case__election"), user, FOLLOW_UP)
+    if case_id is not None:
+        rows = rows.filter(case_id=case_id)
     try:
         return rows.get(pk=int(recommendation_id))
     except (Recommendation.DoesNotExist, TypeError, ValueError):
@@ -108,10 +110,12 @@ def _recommendation_for(user, recommendation_id) -> Recommendation:
         raise Http404("Rekomendasi tidak ditemukan.") from None
 
 
-def followup_state_set(*, user, recommendation_id, state: str, reason: str = "", at=None) -> FollowupClock:
+def followup_state_set(
+    *, user, recommendation_id, state: str, reason: str = "", case_id=None, at=None
+) -> FollowupClock:
     """BKN or the PPK addressed says where it stands: ``dalam_proses``, or ``ditolak`` with a reason
     (a decision not to sanction: the clock stops). A sanction is recorded by ``record_followup``."""
-    rec = _recommendation_for(user, recommendation_id)
+    rec = _recommendation_for(user, recommendation_id, case_id)
     if not user.has_role(Role.PIMPINAN, Role.STAF_PENANGANAN):
         raise PermissionDenied(_("Hanya pimpinan atau staf penanganan yang dapat mencatat tindak lanjut."))
     if state not in (FollowupState.DALAM_PROSES, FollowupState.DITOLAK):

@@ -97,18 +97,21 @@ def _check_issuer(user, case: Case, kind: str) -> None:
         raise PermissionDenied(_("Hanya pimpinan atau staf penanganan kantor yang menangani kasus ini."))
 
 
-def _clarifications(case: Case, clarification) -> list[Clarification]:
-    if clarification is not None:
-        if clarification.case_id != case.pk:
+def _clarifications(case: Case, clarification_id) -> list[Clarification]:
+    if clarification_id is not None:
+        found = case.clarifications.filter(pk=clarification_id).first()
+        if found is None:
             raise ValidationError({"clarification": _("Klarifikasi bukan milik kasus ini.")})
-        return [clarification]
+        return [found]
     # Every invitee still to be invited: scheduled, not held, no invitation yet.
     return list(case.clarifications.filter(held_at__isnull=True, letters__isnull=True))
 
 
-def letter_issue(*, kind: str, case: Case, user=None, clarification=None, at=None) -> list[IssuedLetter]:
+def letter_issue(
+    *, kind: str, case: Case, user=None, clarification_id: int | None = None, at=None
+) -> list[IssuedLetter]:
     """Issue the letters of ``kind`` for ``case``: one undangan klarifikasi per invitee (the given
-    clarification, else every scheduled one without an invitation), or one pemberitahuan status.
+    clarification id, else every scheduled one without an invitation), or one pemberitahuan status.
 
     ``user`` None is the system (the notification worker announcing a status change). Audited once as
     ``case.letter_issue`` with the numbers and SHA-256 of what was issued.
@@ -119,7 +122,7 @@ def letter_issue(*, kind: str, case: Case, user=None, clarification=None, at=Non
     if kind == LetterKind.UNDANGAN_KLARIFIKASI:
         facts_list = [
             LetterFacts(case=case, issued_on=day, clarification=c)
-            for c in _clarifications(case, clarification)
+            for c in _clarifications(case, clarification_id)
         ]
         if not facts_list:
             raise ValidationError({"clarification": _("Belum ada jadwal klarifikasi yang perlu diundang.")})
