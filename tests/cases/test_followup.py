@@ -32,7 +32,7 @@ def test_forwarding_starts_the_clock_at_the_service_target(world):
 def test_nothing_is_escalated_before_the_target(world):
     _case, rec = _forwarded(world)
     assert followup_escalate_due(now=rec.clock.due_at - timedelta(hours=1)) == []
-    assert not IssuedLetter.objects.exists()
+    assert list(IssuedLetter.objects.values_list("kind", flat=True)) == [LetterKind.PENERUSAN_REKOMENDASI]
 
 
 def test_target_passed_then_second_lapse_issue_each_letter_once(world):
@@ -52,12 +52,14 @@ def test_target_passed_then_second_lapse_issue_each_letter_once(world):
     assert followup_escalate_due(now=second + timedelta(days=400)) == []  # no third step
     letters = list(case.letters.order_by("pk"))
     assert [x.kind for x in letters] == [
+        LetterKind.PENERUSAN_REKOMENDASI,
         LetterKind.PERMINTAAN_TINDAK_LANJUT,
         LetterKind.TEGURAN,
         LetterKind.PERMINTAAN_BLOKIR,
     ]
     assert all(x.pdf.startswith(b"%PDF") and len(x.sha256) == 64 for x in letters)
-    assert letters[0].number.startswith("001/TL/21.01/")
+    assert letters[0].number == rec.letter_number  # the forwarding letter, archived when forwarded
+    assert letters[1].number.startswith("001/TL/21.01/")
     assert Event.objects.filter(action="case.recommendation.escalate").count() == 2
 
 

@@ -526,6 +526,10 @@ class LetterKind(models.TextChoices):
     PERMINTAAN_BLOKIR = "permintaan_blokir", _("Permintaan pemblokiran data kepegawaian (SIASN)")
 
 
+# The letters about one recommendation: each is issued once.
+RECOMMENDATION_LETTERS = ["penerusan_rekomendasi", "permintaan_tindak_lanjut", "teguran", "permintaan_blokir"]
+
+
 class FollowupClock(models.Model):
     """The follow-up clock of one recommendation: its state, the service target and the escalations.
 
@@ -613,10 +617,17 @@ class IssuedLetter(models.Model):
     class Meta:
         ordering = ["issued_at", "pk"]
         constraints = [
-            # An escalation letter is issued once per recommendation, whatever runs twice.
+            # A recommendation's letters are issued once each, whatever runs twice.
             models.UniqueConstraint(
                 fields=["recommendation", "kind"],
-                condition=models.Q(kind__in=["permintaan_tindak_lanjut", "teguran", "permintaan_blokir"]),
+                condition=models.Q(
+                    kind__in=[
+                        "penerusan_rekomendasi",
+                        "permintaan_tindak_lanjut",
+                        "teguran",
+                        "permintaan_blokir",
+                    ]
+                ),
                 name="escalation_letter_once",
             ),
         ]

@@ -5,6 +5,7 @@ reads attributes, dotted aliases (``Field(alias="office.name")``) or a ``resolve
 so no handler builds a dict by hand.
 """
 
+import datetime as _dt
 from datetime import date, datetime
 
 from django.urls import reverse
@@ -447,7 +448,7 @@ class IssuedLetterOut(Schema):
     kind: str
     kind_label: str = Field(alias="get_kind_display")
     number: str
-    date: date = Field(alias="issued_on")
+    date: _dt.date = Field(alias="issued_on")
     issued_at: datetime
     addressee: str
     subject: str

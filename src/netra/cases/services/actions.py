@@ -30,6 +30,7 @@ from netra.cases.services import guards, recipients
 from netra.cases.services.evidence import evidence_store
 from netra.cases.services.followup import followup_acted, followup_clock_start
 from netra.cases.services.lawbridge import local_date, sanction_menu, violation_exists
+from netra.cases.services.letterissue import recommendation_letter_archive
 from netra.cases.services.numbering import register_number_issue
 from netra.cases.services.report_input import ReportInput
 from netra.registry.models import Region
@@ -209,6 +210,7 @@ def plan_forward_recommendation(
                 **recipients.recommendation_fields(routing),
             )
             followup_clock_start(recommendation=recommendation)
+            recommendation_letter_archive(recommendation=recommendation, at=at, user=user)
 
     data = {
         "letter_number": letter_number.strip(),

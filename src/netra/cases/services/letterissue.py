@@ -88,6 +88,31 @@ def letter_store(*, kind: str, facts: LetterFacts, at: datetime, user=None) -> I
     )
 
 
+def recommendation_letter_archive(*, recommendation, at: datetime, user) -> IssuedLetter:
+    """Archive the surat penerusan rekomendasi as forwarded (inside the forwarding's transaction,
+    which audits it): the same bytes the download gives while the case's records stay unchanged."""
+    from netra.cases.letterdata import letter_build
+    from netra.cases.letters import render_docx, render_pdf
+
+    letter = letter_build(recommendation)
+    pdf = render_pdf(letter)
+    return IssuedLetter.objects.create(
+        case=recommendation.case,
+        office=recommendation.case.office,
+        kind=LetterKind.PENERUSAN_REKOMENDASI,
+        recommendation=recommendation,
+        number=letter.number,
+        issued_at=at,
+        issued_on=letter.date,
+        addressee="; ".join(letter.recipients)[:300],
+        subject=letter.subject[:300],
+        pdf=pdf,
+        docx=render_docx(letter),
+        sha256=hashlib.sha256(pdf).hexdigest(),
+        issued_by=user,
+    )
+
+
 def _check_issuer(user, case: Case, kind: str) -> None:
     if kind not in ON_REQUEST:
         raise ValidationError({"kind": _("Jenis surat ini diterbitkan oleh proses tindak lanjut.")})
