@@ -102,6 +102,7 @@ def _handling_basis(case: Case) -> tuple[str, ...]:
 
 def _head(spec: KindSpec, facts: LetterFacts, wording: dict, values: dict, **parts) -> Notice:
     office = facts.case.office
+    default_signer = parts.pop("signatory_name", "-")
     return Notice(
         number=facts.number,
         date=facts.issued_on,
@@ -110,7 +111,7 @@ def _head(spec: KindSpec, facts: LetterFacts, wording: dict, values: dict, **par
         subject=spec.subject,
         opening=fill(wording.get("opening") or spec.opening, values),
         closing=fill(wording.get("closing") or spec.closing, values),
-        signatory_name=wording.get("signatory_name") or parts.pop("signatory_name", "-"),
+        signatory_name=wording.get("signatory_name") or default_signer,
         signatory_role=wording.get("signatory_title") or _signatory_role(office),
         **parts,
     )
@@ -191,8 +192,16 @@ def _build_status(spec: KindSpec, facts: LetterFacts, wording: dict) -> Notice:
 
 
 def _signer(case: Case) -> str:
+    """The pimpinan who forwarded the case's recommendation, else the office's (first) pimpinan; an
+    office that names its signer in its template overrides both."""
+    from netra.accounts.models import Role, User
+
     rec = case.recommendations.select_related("created_by").first()
     user = rec.created_by if rec else None
+    if user is None:
+        user = (
+            User.objects.filter(office=case.office, role=Role.PIMPINAN, is_active=True).order_by("pk").first()
+        )
     return (user.get_full_name() or user.get_username()) if user else "-"
 
 

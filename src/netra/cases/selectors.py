@@ -401,9 +401,13 @@ def compliance_for(user, *, agency_id: int | None = None, region: str = "", now=
 
 def letters_for(user, case_id) -> list:
     """The issued letters of a case the user sees (BKN and a PPK: those about their recommendations)."""
+    return case_letters_for(user, case_get_for(user, case_id))
+
+
+def case_letters_for(user, case: Case) -> list:
+    """The issued letters of a case already read through ``case_get_for`` (one query)."""
     from netra.cases.models import IssuedLetter
 
-    case = case_get_for(user, case_id)
     if not user.has_role(*LETTER_ROLES):
         return []
     rows = restrict(IssuedLetter.objects.filter(case=case), user, VIEW)

@@ -188,14 +188,14 @@ def case_page_context(request, case_id, *, bound: dict | None = None) -> dict:
 def letters_context(user, detail) -> dict:
     """The case page's letters section: issued letters, follow-up clocks and what the user may do."""
     case = detail.case
-    clocks = selectors.followup_clocks_for(user, case)
+    clocks = selectors.followup_clocks_for(user, case) if detail.recommendations else {}
     followups = [
         (rec, clocks.get(rec.pk), FollowupStateForm(prefix=f"followup-{rec.pk}"))
         for rec in detail.recommendations
         if rec.pk in clocks
     ]
     return {
-        "issued_letters": selectors.letters_for(user, case.pk),
+        "issued_letters": selectors.case_letters_for(user, case),
         "followup_rows": followups,
         "may_follow_up": selectors.may_follow_up(user, case),
         "may_issue_letters": selectors.may_issue_letters(user, case),
