@@ -220,9 +220,18 @@ def _rec_values(facts: LetterFacts) -> dict:
     }
 
 
-def _recipients_of(rec: Recommendation) -> tuple[str, ...]:
+def _escalation_parties(rec: Recommendation) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(addressees, copies) of a request or reprimand: the PPK, who imposes the sanction, when the
+    forwarding named it (as recipient or copy), the other recipients (BKN...) in copy; else the
+    recipients of the forwarding (a kepala daerah for a PPNPN)."""
     instansi = _ppk_instansi(rec.terlapor)
-    return tuple(_addressee(key, instansi) for key in rec.recipients)
+    named = [*rec.recipients, *rec.copies]
+    to = ["PPK"] if "PPK" in named else list(rec.recipients)
+    copies = [key for key in rec.recipients if key not in to]
+    return (
+        tuple(_addressee(key, instansi) for key in to),
+        tuple(_addressee(key, instansi) for key in copies),
+    )
 
 
 def _rec_basis(rec: Recommendation) -> tuple[str, ...]:
@@ -246,8 +255,8 @@ def _build_request(spec: KindSpec, facts: LetterFacts, wording: dict) -> Notice:
         facts,
         wording,
         _rec_values(facts),
-        recipients=_recipients_of(rec),
-        copies=(),
+        recipients=_escalation_parties(rec)[0],
+        copies=_escalation_parties(rec)[1],
         points=(
             "Kami meminta Saudara menindaklanjuti rekomendasi tersebut sesuai ketentuan peraturan "
             "perundang-undangan dan menyampaikan hasilnya, berupa salinan keputusan penjatuhan hukuman "
@@ -278,8 +287,8 @@ def _build_reprimand(spec: KindSpec, facts: LetterFacts, wording: dict) -> Notic
         facts,
         wording,
         values,
-        recipients=_recipients_of(rec),
-        copies=("Kepala Badan Kepegawaian Negara",),
+        recipients=_escalation_parties(rec)[0],
+        copies=tuple(dict.fromkeys((*_escalation_parties(rec)[1], "Kepala Badan Kepegawaian Negara"))),
         points=(
             f"Permintaan tindak lanjut kami dengan surat {values['surat_permintaan']} belum dijawab sampai "
             f"dengan tanggal {date_id(facts.next_due_on) if facts.next_due_on else '-'}.",
@@ -308,7 +317,7 @@ def _build_block_request(spec: KindSpec, facts: LetterFacts, wording: dict) -> N
         wording,
         values,
         recipients=("Kepala Badan Kepegawaian Negara",),
-        copies=_recipients_of(rec),
+        copies=_escalation_parties(rec)[0],
         particulars=(
             ("Nama", t.name),
             ("NIP", t.nip or "-"),
