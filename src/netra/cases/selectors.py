@@ -365,13 +365,15 @@ def _count(row: AgencyCompliance, rec, at) -> None:
             row.acted_within_target += 1
         else:
             row.acted_late += 1
-    elif clock.due_at < at:
+    elif clock.due_at < at or clock.escalation_step:
+        # An escalation letter went out: the target had passed when it was issued.
         row.overdue += 1
 
 
 def compliance_for(user, *, agency_id: int | None = None, region: str = "", now=None) -> Compliance:
     """Per PPK instansi: recommendations received, acted on within the service target, overdue (no
-    decision and the target passed), escalation steps taken and sanctions lighter than the catalogue.
+    decision, and the target passed or an escalation letter was issued), escalation steps taken and
+    sanctions lighter than the catalogue.
 
     BKN sees every recommendation addressed to it, a PPK those about its own agencies, a Bawaslu
     office those of its region subtree (the ones it sent and its lower offices sent), through
