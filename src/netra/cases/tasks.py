@@ -10,3 +10,20 @@ def evidence_verify() -> dict:
     """Re-hash every stored evidence file (idempotent; safe to run on a schedule)."""
     report = evidence_verify_all()
     return {"checked": report.checked, "failed": report.failed}
+
+
+@task()
+def followup_escalate() -> list[dict]:
+    """Take the PPK follow-up escalation steps that are due (idempotent: a step is taken once, so a
+    scheduler may run it as often as it likes, from one worker or several)."""
+    from netra.cases.services.followup import followup_escalate_due
+
+    return [
+        {
+            "case_id": item.case_id,
+            "recommendation_id": item.recommendation_id,
+            "step": item.step,
+            "letters": [letter.number for letter in item.letters],
+        }
+        for item in followup_escalate_due()
+    ]
