@@ -38,7 +38,10 @@ BKN_BLOCKING_REGULATION = (
     "Peraturan Badan Kepegawaian Negara Nomor 1 Tahun 2023 tentang Pemblokiran Data Kepegawaian "
     "dan/atau Layanan Kepegawaian pada Sistem Informasi ASN"
 )
-_HANDLING_REGULATION = {Regime.PEMILU: "Perbawaslu 7/2022", Regime.PEMILIHAN: "Perbawaslu 9/2024"}
+_HANDLING_REGULATION: dict[str, str] = {
+    Regime.PEMILU: "Perbawaslu 7/2022",
+    Regime.PEMILIHAN: "Perbawaslu 9/2024",
+}
 _ZONE_NAMES = {"Asia/Jakarta": "WIB", "Asia/Makassar": "WITA", "Asia/Jayapura": "WIT"}
 
 
@@ -96,7 +99,8 @@ def _time_text(moment: datetime, region_code: str) -> str:
 
 
 def _handling_basis(case: Case) -> tuple[str, ...]:
-    short = _HANDLING_REGULATION.get(case.election.regime) if case.election_id else None
+    election = case.election
+    short = _HANDLING_REGULATION.get(election.regime) if election is not None else None
     return (instrument_title(short),) if short else ()
 
 

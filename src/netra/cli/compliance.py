@@ -130,10 +130,11 @@ def escalate(
     if as_json:
         typer.echo(json.dumps(rows, ensure_ascii=False))
         return
-    for row in rows:
-        numbers = ", ".join(x["number"] for x in row["letters"])
-        where = f"kasus {row['case_id']}, rekomendasi {row['recommendation_id']}"
-        typer.echo(f"{where}: langkah {row['step']} ({numbers})")
+    for item in taken:
+        numbers = ", ".join(letter.number for letter in item.letters)
+        typer.echo(
+            f"kasus {item.case_id}, rekomendasi {item.recommendation_id}: langkah {item.step} ({numbers})"
+        )
     typer.echo(f"{len(rows)} langkah eskalasi diambil.")
 
 

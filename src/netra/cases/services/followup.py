@@ -57,8 +57,10 @@ def followup_due_from(rec: Recommendation, start: datetime) -> datetime:
     """The end of the service target of ``rec``'s forwarding office, counted from ``start``'s day."""
     case = rec.case
     days, unit = _target_of(case.office)
+    # ppk_followup has the same service target in both regimes; an imported case may lack its election.
+    regime = case.election.regime if case.election is not None else "pemilu"
     found = followup_target_due(
-        regime=case.election.regime,
+        regime=regime,
         start=local_date(start, case.region_code),
         region_code=case.region_code,
         days=days,
