@@ -15,16 +15,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from netra.cases.letterdata import (
-    _addressee,
-    _place,
-    _ppk_instansi,
-    _referral_basis,
-    _signatory_role,
-    _terlapor,
-    _violation,
-    letterhead_for,
-)
+# A module reference, not names: letterdata loads netra.cases.services, which issues letters.
+from netra.cases import letterdata
 from netra.cases.letters.citations import instrument_title
 from netra.cases.letters.data import date_id
 from netra.cases.letters.notice import Notice
@@ -110,13 +102,13 @@ def _head(spec: KindSpec, facts: LetterFacts, wording: dict, values: dict, **par
     return Notice(
         number=facts.number,
         date=facts.issued_on,
-        place=_place(office),
-        letterhead=letterhead_for(office),
+        place=letterdata._place(office),
+        letterhead=letterdata.letterhead_for(office),
         subject=spec.subject,
         opening=fill(wording.get("opening") or spec.opening, values),
         closing=fill(wording.get("closing") or spec.closing, values),
         signatory_name=wording.get("signatory_name") or default_signer,
-        signatory_role=wording.get("signatory_title") or _signatory_role(office),
+        signatory_role=wording.get("signatory_title") or letterdata._signatory_role(office),
         **parts,
     )
 
@@ -212,7 +204,7 @@ def _signer(case: Case) -> str:
 def _rec_values(facts: LetterFacts) -> dict:
     rec = facts.recommendation
     assert rec is not None
-    terlapor = _terlapor(rec)
+    terlapor = letterdata._terlapor(rec)
     return {
         **_common_values(facts),
         "nomor_rekomendasi": rec.letter_number,
@@ -228,19 +220,19 @@ def _escalation_parties(rec: Recommendation) -> tuple[tuple[str, ...], tuple[str
     """(addressees, copies) of a request or reprimand: the PPK, who imposes the sanction, when the
     forwarding named it (as recipient or copy), the other recipients (BKN...) in copy; else the
     recipients of the forwarding (a kepala daerah for a PPNPN)."""
-    instansi = _ppk_instansi(rec.terlapor)
+    instansi = letterdata._ppk_instansi(rec.terlapor)
     named = [*rec.recipients, *rec.copies]
     to = ["PPK"] if "PPK" in named else list(rec.recipients)
     copies = [key for key in rec.recipients if key not in to]
     return (
-        tuple(_addressee(key, instansi) for key in to),
-        tuple(_addressee(key, instansi) for key in copies),
+        tuple(letterdata._addressee(key, instansi) for key in to),
+        tuple(letterdata._addressee(key, instansi) for key in copies),
     )
 
 
 def _rec_basis(rec: Recommendation) -> tuple[str, ...]:
-    _name, violation_basis = _violation(rec.case)
-    return tuple(dict.fromkeys((*violation_basis, *_referral_basis(rec))))
+    _name, violation_basis = letterdata._violation(rec.case)
+    return tuple(dict.fromkeys((*violation_basis, *letterdata._referral_basis(rec))))
 
 
 def _service_target_point(facts: LetterFacts) -> str:
@@ -313,8 +305,8 @@ def _build_block_request(spec: KindSpec, facts: LetterFacts, wording: dict) -> N
     rec = facts.recommendation
     assert rec is not None
     values = _rec_values(facts)
-    instansi = _ppk_instansi(rec.terlapor) or "-"
-    t = _terlapor(rec)
+    instansi = letterdata._ppk_instansi(rec.terlapor) or "-"
+    t = letterdata._terlapor(rec)
     return _head(
         spec,
         facts,

@@ -23,7 +23,7 @@ from django.utils.translation import gettext as _
 from netra.accounts.models import Role
 from netra.accounts.scoping import FOLLOW_UP, restrict
 from netra.audit.services import event_record
-from netra.cases.letterkinds import LetterFacts
+from netra.cases import letterkinds
 from netra.cases.models import (
     FollowupClock,
     FollowupState,
@@ -207,7 +207,7 @@ def _escalate(clock: FollowupClock, at: datetime) -> Escalation | None:
             earlier = {letter.kind: letter for letter in rec.letters.all()}
             letters = []
             for kind in STEPS[step]:
-                facts = LetterFacts(
+                facts = letterkinds.LetterFacts(
                     case=case,
                     issued_on=local_date(at, case.region_code),
                     recommendation=rec,

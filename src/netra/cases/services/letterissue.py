@@ -2,6 +2,8 @@
 archiving both with the PDF's SHA-256, and the audit event. Also each office's wording of its letters
 (``LetterTemplate``), within what the law leaves open."""
 
+from __future__ import annotations
+
 import hashlib
 from datetime import datetime
 
@@ -13,7 +15,9 @@ from django.utils.translation import gettext as _
 
 from netra.accounts.models import Role
 from netra.accounts.scoping import HANDLE, can
-from netra.cases.letterkinds import KINDS, LetterFacts, placeholders_in, spec_for
+
+# A module reference, not names: letterkinds reaches netra.cases.services (lawbridge) while loading.
+from netra.cases import letterkinds
 from netra.cases.letters.data import clean_text
 from netra.cases.letters.notice import render_notice_docx, render_notice_pdf
 from netra.cases.models import Case, Clarification, IssuedLetter, LetterCounter, LetterKind, LetterTemplate
@@ -37,7 +41,7 @@ def letter_number_issue(*, office, kind: str, day) -> str:
     template = getattr(settings, "NETRA_LETTER_NUMBER_TEMPLATE", DEFAULT_NUMBER_TEMPLATE)
     return template.format(
         seq=counter.value,
-        series=spec_for(kind).series,
+        series=letterkinds.spec_for(kind).series,
         region=office.region_code or "00.00",
         month=ROMAN[day.month - 1],
         year=day.year,
@@ -56,15 +60,15 @@ def _wording(office, kind: str) -> dict:
     }
 
 
-def letter_render(*, kind: str, facts: LetterFacts):
+def letter_render(*, kind: str, facts: letterkinds.LetterFacts):
     """The ``Notice`` of a letter with the office's wording (the number must be in ``facts``)."""
-    spec = spec_for(kind)
+    spec = letterkinds.spec_for(kind)
     if spec.build is None:
         raise ValueError(f"{kind} has its own builder (letterdata.letter_build)")
     return spec.build(spec, facts, _wording(facts.case.office, kind))
 
 
-def letter_store(*, kind: str, facts: LetterFacts, at: datetime, user=None) -> IssuedLetter:
+def letter_store(*, kind: str, facts: letterkinds.LetterFacts, at: datetime, user=None) -> IssuedLetter:
     """Number, render and archive one letter (inside the caller's transaction; no audit of its own)."""
     case = facts.case
     facts.number = letter_number_issue(office=case.office, kind=kind, day=facts.issued_on)
@@ -146,13 +150,13 @@ def letter_issue(
     day = local_date(at, case.region_code)
     if kind == LetterKind.UNDANGAN_KLARIFIKASI:
         facts_list = [
-            LetterFacts(case=case, issued_on=day, clarification=c)
+            letterkinds.LetterFacts(case=case, issued_on=day, clarification=c)
             for c in _clarifications(case, clarification_id)
         ]
         if not facts_list:
             raise ValidationError({"clarification": _("Belum ada jadwal klarifikasi yang perlu diundang.")})
     else:
-        facts_list = [LetterFacts(case=case, issued_on=day)]
+        facts_list = [letterkinds.LetterFacts(case=case, issued_on=day)]
     with transaction.atomic():
         letters = [letter_store(kind=kind, facts=facts, at=at, user=user) for facts in facts_list]
         audit(
@@ -178,7 +182,7 @@ def letter_download_audit(*, user, letter: IssuedLetter, fmt: str) -> None:
 def letter_template_check(kind: str, data: dict) -> dict:
     """The wording ``data`` cleaned; ValidationError for an unknown placeholder, unpaired braces, a
     control character or a text too long. Only the editable fields are accepted."""
-    spec = spec_for(kind)
+    spec = letterkinds.spec_for(kind)
     if spec.build is None:
         raise ValidationError({"kind": _("Surat ini tidak dapat diubah kantor.")})
     errors, cleaned = {}, {}
@@ -191,7 +195,7 @@ def letter_template_check(kind: str, data: dict) -> dict:
             errors[name] = _("Paling banyak %(n)d karakter.") % {"n": limit}
             continue
         try:
-            unknown = placeholders_in(value) - set(spec.placeholders)
+            unknown = letterkinds.placeholders_in(value) - set(spec.placeholders)
         except ValueError:
             errors[name] = _("Kurung kurawal { } tidak berpasangan atau isian tidak sah.")
             continue
@@ -200,7 +204,7 @@ def letter_template_check(kind: str, data: dict) -> dict:
                 "names": ", ".join(sorted(unknown)),
                 "allowed": ", ".join("{" + p + "}" for p in spec.placeholders),
             }
-        elif placeholders_in(value) and name not in ("opening", "closing"):
+        elif letterkinds.placeholders_in(value) and name not in ("opening", "closing"):
             errors[name] = _("Nama dan jabatan penanda tangan tidak memuat isian.")
         cleaned[name] = value
     if errors:
@@ -227,4 +231,4 @@ def letter_template_save(*, user, kind: str, data: dict) -> LetterTemplate:
     return template
 
 
-__all__ = ["KINDS", "letter_issue", "letter_number_issue", "letter_template_save"]
+__all__ = ["letter_issue", "letter_number_issue", "letter_template_save"]
