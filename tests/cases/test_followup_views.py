@@ -6,6 +6,7 @@ from datetime import timedelta
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.http import Http404
 from django.test import Client
 from django.urls import reverse
 from hypothesis import given, settings
@@ -184,3 +185,16 @@ def test_any_wording_is_accepted_and_fills_or_refused_cleanly(text):
         return
     values = {name: "x" for name in spec_for(LetterKind.TEGURAN).placeholders}
     assert isinstance(fill(cleaned["opening"], values), str)
+
+
+def test_status_notices_are_public_per_office_and_name_no_one(world):
+    from netra.cases import selectors, services
+
+    case = case_in(world, "diregistrasi")
+    [notice] = services.letter_issue(kind=LetterKind.PEMBERITAHUAN_STATUS, case=case, user=None)
+    office = world["offices"]["bintan"]
+    assert [x.pk for x in selectors.status_notices_public(office_id=office.pk)] == [notice.pk]
+    assert selectors.status_notices_public(office_id=world["offices"]["lingga"].pk) == []
+    assert selectors.status_notice_public(office_id=office.pk, letter_id=notice.pk).sha256 == notice.sha256
+    with pytest.raises(Http404):
+        selectors.status_notice_public(office_id=world["offices"]["lingga"].pk, letter_id=notice.pk)

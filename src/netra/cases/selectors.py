@@ -38,7 +38,7 @@ from netra.cases.models import (
 from netra.cases.services.search import normalise
 
 # Reference data everyone may read (the report form lists the active elections).
-PUBLIC_READERS = ("election_list",)
+PUBLIC_READERS = ("election_list", "status_notices_public", "status_notice_public")
 NEARLY_DUE = timedelta(days=1)
 IDENTITY_ROLES = (Role.PIMPINAN, Role.STAF_PENANGANAN)
 LETTER_ROLES = (Role.PIMPINAN, Role.STAF_PENANGANAN, Role.PENGAWAS)
@@ -476,3 +476,26 @@ def may_follow_up(user, case: Case) -> bool:
 def may_issue_letters(user, case: Case) -> bool:
     """The handling office's pimpinan and staf penanganan issue invitations and status notices."""
     return is_staff(user) and user.has_role(*IDENTITY_ROLES) and can(user, case, HANDLE)
+
+
+def status_notices_public(*, office_id: int, limit: int = 100) -> list:
+    """The pemberitahuan status laporan an office posted, newest first (its public notice board).
+
+    Public by design: a notice names no one (receipt code, register number, dates, status).
+    """
+    from netra.cases.models import IssuedLetter, LetterKind
+
+    rows = IssuedLetter.objects.filter(office_id=office_id, kind=LetterKind.PEMBERITAHUAN_STATUS)
+    return list(rows.defer("pdf", "docx").order_by("-issued_at", "-pk")[: max(1, min(limit, 500))])
+
+
+def status_notice_public(*, office_id: int, letter_id: int):
+    """One posted status notice with its PDF, for the public notice board; Http404 otherwise."""
+    from netra.cases.models import IssuedLetter, LetterKind
+
+    try:
+        return IssuedLetter.objects.get(
+            pk=int(letter_id), office_id=int(office_id), kind=LetterKind.PEMBERITAHUAN_STATUS
+        )
+    except (IssuedLetter.DoesNotExist, TypeError, ValueError):
+        raise Http404("Pemberitahuan tidak ditemukan.") from None
