@@ -192,6 +192,7 @@ def test_status_notices_are_public_per_office_and_name_no_one(world):
 
     case = case_in(world, "diregistrasi")
     [notice] = services.letter_issue(kind=LetterKind.PEMBERITAHUAN_STATUS, case=case, user=None)
+    assert Event.objects.filter(action="case.letter_issue").latest("seq").actor == "system:letters"
     office = world["offices"]["bintan"]
     assert [x.pk for x in selectors.status_notices_public(office_id=office.pk)] == [notice.pk]
     assert selectors.status_notices_public(office_id=world["offices"]["lingga"].pk) == []

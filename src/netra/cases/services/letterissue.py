@@ -15,16 +15,18 @@ from django.utils.translation import gettext as _
 
 from netra.accounts.models import Role
 from netra.accounts.scoping import HANDLE, can
+from netra.audit.services import event_record
 
 # A module reference, not names: letterkinds reaches netra.cases.services (lawbridge) while loading.
 from netra.cases import letterkinds
 from netra.cases.letters.data import clean_text
 from netra.cases.letters.notice import render_notice_docx, render_notice_pdf
 from netra.cases.models import Case, Clarification, IssuedLetter, LetterCounter, LetterKind, LetterTemplate
-from netra.cases.services.common import audit, now
+from netra.cases.services.common import actor_name, audit, now
 from netra.cases.services.lawbridge import local_date
 from netra.cases.services.numbering import ROMAN
 
+SYSTEM_ACTOR = "system:letters"  # the notification worker announcing a status change
 DEFAULT_NUMBER_TEMPLATE = "{seq:03d}/{series}/{region}/{month}/{year}"
 ISSUING_ROLES = (Role.PIMPINAN, Role.STAF_PENANGANAN)
 # Issued on request by the handling office (or by the notification worker, user=None).
@@ -159,10 +161,11 @@ def letter_issue(
         facts_list = [letterkinds.LetterFacts(case=case, issued_on=day)]
     with transaction.atomic():
         letters = [letter_store(kind=kind, facts=facts, at=at, user=user) for facts in facts_list]
-        audit(
-            user=user,
+        event_record(
+            actor=actor_name(user) if user is not None else SYSTEM_ACTOR,
             action="case.letter_issue",
-            obj=case,
+            obj_type="cases.case",
+            obj_id=case.pk,
             data={"kind": kind, "letters": [{"number": x.number, "sha256": x.sha256} for x in letters]},
             office_code=case.office.region_code,
         )
