@@ -23,6 +23,7 @@ from netra.cases.letters.notice import Notice
 from netra.cases.models import Case, Clarification, LetterKind, Recommendation, Regime
 from netra.cases.services.lawbridge import local_date
 from netra.law.timezones import zoneinfo_for
+from netra.text.dates import format_date
 
 # Peraturan BKN 1/2023 is not in netra.law's data (it sets no deadline or route); its title as
 # domain.md section 1.7 verified it.
@@ -124,8 +125,6 @@ def _build_invitation(spec: KindSpec, facts: LetterFacts, wording: dict) -> Noti
     case = facts.case
     values = {**_common_values(facts), "nama": item.person_name, "pihak": item.get_party_display().lower()}
     day = local_date(item.scheduled_at, case.region_code)
-    from netra.text.dates import format_date
-
     return _head(
         spec,
         facts,
