@@ -98,6 +98,15 @@ def test_notice_letters_compile_without_typst_warnings(every_letter):
         assert warnings == [], (letter.kind, warnings)
 
 
+def test_the_forwarding_letter_compiles_without_typst_warnings(every_letter):
+    from netra.cases.letterdata import letter_build
+    from netra.cases.letters import typst_source
+
+    source = typst_source(letter_build(every_letter.recommendations.get()))
+    _pdf, warnings = typst.compile_with_warnings(source.encode(), format="pdf", ignore_system_fonts=True)
+    assert warnings == []
+
+
 def test_the_block_request_cites_the_bkn_regulation_and_names_the_ppk(every_letter):
     letter = every_letter.letters.get(kind=LetterKind.PERMINTAAN_BLOKIR)
     text = " ".join(" ".join(page.split()) for page in pdf_pages_text(bytes(letter.pdf)))
