@@ -20,6 +20,7 @@ from netra.cases.forms import (
     LetterTemplateForm,
 )
 from netra.cases.letters import safe_filename
+from netra.cases.models import LetterKind
 from netra.cases.views.common import errors_onto_form
 
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -130,7 +131,8 @@ def letter_template(request, kind: str):
             messages.success(request, _("Templat surat disimpan."))
             return HttpResponseRedirect(reverse("cases:letter_template", args=[kind]))
     spec = selectors.letter_kind_spec(kind)
-    context = {"form": form, "spec": spec, "kind": kind, "kinds": selectors.EDITABLE_LETTER_KINDS}
+    kinds = [(other, LetterKind(other).label) for other in selectors.EDITABLE_LETTER_KINDS]
+    context = {"form": form, "spec": spec, "kind": kind, "kinds": kinds}
     return render(request, "cases/letter_template.html", context, status=400 if form.errors else 200)
 
 
