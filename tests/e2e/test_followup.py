@@ -104,3 +104,24 @@ def test_ppk_target_passes_then_request_then_reprimand_and_bkn_counts_it_overdue
     assert "Pemerintah Kabupaten Bintan" in row.inner_text()
     assert row.locator("[data-testid=agency-overdue]").inner_text().strip() == "1"
     _fits_and_passes_axe(bkn, "compliance page (BKN)")
+
+
+def test_office_sets_its_target_and_wording_on_a_phone(browser, live_server, world):  # noqa: F811
+    base = live_server.url
+    head = _login(browser, base, world["staff"]["bintan"][Role.PIMPINAN])
+    head.goto(f"{base}/kasus/kepatuhan/")
+    head.fill("input[name=days]", "10")
+    head.select_option("select[name=unit]", "hari_kerja")
+    head.click("#target-title ~ form button[type=submit]")
+    head.wait_for_url(f"{base}/kasus/kepatuhan/")
+    assert "10 hari kerja" in head.locator("[data-testid=current-target]").inner_text()
+    _fits_and_passes_axe(head, "compliance page (Bawaslu)")
+    head.goto(f"{base}/kasus/templat-surat/teguran/")
+    head.fill("textarea[name=opening]", "Nomor {rahasia}")
+    head.click("form.card button[type=submit]")
+    assert "rahasia" in head.locator("#field-opening").inner_text()
+    head.fill("textarea[name=opening]", "Dengan hormat, {kantor} menyampaikan teguran.")
+    head.click("form.card button[type=submit]")
+    head.wait_for_url(f"{base}/kasus/templat-surat/teguran/")
+    assert head.locator("textarea[name=opening]").input_value().startswith("Dengan hormat")
+    _fits_and_passes_axe(head, "letter template page")
