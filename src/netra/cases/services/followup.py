@@ -204,7 +204,7 @@ def _escalate(clock: FollowupClock, at: datetime) -> Escalation | None:
             )
             if not claimed:
                 return None
-            earlier = {letter.kind: letter for letter in rec.letters.all()}
+            earlier = {letter.kind: letter for letter in rec.letters.defer("pdf", "docx")}
             letters = []
             for kind in STEPS[step]:
                 facts = letterkinds.LetterFacts(
