@@ -17,11 +17,11 @@ from datetime import date, datetime
 
 # A module reference, not names: letterdata loads netra.cases.services, which issues letters.
 from netra.cases import letterdata
+from netra.cases.law import local_date
 from netra.cases.letters.citations import instrument_title
 from netra.cases.letters.data import date_id
 from netra.cases.letters.notice import Notice
 from netra.cases.models import Case, Clarification, LetterKind, Recommendation, Regime
-from netra.cases.services.lawbridge import local_date
 from netra.law.timezones import zoneinfo_for
 from netra.text.dates import format_date
 
@@ -164,7 +164,7 @@ def _build_status(spec: KindSpec, facts: LetterFacts, wording: dict) -> Notice:
     case = facts.case
     values = _common_values(facts)
     received = local_date(case.received_at, case.region_code)
-    from netra.cases.services.receipts import receipt_code_display
+    from netra.cases.receipts import receipt_code_display
 
     # The notice board is public: the receipt code identifies the report, never a name.
     return _head(

@@ -24,6 +24,7 @@ from netra.accounts.models import Role
 from netra.accounts.scoping import FOLLOW_UP, restrict
 from netra.audit.services import event_record
 from netra.cases import letterkinds
+from netra.cases.law import followup_target_due, local_date
 from netra.cases.models import (
     FollowupClock,
     FollowupState,
@@ -35,7 +36,6 @@ from netra.cases.models import (
 )
 from netra.cases.services.common import audit
 from netra.cases.services.common import now as current_time
-from netra.cases.services.lawbridge import followup_target_due, local_date
 from netra.cases.services.letterissue import letter_store
 
 SYSTEM_ACTOR = "system:followup"

@@ -19,11 +19,11 @@ from netra.audit.services import event_record
 
 # A module reference, not names: letterkinds reaches netra.cases.services (lawbridge) while loading.
 from netra.cases import letterkinds
+from netra.cases.law import local_date
 from netra.cases.letters.data import clean_text
 from netra.cases.letters.notice import render_notice_docx, render_notice_pdf
 from netra.cases.models import Case, Clarification, IssuedLetter, LetterCounter, LetterKind, LetterTemplate
 from netra.cases.services.common import actor_name, audit, now
-from netra.cases.services.lawbridge import local_date
 from netra.cases.services.numbering import ROMAN
 
 SYSTEM_ACTOR = "system:letters"  # the notification worker announcing a status change
