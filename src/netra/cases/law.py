@@ -140,7 +140,7 @@ def followup_target_due(*, regime: str, start: date, region_code: str, days: int
         regime=regime,
         step="ppk_followup",
         start=start,
-        province=region_code[:2] or None,
+        province=_province(region_code),
         days=days,
         unit=unit,
     )
