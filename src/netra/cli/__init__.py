@@ -2,7 +2,21 @@
 
 import typer
 
-from netra.cli import accounts, audit, cases, compliance, posts, prevention, registry, rules, text, worker
+from netra.cli import (
+    accounts,
+    analytics,
+    audit,
+    backup,
+    cases,
+    compliance,
+    keys,
+    posts,
+    prevention,
+    registry,
+    rules,
+    text,
+    worker,
+)
 
 app = typer.Typer(
     name="netra",
@@ -16,7 +30,21 @@ app = typer.Typer(
 import_app = typer.Typer(help="Import data from CSV/XLSX files.", no_args_is_help=True)
 app.add_typer(import_app, name="import")
 
-for module in (rules, registry, text, posts, cases, compliance, prevention, accounts, audit, worker):
+for module in (
+    rules,
+    registry,
+    text,
+    posts,
+    cases,
+    compliance,
+    prevention,
+    accounts,
+    audit,
+    keys,
+    backup,
+    worker,
+    analytics,
+):
     module.register(app, import_app)
 
 

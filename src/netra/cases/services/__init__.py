@@ -19,6 +19,7 @@ from netra.cases.services.letterissue import (
     letter_template_save,
 )
 from netra.cases.services.letters import letter_download_record
+from netra.cases.services.reads import evidence_download_record, identity_view_record
 from netra.cases.services.records import (
     case_assign,
     clarification_record,
@@ -43,9 +44,11 @@ __all__ = [
     "clarification_schedule",
     "comment_add",
     "evidence_add",
+    "evidence_download_record",
     "followup_escalate_due",
     "followup_state_set",
     "followup_target_set",
+    "identity_view_record",
     "intake_check",
     "kajian_add",
     "laporan_submit_public",
