@@ -135,4 +135,5 @@ def calendar_feed_for(user, *, now: datetime, site_url: str) -> bytes:
         event.add("description", f"{case.title}\n{case.due_citation}".strip())
         event.add("url", f"{site_url.rstrip('/')}/kasus/{case.pk}/")
         feed.add_component(event)
+    feed.add_missing_timezones()  # a VTIMEZONE for every TZID used, as RFC 5545 requires
     return feed.to_ical()

@@ -1,0 +1,40 @@
+"""The scheduler's lease: one holder at a time, taken over when it expires, on both engines."""
+
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from netra.notifications.models import Lease
+from netra.notifications.scheduler import LEASE, tick
+from netra.notifications.services.lease import lease_acquire, lease_release
+
+pytestmark = pytest.mark.django_db
+
+
+def test_one_holder_at_a_time_until_the_lease_expires():
+    at = timezone.now()
+    assert lease_acquire(name=LEASE, holder="a", seconds=30, at=at)
+    assert not lease_acquire(name=LEASE, holder="b", seconds=30, at=at + timedelta(seconds=10))
+    assert lease_acquire(name=LEASE, holder="a", seconds=30, at=at + timedelta(seconds=20))  # renewal
+    assert not lease_acquire(name=LEASE, holder="b", seconds=30, at=at + timedelta(seconds=45))
+    assert lease_acquire(name=LEASE, holder="b", seconds=30, at=at + timedelta(seconds=51))  # a died
+    assert Lease.objects.get(name=LEASE).holder == "b"
+
+
+def test_a_released_lease_is_free_at_once():
+    at = timezone.now()
+    lease_acquire(name=LEASE, holder="a", seconds=300, at=at)
+    lease_release(name=LEASE, holder="a", at=at)
+    assert lease_acquire(name=LEASE, holder="b", seconds=300, at=at + timedelta(seconds=1))
+
+
+def test_only_the_holder_enqueues(settings):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    from django_tasks import default_task_backend
+
+    assert tick("worker-1", 60) is True
+    assert tick("worker-2", 60) is False
+    assert tick("worker-1", 60) is True
+    assert len(default_task_backend.results) == 2
+    default_task_backend.clear()
