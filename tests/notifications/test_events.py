@@ -136,3 +136,9 @@ def test_the_notice_board_lists_the_status_without_identities(world, client, sta
 def test_a_notice_board_exists_only_for_supervisory_offices(world, client):
     assert client.get(reverse("notices:board", args=[world["offices"]["bkn"].pk])).status_code == 404
     assert client.get(reverse("notices:board", args=[999_999])).status_code == 404
+
+
+def test_the_notice_boards_are_listed_for_the_public(world, client):
+    page = client.get(reverse("notices:index")).content.decode()
+    assert reverse("notices:board", args=[world["offices"]["bintan"].pk]) in page
+    assert "Badan Kepegawaian Negara" not in page

@@ -50,3 +50,15 @@ def test_notice_board_does_not_grow_with_notices(world, django_assert_max_num_qu
 
     url = reverse("notices:board", args=[world["offices"]["bintan"].pk])
     assert_flat(Client(), url, 3, django_assert_max_num_queries, add)
+
+
+def test_notice_board_index_and_settings_are_pinned(world, django_assert_max_num_queries):
+    user = world["staff"]["bintan"][Role.PIMPINAN]
+
+    def add():
+        for _number in range(3):
+            calendar_token_create(user=user)
+
+    calendar_token_create(user=user)
+    assert_flat(_client(user), reverse("notifications:settings"), 9, django_assert_max_num_queries, add)
+    assert_flat(Client(), reverse("notices:index"), 2, django_assert_max_num_queries, lambda: None)

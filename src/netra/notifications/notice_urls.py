@@ -5,4 +5,7 @@ from django.urls import path
 from netra.notifications import views
 
 app_name = "notices"
-urlpatterns = [path("<int:office_id>/", views.notice_board, name="board")]
+urlpatterns = [
+    path("", views.notice_boards, name="index"),
+    path("<int:office_id>/", views.notice_board, name="board"),
+]

@@ -20,7 +20,7 @@ from netra.notifications.models import (
 from netra.notifications.services.common import default_choice, model
 
 # The public notice board and the calendar feed (reached by its secret, not a login) need no user.
-PUBLIC_READERS = ("notice_list_for_office", "notice_office_get", "calendar_token_owner")
+PUBLIC_READERS = ("notice_list_for_office", "notice_office_get", "notice_office_list", "calendar_token_owner")
 FEED_HORIZON = timedelta(days=120)
 NOTICE_PAGE = 100
 
@@ -105,6 +105,12 @@ def notice_office_get(office_id: int):
     if office is None:
         raise Http404("No such office.")
     return office
+
+
+def notice_office_list():
+    """Every supervisory office (each has a public notice board), in the order of the region tree."""
+    office_model = model("accounts.Office")
+    return office_model.objects.filter(kind__in=office_model.SUPERVISORY).order_by("region_code", "name")
 
 
 def notice_list_for_office(office) -> QuerySet[StatusNotice]:

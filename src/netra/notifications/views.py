@@ -114,6 +114,12 @@ def calendar_feed(request, token: str):
 
 
 @require_GET
+def notice_boards(request):
+    """The offices whose notice boards a citizen can open."""
+    return render(request, "notifications/notice_boards.html", {"offices": selectors.notice_office_list()})
+
+
+@require_GET
 def notice_board(request, office_id: int):
     """Papan pengumuman: the office's pemberitahuan status laporan (public)."""
     office = selectors.notice_office_get(office_id)
