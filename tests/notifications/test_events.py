@@ -142,3 +142,9 @@ def test_the_notice_boards_are_listed_for_the_public(world, client):
     page = client.get(reverse("notices:index")).content.decode()
     assert reverse("notices:board", args=[world["offices"]["bintan"].pk]) in page
     assert "Badan Kepegawaian Negara" not in page
+
+
+def test_a_pelimpahan_is_announced_on_the_board_of_the_office_reported_to(world):
+    case = case_in(world, "diteruskan")
+    notice = StatusNotice.objects.get(case=case, status="diteruskan")
+    assert notice.office == world["offices"]["bintan"]

@@ -87,13 +87,14 @@ def _reporter_notice(case, at: datetime) -> list[Notification]:
     return [row]
 
 
-def _publish(case, at: datetime) -> None:
-    """The pemberitahuan status laporan on the handling office's notice board (once per status)."""
+def _publish(case, at: datetime, office_id: int) -> None:
+    """The pemberitahuan status laporan on the office's notice board (once per status). A pelimpahan
+    is announced by the office the report was made to, not the one it goes to."""
     if StatusNotice.objects.filter(case_id=case.pk, status=case.status).exists():
         return
     StatusNotice.objects.create(
         case=case,
-        office_id=case.office_id,
+        office_id=office_id,
         status=case.status,
         reference=case.register_number or case.receipt_display,
         violation_code=case.violation_code,
@@ -106,7 +107,7 @@ def notify_case_transition(*, case, action: str, from_office_id: int, at: dateti
     requires to be announced, the offices the case or its recommendation reaches, the handlers."""
     rows: list[Notification] = []
     if action in ANNOUNCED_ACTIONS and case.kind in REPORTED_KINDS:
-        _publish(case, at)
+        _publish(case, at, from_office_id)
         rows += _reporter_notice(case, at)
     if action == "forward" and case.office_id != from_office_id:
         rows += _event_rows(Kind.NEW_REPORT, case, users_of([case.office_id]), at, case.kind)
