@@ -26,6 +26,7 @@ from netra.law.calendars import WorkingDays
 from netra.law.timezones import zoneinfo_for
 from netra.notifications.models import Channel, Kind, Notification
 from netra.notifications.services.common import (
+    HANDLER_ROLES,
     Preferences,
     model,
     notifications_create,
@@ -84,18 +85,30 @@ def stage_at(*, due_at: datetime, region_code: str, step: str, now: datetime) ->
     return None
 
 
-def _recipients(case, kind: str) -> list:
+class _Staff:
+    """The handlers of each office, read once per run (many cases share an office)."""
+
+    def __init__(self) -> None:
+        self._offices: dict[tuple[int, tuple[str, ...]], list] = {}
+
+    def of(self, office_id: int, roles: tuple[str, ...] = HANDLER_ROLES) -> list:
+        if (office_id, roles) not in self._offices:
+            self._offices[(office_id, roles)] = users_of([office_id], roles)
+        return self._offices[(office_id, roles)]
+
+
+def _recipients(case, kind: str, staff: _Staff) -> list:
     """Who is reminded: the assigned handler (or, unassigned, the office's pimpinan and staf
     penanganan); for the PPK follow-up the offices it is addressed to, and when it is overdue also
     the pimpinan of the office that sent the recommendation."""
     if case.step == FOLLOWUP_STEP:
-        users = users_of([o.pk for o in recommendation_offices(case)])
+        users = [u for office in recommendation_offices(case) for u in staff.of(office.pk)]
         if kind == Kind.FOLLOWUP_OVERDUE:
-            users += users_of([case.office_id], ("pimpinan",))
+            users += staff.of(case.office_id, ("pimpinan",))
         return list({u.pk: u for u in users}.values())
     if case.assigned_to is not None and case.assigned_to.is_active:
         return [case.assigned_to]
-    return users_of([case.office_id])
+    return staff.of(case.office_id)
 
 
 def _open_cases(now: datetime):
@@ -109,37 +122,38 @@ def _open_cases(now: datetime):
     )
 
 
-def _rows_for(case, now: datetime) -> list[Notification]:
-    kind = stage_at(due_at=case.due_at, region_code=case.region_code, step=case.step, now=now)
-    if kind is None:
-        return []
-    users = _recipients(case, kind)
-    prefs = Preferences(u.pk for u in users)
-    rows = []
-    for user in users:
-        for channel in prefs.channels(user, kind):
-            key = reminder_key(
-                kind=kind,
-                case_id=case.pk,
-                step=case.step,
-                recipient_id=user.pk,
-                due=case.due_at,
-                channel=channel,
-            )
-            rows.append(
-                Notification(
-                    key=key,
-                    kind=kind,
-                    channel=channel,
-                    recipient=user,
-                    case=case,
-                    step=case.step,
-                    due=case.due_at,
-                    created_at=now,
-                    digest=channel == Channel.EMAIL and prefs.digest(user),
-                )
-            )
-    return rows
+def _row(case, kind: str, user, channel: str, now: datetime, digest: bool) -> Notification:
+    key = reminder_key(
+        kind=kind, case_id=case.pk, step=case.step, recipient_id=user.pk, due=case.due_at, channel=channel
+    )
+    return Notification(
+        key=key,
+        kind=kind,
+        channel=channel,
+        recipient=user,
+        case=case,
+        step=case.step,
+        due=case.due_at,
+        created_at=now,
+        digest=digest,
+    )
+
+
+def _rows(now: datetime) -> list[Notification]:
+    """Every reminder due at ``now`` (existing or not): a few queries per run, not per case."""
+    staff = _Staff()
+    due = []
+    for case in _open_cases(now):
+        kind = stage_at(due_at=case.due_at, region_code=case.region_code, step=case.step, now=now)
+        if kind is not None:
+            due.append((case, kind, _recipients(case, kind, staff)))
+    prefs = Preferences({u.pk for _case, _kind, users in due for u in users})
+    return [
+        _row(case, kind, user, channel, now, channel == Channel.EMAIL and prefs.digest(user))
+        for case, kind, users in due
+        for user in users
+        for channel in prefs.channels(user, kind)
+    ]
 
 
 def _as_reminder(row: Notification) -> Reminder:
@@ -155,7 +169,7 @@ def _as_reminder(row: Notification) -> Reminder:
 
 def reminders_plan(*, now: datetime) -> list[Notification]:
     """Every reminder due at ``now`` that was not created before (nothing is written)."""
-    rows = [row for case in _open_cases(now) for row in _rows_for(case, now)]
+    rows = _rows(now)
     existing = set(Notification.objects.filter(key__in=[r.key for r in rows]).values_list("key", flat=True))
     return [row for row in rows if row.key not in existing]
 
