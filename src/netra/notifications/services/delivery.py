@@ -131,13 +131,15 @@ def email_deliver_pending(*, at: datetime) -> Delivery:
     """Send every pending (non-digest) email once; one audit event for the run."""
     sent = failed = 0
     with get_connection() as connection:
-        for row in _pending(at):
-            if not _claim(row, at):
-                continue  # another worker took it
-            if _send_one(row, at, connection):
-                sent += 1
-            else:
-                failed += 1
+        # Batches until none is left: each row is claimed at ``at``, so a claimed row never returns.
+        while batch := list(_pending(at)):
+            for row in batch:
+                if not _claim(row, at):
+                    continue  # another worker took it
+                if _send_one(row, at, connection):
+                    sent += 1
+                else:
+                    failed += 1
     result = Delivery(sent, failed)
     _record("notifications.deliver", at, result)
     return result
