@@ -22,6 +22,7 @@ from netra.notifications.services.common import model
 
 CLAIM_TIMEOUT = timedelta(minutes=30)
 BATCH = 200
+NO_ADDRESS = "no address"  # nobody to send to: not retried (a later notification reads the new address)
 
 
 @dataclass(frozen=True)
@@ -96,6 +97,7 @@ def _pending(at: datetime):
     return (
         Notification.objects.filter(channel=Channel.EMAIL, sent_at__isnull=True, digest=False)
         .filter(Q(claimed_at__isnull=True) | Q(claimed_at__lt=stale))
+        .exclude(failed=NO_ADDRESS)
         .select_related("case__office", "recipient")
         .order_by("created_at", "pk")[:BATCH]
     )
@@ -104,7 +106,7 @@ def _pending(at: datetime):
 def _send_one(row: Notification, at: datetime, connection) -> bool:
     subject, body, to = _message(row)
     if not to:
-        Notification.objects.filter(pk=row.pk).update(failed="no address")
+        Notification.objects.filter(pk=row.pk).update(failed=NO_ADDRESS)
         return False
     try:
         EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, [to], connection=connection).send()

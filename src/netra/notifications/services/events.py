@@ -38,6 +38,7 @@ def _event_rows(kind: str, case, users, at: datetime, detail: str = "") -> list[
                     due=case.due_at,
                     detail=detail[:200],
                     created_at=at,
+                    sent_at=at if channel == "in_app" else None,  # in the bell from now on
                     digest=channel == "email" and prefs.digest(user),
                 )
             )

@@ -135,6 +135,7 @@ def _row(case, kind: str, user, channel: str, now: datetime, digest: bool) -> No
         step=case.step,
         due=case.due_at,
         created_at=now,
+        sent_at=now if channel == Channel.IN_APP else None,  # in the bell from now on
         digest=digest,
     )
 
