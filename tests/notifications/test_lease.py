@@ -1,5 +1,6 @@
 """The scheduler's lease: one holder at a time, taken over when it expires, on both engines."""
 
+import time
 from datetime import timedelta
 
 import pytest
@@ -38,3 +39,29 @@ def test_only_the_holder_enqueues(settings):
     assert tick("worker-1", 60) is True
     assert len(default_task_backend.results) == 2
     default_task_backend.clear()
+
+
+def _ticks() -> set:
+    return set(Lease.objects.filter(name=LEASE).values_list("last_tick_at", flat=True)) - {None}
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_scheduler_thread_beats_and_gives_the_lease_up_when_stopped(settings):
+    # The dummy backend keeps what is enqueued per thread; the lease row shows the beats.
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    from netra.notifications.scheduler import ReminderScheduler
+
+    scheduler = ReminderScheduler(interval=0.2)
+    scheduler.start()
+    seen: set = set()
+    try:
+        deadline = time.monotonic() + 30
+        while len(seen) < 2 and time.monotonic() < deadline:
+            seen |= _ticks()
+            time.sleep(0.05)
+    finally:
+        scheduler.stop()
+        scheduler.join(timeout=30)
+
+    assert len(seen) >= 2  # it beat at least twice
+    assert Lease.objects.get(name=LEASE).holder == ""  # and gave the lease up
