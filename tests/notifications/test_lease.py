@@ -65,3 +65,15 @@ def test_the_scheduler_thread_beats_and_gives_the_lease_up_when_stopped(settings
 
     assert len(seen) >= 2  # it beat at least twice
     assert Lease.objects.get(name=LEASE).holder == ""  # and gave the lease up
+
+
+def test_the_scheduled_tasks_are_named_in_settings(settings):
+    from netra.notifications.scheduler import scheduled_tasks
+    from netra.notifications.tasks import reminders_send
+
+    assert scheduled_tasks() == [reminders_send]
+    settings.NETRA_SCHEDULED_TASKS = [
+        "netra.notifications.tasks.reminders_send",
+        "tests.core.sample_tasks.square",
+    ]
+    assert [task.name for task in scheduled_tasks()] == ["reminders_send", "square"]

@@ -1,5 +1,6 @@
 """The periodic scheduler that runs inside ``netra worker``: every ``NETRA_REMINDER_INTERVAL``
-seconds it enqueues ``reminders_send`` on the task queue, if it holds the ``reminders`` lease.
+seconds it enqueues the tasks of ``NETRA_SCHEDULED_TASKS`` (``reminders_send`` first) on the task
+queue, if it holds the ``reminders`` lease.
 
 Several workers may run (on several machines); each starts a scheduler thread, and the lease (a
 database row taken by compare-and-swap, expiring after three intervals) lets exactly one of them
@@ -16,6 +17,7 @@ import uuid
 from django.conf import settings
 from django.db import close_old_connections, connection
 from django.utils import timezone
+from django.utils.module_loading import import_string
 
 from netra.notifications.services.lease import lease_acquire, lease_release, lease_tick
 
@@ -28,14 +30,19 @@ def holder_id() -> str:
     return f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
 
 
-def tick(holder: str, interval: float) -> bool:
-    """One beat: take or renew the lease, and if held enqueue the reminder run. True if enqueued."""
-    from netra.notifications.tasks import reminders_send
+def scheduled_tasks() -> list:
+    """The tasks each beat enqueues, by dotted path (``NETRA_SCHEDULED_TASKS``): named, not imported,
+    so the scheduler can run other apps' periodic work without depending on those apps."""
+    return [import_string(path) for path in settings.NETRA_SCHEDULED_TASKS]
 
+
+def tick(holder: str, interval: float) -> bool:
+    """One beat: take or renew the lease, and if held enqueue the periodic tasks. True if enqueued."""
     at = timezone.now()
     if not lease_acquire(name=LEASE, holder=holder, seconds=interval * 3, at=at):
         return False
-    reminders_send.enqueue()
+    for task in scheduled_tasks():
+        task.enqueue()
     lease_tick(name=LEASE, holder=holder, at=at)
     return True
 
