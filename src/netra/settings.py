@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "netra.cases",
     "netra.catalogue",
     "netra.notifications",
+    "netra.prevention",
 ]
 
 MIDDLEWARE = [

@@ -16,6 +16,7 @@ urlpatterns = [
     path("katalog/", include("netra.catalogue.urls")),
     path("notifikasi/", include("netra.notifications.urls")),
     path("pengumuman/", include("netra.notifications.notice_urls")),
+    path("pencegahan/", include("netra.prevention.urls")),
     path("admin/", admin.site.urls),
 ]
 if settings.DEBUG:

@@ -91,7 +91,7 @@ DETAILS = {
     ("html", "detail"): 22,
     ("api", "detail"): 16,
     ("api", "evidence"): 4,
-    ("api", "comments"): 15,
+    ("api", "comments"): 3,
     ("api", "actions"): 2,
 }
 
