@@ -4,7 +4,7 @@ This app sits beside ``cases`` and is called by its services, so it reaches the 
 (``apps.get_model``), never by import: ``cases`` imports ``notifications``, not the other way round.
 """
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -117,3 +117,17 @@ def recommendation_offices(case) -> list:
     if agencies:
         found += list(office_model.objects.filter(kind=office_model.Kind.PPK, agency_id__in=agencies))
     return found
+
+
+# The pelapor's email address is stored encrypted by the cases app; it registers how to open it
+# (``netra.cases.apps``), so this app neither imports cases nor keeps a copy of the address.
+_REPORTER_ADDRESS: list[Callable[[int], str]] = []
+
+
+def reporter_address_source(reader: Callable[[int], str]) -> None:
+    """Register the function that gives a case's reporter email ("" for none) from its case id."""
+    _REPORTER_ADDRESS[:] = [reader]
+
+
+def reporter_address(case_id: int) -> str:
+    return _REPORTER_ADDRESS[0](case_id) if _REPORTER_ADDRESS else ""

@@ -18,7 +18,7 @@ from django.utils import translation
 from netra.audit.services import event_record
 from netra.law.timezones import zoneinfo_for
 from netra.notifications.models import Channel, Kind, MailSettings, Notification
-from netra.notifications.services.common import model
+from netra.notifications.services.common import model, reporter_address
 
 CLAIM_TIMEOUT = timedelta(minutes=30)
 BATCH = 200
@@ -62,7 +62,6 @@ def reporter_message(row: Notification) -> tuple[str, str, str]:
     case = row.case
     if case is None:
         raise ValueError("a reporter notice without its case")
-    reporter = model("cases.Reporter").objects.filter(case_id=case.pk).first()
     decision = model("cases.Decision").objects.filter(case_id=case.pk).first()
     context = {
         "case": case,
@@ -76,7 +75,7 @@ def reporter_message(row: Notification) -> tuple[str, str, str]:
     return (
         subject,
         render_to_string("notifications/email/reporter.txt", context),
-        reporter.email if reporter else "",
+        reporter_address(case.pk),
     )
 
 

@@ -9,9 +9,9 @@ from netra.core.taskqueue import enqueue_on_commit
 from netra.notifications.models import Kind, Notification, StatusNotice
 from netra.notifications.services.common import (
     Preferences,
-    model,
     notifications_create,
     recommendation_offices,
+    reporter_address,
     users_of,
 )
 
@@ -74,8 +74,7 @@ def _handlers(case) -> list:
 
 
 def _reporter_notice(case, at: datetime) -> list[Notification]:
-    reporter = model("cases.Reporter").objects.filter(case_id=case.pk).first()
-    if reporter is None or not reporter.email:
+    if not reporter_address(case.pk):
         return []
     row = Notification(
         key=f"{Kind.REPORTER_STATUS}:{case.pk}:{case.status}",
