@@ -216,6 +216,14 @@ def _own_tokens_q(model: type[Model], user: User, action: str) -> Q:
     return Q(user_id=user.pk)
 
 
+def _own_rows_q(model: type[Model], user: User, action: str) -> Q:
+    return Q(user_id=user.pk)
+
+
+def _own_notifications_q(model: type[Model], user: User, action: str) -> Q:
+    return Q(recipient_id=user.pk) if action == VIEW else _nothing()
+
+
 def _office_staff_q(model: type[Model], user: User, action: str) -> Q:
     return Q(office_id=user.office_id)
 
@@ -292,6 +300,10 @@ _RULES = {
     "accounts.ApiToken": _own_tokens_q,
     "accounts.User": _office_staff_q,
     "cases.Reporter": _case_row_q,
+    "notifications.Notification": _own_notifications_q,
+    "notifications.Preference": _own_rows_q,
+    "notifications.MailSettings": _own_rows_q,
+    "notifications.CalendarToken": _own_rows_q,
     "analytics.CaseTally": _tally_q,
     "analytics.DeadlineTally": _region_figures_q,
     "analytics.RegionIndex": _region_figures_q,

@@ -13,6 +13,7 @@ from netra.cli import (
     posts,
     prevention,
     registry,
+    reminders,
     rules,
     text,
     worker,
@@ -42,6 +43,7 @@ for module in (
     audit,
     keys,
     backup,
+    reminders,
     worker,
     analytics,
 ):
