@@ -6,99 +6,154 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('accounts', '0002_office_letterhead'),
-        ('registry', '0004_agency_standard_nomenclature'),
+        ("accounts", "0002_office_letterhead"),
+        ("registry", "0004_agency_standard_nomenclature"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='TallyRun',
+            name="TallyRun",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('finished_at', models.DateTimeField()),
-                ('cases', models.IntegerField()),
-                ('seconds', models.FloatField()),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("finished_at", models.DateTimeField()),
+                ("cases", models.IntegerField()),
+                ("seconds", models.FloatField()),
             ],
             options={
-                'ordering': ['-finished_at'],
+                "ordering": ["-finished_at"],
             },
         ),
         migrations.CreateModel(
-            name='CaseTally',
+            name="CaseTally",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('dimension', models.CharField(max_length=16)),
-                ('key', models.CharField(blank=True, max_length=60)),
-                ('level', models.PositiveSmallIntegerField(default=2)),
-                ('region_code', models.CharField(max_length=13)),
-                ('election_id', models.IntegerField(blank=True, null=True)),
-                ('to_bkn', models.BooleanField(default=False)),
-                ('cases', models.IntegerField(default=0)),
-                ('proven', models.IntegerField(default=0)),
-                ('recommended', models.IntegerField(default=0)),
-                ('sanctioned', models.IntegerField(default=0)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("dimension", models.CharField(max_length=16)),
+                ("key", models.CharField(blank=True, max_length=60)),
+                ("level", models.PositiveSmallIntegerField(default=2)),
+                ("region_code", models.CharField(max_length=13)),
+                ("election_id", models.IntegerField(blank=True, null=True)),
+                ("to_bkn", models.BooleanField(default=False)),
+                ("cases", models.IntegerField(default=0)),
+                ("proven", models.IntegerField(default=0)),
+                ("recommended", models.IntegerField(default=0)),
+                ("sanctioned", models.IntegerField(default=0)),
             ],
             options={
-                'indexes': [models.Index(fields=['level', 'dimension', 'region_code'], name='tally_level_dimension')],
+                "indexes": [
+                    models.Index(fields=["level", "dimension", "region_code"], name="tally_level_dimension")
+                ],
             },
         ),
         migrations.CreateModel(
-            name='DeadlineTally',
+            name="DeadlineTally",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('region_code', models.CharField(blank=True, max_length=13)),
-                ('finished_on_time', models.IntegerField(default=0)),
-                ('finished_late', models.IntegerField(default=0)),
-                ('open_on_time', models.IntegerField(default=0)),
-                ('open_overdue', models.IntegerField(default=0)),
-                ('office', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='accounts.office')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("region_code", models.CharField(blank=True, max_length=13)),
+                ("finished_on_time", models.IntegerField(default=0)),
+                ("finished_late", models.IntegerField(default=0)),
+                ("open_on_time", models.IntegerField(default=0)),
+                ("open_overdue", models.IntegerField(default=0)),
+                (
+                    "office",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="+", to="accounts.office"
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='IndexWeights',
+            name="IndexWeights",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('violations_per_1000', models.FloatField(default=30, verbose_name='pelanggaran per 1.000 ASN')),
-                ('share_proven', models.FloatField(default=15, verbose_name='porsi terbukti')),
-                ('repeat_offenders', models.FloatField(default=15, verbose_name='pelanggar berulang')),
-                ('monitoring_signals', models.FloatField(default=0, verbose_name='sinyal pemantauan')),
-                ('prevention_coverage', models.FloatField(default=10, verbose_name='cakupan pencegahan')),
-                ('followup_compliance', models.FloatField(default=20, verbose_name='kepatuhan tindak lanjut PPK')),
-                ('previous_election', models.FloatField(default=20, verbose_name='pemilihan sebelumnya')),
-                ('threshold_high', models.FloatField(default=60, verbose_name='batas rawan tinggi')),
-                ('threshold_medium', models.FloatField(default=30, verbose_name='batas rawan sedang')),
-                ('note', models.CharField(blank=True, max_length=300, verbose_name='catatan perubahan')),
-                ('created_at', models.DateTimeField()),
-                ('created_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "violations_per_1000",
+                    models.FloatField(default=30, verbose_name="pelanggaran per 1.000 ASN"),
+                ),
+                ("share_proven", models.FloatField(default=15, verbose_name="porsi terbukti")),
+                ("repeat_offenders", models.FloatField(default=15, verbose_name="pelanggar berulang")),
+                ("monitoring_signals", models.FloatField(default=0, verbose_name="sinyal pemantauan")),
+                ("prevention_coverage", models.FloatField(default=10, verbose_name="cakupan pencegahan")),
+                (
+                    "followup_compliance",
+                    models.FloatField(default=20, verbose_name="kepatuhan tindak lanjut PPK"),
+                ),
+                ("previous_election", models.FloatField(default=20, verbose_name="pemilihan sebelumnya")),
+                ("threshold_high", models.FloatField(default=60, verbose_name="batas rawan tinggi")),
+                ("threshold_medium", models.FloatField(default=30, verbose_name="batas rawan sedang")),
+                ("note", models.CharField(blank=True, max_length=300, verbose_name="catatan perubahan")),
+                ("created_at", models.DateTimeField()),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'bobot indeks kerawanan',
-                'verbose_name_plural': 'bobot indeks kerawanan',
-                'ordering': ['-created_at', '-pk'],
+                "verbose_name": "bobot indeks kerawanan",
+                "verbose_name_plural": "bobot indeks kerawanan",
+                "ordering": ["-created_at", "-pk"],
             },
         ),
         migrations.CreateModel(
-            name='RegionIndex',
+            name="RegionIndex",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('region_code', models.CharField(db_index=True, max_length=13)),
-                ('election_id', models.IntegerField(default=0)),
-                ('score', models.FloatField()),
-                ('klass', models.CharField(max_length=16)),
-                ('formula_version', models.CharField(max_length=40)),
-                ('inputs', models.JSONField(default=dict)),
-                ('parts', models.JSONField(default=dict)),
-                ('computed_at', models.DateTimeField()),
-                ('region', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='registry.region')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("region_code", models.CharField(db_index=True, max_length=13)),
+                ("election_id", models.IntegerField(default=0)),
+                ("score", models.FloatField()),
+                ("klass", models.CharField(max_length=16)),
+                ("formula_version", models.CharField(max_length=40)),
+                ("inputs", models.JSONField(default=dict)),
+                ("parts", models.JSONField(default=dict)),
+                ("computed_at", models.DateTimeField()),
+                (
+                    "region",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="+", to="registry.region"
+                    ),
+                ),
             ],
             options={
-                'ordering': ['region_code'],
-                'constraints': [models.UniqueConstraint(fields=('region', 'election_id'), name='uniq_region_index_election')],
+                "ordering": ["region_code"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("region", "election_id"), name="uniq_region_index_election"
+                    )
+                ],
             },
         ),
     ]
