@@ -1,5 +1,6 @@
 """Netra settings: every value comes from the environment, with safe defaults for the demo."""
 
+import os
 from pathlib import Path
 
 import dj_database_url
@@ -150,6 +151,24 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# Evidence files are private: 0600 files in 0700 folders (FileSystemStorage applies both).
+FILE_UPLOAD_PERMISSIONS = 0o600
+FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o700
+# Keys live outside the database (docs/security.md, "Keys"). The master key ring wraps each case's
+# data key: NETRA_MASTER_KEY (base64 keys, newest first, comma separated) or the key file.
+NETRA_KEY_DIR = Path(os.environ.get("NETRA_KEY_DIR") or DATA_DIR / "keys")
+NETRA_MASTER_KEY = os.environ.get("NETRA_MASTER_KEY", "")
+NETRA_MASTER_KEY_FILE = Path(os.environ.get("NETRA_MASTER_KEY_FILE") or NETRA_KEY_DIR / "master.key")
+# The audit log's Ed25519 checkpoint key and the append-only file of signed checkpoints.
+NETRA_AUDIT_SIGNING_KEY_PATH = Path(
+    env("NETRA_AUDIT_SIGNING_KEY_PATH", str(NETRA_KEY_DIR / "audit-signing.pem"))
+)
+NETRA_AUDIT_PUBLIC_KEY_PATH = Path(
+    env("NETRA_AUDIT_PUBLIC_KEY_PATH", str(NETRA_KEY_DIR / "audit-signing.pub"))
+)
+NETRA_AUDIT_CHECKPOINT_DIR = Path(env("NETRA_AUDIT_CHECKPOINT_DIR", str(DATA_DIR / "audit-checkpoints")))
+# Reporters' identities of closed cases are erased this many days after closing (docs/security.md).
+NETRA_IDENTITY_RETENTION_DAYS = envint("NETRA_IDENTITY_RETENTION_DAYS", 5 * 365)
 # Evidence uploads: largest accepted file, in megabytes.
 NETRA_MAX_UPLOAD_MB = envint("NETRA_MAX_UPLOAD_MB", 25)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024

@@ -302,10 +302,6 @@ class ReportForm(ReporterMixin, TerlaporMixin, EventMixin):
     )
     field_order = ["identity"]
 
-    @property
-    def is_anonymous(self) -> bool:
-        return self.cleaned_data.get("identity") == self.ANONYMOUS
-
     def clean_evidence_links(self) -> list[str]:
         return parse_links(self.cleaned_data["evidence_links"])
 

@@ -42,6 +42,7 @@ from netra.cases.models import (
 )
 from netra.cases.receipts import receipt_code_normalise
 from netra.cases.report_input import elections_for_region
+from netra.cases.sealing import ReporterIdentity, identity_open
 from netra.cases.services.search import normalise
 from netra.law import catalogue
 
@@ -214,11 +215,17 @@ def queue_for(user) -> QuerySet:
     return _with_related(qs).order_by(F("due_at").asc(nulls_last=True), "received_at", "pk")
 
 
-def reporter_for(user, case: Case) -> Reporter | None:
-    """The reporter's identity, only for the handling office's pimpinan and staf penanganan."""
+def reporter_for(user, case: Case) -> ReporterIdentity | None:
+    """The reporter's identity, decrypted, only for the handling office's pimpinan and staf penanganan.
+
+    The one place identities are opened for people (callers audit the view: ``identity_view_record``).
+    """
     if not sees_identities(user, case):
         return None
-    return restrict(Reporter.objects.filter(case=case), user, HANDLE).first()
+    reporter = restrict(Reporter.objects.filter(case=case), user, HANDLE).select_related("case__key").first()
+    if reporter is None:
+        return None
+    return identity_open(reporter, getattr(reporter.case, "key", None))
 
 
 def may_see_identities(user, case: Case) -> bool:
@@ -237,10 +244,10 @@ def deadline_state(case: Case, now=None) -> str:
 
 
 def evidence_list_for(user, case: Case) -> QuerySet:
-    """Evidence of a visible case; analis (statistics only) see none."""
+    """Evidence of a case the caller found with ``case_get_for`` (rows still pass ``restrict``, so a case
+    outside the user's jurisdiction lists nothing); analis (statistics only) see none."""
     if not is_staff(user) or user.role == Role.ANALIS:
         return Evidence.objects.none()
-    case_get_for(user, case.pk)
     return restrict(Evidence.objects.filter(case=case), user).select_related("uploaded_by")
 
 
@@ -314,7 +321,7 @@ class CaseDetail:
     """Everything the case page shows to this user, already filtered by what they may see."""
 
     case: Case
-    reporter: Reporter | None
+    reporter: ReporterIdentity | None
     terlapor: list
     witnesses: list
     observation: object
