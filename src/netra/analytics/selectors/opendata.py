@@ -26,6 +26,7 @@ class OpenRow:
     name: str
     cells: list[Cell]
     total: Cell
+    has_below: bool = False  # a level below it to open (maps and tables stop at kecamatan)
 
 
 @dataclass
@@ -68,7 +69,8 @@ def open_statistics(*, region: str = "") -> OpenTable:
     for code in sorted(grid):
         cells = suppress_row(grid[code], minimum)
         total = suppress_total(sum(grid[code].values()), minimum)
-        rows.append(OpenRow(code, regions.get(code, code), [cells[t] for t in types], total))
+        below = regioncode.level(code) < regioncode.KECAMATAN
+        rows.append(OpenRow(code, regions.get(code, code), [cells[t] for t in types], total, below))
     columns = [(t, names.get(t, "") or labels.unknown("type", t)) for t in types]
     parent = Region.objects.filter(code=region).first() if region else None
     return OpenTable(parent, columns, rows, minimum)
