@@ -45,8 +45,10 @@ def _counts(region: str) -> list[dict]:
         tallies = CaseTally.objects.filter(subtree, level=1 if not region else 2, dimension="type")
         tallies = tallies.annotate(area=area)
         return list(tallies.order_by().values("area", "key").annotate(n=Sum("cases")))
-    cases = Case.objects.filter(subtree).annotate(area=area, key=F("violation_code"))
-    return list(cases.order_by().values("area", "key").annotate(n=Count("pk")))
+    # "key" is the case's data-key relation (vault), so the type is annotated under another name.
+    cases = Case.objects.filter(subtree).annotate(area=area, violation=F("violation_code"))
+    rows = cases.order_by().values("area", "violation").annotate(n=Count("pk"))
+    return [{"area": row["area"], "key": row["violation"], "n": row["n"]} for row in rows]
 
 
 def open_statistics(*, region: str = "") -> OpenTable:
