@@ -92,3 +92,22 @@ def sanction_menu(*, violation_code: str | None, subject: str):
     from netra.law import sanctions
 
     return sanctions.menu(violation_code=violation_code or None, subject=subject)
+
+
+def sanction_assess(*, violation_code: str | None, subject: str, code: str):
+    """netra.law.sanctions.assess: the option chosen, the catalogue's class and whether it is lighter."""
+    from netra.law import sanctions
+
+    return sanctions.assess(violation_code=violation_code or None, subject=subject, code=code)
+
+
+def region_zone(region_code: str):
+    """The region's legal time zone (WIB/WITA/WIT) as a tzinfo."""
+    return zoneinfo_for(region_code)
+
+
+def step_start_fact(*, regime: str, step: str) -> str:
+    """Which fact of a case (``received``, ``registered``...) the step's period counts from."""
+    from netra.law import deadlines
+
+    return deadlines.rule_for(regime=regime, step=step).start_from
