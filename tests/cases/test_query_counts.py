@@ -38,7 +38,9 @@ def _more_cases(world):
 # with the reason in the commit message.
 LISTS = {
     ("html", "cases:list"): 8,
-    ("html", "cases:queue"): 6,
+    # 6 -> 9: the queue is paged (25 rows, not every open case); its three figures are bounded
+    # counts (total, overdue, due within a day) instead of Python sums over all rows.
+    ("html", "cases:queue"): 9,
     ("api", f"{API}/"): 4,
     ("api", f"{API}/queue"): 4,
 }

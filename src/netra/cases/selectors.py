@@ -35,7 +35,9 @@ from netra.cases.models import (
     Reporter,
     Status,
 )
-from netra.cases.services.search import normalise
+from netra.cases.services.search import search_words
+from netra.core.counting import Count, count_bounded
+from netra.core.keyset import BadCursor, Key, Page, paginate
 
 # Reference data everyone may read (the report form lists the active elections).
 PUBLIC_READERS = ("election_list",)
@@ -54,15 +56,13 @@ def _with_related(qs: QuerySet) -> QuerySet:
 
 
 def _search(qs: QuerySet, text: str) -> QuerySet:
+    """Cases holding every word (full-text index, both engines: ``netra.cases.fulltext``), or the
+    exact receipt code or register number."""
     raw = text.strip()
     exact = Q(receipt_code=raw.upper().replace("-", "")) | Q(register_number=raw)
-    words = normalise(raw).split()
-    if not words:
+    if not search_words(raw):
         return qs
-    match = Q()
-    for word in words:
-        match &= Q(search_text__contains=word)
-    return qs.filter(match | exact)
+    return qs.filter(Q(search_text__words=raw) | exact)
 
 
 def _open() -> Q:
@@ -127,6 +127,23 @@ def case_list_for(
     return _with_related(qs).order_by("-received_at", "-pk")
 
 
+LIST_KEYS = [Key("received_at", descending=True), Key("pk", descending=True)]
+QUEUE_KEYS = [Key("due_at", nulls_last=True), Key("received_at"), Key("pk")]
+PAGE_SIZE = 25
+__all__ = ["BadCursor", "Count", "Page"]  # what views and the API get back from the page selectors
+
+
+def case_page_for(user, *, cursor: str = "", last: bool = False, size: int = PAGE_SIZE, **filters) -> Page:
+    """One keyset page of ``case_list_for(user, **filters)`` (newest first); BadCursor for a cursor
+    the list did not make. ``last``: the oldest cases."""
+    return paginate(case_list_for(user, **filters), LIST_KEYS, cursor=cursor, size=size, last=last)
+
+
+def case_count_for(user, **filters) -> Count:
+    """How many cases ``case_list_for`` finds: exact up to 10 000, then an estimate ("sekitar")."""
+    return count_bounded(case_list_for(user, **filters))
+
+
 def sanction_counts_for(user) -> dict:
     """Of the user's cases with a sanction recorded: how many, and how many lighter than the catalogue."""
     sanctioned = case_queryset_for(user).filter(followups__isnull=False).distinct()
@@ -154,6 +171,21 @@ def queue_for(user) -> QuerySet:
     else:
         qs = qs.filter(status=Status.REKOMENDASI_DITERUSKAN)
     return _with_related(qs).order_by(F("due_at").asc(nulls_last=True), "received_at", "pk")
+
+
+def queue_page_for(user, *, cursor: str = "", last: bool = False, size: int = PAGE_SIZE) -> Page:
+    """One keyset page of the queue (nearest deadline first, no deadline last)."""
+    return paginate(queue_for(user), QUEUE_KEYS, cursor=cursor, size=size, last=last)
+
+
+def queue_counts_for(user) -> dict[str, Count]:
+    """The queue's figures: open cases, past their deadline, due within a day (bounded counts)."""
+    qs, now = queue_for(user), timezone.now()
+    return {
+        "total": count_bounded(qs),
+        "overdue": count_bounded(qs.filter(due_at__lt=now)),
+        "due_soon": count_bounded(qs.filter(due_at__gte=now, due_at__lte=now + NEARLY_DUE)),
+    }
 
 
 def reporter_for(user, case: Case) -> Reporter | None:

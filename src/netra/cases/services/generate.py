@@ -62,7 +62,7 @@ from netra.cases.services.lawbridge import (
 )
 from netra.cases.services.numbering import DEFAULT_TEMPLATE, KIND_CODE, LEVEL_CODE, REGIME_CODE, ROMAN
 from netra.cases.services.recipients import recommendation_fields
-from netra.cases.services.search import normalise
+from netra.cases.services.search import search_text_of
 
 MAX_CASES = 5_000_000
 PEOPLE_POOL = 4000
@@ -636,9 +636,7 @@ class _Generator:
                 "violation_code": case.violation_code,
                 "non_registration_reason": case.non_registration_reason,
                 "sanction_lighter": case.sanction_lighter,
-                "search_text": normalise(
-                    " ".join(filter(None, [case.register_number, title, description, place, people]))
-                ),
+                "search_text": search_text_of(case.register_number, title, description, place, people),
             }
         )
 
