@@ -98,7 +98,7 @@ def case_list(request):
         filters = _filters(form)
         page = page_or_first(selectors.case_page_for, request, request.user, **filters)
         page.items = mark_deadlines(page.items)
-        context.update(page=page, count=selectors.case_count_for(request.user, **filters))
+        context["page"], context["count"] = page, selectors.case_count_for(request.user, **filters)
     return render(request, "cases/list.html", context, status=400 if form.errors else 200)
 
 
