@@ -14,7 +14,8 @@ pytestmark = pytest.mark.django_db
 
 
 def test_search_words_fold_accents_case_and_punctuation():
-    assert search_words("Kepala Désa, 21.01/2024 — PNS_guru") == ["kepala", "desa", "21", "01", "2024", "pns", "guru"]
+    words = ["kepala", "desa", "21", "01", "2024", "pns", "guru"]
+    assert search_words("Kepala Désa, 21.01/2024 — PNS_guru") == words
     assert search_text_of("Dinas  Pendidikan", None, "", "Nip 1985-03") == "dinas pendidikan nip 1985 03"
 
 
