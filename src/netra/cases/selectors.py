@@ -215,6 +215,13 @@ def evidence_list_for(user, case: Case) -> QuerySet:
     if not is_staff(user) or user.role == Role.ANALIS:
         return Evidence.objects.none()
     case_get_for(user, case.pk)
+    return _evidence_of(user, case)
+
+
+def _evidence_of(user, case: Case) -> QuerySet:
+    """Evidence of a case already read through ``case_get_for`` (still narrowed by ``restrict``)."""
+    if not is_staff(user) or user.role == Role.ANALIS:
+        return Evidence.objects.none()
     return restrict(Evidence.objects.filter(case=case), user).select_related("uploaded_by")
 
 
@@ -289,8 +296,15 @@ class CaseDetail:
 
 
 def case_detail_for(user, pk) -> CaseDetail:
-    """The case page's data for ``user``; Http404 outside their jurisdiction."""
-    case = case_get_for(user, pk)
+    """The case page's data for ``user``; Http404 outside their jurisdiction.
+
+    The case comes with its one-to-one records (decision, observation) in the same query, and its
+    evidence is read without checking the case's visibility a second time."""
+    try:
+        related = _with_related(case_queryset_for(user)).select_related("decision", "observation")
+        case = related.get(pk=int(pk))
+    except (Case.DoesNotExist, TypeError, ValueError):
+        raise Http404("Kasus tidak ditemukan.") from None
     internal = is_supervisor(user)
     identities = may_see_identities(user, case)
     return CaseDetail(
@@ -299,7 +313,7 @@ def case_detail_for(user, pk) -> CaseDetail:
         terlapor=list(case.terlapor.select_related("agency", "pegawai")),
         witnesses=list(case.witnesses.all()) if identities else [],
         observation=getattr(case, "observation", None) if internal else None,
-        evidence=list(evidence_list_for(user, case)),
+        evidence=list(_evidence_of(user, case)),
         clarifications=list(case.clarifications.all()) if internal else [],
         kajian=list(case.kajian.select_related("author")) if internal else [],
         decision=getattr(case, "decision", None),
