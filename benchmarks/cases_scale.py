@@ -1,7 +1,7 @@
 """Every list fast at any scope, at 10 k, 100 k and 1 M cases on PostgreSQL.
 
     python benchmarks/cases_scale.py [--sizes 10000,100000,1000000] [--repeat 30] [--seed 1]
-                                     [--prefix netra_scale] [--host 127.0.0.1:5432]
+                                     [--prefix netra_scale] [--host 127.0.0.1:5432] [--explain]
 
 For each size, a database ``<prefix>_<size>`` (created when missing) gets the demo (no roster) and
 generated cases (``netra demo --cases``, topped up to the size, then VACUUM ANALYZE); a child process
@@ -59,7 +59,7 @@ def main() -> None:
             "NETRA_DATA_DIR": os.environ.get("NETRA_DATA_DIR", "/tmp/netra-scale-bench"),
         }
         command = [sys.executable, __file__, "--child", "--sizes", str(size), "--repeat", str(args.repeat)]
-        command += ["--seed", str(args.seed)]
+        command += ["--seed", str(args.seed), *(["--explain"] if args.explain else [])]
         with subprocess.Popen(command, env=env, stdout=subprocess.PIPE, text=True) as child:
             assert child.stdout is not None
             for line in child.stdout:
@@ -101,6 +101,9 @@ def _child(args) -> None:
     from netra.accounts.models import User
     from netra.cases.models import Case
 
+    if args.explain:
+        _explain()
+        return
     figures: dict[str, dict] = {}
     for scope, username in SCOPES.items():
         user = User.objects.get(username=username)
@@ -117,6 +120,35 @@ def _child(args) -> None:
                 flush=True,
             )
     print(json.dumps({"size": Case.objects.count(), "figures": figures}))
+
+
+def _plans(user) -> dict:
+    """The SQL behind each screen, as the selectors build it (first rows of a page: size 25 + 1)."""
+    from netra.cases import selectors
+
+    def ordered(qs, keys, reverse=False):
+        return qs.order_by(*(key.order(reverse=reverse) for key in keys))[:26]
+
+    listed = selectors.case_list_for(user)
+    return {
+        "list first": ordered(listed, selectors.LIST_KEYS),
+        "list last": ordered(listed, selectors.LIST_KEYS, reverse=True),
+        "queue": ordered(selectors.queue_for(user), selectors.QUEUE_KEYS),
+        "search common": ordered(selectors.case_list_for(user, q="kampanye"), selectors.LIST_KEYS),
+        "search rare": ordered(selectors.case_list_for(user, q="whatsapp pemenangan"), selectors.LIST_KEYS),
+        "count (bounded)": listed.order_by()[:10001],
+    }
+
+
+def _explain() -> None:
+    """EXPLAIN (ANALYZE, BUFFERS) of every screen's main query, per scope (docs/benchmarks.md)."""
+    from netra.accounts.models import User
+
+    for scope, username in SCOPES.items():
+        user = User.objects.get(username=username)
+        for screen, qs in _plans(user).items():
+            print(f"\n=== {scope} / {screen}", flush=True)
+            print(qs.explain(analyze=True, buffers=True), flush=True)
 
 
 def _prepare(size: int, seed: int) -> None:
@@ -228,6 +260,7 @@ def _arguments():
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--prefix", default="netra_scale")
     parser.add_argument("--host", default="127.0.0.1:5432")
+    parser.add_argument("--explain", action="store_true", help="print EXPLAIN ANALYZE of each screen instead")
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     return parser.parse_args()
 

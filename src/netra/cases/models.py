@@ -436,6 +436,11 @@ class Recommendation(models.Model):
 
     class Meta:
         ordering = ["forwarded_at", "pk"]
+        indexes = [
+            # BKN's and the PPKs' scope (accounts.scoping) probes these for every case a page scans.
+            models.Index(fields=["case"], condition=models.Q(to_bkn=True), name="rec_case_to_bkn"),
+            models.Index(fields=["case"], condition=models.Q(to_ppk=True), name="rec_case_to_ppk"),
+        ]
 
     def __str__(self) -> str:
         return self.letter_number

@@ -72,4 +72,12 @@ class Migration(migrations.Migration):
             model_name="case",
             index=models.Index(fields=["status", "due_at", "received_at", "id"], name="case_status_due"),
         ),
+        migrations.AddIndex(
+            model_name="recommendation",
+            index=models.Index(condition=models.Q(("to_bkn", True)), fields=["case"], name="rec_case_to_bkn"),
+        ),
+        migrations.AddIndex(
+            model_name="recommendation",
+            index=models.Index(condition=models.Q(("to_ppk", True)), fields=["case"], name="rec_case_to_ppk"),
+        ),
     ]
