@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI
+from ninja.errors import HttpError
 from ninja.errors import ValidationError as SchemaError
 
 from netra.cases.services.common import CaseConflict
@@ -22,6 +23,7 @@ api.add_router("/rules/", "netra.catalogue.api.router")
 api.add_router("/registry/", "netra.registry.api.router")
 api.add_router("/accounts/", "netra.accounts.api.router")
 api.add_router("/cases/", "netra.cases.api.router")
+api.add_router("/prevention/", "netra.prevention.api.router")
 
 # Where ninja found the value ("body", "form", "query", "path") and the handler's parameter name are
 # not part of the field's name as the client wrote it.
@@ -96,6 +98,13 @@ def not_allowed(request, exc: PermissionDenied):
 def not_found(request, exc: Http404):
     """404: unknown, or outside the caller's jurisdiction (the two are never told apart)."""
     return _answer(request, 404, _("Tidak ditemukan."))
+
+
+@api.exception_handler(HttpError)
+def refused_with_reason(request, exc: HttpError):
+    """An endpoint's own refusal with its status and message (an unknown receipt code), in the same
+    shape as every other error."""
+    return _answer(request, exc.status_code, str(exc))
 
 
 @api.exception_handler(CaseConflict)

@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "netra.audit",
     "netra.cases",
     "netra.catalogue",
+    "netra.prevention",
 ]
 
 MIDDLEWARE = [

@@ -14,6 +14,7 @@ urlpatterns = [
     path("registri/", include("netra.registry.urls")),
     path("kasus/", include("netra.cases.urls")),
     path("katalog/", include("netra.catalogue.urls")),
+    path("pencegahan/", include("netra.prevention.urls")),
     path("admin/", admin.site.urls),
 ]
 if settings.DEBUG:

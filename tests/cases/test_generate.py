@@ -7,8 +7,8 @@ from django.db import transaction
 from typer.testing import CliRunner
 
 from netra.audit.models import Event
+from netra.cases.deadlines import step_deadline
 from netra.cases.models import Case, Kajian, RegisterCounter, Status
-from netra.cases.services.deadlines import step_deadline
 from netra.cases.services.generate import cases_generate
 from netra.cli import app
 

@@ -10,8 +10,8 @@ from django.utils import timezone
 
 from netra.accounts.models import Role
 from netra.cases import services
+from netra.cases.law import local_date
 from netra.cases.models import Case, Kajian, Status, Transition
-from netra.cases.services.lawbridge import local_date
 from netra.law import deadlines
 from tests.cases.helpers import KAJIAN_AWAL_MET, case_in, photo, report_data
 

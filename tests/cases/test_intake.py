@@ -10,10 +10,10 @@ from hypothesis import strategies as st
 
 from netra.accounts.models import Role
 from netra.audit.models import Event
-from netra.cases import services
+from netra.cases import selectors, services
 from netra.cases.models import Case, Election, Evidence, Reporter, Status, Transition
-from netra.cases.services.receipts import ALPHABET, receipt_code_normalise
-from netra.cases.services.report_input import period_warning, report_input_parse, supervision_period
+from netra.cases.receipts import ALPHABET, receipt_code_normalise
+from netra.cases.report_input import period_warning, report_input_parse, supervision_period
 from tests.cases.helpers import photo, report_data
 
 pytestmark = pytest.mark.django_db
@@ -132,14 +132,14 @@ def test_receipt_code_normalise_rejects_malformed(raw):
 
 def test_tracking_shows_status_and_nothing_identifying(world, submit):
     case = submit()
-    view = services.case_track(case.receipt_code.lower())
+    view = selectors.case_track(case.receipt_code.lower())
     assert view.status == Status.DITERIMA and view.office_name == "Bawaslu Kabupaten Bintan"
     assert view.next_step and view.due_on is not None
     blob = repr(view)
     for secret in ("Siti", "Aminah", "Budi", "Santoso", "081234567890", "Kepala sekolah", "SDN 001"):
         assert secret not in blob
-    assert services.case_track("K7QM-3XTP-9HRA") is None
-    assert services.case_track("nonsense") is None
+    assert selectors.case_track("K7QM-3XTP-9HRA") is None
+    assert selectors.case_track("nonsense") is None
 
 
 def test_temuan_by_pengawas_with_observation(world):

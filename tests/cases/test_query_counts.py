@@ -93,7 +93,7 @@ DETAILS = {
     ("html", "detail"): 19,  # 22 -> 19: decision and observation joined, evidence not re-checked
     ("api", "detail"): 13,  # 16 -> 13, as the page
     ("api", "evidence"): 4,
-    ("api", "comments"): 12,  # 15 -> 12, as the page
+    ("api", "comments"): 3,
     ("api", "actions"): 2,
 }
 

@@ -10,9 +10,10 @@ that does not match the schema (``netra.api``).
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db.models import prefetch_related_objects
-from django.http import FileResponse, HttpRequest, HttpResponse, JsonResponse
+from django.http import FileResponse, HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 from ninja import Field, File, Form, Query, Router, Schema, Status
+from ninja.errors import HttpError
 from ninja.files import UploadedFile
 from ninja.throttling import AnonRateThrottle, BaseThrottle
 
@@ -43,9 +44,8 @@ from netra.cases.schemas import (
     TransitionIn,
     ViolationTypeOut,
 )
-from netra.cases.services.lawbridge import violation_types
-from netra.cases.services.report_input import elections_for_region
 from netra.cases.views.letters import letter_response
+from netra.law import catalogue
 
 router = Router(tags=["cases"])
 _CURSOR_HELP = "Opaque cursor of the page to fetch, from the previous page's X-Next-Cursor header."
@@ -78,10 +78,6 @@ REPORT_THROTTLES: list[BaseThrottle] = [ReportThrottle(getattr(settings, "NETRA_
 
 
 ERRORS = {400: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut}
-
-
-def _error(status: int, detail: str) -> JsonResponse:
-    return JsonResponse({"detail": detail, "errors": {}}, status=status)
 
 
 # The services' exceptions (ValidationError 400, PermissionDenied 403, Http404, CaseConflict 409)
@@ -126,21 +122,21 @@ def report_submit(
 @router.get("/track/{code}", response={200: TrackOut, **ERRORS}, auth=None, url_name="cases_track")
 def track(request: HttpRequest, code: str):
     """Public status of a report by receipt code; nothing that identifies anyone."""
-    tracked = services.case_track(code)
+    tracked = selectors.case_track(code)
     if tracked is None:
-        return _error(404, _("Kode tanda terima tidak ditemukan."))
+        raise HttpError(404, _("Kode tanda terima tidak ditemukan."))
     return tracked
 
 
 @router.get("/elections", response=list[ElectionOut], auth=None)
 def elections(request: HttpRequest, active: bool = True, region: str = ""):
     """Configured elections; ``region`` (a code) keeps those held there (national ones included)."""
-    return elections_for_region(selectors.election_list(active_only=active), region)
+    return selectors.elections_held_in(region, active_only=active)
 
 
 @router.get("/violation-types", response=list[ViolationTypeOut], auth=None)
 def violation_type_list(request: HttpRequest):
-    return violation_types()
+    return list(catalogue.all_types())
 
 
 # ---------------------------------------------------------------- staff
@@ -334,17 +330,15 @@ def clarification_record(
     request: AuthedRequest, case_id: int, clarification_id: int, payload: ClarificationRecordIn
 ):
     """The berita acara: held with the party present (hadir) or recorded as not attended (tidak_hadir)."""
-    detail = selectors.case_detail_for(request.auth, case_id)
-    item = next((c for c in detail.clarifications if c.pk == clarification_id), None)
+    item = selectors.clarification_get_for(request.auth, case_id, clarification_id)
     if item is None:
-        return _error(404, _("Undangan klarifikasi tidak ditemukan."))
+        raise HttpError(404, _("Undangan klarifikasi tidak ditemukan."))
     return services.clarification_record(user=request.auth, clarification=item, **payload.dict())
 
 
 @router.get("/{case_id}/comments", response={200: list[CommentOut], **ERRORS}, auth=staff_auth)
 def comments(request: AuthedRequest, case_id: int):
-    detail = selectors.case_detail_for(request.auth, case_id)
-    return detail.comments
+    return selectors.comment_list_for(request.auth, case_id)
 
 
 @router.post("/{case_id}/comments", response={201: CommentOut, **ERRORS}, auth=staff_auth)

@@ -25,7 +25,7 @@ from netra.cases.models import (
     Status,
     SubjectType,
 )
-from netra.cases.services.report_input import (
+from netra.cases.report_input import (
     EVENT_LIMITS,
     REPORTER_LIMITS,
     TERLAPOR_LIMITS,
@@ -33,6 +33,7 @@ from netra.cases.services.report_input import (
     elections_for_region,
     report_input_parse,
 )
+from netra.law import regioncode
 
 MAX_LINKS = 20
 
@@ -453,7 +454,7 @@ class CaseFilterForm(forms.Form):
 
     def clean_region(self) -> str:
         code = self.cleaned_data["region"].strip()
-        if code and not all(part.isdigit() for part in code.split(".")):
+        if code and not all(part.isdigit() for part in regioncode.parts(code)):
             raise ValidationError(_("Kode wilayah berupa angka bertitik, misalnya 32.04."))
         return code
 

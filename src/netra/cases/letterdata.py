@@ -9,10 +9,10 @@ reporter's identity is never read into the letter, and is struck from any text t
 
 import re
 
+from netra.cases.law import local_date
 from netra.cases.letters import Letter, Letterhead, Terlapor
 from netra.cases.letters.citations import formal_list
 from netra.cases.models import Case, Kajian, Observation, Recommendation, Reporter
-from netra.cases.services.lawbridge import local_date
 
 # How a letter addresses each referral party of netra.law.referral (unknown keys print as they are).
 _ADDRESSEES = {
@@ -89,7 +89,7 @@ def _recorded_agency(terlapor):
     return terlapor.agency
 
 
-def _terlapor(rec: Recommendation) -> Terlapor:
+def _terlapor(rec: Recommendation, prevention: tuple[str, ...] = ()) -> Terlapor:
     t = rec.terlapor
     if t is None:
         return Terlapor(name="-")
@@ -98,9 +98,13 @@ def _terlapor(rec: Recommendation) -> Terlapor:
     p = t.pegawai
     if p is not None:
         return Terlapor(
-            name=p.full_name, nip=p.nip or t.nip, position=p.position or t.position, agency=agency_text
+            name=p.full_name,
+            nip=p.nip or t.nip,
+            position=p.position or t.position,
+            agency=agency_text,
+            prevention=prevention,
         )
-    return Terlapor(name=t.name, nip=t.nip, position=t.position, agency=agency_text)
+    return Terlapor(name=t.name, nip=t.nip, position=t.position, agency=agency_text, prevention=prevention)
 
 
 def _ppk_instansi(terlapor) -> str:
@@ -199,7 +203,9 @@ def _signatory(rec: Recommendation) -> str:
     return (user.get_full_name() or user.get_username()) if user else "-"
 
 
-def letter_build(rec: Recommendation) -> Letter:
+def letter_build(rec: Recommendation, *, prevention: tuple[str, ...] = ()) -> Letter:
+    """The letter's data; ``prevention`` lists the terlapor's pledges and socialisations this election
+    (``selectors.terlapor_prevention_for``, which the calling selector has scoped)."""
     case, office = rec.case, rec.case.office
     instansi = _ppk_instansi(rec.terlapor)
     recipients = [_addressee(key, instansi) for key in rec.recipients]
@@ -213,7 +219,7 @@ def letter_build(rec: Recommendation) -> Letter:
         office_name=office.name,
         recipients=tuple(recipients),
         copies=tuple(_addressee(key, instansi) for key in rec.copies),
-        terlapor=_terlapor(rec),
+        terlapor=_terlapor(rec, prevention),
         register_number=case.register_number or "-",
         facts=_redact(_facts(case), reporter) or "-",
         violation=violation,

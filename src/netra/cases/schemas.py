@@ -13,8 +13,8 @@ from pydantic import Field
 
 from netra.accounts.schemas import OfficeOut
 from netra.cases import selectors
-from netra.cases.services import receipt_code_display
-from netra.cases.services.tracking import TrackStep, TrackView
+from netra.cases.receipts import receipt_code_display
+from netra.cases.tracking import TrackStep, TrackView
 
 
 class ErrorOut(Schema):

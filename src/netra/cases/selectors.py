@@ -7,8 +7,9 @@ penanganan (``reporter_for``).
 """
 
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import date, timedelta
 
+from django.apps import apps
 from django.db.models import F, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
@@ -24,23 +25,28 @@ from netra.accounts.scoping import (
     restrict,
     sees_identities,
 )
-from netra.cases import workflow
+from netra.cases import tracking, workflow
 from netra.cases.evidence import evidence_open
 from netra.cases.models import (
     CLOSED_STATUSES,
     Case,
+    Clarification,
+    Comment,
     Election,
     Evidence,
     Recommendation,
     Reporter,
     Status,
 )
+from netra.cases.receipts import receipt_code_normalise
+from netra.cases.report_input import elections_for_region
 from netra.cases.services.search import search_words
 from netra.core.counting import Count, count_bounded
 from netra.core.keyset import BadCursor, Key, Page, paginate
 
-# Reference data everyone may read (the report form lists the active elections).
-PUBLIC_READERS = ("election_list",)
+# Reference data everyone may read (the report form lists the active elections), and the public
+# tracking page: one case found by its unguessable receipt code, shown without anybody's identity.
+PUBLIC_READERS = ("election_list", "elections_held_in", "case_track")
 NEARLY_DUE = timedelta(days=1)
 IDENTITY_ROLES = (Role.PIMPINAN, Role.STAF_PENANGANAN)
 LETTER_ROLES = (Role.PIMPINAN, Role.STAF_PENANGANAN, Role.PENGAWAS)
@@ -225,6 +231,20 @@ def _evidence_of(user, case: Case) -> QuerySet:
     return restrict(Evidence.objects.filter(case=case), user).select_related("uploaded_by")
 
 
+def comment_list_for(user, case_pk) -> QuerySet[Comment]:
+    """The comments on a case, oldest first: Bawaslu's internal notes, so none for BKN or a PPK;
+    Http404 outside the user's jurisdiction."""
+    case = case_get_for(user, case_pk)
+    return restrict(Comment.objects.filter(case=case), user).select_related("author")
+
+
+def clarification_get_for(user, case_pk, clarification_pk) -> Clarification | None:
+    """A clarification of a case, None when the case has no such one or the user's office does not see
+    clarifications (BKN, a PPK); Http404 when the case lies outside the user's jurisdiction."""
+    case = case_get_for(user, case_pk)
+    return restrict(Clarification.objects.filter(case=case, pk=clarification_pk), user).first()
+
+
 def evidence_get_for(user, pk) -> Evidence:
     """One evidence item the user may download; Http404 otherwise."""
     if not is_staff(user) or user.role == Role.ANALIS:
@@ -271,7 +291,9 @@ def recommendation_letter_for(user, case_id, recommendation_id):
         rec = _letter_recommendations(user, case).select_related(*related).get(pk=int(recommendation_id))
     except (Recommendation.DoesNotExist, TypeError, ValueError):
         raise Http404("Rekomendasi tidak ditemukan.") from None
-    return rec, letter_build(rec)
+    marks = terlapor_prevention_for(user, case, [rec.terlapor] if rec.terlapor else [])
+    prevention = tuple(m.sentence() for m in marks.get(rec.terlapor_id or 0, []))
+    return rec, letter_build(rec, prevention=prevention)
 
 
 @dataclass
@@ -293,6 +315,7 @@ class CaseDetail:
     transitions: list
     actions: list = field(default_factory=list)
     deadline: str = ""
+    prevention: dict = field(default_factory=dict)  # terlapor id -> [PreventionMark]
 
 
 def case_detail_for(user, pk) -> CaseDetail:
@@ -302,28 +325,84 @@ def case_detail_for(user, pk) -> CaseDetail:
     evidence is read without checking the case's visibility a second time."""
     try:
         related = _with_related(case_queryset_for(user)).select_related("decision", "observation")
-        case = related.get(pk=int(pk))
+        case: Case = related.get(pk=int(pk))
     except (Case.DoesNotExist, TypeError, ValueError):
         raise Http404("Kasus tidak ditemukan.") from None
     internal = is_supervisor(user)
     identities = may_see_identities(user, case)
+    terlapor = list(case.terlapor.select_related("agency", "pegawai"))
+    prevention = terlapor_prevention_for(user, case, terlapor)
+    for t in terlapor:
+        # shown beside the terlapor by the template; not a model field
+        t.prevention_marks = prevention.get(t.pk, [])  # type: ignore[attr-defined]
     return CaseDetail(
         case=case,
         reporter=reporter_for(user, case),
-        terlapor=list(case.terlapor.select_related("agency", "pegawai")),
+        terlapor=terlapor,
+        prevention=prevention,
         witnesses=list(case.witnesses.all()) if identities else [],
         observation=getattr(case, "observation", None) if internal else None,
         evidence=list(_evidence_of(user, case)),
-        clarifications=list(case.clarifications.all()) if internal else [],
+        clarifications=list(restrict(case.clarifications.all(), user)),
         kajian=list(case.kajian.select_related("author")) if internal else [],
         decision=getattr(case, "decision", None),
         recommendations=list(case.recommendations.select_related("terlapor")),
         followups=list(case.followups.select_related("recorded_by")),
-        comments=list(case.comments.select_related("author")) if internal else [],
+        comments=list(restrict(case.comments.select_related("author"), user)),
         transitions=list(case.transitions.select_related("actor", "office")),
         actions=workflow.available_transitions(user, case),
         deadline=deadline_state(case),
     )
+
+
+@dataclass(frozen=True)
+class PreventionMark:
+    """A terlapor on an attendance or signatory list of the case's election (netra.prevention)."""
+
+    terlapor_id: int
+    kind: str  # "pledge" or "event"
+    label: str  # "Ikrar: Ikrar Netralitas ASN Pemkab ...", "Sosialisasi: ..."
+    on: date
+    object_id: int
+
+    def sentence(self) -> str:
+        return f"{self.label} ({self.on:%d-%m-%Y})"
+
+
+def _prevention_rows(user, model_name: str, terlapor: list, election_id: int) -> list:
+    """List rows of the election linked to the terlapor's roster record or carrying their NIP.
+
+    Prevention is reached by name (it imports cases, never the other way round)."""
+    model = apps.get_model("prevention", model_name)
+    pegawai = [t.pegawai_id for t in terlapor if t.pegawai_id]
+    nips = [t.nip for t in terlapor if t.nip]
+    if not (pegawai or nips):
+        return []
+    parent = "pledge" if model_name == "Signatory" else "event"
+    rows = model._default_manager.filter(Q(pegawai_id__in=pegawai) | Q(nip__in=nips), election_id=election_id)
+    return list(restrict(rows, user, VIEW).select_related(parent))
+
+
+def terlapor_prevention_for(user, case: Case, terlapor: list) -> dict[int, list[PreventionMark]]:
+    """Per terlapor: the pledges they signed and the socialisations they attended for the case's
+    election, with dates; two queries whatever the number of terlapor (the case page's budget)."""
+    if case.election_id is None or not terlapor:
+        return {}
+    marks: dict[int, list[PreventionMark]] = {}
+    for model_name, parent, date_field in (
+        ("Signatory", "pledge", "made_on"),
+        ("Attendee", "event", "held_on"),
+    ):
+        for row in _prevention_rows(user, model_name, terlapor, case.election_id):
+            record = getattr(row, parent)
+            for t in terlapor:
+                if (t.pegawai_id and t.pegawai_id == row.pegawai_id) or (t.nip and t.nip == row.nip):
+                    label = f"{record.get_kind_display()}: {record.title}"
+                    mark = PreventionMark(t.pk, parent, label, getattr(record, date_field), record.pk)
+                    marks.setdefault(t.pk, []).append(mark)
+    for found in marks.values():
+        found.sort(key=lambda m: (m.on, m.kind))
+    return marks
 
 
 def handlers_for(user, case: Case) -> QuerySet:
@@ -338,3 +417,18 @@ def election_list(*, active_only: bool = True) -> QuerySet:
     """Configured elections (public: the report form lists the active ones)."""
     qs = Election.objects.select_related("region")
     return qs.filter(is_active=True) if active_only else qs
+
+
+def elections_held_in(region_code: str, *, active_only: bool = True) -> list[Election]:
+    """The configured elections held in ``region_code`` (national ones included); all for ""."""
+    return elections_for_region(election_list(active_only=active_only), region_code)
+
+
+def case_track(receipt_code: str) -> tracking.TrackView | None:
+    """The public view of a case by its receipt code; None if the code is unknown or malformed."""
+    code = receipt_code_normalise(receipt_code)
+    if code is None:
+        return None
+    found = Case.objects.select_related("office", "decision").prefetch_related("transitions")
+    case = found.filter(receipt_code=code).first()
+    return tracking.track_view(case) if case is not None else None

@@ -2,7 +2,7 @@
 
 import typer
 
-from netra.cli import accounts, audit, cases, posts, registry, rules, text, worker
+from netra.cli import accounts, audit, cases, posts, prevention, registry, rules, text, worker
 
 app = typer.Typer(
     name="netra",
@@ -16,7 +16,7 @@ app = typer.Typer(
 import_app = typer.Typer(help="Import data from CSV/XLSX files.", no_args_is_help=True)
 app.add_typer(import_app, name="import")
 
-for module in (rules, registry, text, posts, cases, accounts, audit, worker):
+for module in (rules, registry, text, posts, cases, prevention, accounts, audit, worker):
     module.register(app, import_app)
 
 

@@ -105,6 +105,9 @@ def demo(
     from netra.cases.demo import demo_load
 
     summary = demo_load(desa=desa, roster_size=roster, log=console.print)
+    from netra.prevention.demo import prevention_demo_load
+
+    summary.notes += prevention_demo_load(log=console.print)
     if cases:
         _generate(cases, seed, console)
     if no_serve:

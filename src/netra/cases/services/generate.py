@@ -28,6 +28,16 @@ from django.utils import timezone
 
 from netra.accounts.models import Office, Role, User
 from netra.accounts.scoping import region_within
+from netra.cases.deadlines import step_deadline
+from netra.cases.law import (
+    local_date,
+    recommendation_fields,
+    region_zone,
+    route,
+    sanction_menu,
+    step_answer,
+    step_start_fact,
+)
 from netra.cases.models import (
     Attendance,
     Case,
@@ -50,19 +60,9 @@ from netra.cases.models import (
 )
 from netra.cases.services.bulkwrite import TableWriter, ids_release, ids_reserve, table_lock
 from netra.cases.services.common import audit
-from netra.cases.services.deadlines import step_deadline
-from netra.cases.services.lawbridge import (
-    local_date,
-    region_zone,
-    route,
-    sanction_menu,
-    step_answer,
-    step_start_fact,
-    violation_types,
-)
 from netra.cases.services.numbering import DEFAULT_TEMPLATE, KIND_CODE, LEVEL_CODE, REGIME_CODE, ROMAN
-from netra.cases.services.recipients import recommendation_fields
 from netra.cases.services.search import search_text_of
+from netra.law import catalogue
 
 MAX_CASES = 5_000_000
 PEOPLE_POOL = 4000
@@ -260,7 +260,7 @@ def _world(user: User, seed: int) -> _World:
         authors=authors,
         fallback_author=user.pk,
         follow_up_author=bkn.pk if bkn else user.pk,
-        violations=[v.code for v in violation_types()],
+        violations=[v.code for v in catalogue.all_types()],
         counters=counters,
         registered=registered,
     )
@@ -309,7 +309,7 @@ class _Generator:
         return value
 
     def _receipt(self) -> str:
-        from netra.cases.services.receipts import ALPHABET, LENGTH
+        from netra.cases.receipts import ALPHABET, LENGTH
 
         return "".join(self.receipts.choice(ALPHABET) for _ in range(LENGTH))
 

@@ -14,11 +14,11 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from netra.cases import workflow
+from netra.cases.deadlines import deadline_fields
 from netra.cases.models import Case, Transition
 from netra.cases.services import actions
 from netra.cases.services.actions import Plan
 from netra.cases.services.common import CaseConflict, TransitionNotAllowed, audit, now
-from netra.cases.services.deadlines import deadline_fields
 from netra.cases.services.search import search_text_refresh
 
 HANDLERS: dict[str, Callable[..., Plan]] = {

@@ -131,12 +131,12 @@ def clarification_add(request, case_id: int):
 @login_required
 @require_POST
 def clarification_record(request, case_id: int):
-    detail = selectors.case_detail_for(request.user, case_id)
+    selectors.case_get_for(request.user, case_id)  # 404 before the form when the case is not visible
     form = ClarificationRecordForm(request.POST, prefix="rec")
 
     def call(form):
         data = form.cleaned_data
-        item = next((c for c in detail.clarifications if c.pk == data["clarification"]), None)
+        item = selectors.clarification_get_for(request.user, case_id, data["clarification"])
         if item is None:
             raise ValidationError({"clarification": _("Undangan klarifikasi tidak ditemukan.")})
         services.clarification_record(

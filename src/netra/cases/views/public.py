@@ -143,7 +143,7 @@ def report_check(request):
 def report_done(request):
     """The receipt right after submitting; the code lives in the session, never in the URL."""
     code = request.session.get(RECEIPT_SESSION_KEY)
-    tracked = services.case_track(code) if code else None
+    tracked = selectors.case_track(code) if code else None
     if tracked is None:
         return HttpResponseRedirect(reverse("cases:track"))
     return render(request, "cases/report_done.html", {"tracked": tracked})
@@ -155,7 +155,7 @@ def track(request):
     if request.method == "GET":
         return render(request, "cases/track.html", {"form": TrackForm()})
     form = TrackForm(request.POST)
-    tracked = services.case_track(form.cleaned_data["code"]) if form.is_valid() else None
+    tracked = selectors.case_track(form.cleaned_data["code"]) if form.is_valid() else None
     context = {"form": form, "tracked": tracked, "not_found": form.is_valid() and tracked is None}
     code = 200 if tracked else 404 if form.is_valid() else 400
     return render(request, "cases/track.html", context, status=code)

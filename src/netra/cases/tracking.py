@@ -1,4 +1,7 @@
-"""What the public tracking page shows for a receipt code: status and dates, nobody's identity."""
+"""What the public tracking page shows of a case: status and dates, nobody's identity.
+
+``selectors.case_track`` finds the case by its receipt code; this module only words it.
+"""
 
 from dataclasses import dataclass, field
 from datetime import date
@@ -6,9 +9,9 @@ from datetime import date
 from django.utils.translation import gettext as _
 
 from netra.cases import workflow
-from netra.cases.models import Case, Decision, Status
-from netra.cases.services.lawbridge import local_date
-from netra.cases.services.receipts import receipt_code_display, receipt_code_normalise
+from netra.cases.law import local_date
+from netra.cases.models import Case, Status
+from netra.cases.receipts import receipt_code_display
 
 
 @dataclass(frozen=True)
@@ -36,7 +39,7 @@ class TrackView:
 
 
 def _outcome(case: Case) -> str:
-    decision = Decision.objects.filter(case=case).first()
+    decision = getattr(case, "decision", None)  # selected with the case
     if decision is not None:
         return decision.get_outcome_display()
     if case.status == Status.TIDAK_DIREGISTRASI:
@@ -55,12 +58,8 @@ def _note(case: Case) -> str:
     return ""
 
 
-def case_track(receipt_code: str) -> TrackView | None:
-    """The public view of a case by its receipt code; None if the code is unknown or malformed."""
-    code = receipt_code_normalise(receipt_code)
-    case = Case.objects.select_related("office").filter(receipt_code=code).first() if code else None
-    if case is None:
-        return None
+def track_view(case: Case) -> TrackView:
+    """The public view of ``case`` (loaded with its office, decision and transitions)."""
     day = lambda moment: local_date(moment, case.region_code)  # noqa: E731
     steps = [TrackStep(t.to_status, t.get_to_status_display(), day(t.at)) for t in case.transitions.all()]
     next_step = "" if case.is_closed else str(workflow.NEXT_STEP.get(case.status, ""))

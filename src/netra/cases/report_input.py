@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 
 from netra.accounts.scoping import region_within
 from netra.cases.models import Election, SubjectType
+from netra.law import regioncode
 from netra.names.nip import NIP_LENGTH, InvalidNip, clean_nip, parse_nip
 from netra.registry.models import Agency, Region
 
@@ -341,7 +342,7 @@ def elections_for_region(elections, region_code: str) -> list[Election]:
 def _check_region(report: ReportInput, errors: dict, *, public: bool) -> None:
     if report.region is None:
         errors.setdefault("region", _("Wilayah kejadian wajib dipilih."))
-    elif public and "." not in report.region.code:  # a citizen's report goes to a kabupaten/kota office
+    elif public and regioncode.level(report.region.code) < regioncode.KABUPATEN_KOTA:  # to a kab/kota office
         errors["region"] = _("Pilih wilayah sampai kabupaten/kota.")
 
 

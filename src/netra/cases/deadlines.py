@@ -8,8 +8,9 @@ from datetime import date, datetime
 from django.utils import translation
 
 from netra.cases import workflow
+from netra.cases.law import LawFacts, local_date, step_answer
 from netra.cases.models import Status
-from netra.cases.services.lawbridge import LawFacts, local_date, step_answer
+from netra.law import regioncode
 
 _NOTE_MAX, _CITATION_MAX = 400, 200
 
@@ -50,7 +51,7 @@ def case_facts(case, entered_at: datetime) -> LawFacts:
     """The facts of ``case`` netra.law counts from, as dates in the case's legal time zone."""
     return LawFacts(
         regime=case.election.regime,
-        province=case.region_code[:2] or None,
+        province=regioncode.province(case.region_code) or None,
         known=case.known_on,
         found=_day(case, _found_at(case)),
         received=_day(case, case.received_at),

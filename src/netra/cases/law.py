@@ -1,11 +1,22 @@
-"""The case app's single doorway into the pure ``netra.law`` package (deadlines, catalogue, referral)."""
+"""The case app's single doorway into the pure ``netra.law`` package: deadlines, the catalogue, the
+sanction menu, and who a recommendation goes to. Reads nothing from the database and writes nothing:
+the services call it with a case already loaded."""
 
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+
+from netra.cases.models import SubjectType
+from netra.law import regioncode
 from netra.law.deadlines import Facts as LawFacts
 from netra.law.deadlines import StepAnswer
 from netra.law.timezones import zoneinfo_for
+
+
+def _province(region_code: str) -> str | None:
+    return regioncode.province(region_code) or None
 
 
 def local_date(moment: datetime, region_code: str) -> date:
@@ -17,7 +28,7 @@ def deadline(*, regime: str, step: str, start: date, region_code: str):
     """netra.law.deadlines.due for a case's region (the province picks time zone and holidays)."""
     from netra.law import deadlines
 
-    return deadlines.due(regime=regime, step=step, start=start, province=region_code[:2] or None)
+    return deadlines.due(regime=regime, step=step, start=start, province=_province(region_code))
 
 
 def step_answer(*, step: str, facts: LawFacts) -> StepAnswer:
@@ -34,12 +45,6 @@ def violation_exists(code: str) -> bool:
         return catalogue.get(code) is not None
     except (KeyError, LookupError, ValueError):
         return False
-
-
-def violation_types() -> list:
-    from netra.law import catalogue
-
-    return list(catalogue.all_types())
 
 
 @dataclass(frozen=True)
@@ -61,17 +66,6 @@ def route(*, subject: str, regime: str, forwarded: date, violation: str | None) 
     return Routing(_labels(result.recipients), _labels(result.copies), [str(r) for r in result.reasons])
 
 
-def violation_for_letter(code: str) -> tuple[str, list[str]] | None:
-    """The catalogue's name of a violation type and its citations (as the catalogue words them)."""
-    from netra.law import catalogue
-
-    try:
-        vt = catalogue.get(code)
-    except (KeyError, LookupError, ValueError):
-        return None
-    return vt.name_id, [c.label() for c in vt.citations]
-
-
 def report_window_of(*, regime: str, known_on: date, received_on: date, region_code: str):
     """netra.law's reporting window for a laporan (``compute(...).report_window``); None when the
     dates contradict each other (received before the violation was known)."""
@@ -80,7 +74,7 @@ def report_window_of(*, regime: str, known_on: date, received_on: date, region_c
 
     try:
         found = deadlines.compute(
-            regime=regime, known=known_on, received=received_on, province=region_code[:2] or None
+            regime=regime, known=known_on, received=received_on, province=_province(region_code)
         )
     except LawError:
         return None
@@ -94,13 +88,6 @@ def sanction_menu(*, violation_code: str | None, subject: str):
     return sanctions.menu(violation_code=violation_code or None, subject=subject)
 
 
-def sanction_assess(*, violation_code: str | None, subject: str, code: str):
-    """netra.law.sanctions.assess: the option chosen, the catalogue's class and whether it is lighter."""
-    from netra.law import sanctions
-
-    return sanctions.assess(violation_code=violation_code or None, subject=subject, code=code)
-
-
 def region_zone(region_code: str):
     """The region's legal time zone (WIB/WITA/WIT) as a tzinfo."""
     return zoneinfo_for(region_code)
@@ -111,3 +98,46 @@ def step_start_fact(*, regime: str, step: str) -> str:
     from netra.law import deadlines
 
     return deadlines.rule_for(regime=regime, step=step).start_from
+
+
+# Recipient labels that mean "the employee's personnel authority" (PPK, or the kepala daerah who is
+# the PPK of regional staff and the employer of PPNPN) as opposed to BKN, KASN or Gakkumdu.
+_PPK_MARKERS = ("PPK", "KEPALA_DAERAH", "KEPALA DAERAH", "BUPATI", "WALIKOTA", "WALI KOTA", "GUBERNUR")
+
+
+def _mentions(labels, markers) -> bool:
+    return any(marker in str(label).upper() for label in labels for marker in markers)
+
+
+def route_for(case, terlapor, forwarded) -> Routing:
+    if case.election_id is None:
+        raise ValidationError(
+            {"election": _("Kasus tidak terkait pemilihan; penerima tidak dapat ditentukan.")}
+        )
+    if terlapor.subject_type == SubjectType.LAINNYA:
+        raise ValidationError(
+            {
+                "terlapor": _(
+                    "Status kepegawaian terlapor %(name)s belum ditentukan (PNS, PPPK, PPNPN, kepala desa, "
+                    "perangkat desa); lengkapi dulu agar penerima rekomendasi dapat ditentukan."
+                )
+                % {"name": terlapor.name}
+            }
+        )
+    return route(
+        subject=terlapor.subject_type,
+        regime=case.election.regime,
+        forwarded=forwarded,
+        violation=case.violation_code or None,
+    )
+
+
+def recommendation_fields(routing: Routing) -> dict:
+    everyone = [*routing.recipients, *routing.copies]
+    return {
+        "recipients": routing.recipients,
+        "copies": routing.copies,
+        "reasons": routing.reasons,
+        "to_bkn": _mentions(everyone, ("BKN",)),
+        "to_ppk": _mentions(everyone, _PPK_MARKERS),
+    }

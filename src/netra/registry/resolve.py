@@ -1,6 +1,11 @@
-"""Turn what people write for a region ("3204", "92.01", "Kab. Bandung", "Kepri") into a Region."""
+"""Turn what people write for a region ("3204", "92.01", "Kab. Bandung", "Kepri") into a Region.
+
+Reads the public reference data only (regions and their aliases): the API and the agency lookup reach
+``region_resolve`` through the selectors, the importers use ``RegionResolver``.
+"""
 
 import re
+from dataclasses import dataclass
 
 from netra.accounts.scoping import region_below, region_subtree_q
 from netra.registry.models import Region, RegionAlias
@@ -31,6 +36,24 @@ def region_resolve(text: str, *, level: int | None = None, within: str | None = 
     if len(candidates) > 1:
         raise AmbiguousRegion(text, candidates)
     return candidates[0] if candidates else None
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """What a text means: the one region (None when none or several), and every candidate."""
+
+    query: str
+    region: Region | None
+    candidates: list[Region]
+
+
+def region_resolution(text: str) -> Resolution:
+    """``region_resolve`` without raising: an ambiguous text gives its candidates and no region."""
+    try:
+        region = region_resolve(text)
+    except AmbiguousRegion as exc:
+        return Resolution(text, None, exc.candidates)
+    return Resolution(text, region, [region] if region else [])
 
 
 def region_candidates(text: str, *, level: int | None = None, within: str | None = None) -> list[Region]:
