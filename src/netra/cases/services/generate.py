@@ -62,7 +62,7 @@ from netra.cases.services.bulkwrite import TableWriter, ids_release, ids_reserve
 from netra.cases.services.common import audit
 from netra.cases.services.numbering import DEFAULT_TEMPLATE, KIND_CODE, LEVEL_CODE, REGIME_CODE, ROMAN
 from netra.cases.services.search import search_text_of
-from netra.law import catalogue
+from netra.law import catalogue, regioncode
 
 MAX_CASES = 5_000_000
 PEOPLE_POOL = 4000
@@ -224,11 +224,11 @@ def _world(user: User, seed: int) -> _World:
     }
     kecamatan: dict[str, list[str]] = {}
     for code in Region.objects.filter(level=Region.Level.KECAMATAN).values_list("code", flat=True):
-        kecamatan.setdefault(code[:5], []).append(code)
+        kecamatan.setdefault(_kabkota(code), []).append(code)
     kabkota = []
     for code in Region.objects.filter(level=Region.Level.KABUPATEN_KOTA).values_list("code", flat=True):
         office = offices.get((Office.Kind.BAWASLU_KABKOTA, code))
-        province = offices.get((Office.Kind.BAWASLU_PROVINSI, code[:2]))
+        province = offices.get((Office.Kind.BAWASLU_PROVINSI, regioncode.province(code)))
         if office is not None and province is not None:
             kabkota.append((code, office, kecamatan.get(code, [code]), province))
     elections = list(Election.objects.select_related("region"))
@@ -238,7 +238,7 @@ def _world(user: User, seed: int) -> _World:
     for pk, name, region in Agency.objects.filter(region__isnull=False).values_list(
         "pk", "name", "region_id"
     ):
-        agencies.setdefault(region[:5], []).append((pk, name))
+        agencies.setdefault(_kabkota(region), []).append((pk, name))
     authors: dict[int | None, int] = {}
     for office_id, pk in (
         User.objects.filter(is_active=True, role__in=(Role.PIMPINAN, Role.STAF_PENANGANAN))
@@ -264,6 +264,11 @@ def _world(user: User, seed: int) -> _World:
         counters=counters,
         registered=registered,
     )
+
+
+def _kabkota(code: str) -> str:
+    """The kabupaten/kota holding ``code``; a province's own code for a province-level region."""
+    return regioncode.ancestor_at(code, regioncode.KABUPATEN_KOTA) or code
 
 
 def _election_window(election: Election, today: date) -> tuple[date, date]:
@@ -322,7 +327,7 @@ class _Generator:
         code, office, kecamatan, province = rng.choice(self.world.kabkota)
         region = rng.choice(kecamatan)
         if rng.randrange(100) < PROVINCE_SHARE:
-            office, region = province, code[:2]
+            office, region = province, regioncode.province(code)
         elections = [
             e for e in self.world.elections if e.region_id is None or region_within(region, e.region_id)
         ]
@@ -380,8 +385,8 @@ class _Generator:
         self._write_case(case, person, story, terlapor, entered)
 
     def _terlapor(self, case, person, subject) -> list[dict]:
-        agencies = self.world.agencies.get(case.region_code[:5]) or self.world.agencies.get(
-            case.region_code[:2], []
+        agencies = self.world.agencies.get(_kabkota(case.region_code)) or self.world.agencies.get(
+            regioncode.province(case.region_code), []
         )
         agency = self.rng.choice(agencies) if agencies else (None, "")
         row = {
