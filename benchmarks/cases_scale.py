@@ -154,13 +154,20 @@ def _explain() -> None:
 def _prepare(size: int, seed: int) -> None:
     from django.core.management import call_command
     from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
 
     from netra.accounts.models import User
     from netra.cases.demo import demo_load
     from netra.cases.models import Case
     from netra.cases.services.generate import cases_generate
 
+    pending = MigrationExecutor(connection).migration_plan(
+        MigrationExecutor(connection).loader.graph.leaf_nodes()
+    )
     call_command("migrate", interactive=False, verbosity=0)
+    if pending:  # rewritten rows and new indexes: fresh statistics and visibility map before measuring
+        with connection.cursor() as cursor:
+            cursor.execute("VACUUM ANALYZE")
     if not User.objects.filter(username="ri.admin").exists():
         demo_load(roster_size=0, log=lambda *_: None)
     missing = size - Case.objects.count()
