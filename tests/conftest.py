@@ -31,3 +31,26 @@ def pytest_configure(config):
     from django.conf import settings
 
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    _sqlite_flush_lifts_audit_guards()
+
+
+def _sqlite_flush_lifts_audit_guards() -> None:
+    """SQLite's triggers refuse DELETE on the audit tables, and Django empties SQLite tables with
+    DELETE between transactional tests: drop the guards around the flush and put them back after."""
+    import importlib
+
+    from django.db.backends.sqlite3 import base  # noqa: F401  (imports operations without a cycle)
+    from django.db.backends.sqlite3.operations import DatabaseOperations
+
+    guards = importlib.import_module("netra.audit.migrations.0004_guard_deletes_and_the_head")
+    original = DatabaseOperations.sql_flush
+
+    def sql_flush(self, style, tables, *, reset_sequences=False, allow_cascade=False):
+        statements = original(
+            self, style, tables, reset_sequences=reset_sequences, allow_cascade=allow_cascade
+        )
+        if "audit_event" not in tables and "audit_chainhead" not in tables:
+            return statements
+        return [*guards.SQLITE_DOWN, *statements, *guards.SQLITE_UP]
+
+    DatabaseOperations.sql_flush = sql_flush  # type: ignore[method-assign]

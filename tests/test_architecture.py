@@ -329,6 +329,7 @@ ALSO_ALLOWED = {
     "netra.accounts.scoping": "the access module (can() decides which buttons a page shows)",
     "netra.cases.workflow": "the procedure table: labels and reasons of the action buttons",
     "netra.cases.letters": "renders a letter (built by a selector) to PDF/DOCX bytes",
+    "netra.analytics.render": "renders figures a selector returned: SVG charts and maps, CSV/XLSX",
     "netra.catalogue.labels": "translated labels of the law's vocabulary",
     "netra.registry.matching": "roster match suggestions, scoped through pegawai_list_for",
     "netra.api": "the API root",

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from netra.law import calendars, catalogue, interpretations, overrides, sanctions, sources, timezones
+from netra.law import calendars, catalogue, interpretations, overrides, sanctions, sources
 from netra.law.sources import Citation, LawError
 
 D = date.fromisoformat
@@ -631,11 +631,6 @@ def test_a_period_of_one_day_ends_on_the_next_counted_day():
     assert end == D("2024-10-07") and [day for day, _ in skipped] == [D("2024-10-05"), D("2024-10-06")]
     with pytest.raises(ValueError, match="a period needs at least one day, got 0"):
         calendars.add_days(calendars.CalendarDays(), friday, 0)
-
-
-def test_the_province_codes_are_the_38_provinces():
-    codes = timezones.province_codes()
-    assert len(codes) == 38 and codes == sorted(codes) and codes[0] == "11" and codes[-1] == "96"
 
 
 def test_an_interpretation_reads_as_one_line_and_as_data():

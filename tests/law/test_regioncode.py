@@ -55,6 +55,7 @@ def test_within_is_a_whole_part_prefix(code, ancestor):
     expected = regioncode.parts(code)[: regioncode.level(ancestor)] == regioncode.parts(ancestor)
     assert regioncode.within(code, ancestor) == expected
     assert regioncode.related(code, ancestor) == (expected or regioncode.within(ancestor, code))
+    assert regioncode.below(code, ancestor) == (expected and code != ancestor)
 
 
 @given(codes(), codes())

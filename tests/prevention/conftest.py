@@ -39,6 +39,16 @@ ROSTER = [
 ]
 
 
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Coverage is cached by version stamps; another test's rolled-back stamps must not be reused."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
 @pytest.fixture
 def pemkab_bandung(regions):
     return Agency.objects.create(name="Pemerintah Kabupaten Bandung", kind="pemkab", region=regions["32.04"])

@@ -148,3 +148,22 @@ def test_reimporting_a_list_without_someone_removes_their_reach(tmp_path, reache
     path = write_list(tmp_path / "d.csv", [("Siti Rahmawati", "198001012005012001", "", "")])
     services.signatories_import(user=recorder("bintan"), pledge=pledge, path=path)
     assert selectors.region_coverage("21.01", reached.pk).pledged == 2  # Dewi signed only that one
+
+
+def test_cached_coverage_follows_every_list_change_and_roster_change(
+    tmp_path, roster, make_pledge, recorder, world
+):
+    from netra.registry.services.counters import counter_bump
+
+    election = world["elections"]["pilkada"].pk
+    assert selectors.region_coverage("21.01", election).pledged == 0
+    pledge = make_pledge()
+    path = write_list(tmp_path / "a.csv", [("Siti Rahmawati", "198001012005012001", "", "")])
+    services.signatories_import(user=recorder("bintan"), pledge=pledge, path=path)
+    assert selectors.region_coverage("21.01", election).pledged == 1
+    roster[4].delete()
+    assert (
+        selectors.region_coverage("21.01", election).workforce == 5
+    )  # roster unchanged as far as stamps say
+    counter_bump()
+    assert selectors.region_coverage("21.01", election).workforce == 4

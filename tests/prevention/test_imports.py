@@ -117,3 +117,29 @@ def test_cli_import_attendance_unknown_event_is_exit_2(tmp_path, db):
     path = write_list(tmp_path / "a.csv", [("Siti", "", "", "")])
     result = CliRunner().invoke(app, ["import", "attendance", str(path), "--event", "999"])
     assert result.exit_code == 2
+
+
+def test_one_signatory_typed_on_the_page_is_matched_and_counted(client, roster, make_pledge, recorder):
+    from netra.prevention.selectors import region_coverage
+
+    pledge = make_pledge()
+    client.force_login(recorder("bintan"))
+    response = client.post(f"/pencegahan/ikrar/{pledge.pk}/tambah/", {"nama": "Dewi Lestari", "nip": ""})
+    assert response.status_code == 302
+    entry = pledge.signatories.get()
+    assert entry.match_status == MatchStatus.NAME and entry.pegawai == roster[4] and entry.row == 2
+    assert region_coverage("21.01", pledge.election_id).pledged == 1
+    again = client.post(
+        f"/pencegahan/ikrar/{pledge.pk}/tambah/", {"nama": "Dewi", "nip": "199001012015032005"}
+    )
+    assert again.status_code == 302
+    twice = client.post(
+        f"/pencegahan/ikrar/{pledge.pk}/tambah/", {"nama": "Dewi L.", "nip": "199001012015032005"}
+    )
+    assert twice.status_code == 400 and "baris 3" in twice.content.decode()
+    assert pledge.signatories.count() == 2
+
+
+def test_typing_a_name_needs_the_right_to_act(roster, make_event, recorder):
+    with pytest.raises(PermissionDenied):
+        services.entry_add(user=recorder("bkn"), parent=make_event(), values={"nama": "Siti Rahmawati"})

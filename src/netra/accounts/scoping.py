@@ -202,6 +202,29 @@ def _office_staff_q(model: type[Model], user: User, action: str) -> Q:
     return Q(office_id=user.office_id)
 
 
+def _tally_q(model: type[Model], user: User, action: str) -> Q:
+    """Pre-aggregated case counts: a supervisory office its territory, BKN the cases addressed to it.
+
+    A PPK's cases are too few and too scattered for a tally: its statistics are counted live."""
+    office = _office(user)
+    if action != VIEW:
+        return _nothing()
+    if office.is_supervisory:
+        return region_q(user, "region_code")
+    return Q(to_bkn=True) if office.kind == Office.Kind.BKN else _nothing()
+
+
+def _region_figures_q(model: type[Model], user: User, action: str) -> Q:
+    """Figures per region or office (the vulnerability index, deadline compliance): supervisory
+    offices read their territory, BKN reads all of them (national figures), a PPK none."""
+    office = _office(user)
+    if action != VIEW:
+        return _nothing()
+    if office.is_supervisory:
+        return region_q(user, "region_code")
+    return Q() if office.kind == Office.Kind.BKN else _nothing()
+
+
 def _prevention_q(model: type[Model], user: User, action: str) -> Q:
     """Events and pledges: supervisory offices read and act (SUPERVISE) in their region subtree, BKN
     reads all, a PPK reads those of its agency subtree (an event: organiser or audience)."""
@@ -251,6 +274,9 @@ _RULES = {
     "accounts.ApiToken": _own_tokens_q,
     "accounts.User": _office_staff_q,
     "cases.Reporter": _case_row_q,
+    "analytics.CaseTally": _tally_q,
+    "analytics.DeadlineTally": _region_figures_q,
+    "analytics.RegionIndex": _region_figures_q,
 }
 
 

@@ -80,6 +80,14 @@ REPORT_THROTTLES: list[BaseThrottle] = [ReportThrottle(getattr(settings, "NETRA_
 ERRORS = {400: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut}
 
 
+def _detail_shown(user, case_id: int) -> CaseDetailView:
+    """The case as the user may see it; showing the reporter's identity is audited."""
+    detail = selectors.case_detail_for(user, case_id)
+    if detail.reporter is not None:
+        services.identity_view_record(user=user, case=detail.case, channel="api")
+    return CaseDetailView(detail)
+
+
 # The services' exceptions (ValidationError 400, PermissionDenied 403, Http404, CaseConflict 409)
 # become the documented JSON errors in ``netra.api``, for every router.
 
@@ -234,12 +242,12 @@ def temuan(request: AuthedRequest, payload: TemuanIn):
         links=payload.links,
         source="api",
     )
-    return Status(201, CaseDetailView(selectors.case_detail_for(request.auth, case.pk)))
+    return Status(201, _detail_shown(request.auth, case.pk))
 
 
 @router.get("/{case_id}", response={200: CaseDetailOut, **ERRORS}, auth=staff_auth)
 def case_detail(request: AuthedRequest, case_id: int):
-    return CaseDetailView(selectors.case_detail_for(request.auth, case_id))
+    return _detail_shown(request.auth, case_id)
 
 
 @router.get("/{case_id}/actions", response={200: list[ActionOut], **ERRORS}, auth=staff_auth)
@@ -256,7 +264,7 @@ def case_transition(request: AuthedRequest, case_id: int, payload: TransitionIn)
     services.case_transition(
         user=request.auth, case=case, action=payload.action, reason=payload.reason, **params
     )
-    return CaseDetailView(selectors.case_detail_for(request.auth, case_id))
+    return _detail_shown(request.auth, case_id)
 
 
 @router.get("/{case_id}/evidence", response={200: list[EvidenceOut], **ERRORS}, auth=staff_auth)
@@ -291,9 +299,12 @@ def evidence_add(
 def evidence_file(request: AuthedRequest, evidence_id: int):
     """The stored file, byte for byte as uploaded (check it against ``sha256``)."""
     item, handle = selectors.evidence_file_for(request.auth, evidence_id)
-    return FileResponse(
+    services.evidence_download_record(user=request.auth, evidence=item, channel="api")
+    response = FileResponse(
         handle, as_attachment=True, filename=item.original_name, content_type=item.content_type
     )
+    response["Content-Length"] = str(item.size)  # the decrypting stream cannot tell its length
+    return response
 
 
 @router.get(

@@ -13,6 +13,7 @@ from netra.cases.law import local_date
 from netra.cases.letters import Letter, Letterhead, Terlapor
 from netra.cases.letters.citations import formal_list
 from netra.cases.models import Case, Kajian, Observation, Recommendation, Reporter
+from netra.cases.sealing import ReporterIdentity, identity_open
 
 # How a letter addresses each referral party of netra.law.referral (unknown keys print as they are).
 _ADDRESSEES = {
@@ -125,7 +126,7 @@ def _addressee(key: str, instansi: str) -> str:
     return _ADDRESSEES.get(key, key)
 
 
-def _redact(text: str, reporter: Reporter | None) -> str:
+def _redact(text: str, reporter: ReporterIdentity | None) -> str:
     """``text`` with the reporter's name, NIK, phone and e-mail replaced (case-insensitive)."""
     if reporter is None:
         return text
@@ -209,7 +210,9 @@ def letter_build(rec: Recommendation, *, prevention: tuple[str, ...] = ()) -> Le
     case, office = rec.case, rec.case.office
     instansi = _ppk_instansi(rec.terlapor)
     recipients = [_addressee(key, instansi) for key in rec.recipients]
-    reporter = Reporter.objects.filter(case=case).first()
+    stored = Reporter.objects.filter(case=case).first()
+    # Opened only to strike the identity from the letter's text; it is never written into the letter.
+    reporter = identity_open(stored) if stored is not None else None
     violation, violation_basis = _violation(case)
     return Letter(
         number=rec.letter_number,

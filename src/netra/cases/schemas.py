@@ -343,6 +343,7 @@ class ReporterOut(Schema):
     phone: str
     email: str
     nik: str
+    erased_at: datetime | None = Field(None, description="Set when the retention period erased the identity")
 
 
 class DecisionOut(Schema):

@@ -7,7 +7,7 @@ penanganan (``reporter_for``).
 """
 
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from django.apps import apps
 from django.db.models import F, Q, QuerySet
@@ -32,17 +32,21 @@ from netra.cases.models import (
     Case,
     Clarification,
     Comment,
+    Decision,
     Election,
     Evidence,
+    FollowUp,
     Recommendation,
     Reporter,
     Status,
 )
 from netra.cases.receipts import receipt_code_normalise
 from netra.cases.report_input import elections_for_region
+from netra.cases.sealing import ReporterIdentity, identity_open
 from netra.cases.services.search import search_words
 from netra.core.counting import Count, count_bounded
 from netra.core.keyset import BadCursor, Key, Page, paginate
+from netra.law import catalogue
 
 # Reference data everyone may read (the report form lists the active elections), and the public
 # tracking page: one case found by its unguessable receipt code, shown without anybody's identity.
@@ -84,6 +88,45 @@ def _due_filters(qs: QuerySet, *, overdue: bool, nearly_due: bool) -> QuerySet:
     return qs
 
 
+OUTCOMES = ("proven", "recommended", "sanctioned")
+
+
+def _outcome_q(outcome: str) -> Q:
+    if outcome == "proven":
+        return Q(pk__in=Decision.objects.filter(outcome=Decision.Outcome.TERBUKTI).values("case_id"))
+    if outcome == "recommended":
+        return Q(pk__in=Recommendation.objects.values("case_id"))
+    return Q(pk__in=FollowUp.objects.values("case_id"))
+
+
+def _month_range(month: str) -> tuple[datetime, datetime]:
+    """The first moment of ``month`` ("2024-02") and of the next, in the site's time zone."""
+    year, number = (int(part) for part in month.split("-"))
+    start = timezone.make_aware(datetime(year, number, 1))
+    following = timezone.make_aware(datetime(year + number // 12, number % 12 + 1, 1))
+    return start, following
+
+
+def _drill_down(qs: QuerySet, *, agency=None, indicator="", outcome="", month="", sanction=""):
+    """The filters a statistics figure links with, so the list shows exactly the cases it counts.
+
+    ``sanction`` is "expected|imposed": a follow-up with the catalogue's class and the one imposed."""
+    if agency:
+        qs = qs.filter(pk__in=Case.objects.filter(terlapor__agency_id=agency).values("pk"))
+    if indicator:
+        qs = qs.filter(violation_code__in=[t.code for t in catalogue.all_types() if t.indicator == indicator])
+    if outcome in OUTCOMES:
+        qs = qs.filter(_outcome_q(outcome))
+    if month:
+        start, end = _month_range(month)
+        qs = qs.filter(received_at__gte=start, received_at__lt=end)
+    if sanction:
+        expected, _bar, imposed = sanction.partition("|")
+        followups = FollowUp.objects.filter(expected_class=expected, sanction_class=imposed)
+        qs = qs.filter(pk__in=followups.values("case_id"))
+    return qs
+
+
 def case_list_for(
     user,
     *,
@@ -99,6 +142,12 @@ def case_list_for(
     assigned_to_me: bool = False,
     open_only: bool = False,
     sanction_lighter: bool = False,
+    agency: int | None = None,
+    indicator: str = "",
+    outcome: str = "",
+    month: str = "",
+    region_only: bool = False,
+    sanction: str = "",
 ) -> QuerySet:
     """The user's cases, newest first, narrowed by the given filters (each optional).
 
@@ -106,7 +155,9 @@ def case_list_for(
     ``election`` an Election or its pk; ``overdue``: open cases past their step deadline;
     ``nearly_due``: open cases due within one day; ``q``: words of title, description, place,
     terlapor (name, NIP, agency, position), register number, or an exact receipt code;
-    ``sanction_lighter``: cases whose sanction is lighter than the catalogue's class.
+    ``sanction_lighter``: cases whose sanction is lighter than the catalogue's class;
+    ``agency``, ``indicator``, ``outcome``, ``month``, ``sanction``: the drill-down filters of the statistics
+    (``_drill_down``); ``region_only``: the region itself, without the regions below it.
     """
     qs = case_queryset_for(user)
     if sanction_lighter:
@@ -116,7 +167,8 @@ def case_list_for(
     if kind:
         qs = qs.filter(kind__in=[kind] if isinstance(kind, str) else list(kind))
     if region:
-        qs = qs.filter(region_subtree_q(region.strip()))
+        code = region.strip()
+        qs = qs.filter(region_code=code) if region_only else qs.filter(region_subtree_q(code))
     if election:
         qs = qs.filter(election=election)
     if subject_type:
@@ -128,6 +180,7 @@ def case_list_for(
     if open_only:
         qs = qs.filter(_open())
     qs = _due_filters(qs, overdue=overdue, nearly_due=nearly_due)
+    qs = _drill_down(qs, agency=agency, indicator=indicator, outcome=outcome, month=month, sanction=sanction)
     if q:
         qs = _search(qs, q)
     return _with_related(qs).order_by("-received_at", "-pk")
@@ -199,11 +252,17 @@ def queue_counts_for(user) -> dict[str, Count]:
     }
 
 
-def reporter_for(user, case: Case) -> Reporter | None:
-    """The reporter's identity, only for the handling office's pimpinan and staf penanganan."""
+def reporter_for(user, case: Case) -> ReporterIdentity | None:
+    """The reporter's identity, decrypted, only for the handling office's pimpinan and staf penanganan.
+
+    The one place identities are opened for people (callers audit the view: ``identity_view_record``).
+    """
     if not sees_identities(user, case):
         return None
-    return restrict(Reporter.objects.filter(case=case), user, HANDLE).first()
+    reporter = restrict(Reporter.objects.filter(case=case), user, HANDLE).select_related("case__key").first()
+    if reporter is None:
+        return None
+    return identity_open(reporter, getattr(reporter.case, "key", None))
 
 
 def may_see_identities(user, case: Case) -> bool:
@@ -222,15 +281,8 @@ def deadline_state(case: Case, now=None) -> str:
 
 
 def evidence_list_for(user, case: Case) -> QuerySet:
-    """Evidence of a visible case; analis (statistics only) see none."""
-    if not is_staff(user) or user.role == Role.ANALIS:
-        return Evidence.objects.none()
-    case_get_for(user, case.pk)
-    return _evidence_of(user, case)
-
-
-def _evidence_of(user, case: Case) -> QuerySet:
-    """Evidence of a case already read through ``case_get_for`` (still narrowed by ``restrict``)."""
+    """Evidence of a case the caller found with ``case_get_for`` (rows still pass ``restrict``, so a case
+    outside the user's jurisdiction lists nothing); analis (statistics only) see none."""
     if not is_staff(user) or user.role == Role.ANALIS:
         return Evidence.objects.none()
     return restrict(Evidence.objects.filter(case=case), user).select_related("uploaded_by")
@@ -306,7 +358,7 @@ class CaseDetail:
     """Everything the case page shows to this user, already filtered by what they may see."""
 
     case: Case
-    reporter: Reporter | None
+    reporter: ReporterIdentity | None
     terlapor: list
     witnesses: list
     observation: object
@@ -347,7 +399,7 @@ def case_detail_for(user, pk) -> CaseDetail:
         prevention=prevention,
         witnesses=list(case.witnesses.all()) if identities else [],
         observation=getattr(case, "observation", None) if internal else None,
-        evidence=list(_evidence_of(user, case)),
+        evidence=list(evidence_list_for(user, case)),
         clarifications=list(restrict(case.clarifications.all(), user)),
         kajian=list(case.kajian.select_related("author")) if internal else [],
         decision=getattr(case, "decision", None),

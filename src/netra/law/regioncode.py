@@ -67,6 +67,16 @@ def province(code: str) -> str:
     return ancestor_at(code, PROVINSI) or NATIONAL
 
 
+_PART_WIDTHS = (2, 2, 2, 4)  # province, kabupaten/kota, kecamatan, desa
+
+
+def code_length(at_level: int) -> int:
+    """How many characters a code at ``at_level`` has (1 -> 2 "32", 2 -> 5 "32.04", 3 -> 8, 4 -> 13):
+    what a SQL ``SUBSTR`` keeps to group rows by their region at that level."""
+    widths = _PART_WIDTHS[: max(1, min(at_level, DESA))]
+    return sum(widths) + len(widths) - 1
+
+
 def lineage(code: str) -> list[str]:
     """Every region holding ``code``, from its province down to itself ("32.04" -> ["32", "32.04"])."""
     found = parts(code)

@@ -14,12 +14,14 @@ These are aggregates: no name leaves this module, which is why the public page m
 from dataclasses import dataclass, field
 from datetime import date
 
+from django.core.cache import cache
 from django.db.models import Count, F, Max, Q, QuerySet
 from django.db.models.functions import Coalesce, TruncMonth
 
 from netra.accounts.scoping import region_subtree_q
 from netra.prevention.models import Pledge, Reach
-from netra.registry.models import Agency, Pegawai, Region
+from netra.registry.models import Agency, Pegawai, Region, RegistryCounter
+from netra.registry.services.counters import ROSTER
 
 
 @dataclass
@@ -144,8 +146,39 @@ def _assemble(cov: Coverage, workforce: dict, socialised: dict, pledged: dict, l
     return cov
 
 
+PREVENTION = "prevention"  # the version stamp the prevention services bump on every write
+CACHE_SECONDS = 3600
+
+
+def _stamps() -> str:
+    """The roster's and the prevention records' version stamps (one query): a cached figure is
+    current exactly while both are unchanged."""
+    found = dict(RegistryCounter.objects.filter(key__in=[ROSTER, PREVENTION]).values_list("key", "value"))
+    return f"{found.get(ROSTER, 0)}-{found.get(PREVENTION, 0)}"
+
+
+def cached(kind: str, scope: str, election_id: int | None, compute) -> Coverage:
+    """``compute()``, remembered in the cache until the roster or a prevention record changes (the
+    public page would otherwise count millions of rows on every visit)."""
+    key = f"netra:coverage:{kind}:{scope}:{election_id}:{_stamps()}"
+    found = cache.get(key)
+    if found is None:
+        found = compute()
+        cache.set(key, found, CACHE_SECONDS)
+    return found
+
+
 def region_coverage(code: str, election_id: int | None, name: str = "") -> Coverage:
     """Coverage of the staff posted in a region's subtree ("" is all of Indonesia), per instansi."""
+    return cached("region", code, election_id, lambda: _region_coverage(code, election_id, name))
+
+
+def agency_coverage(agency: Agency, election_id: int | None) -> Coverage:
+    """Coverage of one instansi, per unit (staff without a unit count under the instansi itself)."""
+    return cached("agency", str(agency.pk), election_id, lambda: _agency_coverage(agency, election_id))
+
+
+def _region_coverage(code: str, election_id: int | None, name: str = "") -> Coverage:
     regions = _region_codes(code)
     staff = Pegawai.objects.filter(region_id__in=regions) if code else Pegawai.objects.all()
     workforce = _grouped(staff, "agency_id")
@@ -156,8 +189,7 @@ def region_coverage(code: str, election_id: int | None, name: str = "") -> Cover
     return cov
 
 
-def agency_coverage(agency: Agency, election_id: int | None) -> Coverage:
-    """Coverage of one instansi, per unit (staff without a unit count under the instansi itself)."""
+def _agency_coverage(agency: Agency, election_id: int | None) -> Coverage:
     staff = Pegawai.objects.filter(agency_id=agency.pk).annotate(group=Coalesce("unit_id", "agency_id"))
     workforce = _grouped(staff, "group")
     socialised, pledged = _reached(election_id, {"agency_id": agency.pk}, Coalesce("unit_id", "agency_id"))

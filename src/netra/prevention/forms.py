@@ -151,6 +151,15 @@ class ListImportForm(forms.Form):
     dry_run = forms.BooleanField(label=_("Uji saja, jangan simpan"), required=False)
 
 
+class EntryForm(forms.Form):
+    """One person typed on the page; the column names are the import's, so the checks are the same."""
+
+    nama = forms.CharField(label=_("Nama"), max_length=200)
+    nip = forms.CharField(label=_("NIP"), max_length=30, required=False)
+    instansi = forms.CharField(label=_("Instansi"), max_length=200, required=False)
+    jabatan = forms.CharField(label=_("Jabatan"), max_length=200, required=False)
+
+
 class DocumentForm(forms.Form):
     documents = MultipleFileField(label=_("Berkas"), required=True)
 

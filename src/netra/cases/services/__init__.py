@@ -9,6 +9,7 @@ from netra.cases.services.intake import (
     temuan_create,
 )
 from netra.cases.services.letters import letter_download_record
+from netra.cases.services.reads import evidence_download_record, identity_view_record
 from netra.cases.services.records import (
     case_assign,
     clarification_record,
@@ -33,6 +34,8 @@ __all__ = [
     "clarification_schedule",
     "comment_add",
     "evidence_add",
+    "evidence_download_record",
+    "identity_view_record",
     "intake_check",
     "kajian_add",
     "laporan_submit_public",

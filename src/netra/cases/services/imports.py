@@ -21,7 +21,6 @@ from netra.cases.models import (
     FollowUp,
     Kind,
     Recommendation,
-    Reporter,
     Source,
     Status,
     Transition,
@@ -29,6 +28,7 @@ from netra.cases.models import (
 from netra.cases.receipts import receipt_code_new
 from netra.cases.report_input import ReportInput
 from netra.cases.services.common import audit
+from netra.cases.services.sealing import reporter_create
 from netra.cases.services.search import search_text_refresh
 from netra.registry.models import Region
 
@@ -144,7 +144,7 @@ def case_import_one(*, user, item: ImportRow, source: str = Source.IMPORT, reaso
         created_by=user,
     )
     if item.kind == Kind.LAPORAN:
-        Reporter.objects.create(case=case, **report.reporter)
+        reporter_create(case=case, identity=report.reporter)
     for terlapor in report.terlapor:
         case.terlapor.create(**terlapor)
     _records(case, item, user)

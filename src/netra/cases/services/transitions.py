@@ -71,6 +71,14 @@ def _swap(case: Case, plan: Plan, at) -> Case:
     return updated
 
 
+def _step_kept(case: Case, at) -> dict:
+    """Whether the step the case leaves ended within its stored deadline (deadline compliance
+    statistics count these; the audit event keeps the plan's data only)."""
+    if case.due_at is None:
+        return {}
+    return {"step": case.step, "step_due_at": case.due_at.isoformat(), "step_on_time": at <= case.due_at}
+
+
 def case_transition(*, user, case: Case, action: str, reason: str = "", **params) -> Case:
     """Take ``action`` on ``case`` as ``user``; returns the case as it is afterwards.
 
@@ -97,7 +105,7 @@ def case_transition(*, user, case: Case, action: str, reason: str = "", **params
             office=from_office,
             at=at,
             reason=reason,
-            data=plan.data,
+            data={**plan.data, **_step_kept(case, at)},
         )
         audit(
             user=user,

@@ -7,6 +7,8 @@ from netra.accounts.models import Role
 from netra.accounts.scoping import SUPERVISE, can, is_supervisor
 from netra.audit.services import event_record
 from netra.cases.services.common import actor_name
+from netra.prevention.coverage import PREVENTION
+from netra.registry.services.counters import counter_bump
 
 # Who records events and pledges: the supervisory office's staff, not its analysts.
 RECORDING_ROLES = (Role.PIMPINAN, Role.PENGAWAS, Role.STAF_PENANGANAN, Role.ADMIN)
@@ -29,6 +31,8 @@ def require_act(user, obj) -> None:
 
 
 def audit(*, user, action: str, obj, data: dict | None = None) -> None:
+    """The write's audit event; also bumps the prevention version stamp (cached coverage is stale)."""
+    counter_bump(PREVENTION)
     office = getattr(user, "office", None)
     event_record(
         actor=actor_name(user),

@@ -13,12 +13,14 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Max
 from django.utils.translation import gettext as _
 
 from netra.cases.report_input import text_problem
 from netra.names import InvalidNip, parse_nip
-from netra.prevention.models import Attendee, Event, MatchStatus, Pledge, Signatory
+from netra.prevention.models import Attendee, Event, MatchStatus, Pledge, RosterEntry, Signatory
 from netra.prevention.services.common import audit, require_act
 from netra.prevention.services.reach import reach_refresh
 from netra.registry.matching import pegawai_match_many
@@ -214,10 +216,15 @@ def _import(*, user, parent, model, path: Path, agency_id: int | None, dry_run: 
     return result
 
 
+def _event_agency(event: Event):
+    """Whose staff an event's names are matched among: its one audience agency, else its organiser."""
+    audience = list(event.audience_agencies.all()[:2])
+    return audience[0] if len(audience) == 1 else event.organiser_agency
+
+
 def attendance_import(*, user, event: Event, path: Path, dry_run: bool = False) -> ListImportResult:
     """Replace the event's attendance list with the file's (all rows valid, or nothing)."""
-    audience = list(event.audience_agencies.all()[:2])
-    agency = audience[0] if len(audience) == 1 else event.organiser_agency
+    agency = _event_agency(event)
     return _import(
         user=user, parent=event, model=Attendee, path=path, agency_id=_root_agency_id(agency), dry_run=dry_run
     )
@@ -233,3 +240,44 @@ def signatories_import(*, user, pledge: Pledge, path: Path, dry_run: bool = Fals
         agency_id=_root_agency_id(pledge.agency),
         dry_run=dry_run,
     )
+
+
+def entry_add(*, user, parent: Event | Pledge, values: dict[str, str]) -> RosterEntry:
+    """Add one person typed on the page to an event's or pledge's list, matched like an import.
+
+    ``values`` holds the import's columns (``nama``, ``nip``, ``instansi``, ``jabatan``); a problem is a
+    ValidationError keyed by column. A NIP already on the list is refused.
+    """
+    require_act(user, parent)
+    model, owner = (Attendee, "event") if isinstance(parent, Event) else (Signatory, "pledge")
+    rows = model.objects.filter(**{owner: parent})
+    listed = {nip: row for nip, row in rows.exclude(nip="").values_list("nip", "row")}
+    number = (rows.aggregate(last=Max("row"))["last"] or 1) + 1
+    person, errors = _row(number, values, listed)
+    if person is None:
+        raise ValidationError({e.column: [e.reason] for e in errors})
+    agency = parent.agency if isinstance(parent, Pledge) else _event_agency(parent)
+    _match_nips(user, [person])
+    _match_names(user, [person], _root_agency_id(agency))
+    with transaction.atomic():
+        entry = model.objects.create(
+            **{owner: parent},
+            election_id=parent.election_id,
+            row=person.row,
+            name=person.name,
+            nip=person.nip,
+            agency_name=person.agency_name,
+            position=person.position,
+            pegawai_id=person.pegawai_id,
+            match_status=person.status,
+            namesakes=person.namesakes,
+        )
+        if person.pegawai_id is not None:
+            reach_refresh(election_id=parent.election_id, pegawai_ids={person.pegawai_id})
+        audit(
+            user=user,
+            action=f"prevention.{owner}_entry_add",
+            obj=parent,
+            data={"row": entry.row, "status": entry.match_status},
+        )
+    return entry

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from netra.prevention import selectors, services
-from netra.prevention.forms import DocumentForm, EventForm, ListImportForm, PledgeForm
+from netra.prevention.forms import DocumentForm, EntryForm, EventForm, ListImportForm, PledgeForm
 from netra.prevention.models import Document
 from netra.prevention.services.lists import uploaded_path
 from netra.prevention.views.common import officer_required, page_of
@@ -110,6 +110,7 @@ def _detail_context(request, obj, rows, **extra) -> dict:
         "may_act": may_act,
         "import_form": extra.pop("import_form", None) or (ListImportForm() if may_act else None),
         "document_form": extra.pop("document_form", None) or (DocumentForm() if may_act else None),
+        "entry_form": extra.pop("entry_form", None) or (EntryForm() if may_act else None),
         **extra,
     }
 
@@ -223,3 +224,33 @@ def agency_suggestions(request):
     words = request.GET.get("agency", "").split()
     agencies = list(agency_list_matching(words)[:15]) if words else []
     return render(request, "prevention/_agency_suggestions.html", {"agencies": agencies})
+
+
+def _add_entry(request, obj, rows, template: str, **extra):
+    form = EntryForm(request.POST)
+    if form.is_valid():
+        try:
+            services.entry_add(user=request.user, parent=obj, values=form.cleaned_data)
+        except ValidationError as exc:
+            _errors_onto(form, exc, fallback="nama")
+        else:
+            return HttpResponseRedirect(request.path.rsplit("tambah/", 1)[0])
+    context = _detail_context(request, obj, rows, entry_form=form, **extra)
+    return render(request, template, context, status=400)
+
+
+@officer_required
+@require_POST
+def event_entry_add(request, event_id: int):
+    event = selectors.event_get_for(request.user, event_id)
+    rows = selectors.attendee_list_for(request.user, event)
+    return _add_entry(request, event, rows, "prevention/event_detail.html")
+
+
+@officer_required
+@require_POST
+def pledge_entry_add(request, pledge_id: int):
+    pledge = selectors.pledge_get_for(request.user, pledge_id)
+    rows = selectors.signatory_list_for(request.user, pledge)
+    verify = request.build_absolute_uri(reverse("prevention:public_pledge", args=[pledge.public_token]))
+    return _add_entry(request, pledge, rows, "prevention/pledge_detail.html", verify_url=verify)
