@@ -4,11 +4,9 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('cases', '0005_case_list_indexes_fulltext'),
-        ('cases', '0007_drop_plaintext_identities'),
+        ("cases", "0005_case_list_indexes_fulltext"),
+        ("cases", "0007_drop_plaintext_identities"),
     ]
 
-    operations = [
-    ]
+    operations = []
