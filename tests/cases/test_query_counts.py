@@ -37,7 +37,8 @@ def _more_cases(world):
 # Ceilings are today's counts (a baseline): lower one when a change saves a query; raise one only
 # with the reason in the commit message.
 LISTS = {
-    ("html", "cases:list"): 8,
+    # 8 -> 9 on PostgreSQL: the count asks the planner first (EXPLAIN), then counts at most 10 001 rows.
+    ("html", "cases:list"): 9,
     # 6 -> 9: the queue is paged (25 rows, not every open case); its three figures are bounded
     # counts (total, overdue, due within a day) instead of Python sums over all rows.
     ("html", "cases:queue"): 9,

@@ -205,7 +205,7 @@ def case_count_for(user, **filters) -> Count:
     found = case_list_for(user, **filters)
     if filters.get("q"):  # counting text matches recomputes their vectors: a smaller exact bound
         return count_bounded(found, SEARCH_EXACT_UP_TO, estimate_first=True)
-    return count_bounded(found)
+    return count_bounded(found, estimate_first=True)
 
 
 def sanction_counts_for(user) -> dict:
