@@ -37,8 +37,11 @@ def _more_cases(world):
 # Ceilings are today's counts (a baseline): lower one when a change saves a query; raise one only
 # with the reason in the commit message.
 LISTS = {
-    ("html", "cases:list"): 8,
-    ("html", "cases:queue"): 6,
+    # 8 -> 9 on PostgreSQL: the count asks the planner first (EXPLAIN), then counts at most 10 001 rows.
+    ("html", "cases:list"): 9,
+    # 6 -> 9: the queue is paged (25 rows, not every open case); its three figures are bounded
+    # counts (total, overdue, due within a day) instead of Python sums over all rows.
+    ("html", "cases:queue"): 9,
     ("api", f"{API}/"): 4,
     ("api", f"{API}/queue"): 4,
 }
@@ -90,8 +93,8 @@ def _children_of(world, case):
 # The detail shows the pimpinan the reporter's identity, and that view is audited: one event (savepoint,
 # chain head lock, insert, head update, release) on top of the reads.
 DETAILS = {
-    ("html", "detail"): 27,  # + the case's issued letters (issue 13)
-    ("api", "detail"): 19,
+    ("html", "detail"): 25,  # + the issued letters (issue 13), - decision and observation in the case query
+    ("api", "detail"): 17,
     ("api", "evidence"): 3,
     ("api", "comments"): 3,
     ("api", "actions"): 2,

@@ -9,9 +9,10 @@ that does not match the schema (``netra.api``).
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, HttpRequest
+from django.db.models import prefetch_related_objects
+from django.http import FileResponse, HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
-from ninja import File, Form, Query, Router, Schema, Status
+from ninja import Field, File, Form, Query, Router, Schema, Status
 from ninja.errors import HttpError
 from ninja.files import UploadedFile
 from ninja.throttling import AnonRateThrottle, BaseThrottle
@@ -53,6 +54,24 @@ from netra.cases.views.letters import letter_response
 from netra.law import catalogue
 
 router = Router(tags=["cases"])
+_CURSOR_HELP = "Opaque cursor of the page to fetch, from the previous page's X-Next-Cursor header."
+_OFFSET_HELP = "Deprecated: rows to skip (slow on deep pages). Use cursor."
+PAGED_OPENAPI = {
+    "responses": {
+        200: {
+            "headers": {
+                "X-Next-Cursor": {
+                    "description": "Cursor of the next page; absent on the last page.",
+                    "schema": {"type": "string"},
+                },
+                "Link": {
+                    "description": 'URL of the next page (rel="next"); absent on the last page.',
+                    "schema": {"type": "string"},
+                },
+            }
+        }
+    }
+}
 
 
 class ReportThrottle(AnonRateThrottle):
@@ -151,16 +170,46 @@ class CaseFilters(Schema):
     open_only: bool = False
     sanction_lighter: bool = False
     limit: int = 50
-    offset: int = 0
+    cursor: str = Field("", description=_CURSOR_HELP)
+    offset: int = Field(0, description=_OFFSET_HELP, json_schema_extra={"deprecated": True})
 
 
-@router.get("/", response=list[CaseOut], auth=staff_auth)
-def case_list(request: AuthedRequest, filters: Query[CaseFilters]):
-    """The caller's cases (scoped to their office), newest first; ``limit`` at most 200."""
-    options = filters.dict(exclude={"limit", "offset"})
-    qs = selectors.case_list_for(request.auth, **options)
-    limit, offset = max(1, min(filters.limit, 200)), max(0, filters.offset)
-    return qs.prefetch_related("terlapor__agency")[offset : offset + limit]
+def _paged(request: AuthedRequest, response: HttpResponse, page) -> list:
+    """The page's rows; the next page's cursor in ``X-Next-Cursor`` and a ``Link: rel="next"`` header."""
+    if page.next_cursor:
+        params = request.GET.copy()
+        params.pop("offset", None)
+        params["cursor"] = page.next_cursor
+        response["X-Next-Cursor"] = page.next_cursor
+        response["Link"] = f'<{request.path}?{params.urlencode()}>; rel="next"'
+    return page.items
+
+
+def _keyset_page(selector, request: AuthedRequest, cursor: str, limit: int, **filters):
+    try:
+        return selector(request.auth, cursor=cursor, size=limit, **filters)
+    except selectors.BadCursor:
+        message = _("Kursor halaman tidak dikenal; mulai lagi tanpa cursor.")
+        raise ValidationError({"cursor": [message]}) from None
+
+
+@router.get("/", response=list[CaseOut], auth=staff_auth, openapi_extra=PAGED_OPENAPI)
+def case_list(request: AuthedRequest, response: HttpResponse, filters: Query[CaseFilters]):
+    """The caller's cases (scoped to their office), newest first, one page of ``limit`` (at most 200).
+
+    Page on with the opaque ``cursor`` from the ``X-Next-Cursor`` header (or the ``Link`` header's
+    ``rel="next"`` URL); no header means the last page. ``offset`` still works but is deprecated:
+    deep offsets make the database walk every row before the page (answered with ``Deprecation: true``).
+    """
+    options = filters.dict(exclude={"limit", "offset", "cursor"})
+    limit = max(1, min(filters.limit, 200))
+    if filters.offset > 0 and not filters.cursor:
+        response["Deprecation"] = "true"
+        qs = selectors.case_list_for(request.auth, **options).prefetch_related("terlapor__agency")
+        return qs[filters.offset : filters.offset + limit]
+    page = _keyset_page(selectors.case_page_for, request, filters.cursor, limit, **options)
+    prefetch_related_objects(page.items, "terlapor__agency")
+    return _paged(request, response, page)
 
 
 class SanctionCountsOut(Schema):
@@ -185,10 +234,18 @@ def compliance(request: AuthedRequest, filters: Query[ComplianceFilters]):
     return selectors.compliance_for(request.auth, agency_id=filters.agency, region=filters.region.strip())
 
 
-@router.get("/queue", response=list[CaseOut], auth=staff_auth)
-def queue(request: AuthedRequest):
-    """Open cases waiting on the caller's office, nearest deadline first."""
-    return selectors.queue_for(request.auth).prefetch_related("terlapor__agency")[:200]
+@router.get("/queue", response=list[CaseOut], auth=staff_auth, openapi_extra=PAGED_OPENAPI)
+def queue(
+    request: AuthedRequest,
+    response: HttpResponse,
+    limit: int = 200,
+    cursor: str = Query("", description=_CURSOR_HELP),
+):
+    """Open cases waiting on the caller's office, nearest deadline first; ``limit`` at most 200,
+    next page by ``cursor`` as for the case list."""
+    page = _keyset_page(selectors.queue_page_for, request, cursor, max(1, min(limit, 200)))
+    prefetch_related_objects(page.items, "terlapor__agency")
+    return _paged(request, response, page)
 
 
 @router.post("/temuan", response={201: CaseDetailOut, **ERRORS}, auth=staff_auth)

@@ -60,13 +60,15 @@ def case_facts(case, entered_at: datetime) -> LawFacts:
     )
 
 
-def step_deadline(case, entered_at: datetime) -> StepDeadline:
-    """The deadline for ``case`` in its (new) status, or the reason it has none."""
+def step_deadline(case, entered_at: datetime, answer=step_answer) -> StepDeadline:
+    """The deadline for ``case`` in its (new) status, or the reason it has none.
+
+    ``answer`` is netra.law's answer for a step and facts; bulk generation passes a memoised one."""
     step = workflow.step_for(case)
     if step is None or case.election_id is None:
         with translation.override("id"):  # stored as the msgid; templates translate it on display
             return StepDeadline(note=str(workflow.no_deadline_reason(case)))
-    found = step_answer(step=step, facts=case_facts(case, entered_at))
+    found = answer(step=step, facts=case_facts(case, entered_at))
     deadline = found.deadline
     if deadline is None:
         return StepDeadline(step=step, note=found.reason[:_NOTE_MAX])

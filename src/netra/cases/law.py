@@ -88,6 +88,18 @@ def sanction_menu(*, violation_code: str | None, subject: str):
     return sanctions.menu(violation_code=violation_code or None, subject=subject)
 
 
+def region_zone(region_code: str):
+    """The region's legal time zone (WIB/WITA/WIT) as a tzinfo."""
+    return zoneinfo_for(region_code)
+
+
+def step_start_fact(*, regime: str, step: str) -> str:
+    """Which fact of a case (``received``, ``registered``...) the step's period counts from."""
+    from netra.law import deadlines
+
+    return deadlines.rule_for(regime=regime, step=step).start_from
+
+
 # Recipient labels that mean "the employee's personnel authority" (PPK, or the kepala daerah who is
 # the PPK of regional staff and the employer of PPNPN) as opposed to BKN, KASN or Gakkumdu.
 _PPK_MARKERS = ("PPK", "KEPALA_DAERAH", "KEPALA DAERAH", "BUPATI", "WALIKOTA", "WALI KOTA", "GUBERNUR")

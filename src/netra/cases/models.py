@@ -166,7 +166,15 @@ class Case(models.Model):
         ordering = ["-received_at", "-pk"]
         verbose_name = _("kasus")
         verbose_name_plural = _("kasus")
-        indexes = [models.Index(fields=["office", "status"], name="case_office_status")]
+        indexes = [
+            models.Index(fields=["office", "status"], name="case_office_status"),
+            # Keyset pages of the case list (newest first) at any scope: docs/benchmarks.md.
+            models.Index(fields=["received_at", "id"], name="case_received"),
+            # The queue: an office's open cases, nearest deadline first (netra.core.keyset).
+            models.Index(fields=["office", "due_at", "received_at", "id"], name="case_office_due"),
+            # BKN/PPK queues: recommendations awaiting follow-up, nearest deadline first.
+            models.Index(fields=["status", "due_at", "received_at", "id"], name="case_status_due"),
+        ]
 
     def __str__(self) -> str:
         return self.register_number or self.title
@@ -439,6 +447,11 @@ class Recommendation(models.Model):
 
     class Meta:
         ordering = ["forwarded_at", "pk"]
+        indexes = [
+            # BKN's and the PPKs' scope (accounts.scoping) probes these for every case a page scans.
+            models.Index(fields=["case"], condition=models.Q(to_bkn=True), name="rec_case_to_bkn"),
+            models.Index(fields=["case"], condition=models.Q(to_ppk=True), name="rec_case_to_ppk"),
+        ]
 
     def __str__(self) -> str:
         return self.letter_number

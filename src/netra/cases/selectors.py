@@ -43,7 +43,9 @@ from netra.cases.models import (
 from netra.cases.receipts import receipt_code_normalise
 from netra.cases.report_input import elections_for_region
 from netra.cases.sealing import ReporterIdentity, identity_open
-from netra.cases.services.search import normalise
+from netra.cases.services.search import search_words
+from netra.core.counting import Count, count_bounded
+from netra.core.keyset import BadCursor, Key, Page, paginate
 from netra.law import catalogue
 
 # Reference data everyone may read (the report form lists the active elections), and the public
@@ -78,15 +80,13 @@ def _with_related(qs: QuerySet) -> QuerySet:
 
 
 def _search(qs: QuerySet, text: str) -> QuerySet:
+    """Cases holding every word (full-text index, both engines: ``netra.cases.fulltext``), or the
+    exact receipt code or register number."""
     raw = text.strip()
     exact = Q(receipt_code=raw.upper().replace("-", "")) | Q(register_number=raw)
-    words = normalise(raw).split()
-    if not words:
+    if not search_words(raw):
         return qs
-    match = Q()
-    for word in words:
-        match &= Q(search_text__contains=word)
-    return qs.filter(match | exact)
+    return qs.filter(Q(search_text__words=raw) | exact)
 
 
 def _open() -> Q:
@@ -200,6 +200,28 @@ def case_list_for(
     return _with_related(qs).order_by("-received_at", "-pk")
 
 
+LIST_KEYS = [Key("received_at", descending=True), Key("pk", descending=True)]
+QUEUE_KEYS = [Key("due_at", nulls_last=True), Key("received_at"), Key("pk")]
+PAGE_SIZE = 25
+SEARCH_EXACT_UP_TO = 1_000
+__all__ = ["BadCursor", "Count", "Page"]  # what views and the API get back from the page selectors
+
+
+def case_page_for(user, *, cursor: str = "", last: bool = False, size: int = PAGE_SIZE, **filters) -> Page:
+    """One keyset page of ``case_list_for(user, **filters)`` (newest first); BadCursor for a cursor
+    the list did not make. ``last``: the oldest cases."""
+    return paginate(case_list_for(user, **filters), LIST_KEYS, cursor=cursor, size=size, last=last)
+
+
+def case_count_for(user, **filters) -> Count:
+    """How many cases ``case_list_for`` finds: exact up to 10 000 (1 000 for a search), then an
+    estimate ("sekitar")."""
+    found = case_list_for(user, **filters)
+    if filters.get("q"):  # counting text matches recomputes their vectors: a smaller exact bound
+        return count_bounded(found, SEARCH_EXACT_UP_TO, estimate_first=True)
+    return count_bounded(found, estimate_first=True)
+
+
 def sanction_counts_for(user) -> dict:
     """Of the user's cases with a sanction recorded: how many, and how many lighter than the catalogue."""
     sanctioned = case_queryset_for(user).filter(followups__isnull=False).distinct()
@@ -229,6 +251,21 @@ def queue_for(user) -> QuerySet:
     return _with_related(qs).order_by(F("due_at").asc(nulls_last=True), "received_at", "pk")
 
 
+def queue_page_for(user, *, cursor: str = "", last: bool = False, size: int = PAGE_SIZE) -> Page:
+    """One keyset page of the queue (nearest deadline first, no deadline last)."""
+    return paginate(queue_for(user), QUEUE_KEYS, cursor=cursor, size=size, last=last)
+
+
+def queue_counts_for(user) -> dict[str, Count]:
+    """The queue's figures: open cases, past their deadline, due within a day (bounded counts)."""
+    qs, now = queue_for(user), timezone.now()
+    return {
+        "total": count_bounded(qs),
+        "overdue": count_bounded(qs.filter(due_at__lt=now)),
+        "due_soon": count_bounded(qs.filter(due_at__gte=now, due_at__lte=now + NEARLY_DUE)),
+    }
+
+
 def reporter_for(user, case: Case) -> ReporterIdentity | None:
     """The reporter's identity, decrypted, only for the handling office's pimpinan and staf penanganan.
 
@@ -236,7 +273,9 @@ def reporter_for(user, case: Case) -> ReporterIdentity | None:
     """
     if not sees_identities(user, case):
         return None
-    reporter = restrict(Reporter.objects.filter(case=case), user, HANDLE).select_related("case__data_key").first()
+    reporter = (
+        restrict(Reporter.objects.filter(case=case), user, HANDLE).select_related("case__data_key").first()
+    )
     if reporter is None:
         return None
     return identity_open(reporter, getattr(reporter.case, "data_key", None))
@@ -353,8 +392,15 @@ class CaseDetail:
 
 
 def case_detail_for(user, pk) -> CaseDetail:
-    """The case page's data for ``user``; Http404 outside their jurisdiction."""
-    case = case_get_for(user, pk)
+    """The case page's data for ``user``; Http404 outside their jurisdiction.
+
+    The case comes with its one-to-one records (decision, observation) in the same query, and its
+    evidence is read without checking the case's visibility a second time."""
+    try:
+        related = _with_related(case_queryset_for(user)).select_related("decision", "observation")
+        case: Case = related.get(pk=int(pk))
+    except (Case.DoesNotExist, TypeError, ValueError):
+        raise Http404("Kasus tidak ditemukan.") from None
     internal = is_supervisor(user)
     identities = may_see_identities(user, case)
     terlapor = list(case.terlapor.select_related("agency", "pegawai"))

@@ -6,6 +6,8 @@ from typing import Annotated
 
 import typer
 
+CASES_MAX = 5_000_000  # netra.cases.services.generate.MAX_CASES, without importing Django here
+GENERATOR_USER = "ri.admin"  # the demo's national administrator signs the generation
 evidence_app = typer.Typer(help="Evidence files.", no_args_is_help=True)
 cases_app = typer.Typer(help="Case workflow: KASN hand-over, sanction statistics.", no_args_is_help=True)
 
@@ -83,8 +85,17 @@ def demo(
     no_serve: Annotated[bool, typer.Option("--no-serve", help="Prepare the demo and exit")] = False,
     desa: Annotated[bool, typer.Option("--desa", help="Also load desa/kelurahan (slower)")] = False,
     roster: Annotated[int, typer.Option(help="Synthetic roster size")] = 1500,
+    cases: Annotated[
+        int, typer.Option("--cases", help="Also add this many generated cases (all regions, stages...)")
+    ] = 0,
+    seed: Annotated[
+        int, typer.Option("--seed", help="Seed of the generated cases (same seed, same cases)")
+    ] = 1,
 ) -> None:
     """Set up the demo (database, regions, offices, users, cases) and start the server."""
+    if not 0 <= cases <= CASES_MAX:
+        typer.echo(f"Error: --cases harus antara 0 dan {CASES_MAX}.", err=True)
+        raise typer.Exit(2)
     from netra.cli.django_setup import setup
 
     setup()
@@ -99,6 +110,8 @@ def demo(
 
     summary.notes += prevention_demo_load(log=console.print)
     _demo_keys(console)
+    if cases:
+        _generate(cases, seed, console)
     if no_serve:
         _print_logins(summary, None)
         return
@@ -130,6 +143,22 @@ def _demo_keys(console) -> None:
         console.print(f"Peringatan: checkpoint audit tidak ditandatangani: {error}")
         return
     console.print(f"Kunci di {signing_key_path().parent}; checkpoint audit: {signed.seq} peristiwa.")
+
+
+def _generate(count: int, seed: int, console) -> None:
+    """Generated cases through the service, as the national demo administrator (one audit event)."""
+    from netra.accounts.models import User
+    from netra.cases.services.generate import cases_generate
+
+    console.print(f"Membuat {count} kasus sintetis (seed {seed})…")
+    result = cases_generate(
+        user=User.objects.get(username=GENERATOR_USER), count=count, seed=seed, log=console.print
+    )
+    rate = result.count / result.seconds if result.seconds else 0
+    console.print(
+        f"{result.count} kasus sintetis dibuat (id {result.first_id}-{result.last_id}) "
+        f"dalam {result.seconds:.1f} detik ({rate:,.0f} kasus/detik)."
+    )
 
 
 def _bind(host: str, port: int):

@@ -1,14 +1,32 @@
-"""The case's ``search_text``: lower-cased words of everything staff search by."""
+"""The case's ``search_text``: the words of everything staff search by, as the full-text index reads them.
+
+Words are lower-case ASCII letters and digits separated by single spaces ("Dinas Pendidikan
+21.01/2024" -> "dinas pendidikan 21 01 2024"), so PostgreSQL's ``simple`` text search parser and
+SQLite's FTS5 ``unicode61`` tokenizer cut exactly the same words and both engines find the same
+cases (``netra.cases.fulltext``).
+"""
 
 import re
 import unicodedata
 
 _SPACE = re.compile(r"\s+")
+_WORD = re.compile(r"[a-z0-9]+")
+MAX_QUERY_WORDS = 8  # more words narrow nothing a person types, and cost the index
 
 
 def normalise(text: str) -> str:
     folded = unicodedata.normalize("NFKD", text or "").encode("ascii", "ignore").decode()
     return _SPACE.sub(" ", re.sub(r"[^\w./-]+", " ", folded.lower())).strip()
+
+
+def search_words(text: str) -> list[str]:
+    """The searchable words of ``text`` (accents folded, punctuation dropped), in order."""
+    return _WORD.findall(normalise(text))
+
+
+def search_text_of(*parts: str | None) -> str:
+    """The ``search_text`` value for the given texts."""
+    return " ".join(search_words(" ".join(p for p in parts if p)))
 
 
 def search_text_for(case) -> str:
@@ -17,7 +35,7 @@ def search_text_for(case) -> str:
         parts += [terlapor.name, terlapor.nip, terlapor.agency_name, terlapor.position]
         if terlapor.agency_id:
             parts.append(terlapor.agency.name)
-    return normalise(" ".join(p for p in parts if p))
+    return search_text_of(*parts)
 
 
 def search_text_refresh(case) -> None:

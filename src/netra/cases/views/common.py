@@ -1,13 +1,11 @@
-"""Helpers the case views share: deadline highlighting, pagination, service errors onto forms."""
+"""Helpers the case views share: deadline highlighting, keyset paging, service errors onto forms."""
 
 from __future__ import annotations
 
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 
 from netra.cases import selectors
 
-PAGE_SIZE = 25
 # The selectors' deadline states as CSS classes (the same red/amber highlighting on every page).
 DEADLINE_CLASSES = {"overdue": "overdue", "nearly_due": "due-soon"}
 
@@ -25,15 +23,24 @@ def mark_deadlines(cases) -> list:
     return rows
 
 
-def paginate(request, items, per_page: int = PAGE_SIZE):
-    """The requested page (out-of-range numbers give the last page, junk gives the first)."""
-    return Paginator(items, per_page).get_page(request.GET.get("page"))
+PAGING_PARAMS = ("page", "cursor", "last")
+
+
+def page_or_first(selector, request, user, **filters):
+    """The keyset page the request's ``cursor`` (or ``last=1``) asks for; the first page for a
+    cursor that does not decode (an old bookmark, a hand-edited link)."""
+    cursor, last = request.GET.get("cursor", ""), request.GET.get("last") == "1"
+    try:
+        return selector(user, cursor=cursor, last=last and not cursor, **filters)
+    except selectors.BadCursor:
+        return selector(user, **filters)
 
 
 def query_without_page(request) -> str:
-    """The current query string minus ``page``, for pagination links that keep the filters."""
+    """The current query string minus the paging parameters, for links that keep the filters."""
     params = request.GET.copy()
-    params.pop("page", None)
+    for name in PAGING_PARAMS:
+        params.pop(name, None)
     return params.urlencode()
 
 

@@ -35,7 +35,7 @@ from netra.cases.views.common import (
     deadline_class,
     errors_onto_form,
     mark_deadlines,
-    paginate,
+    page_or_first,
     query_without_page,
 )
 from netra.cases.views.public import REPORT_FIELD_MAP, with_region
@@ -70,12 +70,12 @@ def violation_choices() -> list[tuple[str, str]]:
 
 @login_required
 def queue(request):
-    cases = mark_deadlines(selectors.queue_for(request.user))
-    counts = {
-        "overdue": sum(1 for c in cases if c.deadline_state == "overdue"),
-        "due_soon": sum(1 for c in cases if c.deadline_state == "due-soon"),
-    }
-    return render(request, "cases/queue.html", {"cases": cases, "counts": counts})
+    """The page every officer lands on: one keyset page of the queue and its bounded counts."""
+    page = page_or_first(selectors.queue_page_for, request, request.user)
+    page.items = mark_deadlines(page.items)
+    counts = selectors.queue_counts_for(request.user)
+    context = {"page": page, "counts": counts, "query": query_without_page(request)}
+    return render(request, "cases/queue.html", context)
 
 
 def _filters(form) -> dict:
@@ -95,10 +95,17 @@ def case_list(request):
         elections=selectors.election_list(active_only=False),
         violations=violation_choices(),
     )
-    cases = selectors.case_list_for(request.user, **_filters(form)) if not form.errors else []
-    page = paginate(request, cases)
-    page.object_list = mark_deadlines(page.object_list)
-    context = {"form": form, "page": page, "query": query_without_page(request)}
+    context = {
+        "form": form,
+        "query": query_without_page(request),
+        "page": selectors.Page(items=[]),
+        "count": selectors.Count(0, exact=True),
+    }
+    if not form.errors:
+        filters = _filters(form)
+        page = page_or_first(selectors.case_page_for, request, request.user, **filters)
+        page.items = mark_deadlines(page.items)
+        context["page"], context["count"] = page, selectors.case_count_for(request.user, **filters)
     return render(request, "cases/list.html", context, status=400 if form.errors else 200)
 
 
