@@ -43,6 +43,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
+    "netra.core.middleware.InputGuardMiddleware",  # 400 for NUL before any view or session lookup
     "django.contrib.sessions.middleware.SessionMiddleware",
     "netra.core.middleware.DefaultLanguageMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -183,6 +184,9 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": ["'none'"],
     }
 }
+
+# ninja's limit/offset paging: page size at most this many rows (netra.core.schemas bounds the offset).
+NINJA_PAGINATION_MAX_LIMIT = envint("NETRA_API_MAX_PAGE_SIZE", 1000)
 
 LOGGING = {
     "version": 1,

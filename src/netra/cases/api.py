@@ -45,6 +45,7 @@ from netra.cases.schemas import (
 from netra.cases.services.lawbridge import violation_types
 from netra.cases.services.report_input import elections_for_region
 from netra.cases.views.letters import letter_response
+from netra.core.schemas import Id, Limit, Line, Offset, RegionCode
 
 router = Router(tags=["cases"])
 
@@ -105,7 +106,7 @@ def report_submit(
 
 
 @router.get("/track/{code}", response={200: TrackOut, **ERRORS}, auth=None, url_name="cases_track")
-def track(request: HttpRequest, code: str):
+def track(request: HttpRequest, code: Line):
     """Public status of a report by receipt code; nothing that identifies anyone."""
     tracked = services.case_track(code)
     if tracked is None:
@@ -114,7 +115,7 @@ def track(request: HttpRequest, code: str):
 
 
 @router.get("/elections", response=list[ElectionOut], auth=None)
-def elections(request: HttpRequest, active: bool = True, region: str = ""):
+def elections(request: HttpRequest, active: bool = True, region: RegionCode = ""):
     """Configured elections; ``region`` (a code) keeps those held there (national ones included)."""
     return elections_for_region(selectors.election_list(active_only=active), region)
 
@@ -128,20 +129,20 @@ def violation_type_list(request: HttpRequest):
 
 
 class CaseFilters(Schema):
-    status: str = ""
-    kind: str = ""
-    region: str = ""
-    election: int | None = None
-    subject_type: str = ""
-    violation_code: str = ""
+    status: Line = ""
+    kind: Line = ""
+    region: RegionCode = ""
+    election: Id | None = None
+    subject_type: Line = ""
+    violation_code: Line = ""
     overdue: bool = False
     nearly_due: bool = False
-    q: str = ""
+    q: Line = ""
     assigned_to_me: bool = False
     open_only: bool = False
     sanction_lighter: bool = False
-    limit: int = 50
-    offset: int = 0
+    limit: Limit = 50
+    offset: Offset = 0
 
 
 @router.get("/", response=list[CaseOut], auth=staff_auth)
@@ -185,19 +186,19 @@ def temuan(request: AuthedRequest, payload: TemuanIn):
 
 
 @router.get("/{case_id}", response={200: CaseDetailOut, **ERRORS}, auth=staff_auth)
-def case_detail(request: AuthedRequest, case_id: int):
+def case_detail(request: AuthedRequest, case_id: Id):
     return CaseDetailView(selectors.case_detail_for(request.auth, case_id))
 
 
 @router.get("/{case_id}/actions", response={200: list[ActionOut], **ERRORS}, auth=staff_auth)
-def case_actions(request: AuthedRequest, case_id: int):
+def case_actions(request: AuthedRequest, case_id: Id):
     """Only the actions the caller may take on this case now."""
     case = selectors.case_get_for(request.auth, case_id)
     return workflow.available_transitions(request.auth, case)
 
 
 @router.post("/{case_id}/transitions", response={200: CaseDetailOut, **ERRORS}, auth=staff_auth)
-def case_transition(request: AuthedRequest, case_id: int, payload: TransitionIn):
+def case_transition(request: AuthedRequest, case_id: Id, payload: TransitionIn):
     case = selectors.case_get_for(request.auth, case_id)
     params = {k: v for k, v in payload.dict(exclude={"action", "reason"}).items() if v is not None}
     services.case_transition(
@@ -207,7 +208,7 @@ def case_transition(request: AuthedRequest, case_id: int, payload: TransitionIn)
 
 
 @router.get("/{case_id}/evidence", response={200: list[EvidenceOut], **ERRORS}, auth=staff_auth)
-def evidence_list(request: AuthedRequest, case_id: int):
+def evidence_list(request: AuthedRequest, case_id: Id):
     case = selectors.case_get_for(request.auth, case_id)
     return selectors.evidence_list_for(request.auth, case)
 
@@ -215,11 +216,11 @@ def evidence_list(request: AuthedRequest, case_id: int):
 @router.post("/{case_id}/evidence", response={201: list[EvidenceOut], **ERRORS}, auth=staff_auth)
 def evidence_add(
     request: AuthedRequest,
-    case_id: int,
+    case_id: Id,
     # ninja takes `= None` as "optional"; with `| None` in the annotation it parses no files at all
     files: File[list[UploadedFile]] = None,  # type: ignore[assignment]
     links: Form[list[str]] = None,  # type: ignore[assignment]
-    description: Form[str] = "",
+    description: Form[str] = "",  # checked by the service (length, characters)
 ):
     """Attach files (multipart ``files``) and/or ``links``; every file is checked before any is kept."""
     case = selectors.case_get_for(request.auth, case_id)
@@ -235,7 +236,7 @@ def evidence_add(
     url_name="cases_evidence_file",
     response={200: None, **ERRORS},
 )
-def evidence_file(request: AuthedRequest, evidence_id: int):
+def evidence_file(request: AuthedRequest, evidence_id: Id):
     """The stored file, byte for byte as uploaded (check it against ``sha256``)."""
     item, handle = selectors.evidence_file_for(request.auth, evidence_id)
     return FileResponse(
@@ -249,13 +250,13 @@ def evidence_file(request: AuthedRequest, evidence_id: int):
     url_name="cases_letter_pdf",
     response={200: None, **ERRORS},
 )
-def letter_pdf(request: AuthedRequest, case_id: int, rec_id: int):
+def letter_pdf(request: AuthedRequest, case_id: Id, rec_id: Id):
     """The recommendation's official letter as PDF (same access rules as the case page's link)."""
     return letter_response(request.auth, case_id, rec_id, "pdf")
 
 
 @router.post("/{case_id}/kajian", response={201: KajianOut, **ERRORS}, auth=staff_auth)
-def kajian_add(request: AuthedRequest, case_id: int, payload: KajianIn):
+def kajian_add(request: AuthedRequest, case_id: Id, payload: KajianIn):
     """The written kajian awal (with its syarat ticks) or kajian dugaan (with its facts); the guards of
     registration and decision read them."""
     case = selectors.case_get_for(request.auth, case_id)
@@ -263,7 +264,7 @@ def kajian_add(request: AuthedRequest, case_id: int, payload: KajianIn):
 
 
 @router.post("/{case_id}/clarifications", response={201: ClarificationOut, **ERRORS}, auth=staff_auth)
-def clarification_add(request: AuthedRequest, case_id: int, payload: ClarificationIn):
+def clarification_add(request: AuthedRequest, case_id: Id, payload: ClarificationIn):
     case = selectors.case_get_for(request.auth, case_id)
     return Status(201, services.clarification_schedule(user=request.auth, case=case, **payload.dict()))
 
@@ -274,7 +275,7 @@ def clarification_add(request: AuthedRequest, case_id: int, payload: Clarificati
     auth=staff_auth,
 )
 def clarification_record(
-    request: AuthedRequest, case_id: int, clarification_id: int, payload: ClarificationRecordIn
+    request: AuthedRequest, case_id: Id, clarification_id: Id, payload: ClarificationRecordIn
 ):
     """The berita acara: held with the party present (hadir) or recorded as not attended (tidak_hadir)."""
     detail = selectors.case_detail_for(request.auth, case_id)
@@ -285,20 +286,20 @@ def clarification_record(
 
 
 @router.get("/{case_id}/comments", response={200: list[CommentOut], **ERRORS}, auth=staff_auth)
-def comments(request: AuthedRequest, case_id: int):
+def comments(request: AuthedRequest, case_id: Id):
     detail = selectors.case_detail_for(request.auth, case_id)
     return detail.comments
 
 
 @router.post("/{case_id}/comments", response={201: CommentOut, **ERRORS}, auth=staff_auth)
-def comment_add(request: AuthedRequest, case_id: int, payload: CommentIn):
+def comment_add(request: AuthedRequest, case_id: Id, payload: CommentIn):
     case = selectors.case_get_for(request.auth, case_id)
     comment = services.comment_add(user=request.auth, case=case, body=payload.body)
     return Status(201, comment)
 
 
 @router.post("/{case_id}/assignment", response={200: CaseOut, **ERRORS}, auth=staff_auth)
-def assignment(request: AuthedRequest, case_id: int, payload: AssignmentIn):
+def assignment(request: AuthedRequest, case_id: Id, payload: AssignmentIn):
     case = selectors.case_get_for(request.auth, case_id)
     assignee = None
     if payload.assignee:

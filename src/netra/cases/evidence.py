@@ -20,6 +20,7 @@ from django.core.validators import URLValidator
 from django.utils.translation import gettext as _
 
 from netra.cases.models import Evidence
+from netra.core.inputs import text_problem
 
 CHUNK = 64 * 1024
 SNIFF_BYTES = 64 * 1024
@@ -187,6 +188,12 @@ def links_clean(links) -> list[str]:
         url = str(raw).strip()
         if not url:
             continue
+        if text_problem(url):
+            errors.append(
+                _("Tautan berisi karakter yang tidak diizinkan: %(url)s")
+                % {"url": url[:200].replace("\x00", "")}
+            )
+            continue
         if len(url) > MAX_LINK_LENGTH:
             errors.append(
                 _("Tautan terlalu panjang (paling banyak 1000 karakter): %(url)s…") % {"url": url[:80]}
@@ -199,7 +206,7 @@ def links_clean(links) -> list[str]:
             continue
         cleaned.append(url)
     if errors:
-        raise ValidationError(errors)
+        raise ValidationError({"links": errors})
     return cleaned
 
 

@@ -5,9 +5,10 @@ Roster endpoints answer only rows inside the caller's jurisdiction; a record out
 
 from django.http import Http404
 from ninja import Query, Router, Schema
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
 from netra.accounts.api_auth import staff_auth
+from netra.core.schemas import BoundedLimitOffsetPagination, Id, Limit, Line, RegionCode
 from netra.registry import selectors
 from netra.registry.matching import pegawai_match
 from netra.registry.schemas import (
@@ -24,17 +25,17 @@ router = Router(tags=["registry"])
 
 
 @router.get("/regions", response=list[RegionOut], summary="Children of a region (provinces without parent)")
-def region_children(request, parent: str | None = None):
+def region_children(request, parent: RegionCode | None = None):
     return list(selectors.region_list(parent=parent))
 
 
 @router.get("/regions/search", response=list[RegionOut], summary="Regions for a picker")
-def region_search(request, q: str, limit: int = 20):
+def region_search(request, q: Line, limit: Limit = 20):
     return selectors.region_search(q, limit=max(1, min(limit, 50)))
 
 
 @router.get("/regions/resolve", response=RegionResolveOut, summary="What a code or name means")
-def region_resolve_endpoint(request, q: str):
+def region_resolve_endpoint(request, q: Line):
     try:
         region = region_resolve(q)
     except AmbiguousRegion as exc:
@@ -43,7 +44,7 @@ def region_resolve_endpoint(request, q: str):
 
 
 @router.get("/regions/{code}", response=RegionDetailOut)
-def region_detail(request, code: str):
+def region_detail(request, code: RegionCode):
     region = selectors.region_get(code)
     if region is None:
         raise Http404
@@ -51,20 +52,20 @@ def region_detail(request, code: str):
 
 
 class AgencyFilter(Schema):
-    q: str = ""
-    kind: str = ""
-    region: str = ""
-    parent: int | None = None
+    q: Line = ""
+    kind: Line = ""
+    region: RegionCode = ""
+    parent: Id | None = None
 
 
 @router.get("/agencies", response=list[AgencyOut])
-@paginate(LimitOffsetPagination)
+@paginate(BoundedLimitOffsetPagination)
 def agency_list(request, filters: Query[AgencyFilter]):
     return selectors.agency_list(q=filters.q, kind=filters.kind, region=filters.region, parent=filters.parent)
 
 
 @router.get("/agencies/{agency_id}", response=AgencyOut)
-def agency_detail(request, agency_id: int):
+def agency_detail(request, agency_id: Id):
     agency = selectors.agency_get(agency_id)
     if agency is None:
         raise Http404
@@ -72,14 +73,14 @@ def agency_detail(request, agency_id: int):
 
 
 class PegawaiFilter(Schema):
-    q: str = ""
-    nip: str = ""
-    agency_id: int | None = None
-    region_code: str = ""
+    q: Line = ""
+    nip: Line = ""
+    agency_id: Id | None = None
+    region_code: RegionCode = ""
 
 
 @router.get("/pegawai", response=list[PegawaiOut], auth=staff_auth)
-@paginate(LimitOffsetPagination)
+@paginate(BoundedLimitOffsetPagination)
 def pegawai_list(request, filters: Query[PegawaiFilter]):
     return selectors.pegawai_list_for(
         request.auth,
@@ -91,12 +92,12 @@ def pegawai_list(request, filters: Query[PegawaiFilter]):
 
 
 class MatchQuery(Schema):
-    name: str
-    nip: str | None = None
-    agency_id: int | None = None
-    region_code: str | None = None
-    position: str | None = None
-    limit: int = 5
+    name: Line
+    nip: Line | None = None
+    agency_id: Id | None = None
+    region_code: RegionCode | None = None
+    position: Line | None = None
+    limit: Limit = 5
 
 
 @router.get(
@@ -118,7 +119,7 @@ def pegawai_match_endpoint(request, query: Query[MatchQuery]):
 
 
 @router.get("/pegawai/{pegawai_id}", response=PegawaiOut, auth=staff_auth)
-def pegawai_detail(request, pegawai_id: int):
+def pegawai_detail(request, pegawai_id: Id):
     pegawai = selectors.pegawai_get_for(request.auth, pegawai_id)
     if pegawai is None:
         raise Http404
