@@ -147,6 +147,11 @@ STORAGES = {
 }
 # Evidence uploads: largest accepted file, in megabytes.
 NETRA_MAX_UPLOAD_MB = envint("NETRA_MAX_UPLOAD_MB", 25)
+# Evidence that could act on whoever opens it (netra.cases.evidence_active): images above this many
+# pixels, office documents that expand past this size or ratio when unzipped.
+NETRA_MAX_IMAGE_PIXELS = envint("NETRA_MAX_IMAGE_PIXELS", 100_000_000)
+NETRA_MAX_UNZIPPED_MB = envint("NETRA_MAX_UNZIPPED_MB", 200)
+NETRA_MAX_ZIP_RATIO = envint("NETRA_MAX_ZIP_RATIO", 100)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
