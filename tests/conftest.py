@@ -4,6 +4,8 @@ import os
 import tempfile
 from pathlib import Path
 
+import pytest
+
 # In CI (CI=true) a skip fails the run; PostgreSQL-only tests are marked `postgresql` (tests/ci_skips.py).
 # pytest finds these hooks by name in this module, hence imported though never called here.
 from tests.ci_skips import (  # noqa: F401
@@ -31,3 +33,12 @@ def pytest_configure(config):
     from django.conf import settings
 
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def _generous_intake_limits(settings):
+    """Every test posts from 127.0.0.1 into one shared cache: the public intake limits
+    (netra.core.ratelimit) would turn a busy test's later requests into 429s. Tests of the limits set
+    their own rates (tests/core/test_ratelimit.py)."""
+    settings.NETRA_PUBLIC_REPORT_RATE = settings.NETRA_PUBLIC_REPORT_GLOBAL_RATE = "0/m"
+    settings.NETRA_TRACK_RATE = settings.NETRA_TRACK_GLOBAL_RATE = "0/m"

@@ -14,6 +14,7 @@ from ninja import NinjaAPI
 from ninja.errors import ValidationError as SchemaError
 
 from netra.cases.services.common import CaseConflict
+from netra.core.ratelimit import RateLimited, limited_headers
 
 logger = logging.getLogger(__name__)
 
@@ -122,6 +123,19 @@ def not_storable(request, exc: DataError):
     return _answer(
         request, 400, _("Nilai tidak dapat disimpan (di luar batas atau berisi karakter terlarang).")
     )
+
+
+@api.exception_handler(RateLimited)
+def too_many(request, exc: RateLimited):
+    """429: past the shared intake limit; wait Retry-After seconds or solve the challenge."""
+    detail = _(
+        "Terlalu banyak permintaan. Tunggu %(s)s detik, atau kirim ulang dengan header X-Netra-Challenge "
+        "dan X-Netra-Proof berisi nonce yang SHA-256-nya dengan tantangan diawali %(bits)s bit nol."
+    ) % {"s": exc.limited.retry_after, "bits": exc.limited.bits}
+    response = _answer(request, 429, detail)
+    for name, value in limited_headers(exc.limited).items():
+        response[name] = value
+    return response
 
 
 @api.exception_handler(CaseConflict)

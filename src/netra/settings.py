@@ -161,6 +161,16 @@ NETRA_TASK_QUEUES = envlist("NETRA_TASK_QUEUES", ["default"])
 NETRA_BROKER_URL = env("NETRA_BROKER_URL", "redis://127.0.0.1:6379/0")
 # Rate limits (public reports, API throttles) count in the cache: share it when running several processes.
 CACHES = cache_config(env("NETRA_CACHE_URL", ""))
+# One limit for every public intake path (netra.core.ratelimit), per client address and overall:
+# "30/m" = 30 a minute (s, m, h, d); "0/m" switches one off. Past it, a hashcash challenge of
+# NETRA_CHALLENGE_BITS zero bits lets a request through (pow.js solves it in the browser).
+NETRA_PUBLIC_REPORT_RATE = env("NETRA_PUBLIC_REPORT_RATE", "30/m")
+NETRA_PUBLIC_REPORT_GLOBAL_RATE = env("NETRA_PUBLIC_REPORT_GLOBAL_RATE", "600/m")
+NETRA_TRACK_RATE = env("NETRA_TRACK_RATE", "60/m")
+NETRA_TRACK_GLOBAL_RATE = env("NETRA_TRACK_GLOBAL_RATE", "3000/m")
+NETRA_CHALLENGE_BITS = envint("NETRA_CHALLENGE_BITS", 16)
+# Reverse proxies in front of Netra that append X-Forwarded-For (0: clients connect directly).
+NETRA_PROXY_COUNT = envint("NETRA_PROXY_COUNT", 0)
 NETRA_TASK_RESULT_TTL = envint("NETRA_TASK_RESULT_TTL", 7 * 24 * 3600)  # seconds a finished result is kept
 TASKS = {
     "default": {

@@ -38,7 +38,6 @@ PUBLIC_GETS = [
     "/api/v1/registry/regions/resolve?q=%00",
     f"/api/v1/registry/regions/search?q=a&limit={HUGE}",
     "/api/v1/cases/elections?region=%00",
-    "/api/v1/cases/track/%00",
     "/registri/wilayah/%00/",
     "/registri/wilayah/%00/anak",
     "/registri/wilayah/cari?q=%00",

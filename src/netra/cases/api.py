@@ -7,13 +7,11 @@ not allowed (role or state), 404 unknown or outside jurisdiction, 409 changed me
 that does not match the schema (``netra.api``).
 """
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, HttpRequest, JsonResponse
 from django.utils.translation import gettext as _
 from ninja import File, Form, Query, Router, Schema, Status
 from ninja.files import UploadedFile
-from ninja.throttling import AnonRateThrottle, BaseThrottle
 
 from netra.accounts.api_auth import AuthedRequest, staff_auth
 from netra.cases import selectors, services, workflow
@@ -38,6 +36,7 @@ from netra.cases.schemas import (
     ReceiptOut,
     ReportIn,
     TemuanIn,
+    TrackIn,
     TrackOut,
     TransitionIn,
     ViolationTypeOut,
@@ -45,21 +44,28 @@ from netra.cases.schemas import (
 from netra.cases.services.lawbridge import violation_types
 from netra.cases.services.report_input import elections_for_region
 from netra.cases.views.letters import letter_response
+from netra.core.inputs import text_problem
+from netra.core.ratelimit import RateLimited, rate_gate
 from netra.core.schemas import Id, Limit, Line, Offset, RegionCode
 
 router = Router(tags=["cases"])
 
 
-class ReportThrottle(AnonRateThrottle):
-    """Public report submissions per client address (setting ``NETRA_PUBLIC_REPORT_RATE``)."""
-
-    scope = "cases_report"
-
-
-REPORT_THROTTLES: list[BaseThrottle] = [ReportThrottle(getattr(settings, "NETRA_PUBLIC_REPORT_RATE", "30/m"))]
-
-
 ERRORS = {400: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut}
+# Public intake answers 429 past the shared limit (netra.core.ratelimit), 422 for a malformed body.
+PUBLIC_ERRORS = {**ERRORS, 422: ErrorOut, 429: ErrorOut}
+
+
+def _gate(request: HttpRequest, scope: str) -> None:
+    """The shared intake limit; a solved challenge rides in ``X-Netra-Challenge``/``X-Netra-Proof``."""
+    limited = rate_gate(
+        request,
+        scope,
+        challenge=request.headers.get("X-Netra-Challenge", ""),
+        nonce=request.headers.get("X-Netra-Proof", ""),
+    )
+    if limited is not None:
+        raise RateLimited(limited)
 
 
 def _error(status: int, detail: str) -> JsonResponse:
@@ -88,7 +94,7 @@ def report_check(request: HttpRequest, payload: ReportIn):
     return services.intake_check(_report_data(payload), links=payload.links)
 
 
-@router.post("/reports", response={201: ReceiptOut, **ERRORS}, auth=None, throttle=REPORT_THROTTLES)
+@router.post("/reports", response={201: ReceiptOut, **PUBLIC_ERRORS}, auth=None)
 def report_submit(
     request: HttpRequest,
     payload: Form[ReportIn],
@@ -98,20 +104,40 @@ def report_submit(
     """File a report without an account (multipart: fields + ``files``). Keep the receipt code.
 
     An incident date outside the election's supervision period is refused (400, ``confirm_period``)
-    unless ``confirm_period=true``."""
+    unless ``confirm_period=true``. Past the shared rate limit: 429 with ``Retry-After`` and a
+    hashcash challenge in ``X-Netra-Challenge`` (docs/api.md)."""
+    _gate(request, "report")
     data, files = _report_data(payload), files or []
     check = services.intake_check(data, files=files, links=payload.links)
     case, code = services.laporan_submit_public(data=data, files=files, links=payload.links, source="api")
     return Status(201, Receipt(case, code, check))
 
 
-@router.get("/track/{code}", response={200: TrackOut, **ERRORS}, auth=None, url_name="cases_track")
-def track(request: HttpRequest, code: Line):
-    """Public status of a report by receipt code; nothing that identifies anyone."""
-    tracked = services.case_track(code)
+@router.post("/track", response={200: TrackOut, **PUBLIC_ERRORS}, auth=None, url_name="cases_track")
+def track(request: HttpRequest, payload: TrackIn = None):  # type: ignore[assignment]
+    """Public status of a report by receipt code (JSON body ``{"code": ...}`` or header
+    ``X-Receipt-Code``); nothing that identifies anyone. The code never goes into a URL, so it stays
+    out of access logs."""
+    _gate(request, "track")
+    code = (payload.code if payload else "") or request.headers.get("X-Receipt-Code", "")
+    tracked = services.case_track(code) if code and not text_problem(code) else None
     if tracked is None:
         return _error(404, _("Kode tanda terima tidak ditemukan."))
     return tracked
+
+
+@router.get("/track/{code}", response={410: ErrorOut}, auth=None, deprecated=True, include_in_schema=False)
+def track_in_url(request: HttpRequest, code: str):
+    """Gone: the code in a URL ends up in access logs. Not looked up, and not logged by Netra."""
+    response = _error(
+        410,
+        _(
+            'Kirim kode tanda terima dengan POST ke /api/v1/cases/track (badan JSON {"code": ...} '
+            "atau header X-Receipt-Code), bukan di alamat URL."
+        ),
+    )
+    response._has_been_logged = True  # type: ignore[attr-defined]  # Django's 4xx log line would name the code
+    return response
 
 
 @router.get("/elections", response=list[ElectionOut], auth=None)

@@ -82,7 +82,7 @@ class ReceiptOut(Schema):
     kind: str = Field(alias="case.kind")
     status: str = Field(alias="case.status")
     status_label: str
-    track_url: str
+    track_url: str = Field(description='POST the receipt code here (body {"code": ...}) to follow the report')
     check: IntakeCheckOut
 
     @staticmethod
@@ -95,7 +95,11 @@ class ReceiptOut(Schema):
 
     @staticmethod
     def resolve_track_url(obj) -> str:
-        return reverse("api:cases_track", kwargs={"code": obj.code})
+        return reverse("api:cases_track")
+
+
+class TrackIn(Schema):
+    code: Line = Field("", description="The receipt code, with or without dashes")
 
 
 # The public tracking view is the service's own type (one definition for the page and the API).
