@@ -111,10 +111,12 @@ LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "cases:queue"
 LOGOUT_REDIRECT_URL = "home"
 
-# Failed logins are throttled per username and address (django-axes).
+# Failed logins are throttled per account AND per address, each on its own (django-axes): guessing one
+# password on each of many accounts from one address is stopped, and so is guessing one account's
+# password from many addresses.
 AXES_FAILURE_LIMIT = envint("NETRA_LOGIN_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = envint("NETRA_LOGIN_COOLOFF_MINUTES", 15) / 60
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_RESET_ON_SUCCESS = True
 AXES_ENABLED = envbool("NETRA_AXES_ENABLED", True)
 AXES_LOCKOUT_CALLABLE = "netra.accounts.views.login.lockout_response"  # Indonesian lockout page, HTTP 429
