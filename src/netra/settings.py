@@ -43,6 +43,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
+    "netra.core.middleware.OutageMiddleware",  # logs the end of a database outage (netra.core.views)
     "netra.core.middleware.InputGuardMiddleware",  # 400 for NUL before any view or session lookup
     "django.contrib.sessions.middleware.SessionMiddleware",
     "netra.core.middleware.DefaultLanguageMiddleware",
@@ -201,6 +202,9 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": ["'none'"],
     }
 }
+
+# Seconds a client is told to wait (Retry-After) when the database is unreachable (503).
+NETRA_OUTAGE_RETRY_AFTER = envint("NETRA_OUTAGE_RETRY_AFTER", 10)
 
 # ninja's limit/offset paging: page size at most this many rows (netra.core.schemas bounds the offset).
 NINJA_PAGINATION_MAX_LIMIT = envint("NETRA_API_MAX_PAGE_SIZE", 1000)

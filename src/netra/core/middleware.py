@@ -66,3 +66,18 @@ class InputGuardMiddleware:
             detail = gettext("Permintaan berisi karakter NUL yang tidak diizinkan.")
             return refusal(request, 400, detail, "400.html")
         return self.get_response(request)
+
+
+class OutageMiddleware:
+    """Logs the end of a database outage on the first good answer after it (``netra.core.views``)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        from netra.core import views  # the handler module imports this one
+
+        response = self.get_response(request)
+        if views.outage_seen() and response.status_code < 500:
+            views.outage_over()
+        return response
