@@ -42,3 +42,11 @@ def _generous_intake_limits(settings):
     their own rates (tests/core/test_ratelimit.py)."""
     settings.NETRA_PUBLIC_REPORT_RATE = settings.NETRA_PUBLIC_REPORT_GLOBAL_RATE = "0/m"
     settings.NETRA_TRACK_RATE = settings.NETRA_TRACK_GLOBAL_RATE = "0/m"
+
+
+@pytest.fixture(autouse=True)
+def _twofactor_not_required(settings):
+    """2FA is required of every staff account by default (NETRA_REQUIRE_2FA); the suite's users sign
+    in with a password (force_login, the e2e ``login`` helper), so it is off here. The tests of the
+    requirement switch it on (tests/accounts/test_twofactor_required.py)."""
+    settings.NETRA_REQUIRE_2FA = False

@@ -3,6 +3,7 @@
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONCE, NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
 from netra.core.env import cache_config, data_dir, env, envbool, envint, envlist, secret_key
@@ -54,6 +55,7 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     "netra.accounts.middleware.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "netra.accounts.middleware.StaffIdleTimeoutMiddleware",  # after messages: it says why you left
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
@@ -121,7 +123,9 @@ AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_RESET_ON_SUCCESS = True
 AXES_ENABLED = envbool("NETRA_AXES_ENABLED", True)
 AXES_LOCKOUT_CALLABLE = "netra.accounts.views.login.lockout_response"  # Indonesian lockout page, HTTP 429
-# Roles that must use two-factor authentication, comma separated (e.g. "pimpinan,admin").
+# Two-factor authentication is required of every staff account unless NETRA_REQUIRE_2FA=false; then
+# only of the roles in NETRA_REQUIRE_2FA_ROLES (comma separated, e.g. "pimpinan,admin").
+NETRA_REQUIRE_2FA = envbool("NETRA_REQUIRE_2FA", True)
 NETRA_REQUIRE_2FA_ROLES = envlist("NETRA_REQUIRE_2FA_ROLES", [])
 OTP_TOTP_ISSUER = "Netra"
 
@@ -188,18 +192,33 @@ RQ_QUEUES = {
 if TASKS["default"]["BACKEND"] == "django_tasks_rq.RQBackend":
     INSTALLED_APPS.append("django_rq")
 
+# Behind HTTPS (NETRA_HTTPS, or the older NETRA_SECURE_COOKIES): Secure cookies and HSTS.
+NETRA_HTTPS = envbool("NETRA_HTTPS", False)
 SESSION_COOKIE_HTTPONLY = True
-SESSION_COOKIE_SECURE = envbool("NETRA_SECURE_COOKIES", False)
+SESSION_COOKIE_SECURE = envbool("NETRA_SECURE_COOKIES", NETRA_HTTPS)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+# No script reads the CSRF cookie: htmx sends the token from the page (hx-headers on <body>).
+CSRF_COOKIE_HTTPONLY = True
+SECURE_HSTS_SECONDS = envint("NETRA_HSTS_SECONDS", 31_536_000) if SESSION_COOKIE_SECURE else 0
 SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+# Sessions: at most NETRA_SESSION_HOURS long, and a staff session idle for NETRA_STAFF_IDLE_MINUTES
+# ends (netra.accounts.middleware.StaffIdleTimeoutMiddleware).
+SESSION_COOKIE_AGE = envint("NETRA_SESSION_HOURS", 12) * 3600
+NETRA_STAFF_IDLE_MINUTES = envint("NETRA_STAFF_IDLE_MINUTES", 30)
+# No inline script or style and no eval: every script and style is a static file; a page that truly
+# needs an inline one marks it with nonce="{{ request.csp_nonce }}" (django-csp adds it here).
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
-        "default-src": ["'self'"],
-        "img-src": ["'self'", "data:", "blob:"],
-        "style-src": ["'self'", "'unsafe-inline'"],
-        "script-src": ["'self'", "'unsafe-inline'", "'unsafe-eval'"],
-        "frame-ancestors": ["'none'"],
+        "default-src": [SELF],
+        "img-src": [SELF, "data:", "blob:"],
+        "style-src": [SELF, NONCE],
+        "script-src": [SELF, NONCE],
+        "object-src": [NONE],
+        "base-uri": [NONE],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
     }
 }
 

@@ -40,14 +40,18 @@ def _print_logins(summary, port: int | None) -> None:
 
     from netra.cases.demo import DEMO_PASSWORD
 
-    table = Table(title="Akun demo (kata sandi sama untuk semua)")
-    for column in ("nama pengguna", "kantor", "peran"):
+    table = Table(title="Akun demo (kata sandi sama untuk semua; verifikasi dua langkah sudah aktif)")
+    for column in ("nama pengguna", "kantor", "peran", "kunci TOTP"):
         table.add_column(column)
-    for username, office, role in summary.users:
-        table.add_row(username, office, role)
+    for username, office, role, secret in summary.users:
+        table.add_row(username, office, role, secret)
     console = _console()
     console.print(table)
     console.print(f"Kata sandi demo: [bold]{DEMO_PASSWORD}[/bold]")
+    console.print(
+        "Kode verifikasi (6 angka) setelah kata sandi: [bold]netra accounts demo-code NAMA_PENGGUNA[/bold], "
+        "atau masukkan kunci TOTP akun itu ke aplikasi autentikator (Google Authenticator, Aegis, ...)."
+    )
     console.print(
         f"{summary.regions} wilayah, {summary.roster} pegawai sintetis, {summary.cases} kasus demo."
     )

@@ -1,11 +1,11 @@
 """Request middleware shared by every app."""
 
 from django.conf import settings
-from django.http import HttpResponse, JsonResponse
-from django.template.loader import render_to_string
 from django.utils.translation import gettext
 
+from netra.core import views
 from netra.core.inputs import json_has_nul
+from netra.core.views import refusal
 
 
 class DefaultLanguageMiddleware:
@@ -24,21 +24,6 @@ class DefaultLanguageMiddleware:
         if not settings.NETRA_LANGUAGE_FROM_BROWSER and not request.path.startswith("/api/"):
             request.META.pop("HTTP_ACCEPT_LANGUAGE", None)
         return self.get_response(request)
-
-
-def refusal(request, status: int, detail: str, template: str, headers: dict | None = None) -> HttpResponse:
-    """An error answered before any view: JSON ``{"detail", "errors"}`` under /api/, else a page.
-
-    The pages stand alone (no base template): they must render when the database, and so the
-    session and the user, are out of reach.
-    """
-    if request.path.startswith("/api/"):
-        response: HttpResponse = JsonResponse({"detail": detail, "errors": {}}, status=status)
-    else:
-        response = HttpResponse(render_to_string(template, {"detail": detail}), status=status)
-    for name, value in (headers or {}).items():
-        response[name] = value
-    return response
 
 
 def carries_nul(request) -> bool:
@@ -75,8 +60,6 @@ class OutageMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        from netra.core import views  # the handler module imports this one
-
         response = self.get_response(request)
         if views.outage_seen() and response.status_code < 500:
             views.outage_over()

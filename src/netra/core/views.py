@@ -17,11 +17,9 @@ import time
 from django.conf import settings
 from django.core.cache import cache
 from django.db import InterfaceError, OperationalError
-from django.http import HttpResponse
+from django.http import HttpResponse, JsonResponse
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
-
-from netra.core.middleware import refusal
 
 logger = logging.getLogger("netra.outage")
 OUTAGE_KEY = "netra:db-outage"
@@ -58,6 +56,21 @@ def outage_over() -> None:
 
 def outage_seen() -> bool:
     return _outage_in_this_process
+
+
+def refusal(request, status: int, detail: str, template: str, headers: dict | None = None) -> HttpResponse:
+    """An error answered before any view: JSON ``{"detail", "errors"}`` under /api/, else a page.
+
+    The pages stand alone (no base template): they must render when the database, and so the
+    session and the user, are out of reach.
+    """
+    if request.path.startswith("/api/"):
+        response: HttpResponse = JsonResponse({"detail": detail, "errors": {}}, status=status)
+    else:
+        response = HttpResponse(render_to_string(template, {"detail": detail}), status=status)
+    for name, value in (headers or {}).items():
+        response[name] = value
+    return response
 
 
 def server_error(request) -> HttpResponse:
