@@ -18,7 +18,52 @@ from netra.core.ratelimit import RateLimited, limited_headers
 
 logger = logging.getLogger(__name__)
 
-api = NinjaAPI(
+# The error answers every operation may give, with the shape of netra.api's handlers. ninja documents
+# only the codes a handler declares; schemathesis (tests/cases/test_openapi_fuzz.py) holds the schema
+# to every answer, so the codes that come from the framework are documented here.
+ERROR_SCHEMA = {
+    "type": "object",
+    "required": ["detail"],
+    "properties": {
+        "detail": {"type": "string"},
+        "errors": {"type": "object", "additionalProperties": {"type": "array", "items": {"type": "string"}}},
+    },
+}
+FRAMEWORK_ERRORS = {
+    "401": "Missing or invalid credentials (staff endpoints: Bearer token or a signed-in session)",
+    "404": "Unknown, or outside the caller's jurisdiction",
+    "422": "A parameter or the body does not match the schema (bounds, characters, types)",
+    "503": "The database is unreachable; retry after the Retry-After header's seconds",
+}
+
+
+def _error_response(description: str) -> dict:
+    return {"description": description, "content": {"application/json": {"schema": ERROR_SCHEMA}}}
+
+
+def document_framework_errors(schema: dict) -> dict:
+    """Add to each operation the error codes it can answer without declaring them."""
+    for path, operations in schema.get("paths", {}).items():
+        for operation in operations.values():
+            responses = operation.setdefault("responses", {})
+            wanted = ["503"]
+            if operation.get("parameters") or operation.get("requestBody"):
+                wanted.append("422")
+            if operation.get("security"):
+                wanted.append("401")
+            if "{" in path:
+                wanted.append("404")
+            for code in wanted:
+                responses.setdefault(code, _error_response(FRAMEWORK_ERRORS[code]))
+    return schema
+
+
+class NetraAPI(NinjaAPI):
+    def get_openapi_schema(self, *args, **kwargs):
+        return document_framework_errors(super().get_openapi_schema(*args, **kwargs))
+
+
+api = NetraAPI(
     title="Netra API",
     version="1.0.0",
     description="Netra: pengawasan netralitas ASN. Staff endpoints take a token (Authorization: Bearer ...).",
@@ -45,8 +90,10 @@ def _message(error: dict) -> str:
         return _("Terlalu panjang (paling banyak %(n)s karakter).") % {"n": ctx.get("max_length", "?")}
     if error_type == "string_pattern_mismatch":
         return _("Format tidak valid.")
-    if error_type == "value_error" and isinstance(ctx.get("error"), ValueError):
-        return str(ctx["error"])  # our own validators' messages, already translated (netra.core.inputs)
+    if error_type == "value_error":  # our own validators' messages, already translated (netra.core.inputs)
+        return str(ctx.get("error") or error.get("msg", "")).removeprefix("Value error, ") or _(
+            "Nilai tidak valid."
+        )
     if error_type.startswith("datetime"):
         return _("Waktu tidak valid (format ISO 8601, mis. 2024-10-01T09:00:00+07:00).")
     if error_type.startswith("date"):

@@ -39,7 +39,7 @@ from netra.cases.schemas import (
     TrackIn,
     TrackOut,
     TransitionIn,
-    ViolationTypeOut,
+    ViolationTypeBriefOut,
 )
 from netra.cases.services.lawbridge import violation_types
 from netra.cases.services.report_input import elections_for_region
@@ -146,7 +146,7 @@ def elections(request: HttpRequest, active: bool = True, region: RegionCode = ""
     return elections_for_region(selectors.election_list(active_only=active), region)
 
 
-@router.get("/violation-types", response=list[ViolationTypeOut], auth=None)
+@router.get("/violation-types", response=list[ViolationTypeBriefOut], auth=None)
 def violation_type_list(request: HttpRequest):
     return violation_types()
 

@@ -246,8 +246,8 @@ class ElectionOut(Schema):
     is_active: bool
 
 
-class ViolationTypeOut(Schema):
-    """From a ``netra.law`` catalogue entry."""
+class ViolationTypeBriefOut(Schema):
+    """From a ``netra.law`` catalogue entry (the catalogue's own API has the full ``ViolationTypeOut``)."""
 
     code: str
     name: str = Field(alias="name_id")

@@ -5,10 +5,12 @@ Roster endpoints answer only rows inside the caller's jurisdiction; a record out
 
 from django.http import Http404
 from ninja import Query, Router, Schema
+from ninja.errors import ValidationError as SchemaError
 from ninja.pagination import paginate
 
 from netra.accounts.api_auth import staff_auth
 from netra.core.schemas import BoundedLimitOffsetPagination, Id, Limit, Line, RegionCode
+from netra.names.nip import InvalidNip
 from netra.registry import selectors
 from netra.registry.matching import pegawai_match
 from netra.registry.schemas import (
@@ -107,15 +109,18 @@ class MatchQuery(Schema):
     summary="Suggested roster records for a name as written, with scores and reasons",
 )
 def pegawai_match_endpoint(request, query: Query[MatchQuery]):
-    return pegawai_match(
-        request.auth,
-        query.name,
-        nip=query.nip,
-        agency_id=query.agency_id,
-        region_code=query.region_code,
-        position=query.position,
-        limit=query.limit,
-    )
+    try:
+        return pegawai_match(
+            request.auth,
+            query.name,
+            nip=query.nip,
+            agency_id=query.agency_id,
+            region_code=query.region_code,
+            position=query.position,
+            limit=query.limit,
+        )
+    except InvalidNip as exc:  # a NIP that cannot be one: the query is malformed, like a bad type
+        raise SchemaError([{"loc": ("query", "nip"), "type": "value_error", "msg": str(exc)}]) from exc
 
 
 @router.get("/pegawai/{pegawai_id}", response=PegawaiOut, auth=staff_auth)
