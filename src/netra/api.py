@@ -30,6 +30,7 @@ ERROR_SCHEMA = {
     },
 }
 FRAMEWORK_ERRORS = {
+    "400": "A value refused before any query (a NUL character) or one the database cannot hold",
     "401": "Missing or invalid credentials (staff endpoints: Bearer token or a signed-in session)",
     "404": "Unknown, or outside the caller's jurisdiction",
     "422": "A parameter or the body does not match the schema (bounds, characters, types)",
@@ -48,7 +49,7 @@ def document_framework_errors(schema: dict) -> dict:
             responses = operation.setdefault("responses", {})
             wanted = ["503"]
             if operation.get("parameters") or operation.get("requestBody"):
-                wanted.append("422")
+                wanted += ["400", "422"]
             if operation.get("security"):
                 wanted.append("401")
             if "{" in path:

@@ -41,7 +41,22 @@ def _fuzz(operation, headers: dict) -> str | None:
     return None
 
 
-def test_every_operation_answers_as_documented(world):
+@pytest.fixture
+def connections_kept_open():
+    """schemathesis calls the WSGI app directly, so Django's request signals close the database
+    connection after each request, which on PostgreSQL ends the test's transaction; Django's own
+    test client unhooks them the same way."""
+    from django.core.signals import request_finished, request_started
+    from django.db import close_old_connections
+
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
+def test_every_operation_answers_as_documented(world, connections_kept_open):
     from netra.wsgi import application
 
     case_in(world, "diterima")  # a case with evidence, so ids in paths can hit real rows
