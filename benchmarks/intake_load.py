@@ -65,7 +65,8 @@ class Proxy:
             writer.close()
             return
         self.pipes |= {writer, up_writer}
-        await asyncio.gather(self._pump(reader, up_writer), self._pump(up_reader, writer))
+        with contextlib.suppress(asyncio.CancelledError):  # the loop ends while connections are open
+            await asyncio.gather(self._pump(reader, up_writer), self._pump(up_reader, writer))
 
     async def _pump(self, reader, writer) -> None:
         with contextlib.suppress(Exception):
@@ -99,6 +100,7 @@ def _env(data_dir: Path, proxy_port: int | None) -> dict[str, str]:
         "NETRA_PUBLIC_REPORT_RATE": "0/m",  # the limit is not what is measured here
         "NETRA_PUBLIC_REPORT_GLOBAL_RATE": "0/m",
         "NETRA_LOG_LEVEL": "ERROR",
+        "NETRA_DB_CONN_MAX_AGE": os.environ.get("NETRA_DB_CONN_MAX_AGE", "60"),  # no connect per request
         "DJANGO_SETTINGS_MODULE": "netra.settings",
     }
 

@@ -83,6 +83,9 @@ DATABASES = {
     "default": dj_database_url.parse(
         env("NETRA_DATABASE_URL", f"sqlite:///{DATA_DIR / 'netra.sqlite3'}"),
         conn_max_age=envint("NETRA_DB_CONN_MAX_AGE", 0),
+        # A kept connection is checked before each request reuses it, so one broken by a database
+        # restart is replaced instead of failing the request (the outage test relies on recovery).
+        conn_health_checks=True,
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
