@@ -54,8 +54,10 @@ def document_framework_errors(schema: dict) -> dict:
                 wanted.append("401")
             if "{" in path:
                 wanted.append("404")
+            declared = {str(code) for code in responses}  # ninja keys them by int: never add a twin
             for code in wanted:
-                responses.setdefault(code, _error_response(FRAMEWORK_ERRORS[code]))
+                if code not in declared:
+                    responses[code] = _error_response(FRAMEWORK_ERRORS[code])
     return schema
 
 
