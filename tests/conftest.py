@@ -33,13 +33,36 @@ def pytest_configure(config):
     from django.conf import settings
 
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    _sqlite_flush_lifts_audit_guards()
+
+
+def _sqlite_flush_lifts_audit_guards() -> None:
+    """SQLite's triggers refuse DELETE on the audit tables, and Django empties SQLite tables with
+    DELETE between transactional tests: drop the guards around the flush and put them back after."""
+    import importlib
+
+    from django.db.backends.sqlite3 import base  # noqa: F401  (imports operations without a cycle)
+    from django.db.backends.sqlite3.operations import DatabaseOperations
+
+    guards = importlib.import_module("netra.audit.migrations.0004_guard_deletes_and_the_head")
+    original = DatabaseOperations.sql_flush
+
+    def sql_flush(self, style, tables, *, reset_sequences=False, allow_cascade=False):
+        statements = original(
+            self, style, tables, reset_sequences=reset_sequences, allow_cascade=allow_cascade
+        )
+        if "audit_event" not in tables and "audit_chainhead" not in tables:
+            return statements
+        return [*guards.SQLITE_DOWN, *statements, *guards.SQLITE_UP]
+
+    DatabaseOperations.sql_flush = sql_flush  # type: ignore[method-assign]
 
 
 @pytest.fixture(autouse=True)
 def _generous_intake_limits(settings):
     """Every test posts from 127.0.0.1 into one shared cache: the public intake limits
     (netra.core.ratelimit) would turn a busy test's later requests into 429s. Tests of the limits set
-    their own rates (tests/core/test_ratelimit.py)."""
+    their own rates (tests/cases/test_ratelimit.py)."""
     settings.NETRA_PUBLIC_REPORT_RATE = settings.NETRA_PUBLIC_REPORT_GLOBAL_RATE = "0/m"
     settings.NETRA_TRACK_RATE = settings.NETRA_TRACK_GLOBAL_RATE = "0/m"
 
@@ -48,5 +71,5 @@ def _generous_intake_limits(settings):
 def _twofactor_not_required(settings):
     """2FA is required of every staff account by default (NETRA_REQUIRE_2FA); the suite's users sign
     in with a password (force_login, the e2e ``login`` helper), so it is off here. The tests of the
-    requirement switch it on (tests/accounts/test_twofactor_required.py)."""
+    requirement switch it on (tests/accounts/test_sessions_and_headers.py)."""
     settings.NETRA_REQUIRE_2FA = False

@@ -234,6 +234,90 @@ def test_write_rule_fails_on_bad_fixtures():
     assert not _is_services_module("cases/evidence.py")
 
 
+# Rule: every services module writes -----------------------------------------------------------
+
+# Modules under services/ that write nothing themselves, each with its reason. Read-only code belongs
+# in a selector or a plain module of the app (``cases/law.py``, ``cases/report_input.py``...).
+SERVICE_HELPERS = {
+    "netra.cases.services.guards": "what must be on file before a step: the planners in actions raise "
+    "it inside the write, and the case page lists the same messages next to the button",
+}
+
+
+def _called(tree: ast.AST) -> set[str]:
+    """Names called in a module: ``f(...)`` gives ``f``, ``mod.f(...)`` gives ``mod`` and ``f``."""
+    names = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call):
+            func = node.func
+            while isinstance(func, ast.Attribute):
+                names.add(func.attr)
+                func = func.value
+            if isinstance(func, ast.Name):
+                names.add(func.id)
+    return names
+
+
+def service_problems(sources: dict[str, str]) -> list[str]:
+    """Services modules (``sources`` holds them and the modules they import) that neither write nor
+    call something imported from a module that writes, directly or through other services."""
+    trees = {name: _parse(source) for name, source in sources.items()}
+    writers = {name for name, tree in trees.items() if write_problems(ast.unparse(tree))}
+    grew = True
+    while grew:
+        grew = False
+        for name, tree in trees.items():
+            if name in writers:
+                continue
+            called = _called(tree)
+            for module, imported, _line in _imports(tree):
+                # (module, the name it is called by): ``from m import f`` -> (m, f) and (m.f, f) for a
+                # submodule; ``import m`` -> (m, None), any use.
+                pairs = [(t, i) for i in imported for t in (module, f"{module}.{i}")] or [(module, None)]
+                if any(t in writers and (i is None or i in called) for t, i in pairs):
+                    writers.add(name)
+                    grew = True
+                    break
+    services = [n for n, tree in trees.items() if _is_services_module(_path_of(n)) and not _facade(tree)]
+    return sorted(f"{n}: writes nothing" for n in services if n not in writers and n not in SERVICE_HELPERS)
+
+
+def _path_of(module: str) -> str:
+    return module.replace(".", "/") + ".py"
+
+
+def _facade(tree: ast.Module) -> bool:
+    """A package's front door (``services/__init__.py``, ``accounts/services.py``): imports and
+    ``__all__`` only, so callers write ``services.case_assign``."""
+    plain = (ast.Import, ast.ImportFrom, ast.Expr, ast.Assign)
+    return all(isinstance(node, plain) for node in tree.body) and not any(
+        isinstance(node, ast.Assign) and ast.unparse(node.targets[0]) != "__all__" for node in tree.body
+    )
+
+
+def test_every_services_module_writes():
+    sources = {_module_name(p): p.read_text(encoding="utf-8") for p in _modules("**/*.py")}
+    assert service_problems(sources) == []
+
+
+def test_services_rule_fails_on_bad_fixtures():
+    sources = {
+        "netra.cases.services.records": "def comment_add(*, case):\n    Comment.objects.create(case=case)\n",
+        "netra.cases.services.intake": "from netra.cases.services.records import comment_add\n"
+        "def intake(*, case):\n    comment_add(case=case)\n",
+        "netra.cases.services.tracking": "def case_track(code):\n    return Case.objects.get(receipt=code)\n",
+        "netra.cases.services.names": "from netra.cases.services.records import comment_add\n"
+        "def label(case):\n    return str(case)\n",  # imports a writer but never calls it
+        "netra.accounts.services_clock": "import time\ndef now():\n    return time.time()\n",
+        "netra.cases.services": "from netra.cases.services.intake import intake\n__all__ = ['intake']\n",
+    }
+    assert service_problems(sources) == [
+        "netra.accounts.services_clock: writes nothing",
+        "netra.cases.services.names: writes nothing",
+        "netra.cases.services.tracking: writes nothing",
+    ]
+
+
 # Rule: views and API modules import only selectors, services, forms and schemas -----------------
 
 REQUEST_LAYER = {"selectors", "services", "forms", "schemas", "views", "api"}
@@ -243,6 +327,7 @@ ALSO_ALLOWED = {
     "netra.accounts.scoping": "the access module (can() decides which buttons a page shows)",
     "netra.cases.workflow": "the procedure table: labels and reasons of the action buttons",
     "netra.cases.letters": "renders a letter (built by a selector) to PDF/DOCX bytes",
+    "netra.analytics.render": "renders figures a selector returned: SVG charts and maps, CSV/XLSX",
     "netra.catalogue.labels": "translated labels of the law's vocabulary",
     "netra.registry.matching": "roster match suggestions, scoped through pegawai_list_for",
     "netra.api": "the API root",
@@ -321,6 +406,49 @@ def test_view_import_rule_fails_on_bad_fixtures():
         "from netra.law import catalogue\n"
     )
     assert view_import_problems(fine) == []
+
+
+# Rule: API responses are built by ninja schemas from objects, never by hand ---------------------------
+
+
+def _builds_by_hand(value: ast.AST | None) -> bool:
+    """A dict literal, or a list/comprehension of them (``[{"id": c.pk} for c in cases]``)."""
+    if isinstance(value, ast.Dict | ast.DictComp):
+        return True
+    if isinstance(value, ast.List | ast.Tuple):
+        return any(_builds_by_hand(e) for e in value.elts)
+    if isinstance(value, ast.ListComp):
+        return _builds_by_hand(value.elt)
+    if isinstance(value, ast.Call) and getattr(value.func, "id", "") in {"JsonResponse", "Status"}:
+        return any(_builds_by_hand(a) for a in value.args)  # Status(201, {...}), JsonResponse({...})
+    return False
+
+
+def api_response_problems(source: str, where: str = "<fixture>") -> list[str]:
+    return [
+        f"{where}:{node.lineno} returns a hand-built dict"
+        for node in ast.walk(_parse(source))
+        if isinstance(node, ast.Return) and _builds_by_hand(node.value)
+    ]
+
+
+def test_api_responses_come_from_schemas():
+    problems = []
+    for path in _modules("*/api.py", "*/api/*.py", "api.py"):
+        problems += api_response_problems(path.read_text(encoding="utf-8"), _rel(path))
+    assert problems == []
+
+
+def test_api_response_rule_fails_on_bad_fixtures():
+    assert len(api_response_problems('def f(request):\n    return {"query": q}\n')) == 1
+    assert len(api_response_problems('def f(request):\n    return [{"id": c.pk} for c in cases]\n')) == 1
+    assert len(api_response_problems('def f(request):\n    return JsonResponse({"detail": d})\n')) == 1
+    assert len(api_response_problems('def f(request):\n    return Status(201, {"id": 1})\n')) == 1
+    fine = (
+        "def f(request):\n    return selectors.region_resolution(q)\n"
+        "def g(request):\n    return Status(201, case)\n"
+    )
+    assert api_response_problems(fine) == []
 
 
 # Rule: no import cycles, between apps or between modules -------------------------------------------
@@ -424,9 +552,17 @@ def test_cycle_rule_fails_on_bad_fixtures():
     assert cycles(app_graph(wiring)) == []
 
 
-# Rule: region-prefix logic lives in the access module only -----------------------------------------
+# Rule: the region-code tree is read in one pure module, and turned into SQL in the access module ----
 
+# ``netra.law.regioncode`` is the one place that knows a Kemendagri code's shape (pure, so the name
+# index and the news gazetteer use it too); ``accounts/scoping.py`` is the one place that turns a
+# subtree into a ``__startswith`` lookup. Nothing is exempt: pure packages included.
+CODE_TREE_MODULE = "law/regioncode.py"
 ACCESS_MODULE = "accounts/scoping.py"
+# Slicing a code to a fixed width is the tree rule in disguise: "32.04.01"[:2] is the province,
+# [:5] the kabupaten/kota, [:8] the kecamatan.
+_LEVEL_WIDTHS = {2, 5, 8}
+_SPLITTERS = {"split", "rsplit", "partition", "rpartition", "count"}
 
 
 def _ends_with_dot(node: ast.AST) -> bool:
@@ -450,25 +586,65 @@ def _names_startswith_lookup(node: ast.AST) -> bool:
     return False
 
 
-def region_prefix_problems(source: str, where: str = "<fixture>") -> list[str]:
+def _starts_with_a_subtree(node: ast.AST) -> bool:
+    """``x.startswith(code + ".")``: a hand-written region-subtree test."""
+    if not (isinstance(node, ast.Call) and getattr(node.func, "attr", "") == "startswith"):
+        return False
+    return bool(node.args) and _ends_with_dot(node.args[0])
+
+
+def _region_named(node: ast.AST) -> bool:
+    """A value whose name says it is a region code (``code``, ``region``, ``kab_code``, ``r.code``)."""
+    name = node.id if isinstance(node, ast.Name) else getattr(node, "attr", "")
+    return "code" in name.lower() or "region" in name.lower()
+
+
+def _reads_code_shape(node: ast.AST) -> bool:
+    """``code[:2]``/``code[:5]``/``code[:8]`` or ``code.split(".")``, ``.count(".")``, ``.rsplit(".", 1)``."""
+    if isinstance(node, ast.Subscript) and isinstance(node.slice, ast.Slice) and _region_named(node.value):
+        bounds = node.slice
+        upper = bounds.upper
+        return (
+            bounds.lower is None
+            and isinstance(upper, ast.Constant)
+            and upper.value in _LEVEL_WIDTHS
+            and bounds.step is None
+        )
+    if isinstance(node, ast.Compare) and isinstance(node.left, ast.Constant) and node.left.value == ".":
+        return _region_named(node.comparators[0])  # '"." in code': is it below a province?
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in _SPLITTERS:
+        first = node.args[0] if node.args else None
+        dotted = isinstance(first, ast.Constant) and first.value == "."
+        return dotted and _region_named(node.func.value)
+    return False
+
+
+def region_prefix_problems(
+    source: str, where: str = "<fixture>", *, tree_module: bool = False, access_module: bool = False
+) -> list[str]:
+    """Code-tree logic outside ``law/regioncode.py``, and ``__startswith`` outside the access module."""
     problems = []
     for node in ast.walk(_parse(source)):
-        if isinstance(node, ast.Call) and getattr(node.func, "attr", "") == "startswith":
-            if node.args and _ends_with_dot(node.args[0]):
-                problems.append(f"{where}:{node.lineno} .startswith(... + '.')")
-        elif _names_startswith_lookup(node):
-            problems.append(f"{where}:{getattr(node, 'lineno', '?')} __startswith")
+        line = getattr(node, "lineno", "?")
+        if not tree_module and _starts_with_a_subtree(node):
+            problems.append(f"{where}:{line} .startswith(... + '.')")
+        if not tree_module and _reads_code_shape(node):
+            problems.append(f"{where}:{line} reads a region code's shape: {ast.unparse(node)}")
+        if not access_module and _names_startswith_lookup(node):
+            problems.append(f"{where}:{line} __startswith")
     return sorted(set(problems))  # an f-string and its last part name the same lookup
 
 
-def test_region_prefix_logic_lives_in_the_access_module_only():
-    """Pure packages are outside the rule: they cannot import Django, so not the access module."""
+def test_region_code_tree_lives_in_one_pure_module():
     problems = []
     for path in _modules("**/*.py"):
         relative = _rel(path)
-        if relative == ACCESS_MODULE or relative.split("/")[0] in PURE_PACKAGES:
-            continue
-        problems += region_prefix_problems(path.read_text(encoding="utf-8"), relative)
+        problems += region_prefix_problems(
+            path.read_text(encoding="utf-8"),
+            relative,
+            tree_module=relative == CODE_TREE_MODULE,
+            access_module=relative == ACCESS_MODULE,
+        )
     assert problems == []
 
 
@@ -477,5 +653,22 @@ def test_region_prefix_rule_fails_on_bad_fixtures():
     assert len(region_prefix_problems('ok = code.startswith(f"{parent}.")\n')) == 1
     assert len(region_prefix_problems("rows = Case.objects.filter(region_code__startswith=code)\n")) == 1
     assert len(region_prefix_problems('Q(**{f"{field}__startswith": code})\n')) == 1
-    fine = 'english = language.startswith("en")\nok = region_within(code, parent)\n'
+    assert len(region_prefix_problems("province = case.region_code[:2]\n")) == 1
+    assert len(region_prefix_problems("kabupaten = region[:5]\n")) == 1
+    assert len(region_prefix_problems('depth = code.count(".")\n')) == 1
+    assert len(region_prefix_problems('up = code.rsplit(".", 1)[0]\n')) == 1
+    assert len(region_prefix_problems('kabupaten = "." in report.region.code\n')) == 1
+    # A pure package is no exception (names/records.py once had its own copy of the rule).
+    pure = 'def region_in(code, block):\n    return code == block or code.startswith(block + ".")\n'
+    assert len(region_prefix_problems(pure, "names/records.py")) == 1
+    # The access module may build the lookup, but not re-derive the tree rule.
+    assert region_prefix_problems('Q(**{f"{field}__startswith": prefix})\n', access_module=True) == []
+    assert len(region_prefix_problems('code.startswith(a + ".")\n', access_module=True)) == 1
+    assert (
+        region_prefix_problems('code.startswith(a + ".")\nparts = code.split(".")\n', tree_module=True) == []
+    )
+    fine = (
+        'english = language.startswith("en")\nok = region_within(code, parent)\n'
+        'group = receipt_code[i : i + 4]\nbirth = nip[:8]\nwords = text.split(".")\n'
+    )
     assert region_prefix_problems(fine) == []

@@ -11,6 +11,7 @@ from django.db import DataError
 from django.http import Http404
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI
+from ninja.errors import HttpError
 from ninja.errors import ValidationError as SchemaError
 
 from netra.cases.services.common import CaseConflict
@@ -76,6 +77,7 @@ api.add_router("/rules/", "netra.catalogue.api.router")
 api.add_router("/registry/", "netra.registry.api.router")
 api.add_router("/accounts/", "netra.accounts.api.router")
 api.add_router("/cases/", "netra.cases.api.router")
+api.add_router("/prevention/", "netra.prevention.api.router")
 
 # Where ninja found the value ("body", "form", "query", "path") and the handler's parameter name are
 # not part of the field's name as the client wrote it.
@@ -186,6 +188,13 @@ def too_many(request, exc: RateLimited):
     for name, value in limited_headers(exc.limited).items():
         response[name] = value
     return response
+
+
+@api.exception_handler(HttpError)
+def refused_with_reason(request, exc: HttpError):
+    """An endpoint's own refusal with its status and message (an unknown receipt code), in the same
+    shape as every other error."""
+    return _answer(request, exc.status_code, str(exc))
 
 
 @api.exception_handler(CaseConflict)

@@ -1,5 +1,6 @@
 """Netra settings: every value comes from the environment, with safe defaults for the demo."""
 
+import os
 from pathlib import Path
 
 import dj_database_url
@@ -38,6 +39,8 @@ INSTALLED_APPS = [
     "netra.audit",
     "netra.cases",
     "netra.catalogue",
+    "netra.prevention",
+    "netra.analytics",
 ]
 
 MIDDLEWARE = [
@@ -95,6 +98,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "timeout": 20,
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
     }
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and not envbool("NETRA_PG_JIT", False):
+    # PostgreSQL's JIT compiles a large aggregate for seconds before running it (measured: 2.5 s of a
+    # 2.9 s statistics query at 25 k cases, docs/benchmarks.md); Netra's queries are short: off.
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c jit=off"
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
@@ -155,6 +162,24 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# Evidence files are private: 0600 files in 0700 folders (FileSystemStorage applies both).
+FILE_UPLOAD_PERMISSIONS = 0o600
+FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o700
+# Keys live outside the database (docs/security.md, "Keys"). The master key ring wraps each case's
+# data key: NETRA_MASTER_KEY (base64 keys, newest first, comma separated) or the key file.
+NETRA_KEY_DIR = Path(os.environ.get("NETRA_KEY_DIR") or DATA_DIR / "keys")
+NETRA_MASTER_KEY = os.environ.get("NETRA_MASTER_KEY", "")
+NETRA_MASTER_KEY_FILE = Path(os.environ.get("NETRA_MASTER_KEY_FILE") or NETRA_KEY_DIR / "master.key")
+# The audit log's Ed25519 checkpoint key and the append-only file of signed checkpoints.
+NETRA_AUDIT_SIGNING_KEY_PATH = Path(
+    env("NETRA_AUDIT_SIGNING_KEY_PATH", str(NETRA_KEY_DIR / "audit-signing.pem"))
+)
+NETRA_AUDIT_PUBLIC_KEY_PATH = Path(
+    env("NETRA_AUDIT_PUBLIC_KEY_PATH", str(NETRA_KEY_DIR / "audit-signing.pub"))
+)
+NETRA_AUDIT_CHECKPOINT_DIR = Path(env("NETRA_AUDIT_CHECKPOINT_DIR", str(DATA_DIR / "audit-checkpoints")))
+# Reporters' identities of closed cases are erased this many days after closing (docs/security.md).
+NETRA_IDENTITY_RETENTION_DAYS = envint("NETRA_IDENTITY_RETENTION_DAYS", 5 * 365)
 # Evidence uploads: largest accepted file, in megabytes.
 NETRA_MAX_UPLOAD_MB = envint("NETRA_MAX_UPLOAD_MB", 25)
 # Evidence that could act on whoever opens it (netra.cases.evidence_active): images above this many
@@ -181,6 +206,8 @@ NETRA_TRACK_GLOBAL_RATE = env("NETRA_TRACK_GLOBAL_RATE", "3000/m")
 NETRA_CHALLENGE_BITS = envint("NETRA_CHALLENGE_BITS", 16)
 # Reverse proxies in front of Netra that append X-Forwarded-For (0: clients connect directly).
 NETRA_PROXY_COUNT = envint("NETRA_PROXY_COUNT", 0)
+# Public statistics publish no count from 1 to this minus one (docs/analytics.md, cell suppression).
+NETRA_OPEN_DATA_MIN_CELL = envint("NETRA_OPEN_DATA_MIN_CELL", 5)
 NETRA_TASK_RESULT_TTL = envint("NETRA_TASK_RESULT_TTL", 7 * 24 * 3600)  # seconds a finished result is kept
 TASKS = {
     "default": {

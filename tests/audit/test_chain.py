@@ -10,7 +10,7 @@ from django.db import DatabaseError, connection, transaction
 
 from netra.audit.canonical import chain_hash
 from netra.audit.models import GENESIS_HASH, AppendOnlyError, ChainHead, Event
-from netra.audit.services import chain_verify, event_record
+from netra.audit.services import ChainHeadMissing, chain_verify, event_record
 from tests.audit.helpers import disable_guards, tamper
 
 pytestmark = pytest.mark.django_db
@@ -173,12 +173,16 @@ def test_the_database_refuses_raw_updates():
     assert Event.objects.get(pk=event.pk).actor == "user1"
 
 
-@pytest.mark.postgresql(reason="SQLite guards deletes in the model only")
-def test_postgresql_refuses_raw_deletes():
+def test_the_database_refuses_raw_deletes_of_events_and_of_the_head():
     event = record(1)[0]
     with pytest.raises(DatabaseError), transaction.atomic(), connection.cursor() as cursor:
         cursor.execute("DELETE FROM audit_event WHERE id = %s", [event.pk])
+    with pytest.raises(DatabaseError), transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("DELETE FROM audit_chainhead")
+    with pytest.raises(DatabaseError), transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("UPDATE audit_chainhead SET last_seq = 0")
     assert Event.objects.filter(pk=event.pk).exists()
+    assert ChainHead.objects.get().last_seq == 1
 
 
 def test_guards_can_only_be_lifted_deliberately():
@@ -190,9 +194,11 @@ def test_guards_can_only_be_lifted_deliberately():
     assert Event.objects.get(pk=event.pk).actor == "mallory"
 
 
-def test_head_is_rebuilt_from_existing_events_when_missing():
+def test_writers_refuse_to_rebuild_a_removed_head_over_existing_events():
+    """Rebuilding the head from the newest remaining event would bless the removal of newer ones."""
     record(2)
-    ChainHead.objects.all().delete()
-    event = event_record(actor="a", action="x", obj_type="case", obj_id=3)
-    assert event.seq == 3
-    assert chain_verify().ok
+    tamper("DELETE FROM audit_chainhead", [])
+    with pytest.raises(ChainHeadMissing), transaction.atomic():
+        event_record(actor="a", action="x", obj_type="case", obj_id=3)
+    assert Event.objects.count() == 2
+    assert not chain_verify().ok

@@ -283,6 +283,31 @@ def test_detail_and_queue_query_counts_do_not_grow_with_terlapor(world, django_a
     assert len(detail.json()["terlapor"]) == 4
 
 
+def test_a_clarification_is_recorded_only_on_its_own_case_inside_jurisdiction(world):
+    """The record endpoint finds the clarification through the selector: another case's clarification
+    is this endpoint's own 404, a case outside the office's territory the generic one; both, and an
+    unknown receipt code, in the documented error shape."""
+    case, other = case_in(world, "klarifikasi"), case_in(world, "klarifikasi")
+    staf = client_for(world["staff"]["bintan"][Role.STAF_PENANGANAN])
+    invite = {
+        "party": "terlapor",
+        "person_name": "Budi",
+        "scheduled_at": "2024-10-01T09:00:00+07:00",
+        "place": "Kantor",
+    }
+    made = staf.post(f"{BASE}/{other.pk}/clarifications", invite, content_type="application/json").json()
+    record = {"held_at": "2024-10-01T10:00:00+07:00", "record": "Hadir.", "attendance": "hadir"}
+    path = f"{BASE}/{{case}}/clarifications/{made['id']}/record"
+    wrong_case = staf.post(path.format(case=case.pk), record, content_type="application/json")
+    assert wrong_case.status_code == 404
+    assert wrong_case.json() == {"detail": "Undangan klarifikasi tidak ditemukan.", "errors": {}}
+    lingga = client_for(world["staff"]["lingga"][Role.STAF_PENANGANAN])
+    outside = lingga.post(path.format(case=other.pk), record, content_type="application/json")
+    assert outside.status_code == 404 and outside.json() == {"detail": "Tidak ditemukan.", "errors": {}}
+    unknown = Client().get(f"{BASE}/track/K7QM-3XTP-9HRA")
+    assert unknown.json() == {"detail": "Kode tanda terima tidak ditemukan.", "errors": {}}
+
+
 def test_clarification_and_sanction_through_the_api(world):
     case = case_in(world, "klarifikasi")
     staf = client_for(world["staff"]["bintan"][Role.STAF_PENANGANAN])

@@ -170,3 +170,22 @@ def test_public_endpoints_need_no_account(world):
     assert anonymous.post(f"{BASE}/reports", form).status_code == 201
     for path in (f"{BASE}/", f"{BASE}/queue", f"{BASE}/{case.pk}", f"{BASE}/{case.pk}/evidence"):
         assert anonymous.get(path).status_code == 401
+
+
+def test_comments_are_bawaslu_notes_that_bkn_and_the_ppk_do_not_read(world):
+    """The comments endpoint answers from its own selector: the handling office reads every comment,
+    oldest first; BKN and the PPK, who may see a recommended case, read none of them."""
+    from netra.cases import services
+
+    case = case_in(world, "rekomendasi_diteruskan")
+    staf = world["staff"]["bintan"][Role.STAF_PENANGANAN]
+    for body in ("Pertama", "Kedua"):
+        services.comment_add(user=staf, case=case, body=body)
+    url = f"{BASE}/{case.pk}/comments"
+    own = _client(world["staff"]["bintan"][Role.PIMPINAN]).get(url)
+    assert [c["body"] for c in own.json()] == ["Pertama", "Kedua"]
+    assert own.json()[0]["author"] == staf.username
+    for office in ("bkn", "ppk_bintan"):
+        response = _client(world["staff"][office][Role.PIMPINAN]).get(url)
+        assert (response.status_code, response.json()) == (200, [])
+    assert _client(world["staff"]["lingga"][Role.PIMPINAN]).get(url).status_code == 404

@@ -12,8 +12,8 @@ from typer.testing import CliRunner
 
 from netra.accounts.models import Role
 from netra.cases import workflow
+from netra.cases.deadlines import deadline_fields
 from netra.cases.models import Case, Kind, Status
-from netra.cases.services.deadlines import deadline_fields
 from netra.cli import app
 from netra.law import deadlines
 from netra.law.timezones import ZONES, province_zone

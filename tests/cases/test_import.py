@@ -9,6 +9,7 @@ from openpyxl import Workbook
 from netra.accounts.models import Role
 from netra.cases.importers import cases_import
 from netra.cases.models import Case, FollowUp, Recommendation, Transition
+from netra.cases.sealing import identity_open
 
 pytestmark = pytest.mark.django_db
 
@@ -144,7 +145,7 @@ def test_good_file_is_imported_with_its_records(world, importer, tmp_path):
     assert result.ok and result.rows == 4 and len(result.created) == 4
     first = Case.objects.get(register_number="001/Reg/LP/PW/Kab/21.01/X/2024")
     assert first.status == "tindak_lanjut" and first.office == world["offices"]["bintan"]
-    assert first.reporter.name == "Andi" and first.source == "import"
+    assert identity_open(first.reporter).name == "Andi" and first.source == "import"
     rec = Recommendation.objects.get(case=first)
     assert rec.recipients == ["BKN"] and rec.copies == ["PPK"]
     assert FollowUp.objects.get(case=first).sanction == "Teguran tertulis"

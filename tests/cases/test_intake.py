@@ -10,10 +10,11 @@ from hypothesis import strategies as st
 
 from netra.accounts.models import Role
 from netra.audit.models import Event
-from netra.cases import services
+from netra.cases import selectors, services
 from netra.cases.models import Case, Election, Evidence, Reporter, Status, Transition
-from netra.cases.services.receipts import ALPHABET, receipt_code_normalise
-from netra.cases.services.report_input import period_warning, report_input_parse, supervision_period
+from netra.cases.receipts import ALPHABET, receipt_code_normalise
+from netra.cases.report_input import period_warning, report_input_parse, supervision_period
+from netra.cases.sealing import identity_open
 from tests.cases.helpers import photo, report_data
 
 pytestmark = pytest.mark.django_db
@@ -26,7 +27,7 @@ def test_named_report_is_a_laporan_routed_to_the_competent_kabupaten(world):
     assert case.kind == "laporan" and case.status == Status.DITERIMA
     assert case.office == world["offices"]["bintan"]
     assert case.region_code == "21.01.04"
-    assert case.reporter.name == "Siti Aminah"
+    assert identity_open(case.reporter).name == "Siti Aminah"
     assert [t.name for t in case.terlapor.all()] == ["Budi Santoso"]
     assert case.evidence.count() == 2
     assert code == case.receipt_code and len(code) == 12
@@ -132,14 +133,14 @@ def test_receipt_code_normalise_rejects_malformed(raw):
 
 def test_tracking_shows_status_and_nothing_identifying(world, submit):
     case = submit()
-    view = services.case_track(case.receipt_code.lower())
+    view = selectors.case_track(case.receipt_code.lower())
     assert view.status == Status.DITERIMA and view.office_name == "Bawaslu Kabupaten Bintan"
     assert view.next_step and view.due_on is not None
     blob = repr(view)
     for secret in ("Siti", "Aminah", "Budi", "Santoso", "081234567890", "Kepala sekolah", "SDN 001"):
         assert secret not in blob
-    assert services.case_track("K7QM-3XTP-9HRA") is None
-    assert services.case_track("nonsense") is None
+    assert selectors.case_track("K7QM-3XTP-9HRA") is None
+    assert selectors.case_track("nonsense") is None
 
 
 def test_temuan_by_pengawas_with_observation(world):

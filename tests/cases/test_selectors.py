@@ -105,3 +105,20 @@ def test_inactive_or_officeless_users_see_nothing(world):
     user.is_active = False
     user.save()
     assert ids(selectors.case_list_for(user)) == set()
+
+
+def test_evidence_and_comments_of_a_case_outside_jurisdiction_are_not_listed(world):
+    """The list selectors narrow their rows through ``restrict`` themselves: handed a case the user
+    cannot see, evidence lists nothing and comments answer 404 (the case is looked up by id)."""
+    from netra.cases import services
+
+    case = case_in(world, "kajian_awal")
+    staf = world["staff"]["bintan"][Role.STAF_PENANGANAN]
+    services.evidence_add(user=staf, case=case, links=["https://example.org/bukti"])
+    services.comment_add(user=staf, case=case, body="Catatan")
+    assert len(selectors.evidence_list_for(staf, case)) == case.evidence.count() >= 2
+    assert [c.body for c in selectors.comment_list_for(staf, case.pk)] == ["Catatan"]
+    lingga = world["staff"]["lingga"][Role.STAF_PENANGANAN]
+    assert list(selectors.evidence_list_for(lingga, case)) == []
+    with pytest.raises(Http404):
+        selectors.comment_list_for(lingga, case.pk)

@@ -67,7 +67,7 @@ def test_daluwarsa_only_when_the_window_had_passed_at_receipt(world):
     late = case_in(world, "kajian_awal", known_on=late_day, occurred_on=late_day)
     late = act(world, late, "reject", "pimpinan", {"reason_code": "daluwarsa"})
     assert late.status == Status.TIDAK_DIREGISTRASI and late.non_registration_reason == "daluwarsa"
-    assert services.case_track(late.receipt_code).outcome_label.startswith("Daluwarsa")
+    assert selectors.case_track(late.receipt_code).outcome_label.startswith("Daluwarsa")
 
 
 def test_forward_moves_the_case_to_the_competent_office(world):
@@ -101,7 +101,7 @@ def test_decide_not_a_violation_closes_the_case(world):
     case = act(world, case, "decide", "pimpinan", {"outcome": "bukan_pelanggaran"})
     assert case.status == Status.SELESAI and case.closed_at is not None
     assert Decision.objects.get(case=case).outcome == "bukan_pelanggaran"
-    assert services.case_track(case.receipt_code).outcome_label == "Bukan pelanggaran"
+    assert selectors.case_track(case.receipt_code).outcome_label == "Bukan pelanggaran"
 
 
 def test_decide_terbukti_needs_a_catalogue_violation(world):
@@ -188,7 +188,7 @@ def test_make_temuan_creates_a_linked_temuan_with_the_evidence(world):
     assert temuan.office == tip.office and temuan.observation.what.startswith("Alasan uji")
     assert [e.sha256 for e in temuan.evidence.all()] == [e.sha256 for e in tip.evidence.all()]
     assert Transition.objects.get(case=tip, action="make_temuan").data["temuan_id"] == temuan.pk
-    view = services.case_track(tip.receipt_code)
+    view = selectors.case_track(tip.receipt_code)
     assert view.status == Status.DIJADIKAN_TEMUAN and view.note
 
 

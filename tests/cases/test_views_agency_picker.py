@@ -107,7 +107,8 @@ def test_unknown_agency_id_is_a_clear_error_and_keeps_the_other_input(client, wo
     assert response.status_code == 400
     page = response.content.decode()
     assert "Instansi tidak ditemukan." in page
-    assert 'href="#field-terlapor_agency"' in page  # the summary links to the picker
+    # The summary links to a control that takes focus: nothing is listed for this name, so the name.
+    assert 'href="#id_terlapor_agency_name"' in page
     assert 'value="Dinas Kesehatan Bintan"' in page and 'value="Budi Santoso"' in page
     assert "Kepala sekolah mengajak guru memilih paslon" in page
     assert not Case.objects.exists()

@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from netra.cases.models import Case, Evidence, Kind, Status
+from netra.cases.sealing import identity_open
 from tests.cases.helpers import photo
 
 pytestmark = pytest.mark.django_db
@@ -69,7 +70,7 @@ def test_named_report_is_received_as_laporan_and_receipt_shown(client, world):
     assert response["Location"] == reverse("cases:report_done")
     case = Case.objects.get()
     assert (case.kind, case.status, case.region_code) == (Kind.LAPORAN, Status.DITERIMA, "21.01.04")
-    assert case.reporter.name == "Siti Aminah"
+    assert identity_open(case.reporter).name == "Siti Aminah"
     assert case.terlapor.get().agency_name == "Dinas Pendidikan Kabupaten Bintan"
     assert Evidence.objects.get(case=case).original_name == "foto.jpg"
     receipt = client.get(response["Location"]).content.decode()

@@ -43,8 +43,13 @@ def test_demo_on_a_busy_port_fails_before_loading_anything(tmp_path, busy_port):
 def test_demo_no_serve_prints_paths_not_links_to_a_server(settings, tmp_path):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.MEDIA_ROOT = tmp_path
+    settings.NETRA_AUDIT_SIGNING_KEY_PATH = tmp_path / "keys" / "audit-signing.pem"
+    settings.NETRA_AUDIT_PUBLIC_KEY_PATH = tmp_path / "keys" / "audit-signing.pub"
+    settings.NETRA_AUDIT_CHECKPOINT_DIR = tmp_path / "checkpoints"
     result = runner.invoke(app, ["demo", "--no-serve", "--roster", "30", "--port", "8123"])
     assert result.exit_code == 0, result.output
+    assert (tmp_path / "keys" / "audit-signing.pem").stat().st_mode & 0o777 == 0o600
+    assert (tmp_path / "checkpoints" / "checkpoints.jsonl").exists()
     assert "http://" not in result.output
     assert "--no-serve" in result.output and "netra serve" in result.output
     assert "/akun/masuk/" in result.output

@@ -13,8 +13,8 @@ import pytest
 from django.utils import timezone
 
 from netra.accounts.models import Office, Role, User
+from netra.cases.law import local_date
 from netra.cases.models import Case, Election, Status
-from netra.cases.services.lawbridge import local_date
 from netra.law import deadlines
 from tests.cases.helpers import JPEG
 from tests.e2e.test_journeys import PASSWORD, login, record, take, write_kajian

@@ -3,7 +3,8 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
-from netra.registry.normalize import dotted, normalize_place, parent_code, parse_region_code, region_level
+from netra.law import regioncode
+from netra.registry.normalize import dotted, normalize_place, parse_region_code
 
 digits = st.text(alphabet="0123456789", min_size=1, max_size=12)
 code_digits = st.sampled_from([2, 4, 6, 10]).flatmap(
@@ -16,17 +17,17 @@ def test_dotted_and_undotted_forms_parse_to_the_same_code(raw):
     code = parse_region_code(raw)
     assert code == parse_region_code(dotted(raw))
     assert code.replace(".", "") == raw
-    assert region_level(code) == {2: 1, 4: 2, 6: 3, 10: 4}[len(raw)]
+    assert regioncode.level(code) == {2: 1, 4: 2, 6: 3, 10: 4}[len(raw)]
 
 
 @given(code_digits)
-def test_parent_of_a_code_is_its_prefix(raw):
+def test_parent_of_a_parsed_code_holds_it_one_level_up(raw):
     code = parse_region_code(raw)
-    parent = parent_code(code)
-    if region_level(code) == 1:
+    parent = regioncode.parent(code)
+    if regioncode.level(code) == regioncode.PROVINSI:
         assert parent is None
     else:
-        assert code.startswith(parent + ".") and region_level(parent) == region_level(code) - 1
+        assert regioncode.below(code, parent) and regioncode.level(parent) == regioncode.level(code) - 1
 
 
 @given(digits.filter(lambda d: len(d) not in (2, 4, 6, 10)))

@@ -4,7 +4,8 @@ from django.test.utils import CaptureQueriesContext
 
 from netra.registry.models import Region, RegionAlias
 from netra.registry.normalize import parse_region_code
-from netra.registry.services import AmbiguousRegion, region_candidates, region_resolve, regions_load
+from netra.registry.selectors import AmbiguousRegion, region_candidates, region_resolve
+from netra.registry.services import regions_load
 from netra.registry.services.regions import abbreviation_rows, code_change_rows
 from tests.registry.conftest import TEST_PROVINCES
 

@@ -12,6 +12,9 @@ The rules (domain.md 2.2, 12):
 * **A PPK** sees cases with a recommendation addressed to the PPK about a terlapor of its agency's
   subtree, and the roster of that subtree: the agency and all its units, at any depth (one rule).
 * **The public** (anonymous, inactive or office-less users) sees none of these rows.
+* **Prevention** (events, pledges and their lists and files): supervisory offices read and act
+  (``SUPERVISE``) in their region subtree; BKN reads all; a PPK reads those of its agency subtree.
+  The public sees only the public page's aggregates (``netra.prevention.selectors``), never a name.
 
 Models are told apart by their label, so this module imports no other app: registry and cases
 import accounts, never the other way round.
@@ -21,10 +24,12 @@ from typing import Any, TypeAlias, TypeGuard
 
 from django.apps import apps
 from django.contrib.auth.models import AnonymousUser
+from django.core.exceptions import FieldDoesNotExist
 from django.db.models import Model, Q, QuerySet
 from django.utils.translation import gettext as _
 
 from netra.accounts.models import Office, Role, User
+from netra.law import regioncode
 
 # Whoever a request carries: a staff user, a user without an office, the anonymous public, or nobody.
 Viewer: TypeAlias = User | AnonymousUser | None
@@ -40,24 +45,19 @@ _CASE = "cases.Case"
 _RECIPIENTS = (Office.Kind.BKN, Office.Kind.PPK)
 
 
-# Regions: the one place that reads a region code's prefix ------------------------------------
+# Regions: the code tree is netra.law.regioncode's; this is its one translation into SQL ----------
 
-
-def region_within(code: str, ancestor: str) -> bool:
-    """Whether region ``code`` is ``ancestor`` or lies below it ("" is all of Indonesia)."""
-    return ancestor == "" or code == ancestor or code.startswith(ancestor + ".")
-
-
-def region_below(code: str, ancestor: str) -> bool:
-    """Whether ``code`` lies strictly below ``ancestor`` (a kecamatan of a kabupaten, say)."""
-    return code != ancestor and region_within(code, ancestor)
+# The apps' names for the tree rule (pure, so names/ and text/ use regioncode directly).
+region_within = regioncode.within
+region_below = regioncode.below
 
 
 def region_subtree_q(code: str, field: str = "region_code") -> Q:
-    """Rows whose region code (``field``) is ``code`` or below it; every row for ""."""
-    if code == "":
+    """Rows whose region code (``field``) is ``code`` or below it; every row for "" (one indexed
+    ``code = 'xx.yy' OR code LIKE 'xx.yy.%'`` on both engines, no recursive query)."""
+    if code == regioncode.NATIONAL:
         return Q()
-    return Q(**{field: code}) | Q(**{f"{field}__startswith": code + "."})
+    return Q(**{field: code}) | Q(**{f"{field}__startswith": regioncode.descendant_prefix(code)})
 
 
 def office_covers(office: Office, code: str) -> bool:
@@ -170,6 +170,14 @@ def _case_row_q(model: type[Model], user: User, action: str) -> Q:
     return Q(case_id__in=case_model._default_manager.filter(_case_q(case_model, user, action)).values("pk"))
 
 
+def _internal_case_row_q(model: type[Model], user: User, action: str) -> Q:
+    """Bawaslu's own working records of a case (comments, clarifications): supervisory offices, on
+    the cases they see."""
+    if not _office(user).is_supervisory:
+        return _nothing()
+    return _case_row_q(model, user, action)
+
+
 def _recommendation_rows_q(model: type[Model], user: User, action: str) -> Q:
     office = _office(user)
     if office.is_supervisory:
@@ -194,14 +202,81 @@ def _office_staff_q(model: type[Model], user: User, action: str) -> Q:
     return Q(office_id=user.office_id)
 
 
+def _tally_q(model: type[Model], user: User, action: str) -> Q:
+    """Pre-aggregated case counts: a supervisory office its territory, BKN the cases addressed to it.
+
+    A PPK's cases are too few and too scattered for a tally: its statistics are counted live."""
+    office = _office(user)
+    if action != VIEW:
+        return _nothing()
+    if office.is_supervisory:
+        return region_q(user, "region_code")
+    return Q(to_bkn=True) if office.kind == Office.Kind.BKN else _nothing()
+
+
+def _region_figures_q(model: type[Model], user: User, action: str) -> Q:
+    """Figures per region or office (the vulnerability index, deadline compliance): supervisory
+    offices read their territory, BKN reads all of them (national figures), a PPK none."""
+    office = _office(user)
+    if action != VIEW:
+        return _nothing()
+    if office.is_supervisory:
+        return region_q(user, "region_code")
+    return Q() if office.kind == Office.Kind.BKN else _nothing()
+
+
+def _prevention_q(model: type[Model], user: User, action: str) -> Q:
+    """Events and pledges: supervisory offices read and act (SUPERVISE) in their region subtree, BKN
+    reads all, a PPK reads those of its agency subtree (an event: organiser or audience)."""
+    office = _office(user)
+    if office.is_supervisory:
+        return region_q(user, "region_code") if action in (VIEW, SUPERVISE) else _nothing()
+    if action != VIEW:
+        return _nothing()
+    if office.kind == Office.Kind.BKN:
+        return Q()
+    if model._meta.label == _PLEDGE:
+        return agency_q(user, "agency")
+    audience = model._meta.get_field("audience_agencies").remote_field.through  # type: ignore[union-attr]
+    ids = agency_subtree_ids(office)
+    heard = audience._default_manager.filter(agency_id__in=ids).values("event_id")
+    return agency_q(user, "organiser_agency") | Q(pk__in=heard)
+
+
+def _prevention_row_q(model: type[Model], user: User, action: str) -> Q:
+    """Rows of one event or pledge (attendees, signatories, files): those of the visible parents."""
+    found = _nothing()
+    for field in ("event", "pledge"):
+        try:
+            parent = _related(model, field)
+        except FieldDoesNotExist:
+            continue
+        visible = parent._default_manager.filter(_prevention_q(parent, user, action)).values("pk")
+        found |= Q(**{f"{field}_id__in": visible})
+    return found
+
+
+_PLEDGE = "prevention.Pledge"
+_PREVENTION = ("prevention.Event", _PLEDGE)
+
 _RULES = {
     _CASE: _case_q,
+    "prevention.Event": _prevention_q,
+    _PLEDGE: _prevention_q,
+    "prevention.Attendee": _prevention_row_q,
+    "prevention.Signatory": _prevention_row_q,
+    "prevention.Document": _prevention_row_q,
     "cases.Recommendation": _recommendation_rows_q,
     "cases.Evidence": _case_row_q,
+    "cases.Comment": _internal_case_row_q,
+    "cases.Clarification": _internal_case_row_q,
     "registry.Pegawai": _pegawai_q,
     "accounts.ApiToken": _own_tokens_q,
     "accounts.User": _office_staff_q,
     "cases.Reporter": _case_row_q,
+    "analytics.CaseTally": _tally_q,
+    "analytics.DeadlineTally": _region_figures_q,
+    "analytics.RegionIndex": _region_figures_q,
 }
 
 
@@ -242,6 +317,15 @@ def _can_on_region(user: User, region: Any, action: str) -> bool:
     return action == SUPERVISE and office.is_supervisory and office_covers(office, region.code)
 
 
+def _can_on_prevention(user: User, obj: Any, action: str) -> bool:
+    office = _office(user)
+    if action == SUPERVISE:
+        return office.is_supervisory and office_covers(office, obj.region_code)
+    if action != VIEW:
+        return False
+    return restrict(type(obj)._default_manager.filter(pk=obj.pk), user, VIEW).exists()
+
+
 def can(user: Viewer, obj: Model, action: str) -> bool:
     """Whether ``user``'s office may take ``action`` on ``obj`` (a case, or a region for SUPERVISE).
 
@@ -254,6 +338,8 @@ def can(user: Viewer, obj: Model, action: str) -> bool:
         return _can_on_case(user, obj, action)
     if label == "registry.Region":
         return _can_on_region(user, obj, action)
+    if label in _PREVENTION:
+        return _can_on_prevention(user, obj, action)
     raise LookupError(f"no jurisdiction rule for acting on {label}")
 
 

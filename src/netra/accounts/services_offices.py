@@ -8,6 +8,7 @@ from django.db import transaction
 
 from netra.accounts.models import Office
 from netra.audit.services import event_record
+from netra.law import regioncode
 
 if TYPE_CHECKING:
     from netra.registry.models import Region
@@ -161,7 +162,7 @@ def _regions_for(region_codes) -> "list[Region]":
     missing = sorted(codes - found.keys())
     if missing:
         raise ValidationError(f"Unknown region codes: {', '.join(missing)}")
-    wanted = {code[:5] for code in codes if len(code) >= 5} | {code[:2] for code in codes}
+    wanted = {holder for code in codes for holder in regioncode.lineage(code)[: regioncode.KABUPATEN_KOTA]}
     return list(Region.objects.filter(code__in=wanted).order_by("code"))
 
 

@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.http import FileResponse, HttpRequest, JsonResponse
 from django.utils.translation import gettext as _
 from ninja import File, Form, Query, Router, Schema, Status
+from ninja.errors import HttpError
 from ninja.files import UploadedFile
 
 from netra.accounts.api_auth import AuthedRequest, staff_auth
@@ -41,12 +42,11 @@ from netra.cases.schemas import (
     TransitionIn,
     ViolationTypeBriefOut,
 )
-from netra.cases.services.lawbridge import violation_types
-from netra.cases.services.report_input import elections_for_region
 from netra.cases.views.letters import letter_response
 from netra.core.inputs import text_problem
 from netra.core.ratelimit import RateLimited, rate_gate
 from netra.core.schemas import Id, Limit, Line, Offset, RegionCode
+from netra.law import catalogue
 
 router = Router(tags=["cases"])
 
@@ -68,8 +68,12 @@ def _gate(request: HttpRequest, scope: str) -> None:
         raise RateLimited(limited)
 
 
-def _error(status: int, detail: str) -> JsonResponse:
-    return JsonResponse({"detail": detail, "errors": {}}, status=status)
+def _detail_shown(user, case_id: Id) -> CaseDetailView:
+    """The case as the user may see it; showing the reporter's identity is audited."""
+    detail = selectors.case_detail_for(user, case_id)
+    if detail.reporter is not None:
+        services.identity_view_record(user=user, case=detail.case, channel="api")
+    return CaseDetailView(detail)
 
 
 # The services' exceptions (ValidationError 400, PermissionDenied 403, Http404, CaseConflict 409)
@@ -120,22 +124,20 @@ def track(request: HttpRequest, payload: TrackIn = None):  # type: ignore[assign
     out of access logs."""
     _gate(request, "track")
     code = (payload.code if payload else "") or request.headers.get("X-Receipt-Code", "")
-    tracked = services.case_track(code) if code and not text_problem(code) else None
+    tracked = selectors.case_track(code) if code and not text_problem(code) else None
     if tracked is None:
-        return _error(404, _("Kode tanda terima tidak ditemukan."))
+        raise HttpError(404, _("Kode tanda terima tidak ditemukan."))
     return tracked
 
 
 @router.get("/track/{code}", response={410: ErrorOut}, auth=None, deprecated=True, include_in_schema=False)
 def track_in_url(request: HttpRequest, code: str):
     """Gone: the code in a URL ends up in access logs. Not looked up, and not logged by Netra."""
-    response = _error(
-        410,
-        _(
-            'Kirim kode tanda terima dengan POST ke /api/v1/cases/track (badan JSON {"code": ...} '
-            "atau header X-Receipt-Code), bukan di alamat URL."
-        ),
+    detail = _(
+        'Kirim kode tanda terima dengan POST ke /api/v1/cases/track (badan JSON {"code": ...} '
+        "atau header X-Receipt-Code), bukan di alamat URL."
     )
+    response = JsonResponse({"detail": detail, "errors": {}}, status=410)
     response._has_been_logged = True  # type: ignore[attr-defined]  # Django's 4xx log line would name the code
     return response
 
@@ -143,12 +145,12 @@ def track_in_url(request: HttpRequest, code: str):
 @router.get("/elections", response=list[ElectionOut], auth=None)
 def elections(request: HttpRequest, active: bool = True, region: RegionCode = ""):
     """Configured elections; ``region`` (a code) keeps those held there (national ones included)."""
-    return elections_for_region(selectors.election_list(active_only=active), region)
+    return selectors.elections_held_in(region, active_only=active)
 
 
 @router.get("/violation-types", response=list[ViolationTypeBriefOut], auth=None)
 def violation_type_list(request: HttpRequest):
-    return violation_types()
+    return list(catalogue.all_types())
 
 
 # ---------------------------------------------------------------- staff
@@ -208,12 +210,12 @@ def temuan(request: AuthedRequest, payload: TemuanIn):
         links=payload.links,
         source="api",
     )
-    return Status(201, CaseDetailView(selectors.case_detail_for(request.auth, case.pk)))
+    return Status(201, _detail_shown(request.auth, case.pk))
 
 
 @router.get("/{case_id}", response={200: CaseDetailOut, **ERRORS}, auth=staff_auth)
 def case_detail(request: AuthedRequest, case_id: Id):
-    return CaseDetailView(selectors.case_detail_for(request.auth, case_id))
+    return _detail_shown(request.auth, case_id)
 
 
 @router.get("/{case_id}/actions", response={200: list[ActionOut], **ERRORS}, auth=staff_auth)
@@ -230,7 +232,7 @@ def case_transition(request: AuthedRequest, case_id: Id, payload: TransitionIn):
     services.case_transition(
         user=request.auth, case=case, action=payload.action, reason=payload.reason, **params
     )
-    return CaseDetailView(selectors.case_detail_for(request.auth, case_id))
+    return _detail_shown(request.auth, case_id)
 
 
 @router.get("/{case_id}/evidence", response={200: list[EvidenceOut], **ERRORS}, auth=staff_auth)
@@ -265,9 +267,12 @@ def evidence_add(
 def evidence_file(request: AuthedRequest, evidence_id: Id):
     """The stored file, byte for byte as uploaded (check it against ``sha256``)."""
     item, handle = selectors.evidence_file_for(request.auth, evidence_id)
-    return FileResponse(
+    services.evidence_download_record(user=request.auth, evidence=item, channel="api")
+    response = FileResponse(
         handle, as_attachment=True, filename=item.original_name, content_type=item.content_type
     )
+    response["Content-Length"] = str(item.size)  # the decrypting stream cannot tell its length
+    return response
 
 
 @router.get(
@@ -304,17 +309,15 @@ def clarification_record(
     request: AuthedRequest, case_id: Id, clarification_id: Id, payload: ClarificationRecordIn
 ):
     """The berita acara: held with the party present (hadir) or recorded as not attended (tidak_hadir)."""
-    detail = selectors.case_detail_for(request.auth, case_id)
-    item = next((c for c in detail.clarifications if c.pk == clarification_id), None)
+    item = selectors.clarification_get_for(request.auth, case_id, clarification_id)
     if item is None:
-        return _error(404, _("Undangan klarifikasi tidak ditemukan."))
+        raise HttpError(404, _("Undangan klarifikasi tidak ditemukan."))
     return services.clarification_record(user=request.auth, clarification=item, **payload.dict())
 
 
 @router.get("/{case_id}/comments", response={200: list[CommentOut], **ERRORS}, auth=staff_auth)
 def comments(request: AuthedRequest, case_id: Id):
-    detail = selectors.case_detail_for(request.auth, case_id)
-    return detail.comments
+    return selectors.comment_list_for(request.auth, case_id)
 
 
 @router.post("/{case_id}/comments", response={201: CommentOut, **ERRORS}, auth=staff_auth)

@@ -22,6 +22,7 @@ from django.utils import timezone
 from netra.accounts.models import Office, Role, User
 from netra.cases.demo_kasn import kasn_demo
 from netra.cases.models import Case, Election, Source
+from netra.law import regioncode
 
 DEMO_PASSWORD = "netra-demo-2024"  # noqa: S105 - printed to the user on purpose; demo only
 ROLE_SHORT = {
@@ -346,7 +347,7 @@ def _people(count: int) -> list:
 def _regional_agency(region_code: str):
     from netra.registry.models import Agency
 
-    return Agency.objects.filter(region_id=region_code[:5], parent__isnull=True).first()
+    return Agency.objects.filter(region_id=_kabupaten(region_code), parent__isnull=True).first()
 
 
 def _data(election, region: str, days: int, person, subject: str, story: str, anonymous: bool) -> dict:
@@ -399,8 +400,12 @@ def _advance(case, stage: str, users: dict, office_key: str, violation: str):
     return case
 
 
+def _kabupaten(region: str) -> str:
+    return regioncode.ancestor_at(region, regioncode.KABUPATEN_KOTA) or region
+
+
 def _office_key(region: str) -> str:
-    return {"21.01": "bintan", "21.04": "lingga", "32.04": "bandung"}[region[:5]]
+    return {"21.01": "bintan", "21.04": "lingga", "32.04": "bandung"}[_kabupaten(region)]
 
 
 def _chronology(report):
@@ -418,8 +423,8 @@ def _chronology(report):
 
 def _live_one(users, election, row, person, stored):
     from netra.cases import services
+    from netra.cases.report_input import report_input_clean
     from netra.cases.services.casebuild import case_build, competent_office
-    from netra.cases.services.report_input import report_input_clean
 
     region, stage, days, subject, violation, story = row
     key = _office_key(region)

@@ -18,6 +18,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from netra.law import regioncode
 from netra.names.synthetic import CSV_COLUMNS, SyntheticPegawai, generate_roster
 
 SEED = 2024
@@ -100,7 +101,7 @@ def _namesake_regions(kecamatan: str) -> list[str]:
     """Another kecamatan of the same kabupaten, and the neighbouring demo kabupaten."""
     from netra.registry.models import Region
 
-    kabupaten = kecamatan[:5]
+    kabupaten = regioncode.parent(kecamatan) or kecamatan
     sibling = (
         Region.objects.filter(parent_id=kabupaten)
         .exclude(code=kecamatan)
@@ -115,7 +116,8 @@ def _government_by_region(region: str) -> str:
     """The registry name of the Pemkab/Pemkot of a kabupaten (kode_wilayah of any level in it)."""
     from netra.registry.models import Agency
 
-    agency = Agency.objects.filter(region_id=region[:5], parent__isnull=True).first()
+    kabupaten = regioncode.ancestor_at(region, regioncode.KABUPATEN_KOTA)
+    agency = Agency.objects.filter(region_id=kabupaten, parent__isnull=True).first()
     return agency.name if agency else region
 
 

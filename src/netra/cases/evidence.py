@@ -2,8 +2,9 @@
 
 Nothing here writes: storing a checked file and re-verifying stored ones are services
 (``netra.cases.services.evidence``). Files go through Django's default storage (local disk for the
-demo, S3-compatible storage in production). The stored bytes are never rewritten: the SHA-256
-taken at upload is the legal fingerprint.
+demo, S3-compatible storage in production), encrypted with the case's data key
+(``netra.cases.sealing``). The SHA-256 taken at upload, of the original bytes, is the legal
+fingerprint: a download decrypts to exactly those bytes.
 """
 
 import hashlib
@@ -15,12 +16,13 @@ import puremagic
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import File
-from django.core.files.storage import default_storage
 from django.core.validators import URLValidator
 from django.utils.translation import gettext as _
 
 from netra.cases import evidence_active as active
 from netra.cases.models import Evidence
+from netra.cases.sealing import evidence_plaintext
+from netra.core.crypto import KeyUnavailable
 from netra.core.inputs import text_problem
 
 CHUNK = 64 * 1024
@@ -276,10 +278,10 @@ def links_clean(links) -> list[str]:
 
 
 def evidence_open(evidence: Evidence):
-    """The stored file, opened for reading in binary mode (the caller closes it)."""
+    """The file's original bytes (decrypted), opened for reading in binary mode (the caller closes it)."""
     if not evidence.file:
         raise ValidationError(_("Bukti ini berupa tautan, bukan berkas."))
-    return default_storage.open(evidence.file.name, "rb")
+    return evidence_plaintext(evidence)
 
 
 def evidence_rehash(evidence: Evidence) -> bool:
@@ -290,6 +292,6 @@ def evidence_rehash(evidence: Evidence) -> bool:
             for chunk in iter(lambda: handle.read(CHUNK), b""):
                 digest.update(chunk)
                 size += len(chunk)
-    except FileNotFoundError:
+    except (FileNotFoundError, KeyUnavailable):  # gone, or its ciphertext altered
         return False
     return digest.hexdigest() == evidence.sha256 and size == evidence.size

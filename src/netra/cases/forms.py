@@ -25,7 +25,7 @@ from netra.cases.models import (
     Status,
     SubjectType,
 )
-from netra.cases.services.report_input import (
+from netra.cases.report_input import (
     EVENT_LIMITS,
     REPORTER_LIMITS,
     TERLAPOR_LIMITS,
@@ -33,6 +33,8 @@ from netra.cases.services.report_input import (
     elections_for_region,
     report_input_parse,
 )
+from netra.catalogue.labels import INDICATORS
+from netra.law import regioncode
 
 MAX_LINKS = 20
 
@@ -300,10 +302,6 @@ class ReportForm(ReporterMixin, TerlaporMixin, EventMixin):
     )
     field_order = ["identity"]
 
-    @property
-    def is_anonymous(self) -> bool:
-        return self.cleaned_data.get("identity") == self.ANONYMOUS
-
     def clean_evidence_links(self) -> list[str]:
         return parse_links(self.cleaned_data["evidence_links"])
 
@@ -441,10 +439,29 @@ class CaseFilterForm(forms.Form):
     overdue = forms.BooleanField(label=_("Hanya yang lewat tenggat"), required=False)
     assigned_to_me = forms.BooleanField(label=_("Hanya yang ditugaskan kepada saya"), required=False)
     sanction_lighter = forms.BooleanField(label=_("Hanya sanksi lebih ringan dari katalog"), required=False)
+    # Drill-down from the statistics (netra.analytics): what a figure counted.
+    indicator = forms.ChoiceField(label=_("Indikator"), required=False)
+    outcome = forms.ChoiceField(label=_("Hasil"), required=False)
+    month = forms.RegexField(
+        label=_("Bulan diterima"),
+        required=False,
+        regex=r"^(19|20)\d\d-(0[1-9]|1[0-2])$",
+        widget=forms.TextInput(attrs={"type": "month", "placeholder": "2024-02"}),
+    )
+    agency = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
+    region_only = forms.BooleanField(required=False, widget=forms.HiddenInput)
+    sanction = forms.RegexField(required=False, regex=r"^[a-z]{0,12}\|[a-z]{0,12}$", widget=forms.HiddenInput)
 
     def __init__(self, *args, elections=(), violations=(), **kwargs):
         super().__init__(*args, **kwargs)
         everything = [("", _("Semua"))]
+        _choice_field(self, "indicator").choices = everything + list(INDICATORS.items())
+        _choice_field(self, "outcome").choices = [
+            *everything,
+            ("proven", _("Terbukti melanggar")),
+            ("recommended", _("Direkomendasikan")),
+            ("sanctioned", _("Dijatuhi sanksi")),
+        ]
         _choice_field(self, "status").choices = everything + list(Status.choices)
         _choice_field(self, "kind").choices = everything + list(Kind.choices)
         _choice_field(self, "subject_type").choices = everything + list(SubjectType.choices)
@@ -453,7 +470,7 @@ class CaseFilterForm(forms.Form):
 
     def clean_region(self) -> str:
         code = self.cleaned_data["region"].strip()
-        if code and not all(part.isdigit() for part in code.split(".")):
+        if code and not all(part.isdigit() for part in regioncode.parts(code)):
             raise ValidationError(_("Kode wilayah berupa angka bertitik, misalnya 32.04."))
         return code
 

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from netra.accounts.models import Role
 from netra.accounts.offices import office_for_region
 from netra.accounts.scoping import SUPERVISE, can
+from netra.cases.law import violation_exists
 from netra.cases.models import (
     Case,
     Decision,
@@ -25,14 +26,13 @@ from netra.cases.models import (
     Status,
     SubjectType,
 )
+from netra.cases.report_input import ReportInput, report_input_parse, text_problem
 from netra.cases.services.imports import (
     RECOMMENDED,
     ImportRow,
     _aware,
     cases_import_rows,
 )
-from netra.cases.services.lawbridge import violation_exists
-from netra.cases.services.report_input import ReportInput, report_input_parse, text_problem
 from netra.registry.models import Region
 from netra.registry.tabular import RowError, TabularError, read_rows
 

@@ -9,10 +9,11 @@ reporter's identity is never read into the letter, and is struck from any text t
 
 import re
 
+from netra.cases.law import local_date
 from netra.cases.letters import Letter, Letterhead, Terlapor
 from netra.cases.letters.citations import formal_list
 from netra.cases.models import Case, Kajian, Observation, Recommendation, Reporter
-from netra.cases.services.lawbridge import local_date
+from netra.cases.sealing import ReporterIdentity, identity_open
 
 # How a letter addresses each referral party of netra.law.referral (unknown keys print as they are).
 _ADDRESSEES = {
@@ -89,7 +90,7 @@ def _recorded_agency(terlapor):
     return terlapor.agency
 
 
-def _terlapor(rec: Recommendation) -> Terlapor:
+def _terlapor(rec: Recommendation, prevention: tuple[str, ...] = ()) -> Terlapor:
     t = rec.terlapor
     if t is None:
         return Terlapor(name="-")
@@ -98,9 +99,13 @@ def _terlapor(rec: Recommendation) -> Terlapor:
     p = t.pegawai
     if p is not None:
         return Terlapor(
-            name=p.full_name, nip=p.nip or t.nip, position=p.position or t.position, agency=agency_text
+            name=p.full_name,
+            nip=p.nip or t.nip,
+            position=p.position or t.position,
+            agency=agency_text,
+            prevention=prevention,
         )
-    return Terlapor(name=t.name, nip=t.nip, position=t.position, agency=agency_text)
+    return Terlapor(name=t.name, nip=t.nip, position=t.position, agency=agency_text, prevention=prevention)
 
 
 def _ppk_instansi(terlapor) -> str:
@@ -121,7 +126,7 @@ def _addressee(key: str, instansi: str) -> str:
     return _ADDRESSEES.get(key, key)
 
 
-def _redact(text: str, reporter: Reporter | None) -> str:
+def _redact(text: str, reporter: ReporterIdentity | None) -> str:
     """``text`` with the reporter's name, NIK, phone and e-mail replaced (case-insensitive)."""
     if reporter is None:
         return text
@@ -199,11 +204,15 @@ def _signatory(rec: Recommendation) -> str:
     return (user.get_full_name() or user.get_username()) if user else "-"
 
 
-def letter_build(rec: Recommendation) -> Letter:
+def letter_build(rec: Recommendation, *, prevention: tuple[str, ...] = ()) -> Letter:
+    """The letter's data; ``prevention`` lists the terlapor's pledges and socialisations this election
+    (``selectors.terlapor_prevention_for``, which the calling selector has scoped)."""
     case, office = rec.case, rec.case.office
     instansi = _ppk_instansi(rec.terlapor)
     recipients = [_addressee(key, instansi) for key in rec.recipients]
-    reporter = Reporter.objects.filter(case=case).first()
+    stored = Reporter.objects.filter(case=case).first()
+    # Opened only to strike the identity from the letter's text; it is never written into the letter.
+    reporter = identity_open(stored) if stored is not None else None
     violation, violation_basis = _violation(case)
     return Letter(
         number=rec.letter_number,
@@ -213,7 +222,7 @@ def letter_build(rec: Recommendation) -> Letter:
         office_name=office.name,
         recipients=tuple(recipients),
         copies=tuple(_addressee(key, instansi) for key in rec.copies),
-        terlapor=_terlapor(rec),
+        terlapor=_terlapor(rec, prevention),
         register_number=case.register_number or "-",
         facts=_redact(_facts(case), reporter) or "-",
         violation=violation,

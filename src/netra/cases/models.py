@@ -199,27 +199,36 @@ class RegisterCounter(models.Model):
         return f"{self.office_id}/{self.year}/{self.kind}={self.value}"
 
 
+class CaseKey(models.Model):
+    """The case's data key, wrapped by the master key (``netra.core.crypto``): it encrypts the
+    reporter's identity and the evidence files of this case."""
+
+    case = models.OneToOneField(Case, on_delete=models.CASCADE, related_name="key")
+    wrapped = models.CharField(max_length=200)  # "master key id:base64(nonce + sealed data key)"
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return f"key of case {self.case_id} under {self.wrapped.partition(':')[0]}"
+
+
 class Reporter(models.Model):
-    """The pelapor. Visible only to the handling office's pimpinan and staf penanganan."""
+    """The pelapor. Visible only to the handling office's pimpinan and staf penanganan.
+
+    The identity (name, address, phone, email, NIK, birth, gender, occupation, nationality) is stored
+    only encrypted with the case's data key, as JSON in ``sealed``; selectors open it for the roles
+    that may see it. ``erased_at``: the retention period passed and the identity was erased.
+    """
 
     case = models.OneToOneField(Case, on_delete=models.CASCADE, related_name="reporter")
-    name = models.CharField(_("nama"), max_length=200)
-    address = models.TextField(_("alamat"))
-    phone = models.CharField(_("telepon"), max_length=40, blank=True)
-    email = models.EmailField(_("email"), blank=True)
-    nik = models.CharField(_("NIK"), max_length=16, blank=True)
-    birth_place = models.CharField(_("tempat lahir"), max_length=100, blank=True)
-    birth_date = models.DateField(_("tanggal lahir"), null=True, blank=True)
-    gender = models.CharField(_("jenis kelamin"), max_length=1, blank=True)
-    occupation = models.CharField(_("pekerjaan"), max_length=100, blank=True)
-    nationality = models.CharField(_("kewarganegaraan"), max_length=40, default="WNI")
+    sealed = models.TextField(blank=True)
+    erased_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         verbose_name = _("pelapor")
         verbose_name_plural = _("pelapor")
 
     def __str__(self) -> str:
-        return self.name
+        return f"pelapor kasus {self.case_id}"
 
 
 class Terlapor(models.Model):
@@ -293,6 +302,8 @@ class Evidence(models.Model):
     )
     verified_at = models.DateTimeField(null=True, blank=True)
     verified_ok = models.BooleanField(null=True)
+    # Stored encrypted with the case's data key; False only for files stored before encryption.
+    encrypted = models.BooleanField(default=False)
 
     class Meta:
         ordering = ["uploaded_at", "pk"]

@@ -13,8 +13,8 @@ from pydantic import Field
 
 from netra.accounts.schemas import OfficeOut
 from netra.cases import selectors
-from netra.cases.services import receipt_code_display
-from netra.cases.services.tracking import TrackStep, TrackView
+from netra.cases.receipts import receipt_code_display
+from netra.cases.tracking import TrackStep, TrackView
 from netra.core.schemas import Id, Line, Text
 
 
@@ -348,6 +348,7 @@ class ReporterOut(Schema):
     phone: str
     email: str
     nik: str
+    erased_at: datetime | None = Field(None, description="Set when the retention period erased the identity")
 
 
 class DecisionOut(Schema):

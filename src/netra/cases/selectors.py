@@ -7,8 +7,9 @@ penanganan (``reporter_for``).
 """
 
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import date, datetime, timedelta
 
+from django.apps import apps
 from django.db.models import F, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
@@ -24,21 +25,30 @@ from netra.accounts.scoping import (
     restrict,
     sees_identities,
 )
-from netra.cases import workflow
+from netra.cases import tracking, workflow
 from netra.cases.evidence import evidence_open
 from netra.cases.models import (
     CLOSED_STATUSES,
     Case,
+    Clarification,
+    Comment,
+    Decision,
     Election,
     Evidence,
+    FollowUp,
     Recommendation,
     Reporter,
     Status,
 )
+from netra.cases.receipts import receipt_code_normalise
+from netra.cases.report_input import elections_for_region
+from netra.cases.sealing import ReporterIdentity, identity_open
 from netra.cases.services.search import normalise
+from netra.law import catalogue
 
-# Reference data everyone may read (the report form lists the active elections).
-PUBLIC_READERS = ("election_list",)
+# Reference data everyone may read (the report form lists the active elections), and the public
+# tracking page: one case found by its unguessable receipt code, shown without anybody's identity.
+PUBLIC_READERS = ("election_list", "elections_held_in", "case_track")
 NEARLY_DUE = timedelta(days=1)
 IDENTITY_ROLES = (Role.PIMPINAN, Role.STAF_PENANGANAN)
 LETTER_ROLES = (Role.PIMPINAN, Role.STAF_PENANGANAN, Role.PENGAWAS)
@@ -78,6 +88,45 @@ def _due_filters(qs: QuerySet, *, overdue: bool, nearly_due: bool) -> QuerySet:
     return qs
 
 
+OUTCOMES = ("proven", "recommended", "sanctioned")
+
+
+def _outcome_q(outcome: str) -> Q:
+    if outcome == "proven":
+        return Q(pk__in=Decision.objects.filter(outcome=Decision.Outcome.TERBUKTI).values("case_id"))
+    if outcome == "recommended":
+        return Q(pk__in=Recommendation.objects.values("case_id"))
+    return Q(pk__in=FollowUp.objects.values("case_id"))
+
+
+def _month_range(month: str) -> tuple[datetime, datetime]:
+    """The first moment of ``month`` ("2024-02") and of the next, in the site's time zone."""
+    year, number = (int(part) for part in month.split("-"))
+    start = timezone.make_aware(datetime(year, number, 1))
+    following = timezone.make_aware(datetime(year + number // 12, number % 12 + 1, 1))
+    return start, following
+
+
+def _drill_down(qs: QuerySet, *, agency=None, indicator="", outcome="", month="", sanction=""):
+    """The filters a statistics figure links with, so the list shows exactly the cases it counts.
+
+    ``sanction`` is "expected|imposed": a follow-up with the catalogue's class and the one imposed."""
+    if agency:
+        qs = qs.filter(pk__in=Case.objects.filter(terlapor__agency_id=agency).values("pk"))
+    if indicator:
+        qs = qs.filter(violation_code__in=[t.code for t in catalogue.all_types() if t.indicator == indicator])
+    if outcome in OUTCOMES:
+        qs = qs.filter(_outcome_q(outcome))
+    if month:
+        start, end = _month_range(month)
+        qs = qs.filter(received_at__gte=start, received_at__lt=end)
+    if sanction:
+        expected, _bar, imposed = sanction.partition("|")
+        followups = FollowUp.objects.filter(expected_class=expected, sanction_class=imposed)
+        qs = qs.filter(pk__in=followups.values("case_id"))
+    return qs
+
+
 def case_list_for(
     user,
     *,
@@ -93,6 +142,12 @@ def case_list_for(
     assigned_to_me: bool = False,
     open_only: bool = False,
     sanction_lighter: bool = False,
+    agency: int | None = None,
+    indicator: str = "",
+    outcome: str = "",
+    month: str = "",
+    region_only: bool = False,
+    sanction: str = "",
 ) -> QuerySet:
     """The user's cases, newest first, narrowed by the given filters (each optional).
 
@@ -100,7 +155,9 @@ def case_list_for(
     ``election`` an Election or its pk; ``overdue``: open cases past their step deadline;
     ``nearly_due``: open cases due within one day; ``q``: words of title, description, place,
     terlapor (name, NIP, agency, position), register number, or an exact receipt code;
-    ``sanction_lighter``: cases whose sanction is lighter than the catalogue's class.
+    ``sanction_lighter``: cases whose sanction is lighter than the catalogue's class;
+    ``agency``, ``indicator``, ``outcome``, ``month``, ``sanction``: the drill-down filters of the statistics
+    (``_drill_down``); ``region_only``: the region itself, without the regions below it.
     """
     qs = case_queryset_for(user)
     if sanction_lighter:
@@ -110,7 +167,8 @@ def case_list_for(
     if kind:
         qs = qs.filter(kind__in=[kind] if isinstance(kind, str) else list(kind))
     if region:
-        qs = qs.filter(region_subtree_q(region.strip()))
+        code = region.strip()
+        qs = qs.filter(region_code=code) if region_only else qs.filter(region_subtree_q(code))
     if election:
         qs = qs.filter(election=election)
     if subject_type:
@@ -122,6 +180,7 @@ def case_list_for(
     if open_only:
         qs = qs.filter(_open())
     qs = _due_filters(qs, overdue=overdue, nearly_due=nearly_due)
+    qs = _drill_down(qs, agency=agency, indicator=indicator, outcome=outcome, month=month, sanction=sanction)
     if q:
         qs = _search(qs, q)
     return _with_related(qs).order_by("-received_at", "-pk")
@@ -156,11 +215,17 @@ def queue_for(user) -> QuerySet:
     return _with_related(qs).order_by(F("due_at").asc(nulls_last=True), "received_at", "pk")
 
 
-def reporter_for(user, case: Case) -> Reporter | None:
-    """The reporter's identity, only for the handling office's pimpinan and staf penanganan."""
+def reporter_for(user, case: Case) -> ReporterIdentity | None:
+    """The reporter's identity, decrypted, only for the handling office's pimpinan and staf penanganan.
+
+    The one place identities are opened for people (callers audit the view: ``identity_view_record``).
+    """
     if not sees_identities(user, case):
         return None
-    return restrict(Reporter.objects.filter(case=case), user, HANDLE).first()
+    reporter = restrict(Reporter.objects.filter(case=case), user, HANDLE).select_related("case__key").first()
+    if reporter is None:
+        return None
+    return identity_open(reporter, getattr(reporter.case, "key", None))
 
 
 def may_see_identities(user, case: Case) -> bool:
@@ -179,11 +244,25 @@ def deadline_state(case: Case, now=None) -> str:
 
 
 def evidence_list_for(user, case: Case) -> QuerySet:
-    """Evidence of a visible case; analis (statistics only) see none."""
+    """Evidence of a case the caller found with ``case_get_for`` (rows still pass ``restrict``, so a case
+    outside the user's jurisdiction lists nothing); analis (statistics only) see none."""
     if not is_staff(user) or user.role == Role.ANALIS:
         return Evidence.objects.none()
-    case_get_for(user, case.pk)
     return restrict(Evidence.objects.filter(case=case), user).select_related("uploaded_by")
+
+
+def comment_list_for(user, case_pk) -> QuerySet[Comment]:
+    """The comments on a case, oldest first: Bawaslu's internal notes, so none for BKN or a PPK;
+    Http404 outside the user's jurisdiction."""
+    case = case_get_for(user, case_pk)
+    return restrict(Comment.objects.filter(case=case), user).select_related("author")
+
+
+def clarification_get_for(user, case_pk, clarification_pk) -> Clarification | None:
+    """A clarification of a case, None when the case has no such one or the user's office does not see
+    clarifications (BKN, a PPK); Http404 when the case lies outside the user's jurisdiction."""
+    case = case_get_for(user, case_pk)
+    return restrict(Clarification.objects.filter(case=case, pk=clarification_pk), user).first()
 
 
 def evidence_get_for(user, pk) -> Evidence:
@@ -232,7 +311,9 @@ def recommendation_letter_for(user, case_id, recommendation_id):
         rec = _letter_recommendations(user, case).select_related(*related).get(pk=int(recommendation_id))
     except (Recommendation.DoesNotExist, TypeError, ValueError):
         raise Http404("Rekomendasi tidak ditemukan.") from None
-    return rec, letter_build(rec)
+    marks = terlapor_prevention_for(user, case, [rec.terlapor] if rec.terlapor else [])
+    prevention = tuple(m.sentence() for m in marks.get(rec.terlapor_id or 0, []))
+    return rec, letter_build(rec, prevention=prevention)
 
 
 @dataclass
@@ -240,7 +321,7 @@ class CaseDetail:
     """Everything the case page shows to this user, already filtered by what they may see."""
 
     case: Case
-    reporter: Reporter | None
+    reporter: ReporterIdentity | None
     terlapor: list
     witnesses: list
     observation: object
@@ -254,6 +335,7 @@ class CaseDetail:
     transitions: list
     actions: list = field(default_factory=list)
     deadline: str = ""
+    prevention: dict = field(default_factory=dict)  # terlapor id -> [PreventionMark]
 
 
 def case_detail_for(user, pk) -> CaseDetail:
@@ -261,23 +343,79 @@ def case_detail_for(user, pk) -> CaseDetail:
     case = case_get_for(user, pk)
     internal = is_supervisor(user)
     identities = may_see_identities(user, case)
+    terlapor = list(case.terlapor.select_related("agency", "pegawai"))
+    prevention = terlapor_prevention_for(user, case, terlapor)
+    for t in terlapor:
+        # shown beside the terlapor by the template; not a model field
+        t.prevention_marks = prevention.get(t.pk, [])  # type: ignore[attr-defined]
     return CaseDetail(
         case=case,
         reporter=reporter_for(user, case),
-        terlapor=list(case.terlapor.select_related("agency", "pegawai")),
+        terlapor=terlapor,
+        prevention=prevention,
         witnesses=list(case.witnesses.all()) if identities else [],
         observation=getattr(case, "observation", None) if internal else None,
         evidence=list(evidence_list_for(user, case)),
-        clarifications=list(case.clarifications.all()) if internal else [],
+        clarifications=list(restrict(case.clarifications.all(), user)),
         kajian=list(case.kajian.select_related("author")) if internal else [],
         decision=getattr(case, "decision", None),
         recommendations=list(case.recommendations.select_related("terlapor")),
         followups=list(case.followups.select_related("recorded_by")),
-        comments=list(case.comments.select_related("author")) if internal else [],
+        comments=list(restrict(case.comments.select_related("author"), user)),
         transitions=list(case.transitions.select_related("actor", "office")),
         actions=workflow.available_transitions(user, case),
         deadline=deadline_state(case),
     )
+
+
+@dataclass(frozen=True)
+class PreventionMark:
+    """A terlapor on an attendance or signatory list of the case's election (netra.prevention)."""
+
+    terlapor_id: int
+    kind: str  # "pledge" or "event"
+    label: str  # "Ikrar: Ikrar Netralitas ASN Pemkab ...", "Sosialisasi: ..."
+    on: date
+    object_id: int
+
+    def sentence(self) -> str:
+        return f"{self.label} ({self.on:%d-%m-%Y})"
+
+
+def _prevention_rows(user, model_name: str, terlapor: list, election_id: int) -> list:
+    """List rows of the election linked to the terlapor's roster record or carrying their NIP.
+
+    Prevention is reached by name (it imports cases, never the other way round)."""
+    model = apps.get_model("prevention", model_name)
+    pegawai = [t.pegawai_id for t in terlapor if t.pegawai_id]
+    nips = [t.nip for t in terlapor if t.nip]
+    if not (pegawai or nips):
+        return []
+    parent = "pledge" if model_name == "Signatory" else "event"
+    rows = model._default_manager.filter(Q(pegawai_id__in=pegawai) | Q(nip__in=nips), election_id=election_id)
+    return list(restrict(rows, user, VIEW).select_related(parent))
+
+
+def terlapor_prevention_for(user, case: Case, terlapor: list) -> dict[int, list[PreventionMark]]:
+    """Per terlapor: the pledges they signed and the socialisations they attended for the case's
+    election, with dates; two queries whatever the number of terlapor (the case page's budget)."""
+    if case.election_id is None or not terlapor:
+        return {}
+    marks: dict[int, list[PreventionMark]] = {}
+    for model_name, parent, date_field in (
+        ("Signatory", "pledge", "made_on"),
+        ("Attendee", "event", "held_on"),
+    ):
+        for row in _prevention_rows(user, model_name, terlapor, case.election_id):
+            record = getattr(row, parent)
+            for t in terlapor:
+                if (t.pegawai_id and t.pegawai_id == row.pegawai_id) or (t.nip and t.nip == row.nip):
+                    label = f"{record.get_kind_display()}: {record.title}"
+                    mark = PreventionMark(t.pk, parent, label, getattr(record, date_field), record.pk)
+                    marks.setdefault(t.pk, []).append(mark)
+    for found in marks.values():
+        found.sort(key=lambda m: (m.on, m.kind))
+    return marks
 
 
 def handlers_for(user, case: Case) -> QuerySet:
@@ -292,3 +430,18 @@ def election_list(*, active_only: bool = True) -> QuerySet:
     """Configured elections (public: the report form lists the active ones)."""
     qs = Election.objects.select_related("region")
     return qs.filter(is_active=True) if active_only else qs
+
+
+def elections_held_in(region_code: str, *, active_only: bool = True) -> list[Election]:
+    """The configured elections held in ``region_code`` (national ones included); all for ""."""
+    return elections_for_region(election_list(active_only=active_only), region_code)
+
+
+def case_track(receipt_code: str) -> tracking.TrackView | None:
+    """The public view of a case by its receipt code; None if the code is unknown or malformed."""
+    code = receipt_code_normalise(receipt_code)
+    if code is None:
+        return None
+    found = Case.objects.select_related("office", "decision").prefetch_related("transitions")
+    case = found.filter(receipt_code=code).first()
+    return tracking.track_view(case) if case is not None else None

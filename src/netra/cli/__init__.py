@@ -2,7 +2,20 @@
 
 import typer
 
-from netra.cli import accounts, audit, cases, posts, registry, rules, text, worker
+from netra.cli import (
+    accounts,
+    analytics,
+    audit,
+    backup,
+    cases,
+    keys,
+    posts,
+    prevention,
+    registry,
+    rules,
+    text,
+    worker,
+)
 
 app = typer.Typer(
     name="netra",
@@ -16,7 +29,20 @@ app = typer.Typer(
 import_app = typer.Typer(help="Import data from CSV/XLSX files.", no_args_is_help=True)
 app.add_typer(import_app, name="import")
 
-for module in (rules, registry, text, posts, cases, accounts, audit, worker):
+for module in (
+    rules,
+    registry,
+    text,
+    posts,
+    cases,
+    prevention,
+    accounts,
+    audit,
+    keys,
+    backup,
+    worker,
+    analytics,
+):
     module.register(app, import_app)
 
 

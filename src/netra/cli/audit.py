@@ -16,12 +16,72 @@ def verify() -> None:
     result = chain_verify()
     if result.ok:
         typer.echo(f"OK: {result.count} events, chain intact. Newest hash: {result.head_hash}")
+        if result.checkpoint_seq is None:
+            typer.echo("No signed checkpoint yet: run `netra audit checkpoint` on a schedule.")
+        else:
+            typer.echo(f"Matches the newest signed checkpoint ({result.checkpoint_seq} events).")
         return
     typer.echo(
         f"BROKEN at seq {result.first_bad_seq}: {result.reason} ({result.count} events verified before it).",
         err=True,
     )
     raise typer.Exit(1)
+
+
+@audit_app.command("keygen")
+def keygen(
+    force: bool = typer.Option(False, "--force", help="Replace an existing key (keep the old .pub!)."),
+) -> None:
+    """Create the Ed25519 key that signs checkpoints (private 0600, outside the database)."""
+    from netra.cli.django_setup import setup
+
+    setup()
+    from netra.audit.checkpoints import (
+        CheckpointError,
+        public_key_path,
+        signing_key_generate,
+        signing_key_path,
+    )
+
+    try:
+        key_id = signing_key_generate(force=force)
+    except CheckpointError as error:
+        typer.echo(f"Error: {error}", err=True)
+        raise typer.Exit(2) from None
+    typer.echo(f"Signing key {key_id}: {signing_key_path()} (private, 0600), {public_key_path()} (public).")
+
+
+@audit_app.command("checkpoint")
+def checkpoint() -> None:
+    """Verify the chain, then append a signed checkpoint (count + newest hash). Run it from cron."""
+    from netra.cli.django_setup import setup
+
+    setup()
+    from netra.audit.checkpoints import CheckpointError, checkpoint_path
+    from netra.audit.services import checkpoint_write
+
+    try:
+        signed = checkpoint_write()
+    except CheckpointError as error:
+        typer.echo(f"Error: {error}", err=True)
+        raise typer.Exit(1) from None
+    typer.echo(f"Checkpoint: {signed.seq} events, newest hash {signed.head_hash}, in {checkpoint_path()}.")
+
+
+@audit_app.command("privileges")
+def privileges() -> None:
+    """Exit 1 when Netra's database role could update, delete or truncate the audit tables."""
+    from netra.cli.django_setup import setup
+
+    setup()
+    from netra.audit.privileges import audit_privilege_problems
+
+    problems = audit_privilege_problems()
+    for problem in problems:
+        typer.echo(f"PROBLEM: {problem}", err=True)
+    if problems:
+        raise typer.Exit(1)
+    typer.echo("OK: the database role cannot rewrite the audit tables (or the engine has no roles).")
 
 
 def _parse_object(value: str | None) -> tuple[str, str]:

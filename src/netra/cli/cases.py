@@ -1,5 +1,5 @@
 """``netra demo``, ``netra serve``, ``netra import cases``, ``netra evidence verify`` and
-``netra cases kasn-handover`` / ``netra cases sanction-stats``."""
+``netra cases kasn-handover`` / ``sanction-stats`` / ``erase-identities``."""
 
 from pathlib import Path
 from typing import Annotated
@@ -20,6 +20,7 @@ def register(app: typer.Typer, import_app: typer.Typer) -> None:
     app.add_typer(cases_app, name="cases")
     cases_app.command("kasn-handover")(kasn_handover)
     cases_app.command("sanction-stats")(sanction_stats)
+    cases_app.command("erase-identities")(erase_identities)
 
 
 def _console():
@@ -98,6 +99,10 @@ def demo(
     from netra.cases.demo import demo_load
 
     summary = demo_load(desa=desa, roster_size=roster, log=console.print)
+    from netra.prevention.demo import prevention_demo_load
+
+    summary.notes += prevention_demo_load(log=console.print)
+    _demo_keys(console)
     if no_serve:
         _print_logins(summary, None)
         return
@@ -111,6 +116,24 @@ def demo(
         _run(server, "127.0.0.1", port)
     finally:
         worker.terminate()
+
+
+def _demo_keys(console) -> None:
+    """The demo keeps its keys in its data directory (0600 files in a 0700 folder): the master key that
+    wraps the case keys (made on first use) and the key that signs audit checkpoints; then it signs one."""
+    from netra.audit.checkpoints import CheckpointError, signing_key_generate, signing_key_path
+    from netra.audit.services import checkpoint_write
+    from netra.core.crypto import master_ring
+
+    master_ring()
+    if not signing_key_path().exists():
+        signing_key_generate()
+    try:
+        signed = checkpoint_write()
+    except CheckpointError as error:
+        console.print(f"Peringatan: checkpoint audit tidak ditandatangani: {error}")
+        return
+    console.print(f"Kunci di {signing_key_path().parent}; checkpoint audit: {signed.seq} peristiwa.")
 
 
 def _bind(host: str, port: int):
@@ -325,4 +348,26 @@ def sanction_stats(
         return
     _console().print(
         f"{counts['lighter']} dari {counts['sanctioned']} kasus bersanksi: lebih ringan dari katalog."
+    )
+
+
+def erase_identities(
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Only list the cases that are due.")] = False,
+) -> None:
+    """Erase reporters' identities of cases closed longer than NETRA_IDENTITY_RETENTION_DAYS (audited)."""
+    from netra.cli.django_setup import setup
+
+    setup()
+    from django.conf import settings
+
+    from netra.cases.services.sealing import identities_due_for_erasure, identities_erase_expired
+
+    days = settings.NETRA_IDENTITY_RETENTION_DAYS
+    if dry_run:
+        due = [reporter.case_id for reporter in identities_due_for_erasure()]
+        typer.echo(f"{len(due)} identities past {days} days: cases {', '.join(map(str, due)) or '-'}")
+        return
+    erased = identities_erase_expired()
+    typer.echo(
+        f"Erased {len(erased)} identities past {days} days: cases {', '.join(map(str, erased)) or '-'}"
     )

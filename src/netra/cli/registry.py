@@ -63,7 +63,7 @@ def regions_resolve_command(
 ):
     """Show the region a code or name means, or the candidates when it is ambiguous."""
     _setup()
-    from netra.registry.services import region_candidates
+    from netra.registry.selectors import region_candidates
 
     candidates = region_candidates(text)
     if not candidates:

@@ -2,6 +2,8 @@
 
 from zoneinfo import ZoneInfo
 
+from netra.law import regioncode
+
 ZONES = {"WIB": "Asia/Jakarta", "WITA": "Asia/Makassar", "WIT": "Asia/Jayapura"}
 
 # Kemendagri province code -> zone. Kalimantan Barat and Tengah are WIB; the rest of Kalimantan is WITA.
@@ -20,7 +22,7 @@ class UnknownProvince(ValueError):
 def province_zone(region_code: str) -> str:
     """ "WIB", "WITA" or "WIT" for any region code ("64", "64.01", "64.01.02.2001")."""
     try:
-        return _PROVINCE_ZONE[region_code[:2]]
+        return _PROVINCE_ZONE[regioncode.province(region_code)]
     except KeyError:
         raise UnknownProvince(f"kode provinsi tidak dikenal: {region_code!r}") from None
 
@@ -28,7 +30,3 @@ def province_zone(region_code: str) -> str:
 def zoneinfo_for(region_code: str | None) -> ZoneInfo:
     """The IANA zone of a region; WIB (Jakarta) when no region is given."""
     return ZoneInfo(ZONES[province_zone(region_code)] if region_code else ZONES["WIB"])
-
-
-def province_codes() -> list[str]:
-    return sorted(_PROVINCE_ZONE)

@@ -13,8 +13,8 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from netra.law import regioncode
 from netra.names.nip import NIP_LENGTH, InvalidNip, clean_nip
-from netra.names.records import region_in
 
 if TYPE_CHECKING:
     from netra.names.index import NameIndex
@@ -78,7 +78,9 @@ class Context:
         """For records outside the arrays (the overlay): the same filter in plain Python."""
         if self.agency_id is not None and agency_id != self.agency_id:
             return False
-        return self.region_code is None or region_in(region_code, self.region_code)
+        if self.region_code is None:
+            return True
+        return region_code is not None and regioncode.within(region_code, self.region_code)
 
 
 def position_words(position: str | None) -> frozenset[str]:

@@ -21,6 +21,7 @@ from typing import Any
 
 import numpy as np
 
+from netra.law import regioncode
 from netra.names import storage
 from netra.names.build import NO_CODE, IndexBuilder
 from netra.names.context import Context, apply_context, context_estimate
@@ -283,9 +284,8 @@ class NameIndex:
         if self._regions_under is None:
             self._regions_under = {}
             for i, code in enumerate(self.regions):
-                parts = code.split(".")
-                for depth in range(1, len(parts) + 1):
-                    self._regions_under.setdefault(".".join(parts[:depth]), []).append(i)
+                for holder in regioncode.lineage(code):
+                    self._regions_under.setdefault(holder, []).append(i)
         mask = np.zeros(len(self.regions) + 1, dtype=bool)
         mask[self._regions_under.get(block.strip().rstrip("."), [])] = True
         return mask

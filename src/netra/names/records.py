@@ -24,10 +24,3 @@ class Match:
     id: int
     score: float
     reasons: list[str] = field(default_factory=list)
-
-
-def region_in(code: str | None, block: str) -> bool:
-    """Whether a dotted Kemendagri code lies in the block ("32" holds "32.04" and "32.04.01")."""
-    if not code:
-        return False
-    return code == block or code.startswith(block + ".")

@@ -21,6 +21,7 @@ from pathlib import Path
 
 import numpy as np
 
+from netra.law import regioncode
 from netra.names import synthetic_data as data
 from netra.names.perturb import PerturbedQuery, perturb
 from netra.names.records import RosterRecord
@@ -182,7 +183,7 @@ def _person(i: int, rng: random.Random, geo: _Geography, nips: dict[str, np.ndar
         if pppk
         else rng.choices(data.POSITIONS, cum_weights=_POSITION_CUM)
     )[0]
-    tradition = pick(rng, _traditions(kab_code[:2]))
+    tradition = pick(rng, _traditions(regioncode.province(kab_code)))
     name = compose_name(rng, tradition, female, birth_year, position)
     agency, unit, region = _placement(rng, geo, position[2], kab_code, kab_name)
     return SyntheticPegawai(
@@ -202,7 +203,7 @@ def _placement(
     rng: random.Random, geo: _Geography, kind: str, kab_code: str, kab_name: str
 ) -> tuple[str, str, str]:
     """(instansi, unit, kode_wilayah) for a unit kind in a kab/kota."""
-    province = f"Pemerintah Provinsi {geo.province_names[kab_code[:2]]}"
+    province = f"Pemerintah Provinsi {geo.province_names[regioncode.province(kab_code)]}"
     local = f"Pemerintah {kab_name}"
     kec_code, kec_name = rng.choice(geo.kecamatan[kab_code])
     short = kab_name.replace("Kabupaten ", "Kab. ")
@@ -228,5 +229,5 @@ def _placement(
         agency = rng.choices(data.CENTRAL_AGENCIES, weights=[w for _, w in data.CENTRAL_AGENCIES])[0][0]
         return agency, f"Kantor {agency} {short}", kab_code
     if roll < 0.35:
-        return province, rng.choice(data.OPD_UNITS), kab_code[:2]
+        return province, rng.choice(data.OPD_UNITS), regioncode.province(kab_code)
     return local, rng.choice(data.OPD_UNITS), kab_code

@@ -127,7 +127,7 @@ class AgencyLookup:
 
     def _government_of(self, text: str) -> list[int]:
         """ "Pemprov Jabar", "Pemkab Lamsel": the regional government named through a region alias."""
-        from netra.registry.services.resolve import AmbiguousRegion, region_resolve
+        from netra.registry.resolve import AmbiguousRegion, region_resolve
 
         if not _GOVERNMENT.match(text.strip()):
             return []

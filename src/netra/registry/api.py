@@ -21,7 +21,6 @@ from netra.registry.schemas import (
     RegionOut,
     RegionResolveOut,
 )
-from netra.registry.services import AmbiguousRegion, region_resolve
 
 router = Router(tags=["registry"])
 
@@ -38,19 +37,19 @@ def region_search(request, q: Line, limit: Limit = 20):
 
 @router.get("/regions/resolve", response=RegionResolveOut, summary="What a code or name means")
 def region_resolve_endpoint(request, q: Line):
-    try:
-        region = region_resolve(q)
-    except AmbiguousRegion as exc:
-        return {"query": q, "region": None, "candidates": exc.candidates}
-    return {"query": q, "region": region, "candidates": [region] if region else []}
+    return selectors.region_resolution(q)
+
+
+def _found(row):
+    """The row a selector found, or the API's 404 (unknown, or outside the caller's jurisdiction)."""
+    if row is None:
+        raise Http404
+    return row
 
 
 @router.get("/regions/{code}", response=RegionDetailOut)
 def region_detail(request, code: RegionCode):
-    region = selectors.region_get(code)
-    if region is None:
-        raise Http404
-    return region
+    return _found(selectors.region_get(code))
 
 
 class AgencyFilter(Schema):
@@ -68,10 +67,7 @@ def agency_list(request, filters: Query[AgencyFilter]):
 
 @router.get("/agencies/{agency_id}", response=AgencyOut)
 def agency_detail(request, agency_id: Id):
-    agency = selectors.agency_get(agency_id)
-    if agency is None:
-        raise Http404
-    return agency
+    return _found(selectors.agency_get(agency_id))
 
 
 class PegawaiFilter(Schema):
@@ -125,7 +121,4 @@ def pegawai_match_endpoint(request, query: Query[MatchQuery]):
 
 @router.get("/pegawai/{pegawai_id}", response=PegawaiOut, auth=staff_auth)
 def pegawai_detail(request, pegawai_id: Id):
-    pegawai = selectors.pegawai_get_for(request.auth, pegawai_id)
-    if pegawai is None:
-        raise Http404
-    return pegawai
+    return _found(selectors.pegawai_get_for(request.auth, pegawai_id))

@@ -3,6 +3,8 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from netra.law import regioncode
+
 
 class Region(models.Model):
     """A Kemendagri region; the dotted code ("32.04.01") is the key and encodes the tree."""
@@ -36,7 +38,7 @@ class Region(models.Model):
 
     @property
     def province_code(self) -> str:
-        return self.code[:2]
+        return regioncode.province(self.code)
 
 
 class RegionAlias(models.Model):

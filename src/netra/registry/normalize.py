@@ -39,11 +39,3 @@ def parse_region_code(text: str) -> str | None:
 
 def dotted(digits: str) -> str:
     return ".".join(part for part in (digits[0:2], digits[2:4], digits[4:6], digits[6:10]) if part)
-
-
-def region_level(code: str) -> int:
-    return code.count(".") + 1
-
-
-def parent_code(code: str) -> str | None:
-    return code.rsplit(".", 1)[0] if "." in code else None

@@ -12,12 +12,8 @@ class RegionOut(Schema):
     name: str
     level: int
     kind: str
-    parent_code: str | None
+    parent_code: str | None = Field(alias="parent_id")
     timezone: str
-
-    @staticmethod
-    def resolve_parent_code(obj) -> str | None:
-        return obj.parent_id
 
 
 class BoundaryOut(Schema):
@@ -57,12 +53,8 @@ class AgencyOut(Schema):
     kind: str
     unit_type: str
     parent_id: int | None
-    region_code: str | None
+    region_code: str | None = Field(alias="region_id")
     external_code: str
-
-    @staticmethod
-    def resolve_region_code(obj) -> str | None:
-        return obj.region_id
 
 
 class PegawaiOut(Schema):
@@ -73,7 +65,7 @@ class PegawaiOut(Schema):
     unit_name: str | None
     position: str
     employment_type: str
-    region_code: str | None
+    region_code: str | None = Field(alias="region_id")
     region_name: str | None
     birth_date: date | None
     gender: str
@@ -82,10 +74,6 @@ class PegawaiOut(Schema):
     @staticmethod
     def resolve_unit_name(obj) -> str | None:
         return obj.unit.name if obj.unit_id else None
-
-    @staticmethod
-    def resolve_region_code(obj) -> str | None:
-        return obj.region_id
 
     @staticmethod
     def resolve_region_name(obj) -> str | None:

@@ -9,6 +9,12 @@ from netra.names import InvalidNip, parse_nip
 from netra.registry.models import Agency, Pegawai, Region, RegionAlias, RegionBoundary
 from netra.registry.normalize import normalize_place, parse_region_code
 
+# What a code or a name people write means: public reference data, read in registry/resolve.py.
+from netra.registry.resolve import AmbiguousRegion as AmbiguousRegion
+from netra.registry.resolve import region_candidates as region_candidates
+from netra.registry.resolve import region_resolution as region_resolution
+from netra.registry.resolve import region_resolve as region_resolve
+
 SEARCH_LIMIT = 20
 # Reference data everyone may read (the architecture lint lets only these skip ``user``/``restrict``).
 PUBLIC_READERS = (
@@ -17,6 +23,9 @@ PUBLIC_READERS = (
     "region_ancestors",
     "region_boundary",
     "region_search",
+    "region_resolve",
+    "region_resolution",
+    "region_candidates",
     "agency_list",
     "agency_list_matching",
     "agency_get",

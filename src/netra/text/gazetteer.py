@@ -22,6 +22,8 @@ from importlib import resources
 
 from lokal import wilayah
 
+from netra.law import regioncode
+
 LEVELS = ("provinsi", "kabupaten", "kota", "kecamatan")
 _MAX_NAME_TOKENS = 6
 _TOKEN = re.compile(r"[A-Za-z0-9]+")
@@ -103,10 +105,10 @@ def _add(table: dict[tuple[str, ...], list[Region]], key: tuple[str, ...], regio
 
 
 def _region(code: str, name: str) -> Region:
-    depth = code.count(".")
-    if depth == 0:
+    depth = regioncode.level(code)
+    if depth == regioncode.PROVINSI:
         return Region(code, name, "provinsi")
-    if depth == 1:
+    if depth == regioncode.KABUPATEN_KOTA:
         return Region(code, _core_name(name), "kota" if name.startswith("Kota ") else "kabupaten")
     return Region(code, name, "kecamatan")
 
@@ -278,8 +280,8 @@ def _resolve(text: str, candidates: list[_Candidate]) -> list[RegionMention]:
         (r.name.lower(), r.level) for c in candidates if c.typed for r in c.regions if len(c.regions) == 1
     )
     sure = [c.regions[0] for c in candidates if len(c.regions) == 1]
-    provinces = Counter(r.code[:2] for r in sure)
-    parents = {r.code[:5] for r in sure if r.level in ("kabupaten", "kota")}
+    provinces = Counter(regioncode.province(r.code) for r in sure)
+    parents = {r.code for r in sure if r.level in ("kabupaten", "kota")}
     mentions = []
     for candidate in candidates:
         region = _choose(candidate, typed, provinces, parents)
@@ -295,12 +297,12 @@ def _choose(
     if len(regions) == 1:
         return regions[0]
     if regions[0].level == "kecamatan":
-        inside = [r for r in regions if r.code[:5] in parents]
+        inside = [r for r in regions if regioncode.parent(r.code) in parents]
         return inside[0] if len(inside) == 1 else None
 
     def score(region: Region) -> tuple[int, int, int]:
         same_type = typed[(region.name.lower(), region.level)]
-        return (same_type, provinces[region.code[:2]], -_DEFAULT_ORDER[region.level])
+        return (same_type, provinces[regioncode.province(region.code)], -_DEFAULT_ORDER[region.level])
 
     return max(regions, key=score)
 

@@ -12,6 +12,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Any
 
+from netra.law import regioncode
 from netra.text.dates import find_dates
 from netra.text.gazetteer import RegionMention, find_regions
 from netra.text.institutions import NATIONAL_KINDS, InstitutionMention, find_institutions
@@ -472,7 +473,7 @@ def _qualifies_previous(article: _Article, index: int, mention: RegionMention) -
     gap = article.text[previous.end : mention.start]
     paren = _QUALIFIER_PAREN.match(gap)
     gap = gap[paren.end() :] if paren else gap.lstrip(")")
-    return previous.code.startswith(mention.code + ".") and bool(_QUALIFIER_GAP.fullmatch(gap))
+    return regioncode.below(previous.code, mention.code) and bool(_QUALIFIER_GAP.fullmatch(gap))
 
 
 def _national_speech_venue(
@@ -588,7 +589,7 @@ def _article_region(regions: dict[str, list[RegionMention]]) -> str | None:
     if not codes:
         return None
     first = codes[0]
-    related = all(c.startswith(first + ".") or first.startswith(c + ".") or c == first for c in codes)
+    related = all(regioncode.related(c, first) for c in codes)
     return first if related else None
 
 

@@ -42,6 +42,8 @@ class Terlapor:
     nip: str = ""
     position: str = ""
     agency: str = ""
+    # Pledges signed and socialisations attended for the case's election, dated (netra.prevention).
+    prevention: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

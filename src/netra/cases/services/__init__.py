@@ -9,7 +9,7 @@ from netra.cases.services.intake import (
     temuan_create,
 )
 from netra.cases.services.letters import letter_download_record
-from netra.cases.services.receipts import receipt_code_display, receipt_code_normalise
+from netra.cases.services.reads import evidence_download_record, identity_view_record
 from netra.cases.services.records import (
     case_assign,
     clarification_record,
@@ -22,27 +22,24 @@ from netra.cases.services.records import (
     terlapor_update,
     witness_add,
 )
-from netra.cases.services.tracking import TrackView, case_track
 from netra.cases.services.transitions import case_transition
 
 __all__ = [
     "CaseConflict",
     "IntakeCheck",
-    "TrackView",
     "TransitionNotAllowed",
     "case_assign",
-    "case_track",
     "case_transition",
     "clarification_record",
     "clarification_schedule",
     "comment_add",
     "evidence_add",
+    "evidence_download_record",
+    "identity_view_record",
     "intake_check",
     "kajian_add",
     "laporan_submit_public",
     "letter_download_record",
-    "receipt_code_display",
-    "receipt_code_normalise",
     "report_window",
     "temuan_create",
     "terlapor_add",

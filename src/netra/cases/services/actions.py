@@ -13,7 +13,9 @@ from django.utils.translation import gettext as _
 
 from netra.accounts.models import Office
 from netra.accounts.offices import office_for_region
-from netra.accounts.scoping import office_covers
+from netra.accounts.scoping import FOLLOW_UP, office_covers, restrict
+from netra.cases import law
+from netra.cases.law import local_date, sanction_menu, violation_exists
 from netra.cases.models import (
     Case,
     Decision,
@@ -25,10 +27,9 @@ from netra.cases.models import (
     Status,
     SubjectType,
 )
-from netra.cases.services import guards, recipients
-from netra.cases.services.lawbridge import local_date, sanction_menu, violation_exists
+from netra.cases.report_input import ReportInput
+from netra.cases.services import guards
 from netra.cases.services.numbering import register_number_issue
-from netra.cases.services.report_input import ReportInput
 from netra.registry.models import Region
 
 OTHER_SANCTION = "lainnya"  # netra.law.sanctions.OTHER: a sanction in free text
@@ -193,7 +194,7 @@ def plan_forward_recommendation(
         raise ValidationError(
             {"terlapor": _("Kasus belum memiliki terlapor; rekomendasi tidak dapat dibuat.")}
         )
-    routes = [(t, recipients.route_for(case, t, forwarded)) for t in terlapor]
+    routes = [(t, law.route_for(case, t, forwarded)) for t in terlapor]
 
     def after(updated: Case) -> None:
         for item, routing in routes:
@@ -203,7 +204,7 @@ def plan_forward_recommendation(
                 letter_number=letter_number.strip(),
                 forwarded_at=at,
                 created_by=user,
-                **recipients.recommendation_fields(routing),
+                **law.recommendation_fields(routing),
             )
 
     data = {
@@ -214,10 +215,18 @@ def plan_forward_recommendation(
     return Plan(Status.REKOMENDASI_DITERUSKAN, {}, data, after)
 
 
+def _recommendation_for(user, case) -> Recommendation:
+    """The recommendation of ``case`` that the user's office (BKN or a PPK) answers with a follow-up."""
+    found = restrict(case.recommendations.all(), user, FOLLOW_UP).first()
+    if found is None:
+        raise ValidationError(_("Tidak ada rekomendasi untuk kantor Anda pada kasus ini."))
+    return found
+
+
 def sanction_menu_for(user, case):
     """The sanction options for the recommendation ``user``'s office answers (None if it answers none)."""
     try:
-        recommendation = recipients.recommendation_for(user, case)
+        recommendation = _recommendation_for(user, case)
     except ValidationError:
         return None
     subject = recommendation.terlapor.subject_type if recommendation.terlapor else SubjectType.LAINNYA
@@ -276,7 +285,7 @@ def plan_record_followup(
     imposed = _date_param(imposed_on, "imposed_on", local_date(at, case.region_code))
     if imposed > local_date(at, case.region_code):
         raise ValidationError({"imposed_on": _("Tanggal sanksi tidak boleh di masa depan.")})
-    recommendation = recipients.recommendation_for(user, case)
+    recommendation = _recommendation_for(user, case)
     menu = sanction_menu_for(user, case)
     lighter_reason = (lighter_reason or "").strip()
     option, lighter, text = _sanction_choice(menu, sanction_code, (sanction or "").strip(), lighter_reason)

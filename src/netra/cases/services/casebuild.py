@@ -6,11 +6,12 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from netra.accounts.offices import office_for_region
-from netra.cases.models import Case, Reporter, Terlapor, Transition, Witness
+from netra.cases.deadlines import deadline_fields
+from netra.cases.models import Case, Terlapor, Transition, Witness
+from netra.cases.receipts import receipt_code_new
 from netra.cases.services.common import audit, now
-from netra.cases.services.deadlines import deadline_fields
 from netra.cases.services.evidence import evidence_link_store, evidence_store
-from netra.cases.services.receipts import receipt_code_new
+from netra.cases.services.sealing import reporter_create
 from netra.cases.services.search import search_text_refresh
 
 TITLE_LENGTH = 90
@@ -41,7 +42,7 @@ def title_for(report) -> str:
 
 def _people(case, report) -> None:
     if report.reporter.get("name"):
-        Reporter.objects.create(case=case, **{k: v for k, v in report.reporter.items()})
+        reporter_create(case=case, identity=report.reporter)
     for item in report.terlapor:
         Terlapor.objects.create(case=case, **item)
     for item in report.witnesses:

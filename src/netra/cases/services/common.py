@@ -40,9 +40,3 @@ def audit(*, user, action: str, obj, data: dict | None = None, office_code: str 
         data=data,
         office_code=office_code,
     )
-
-
-def require(condition: bool, message) -> None:
-    """Raise a ValidationError with ``message`` unless ``condition`` holds."""
-    if not condition:
-        raise ValidationError(message)

@@ -1,6 +1,7 @@
 """Storing evidence files and re-verifying them: the writes of ``netra.cases.evidence``.
 
-A checked file is saved to storage untouched under a random name and its fingerprint recorded;
+A checked file is saved to storage encrypted (``services.sealing``) under a random name, and the
+SHA-256 of its original bytes recorded;
 ``evidence_verify_all`` re-hashes every stored file and audits each mismatch.
 """
 
@@ -15,6 +16,7 @@ from django.utils import timezone
 from netra.audit.services import event_record
 from netra.cases.evidence import CheckedFile, evidence_rehash, extension
 from netra.cases.models import Evidence
+from netra.cases.services.sealing import evidence_encrypted_file
 
 
 def _storage_name(ext: str) -> str:
@@ -40,12 +42,14 @@ def cleanup_on_failure():
 def evidence_store(
     *, case, checked: CheckedFile, user=None, description: str = "", stored: list | None = None
 ) -> Evidence:
-    """Save a checked file to storage untouched and record its fingerprint.
+    """Save a checked file to storage encrypted with the case's key; record its plaintext fingerprint.
 
-    ``stored`` (from ``cleanup_on_failure``) receives the storage name for cleanup on failure.
+    ``stored`` (from ``cleanup_on_failure``) receives the storage name for cleanup on failure. Storage
+    writes it 0600 in 0700 folders (``FILE_UPLOAD_PERMISSIONS``).
     """
-    checked.upload.seek(0)
-    name = default_storage.save(_storage_name(extension(checked.name)), checked.upload)
+    sealed = evidence_encrypted_file(case=case, upload=checked.upload)
+    with sealed:
+        name = default_storage.save(_storage_name(extension(checked.name)), sealed)
     if stored is not None:
         stored.append(name)
     return Evidence.objects.create(
@@ -58,6 +62,7 @@ def evidence_store(
         description=description[:300],
         uploaded_at=timezone.now(),
         uploaded_by=user if getattr(user, "is_authenticated", False) else None,
+        encrypted=True,
     )
 
 

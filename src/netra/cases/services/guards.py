@@ -11,8 +11,8 @@ from typing import cast
 from django.db.models import Field
 from django.utils.translation import gettext as _
 
+from netra.cases.law import local_date, report_window_of
 from netra.cases.models import Attendance, Kajian, Kind
-from netra.cases.services.lawbridge import local_date, report_window_of
 
 
 @dataclass(frozen=True)

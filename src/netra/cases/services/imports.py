@@ -13,22 +13,22 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from netra.accounts.models import Office
+from netra.cases import law
+from netra.cases.deadlines import deadline_fields
 from netra.cases.models import (
     Case,
     Decision,
     FollowUp,
     Kind,
     Recommendation,
-    Reporter,
     Source,
     Status,
     Transition,
 )
-from netra.cases.services import recipients
+from netra.cases.receipts import receipt_code_new
+from netra.cases.report_input import ReportInput
 from netra.cases.services.common import audit
-from netra.cases.services.deadlines import deadline_fields
-from netra.cases.services.receipts import receipt_code_new
-from netra.cases.services.report_input import ReportInput
+from netra.cases.services.sealing import reporter_create
 from netra.cases.services.search import search_text_refresh
 from netra.registry.models import Region
 
@@ -92,14 +92,14 @@ def _records(case: Case, item: ImportRow, user) -> None:
     if item.status not in RECOMMENDED:
         return
     forwarded = date.fromisoformat(values["rekomendasi_tanggal"][:10])
-    routing = recipients.route_for(case, terlapor[0], forwarded)
+    routing = law.route_for(case, terlapor[0], forwarded)
     rec = Recommendation.objects.create(
         case=case,
         terlapor=terlapor[0],
         letter_number=values["rekomendasi_nomor"],
         forwarded_at=_aware(forwarded),
         created_by=user,
-        **recipients.recommendation_fields(routing),
+        **law.recommendation_fields(routing),
     )
     if item.status == Status.TINDAK_LANJUT:
         FollowUp.objects.create(
@@ -144,7 +144,7 @@ def case_import_one(*, user, item: ImportRow, source: str = Source.IMPORT, reaso
         created_by=user,
     )
     if item.kind == Kind.LAPORAN:
-        Reporter.objects.create(case=case, **report.reporter)
+        reporter_create(case=case, identity=report.reporter)
     for terlapor in report.terlapor:
         case.terlapor.create(**terlapor)
     _records(case, item, user)

@@ -13,11 +13,11 @@ from netra.accounts.models import Role
 from netra.accounts.permissions import require_role
 from netra.accounts.scoping import SUPERVISE, can
 from netra.cases.evidence import evidence_check_all, links_clean
+from netra.cases.law import deadline, local_date
 from netra.cases.models import Case, Kind, Source, Status
+from netra.cases.report_input import period_warning, report_input_clean, report_input_parse
 from netra.cases.services.casebuild import case_build, competent_office
 from netra.cases.services.evidence import cleanup_on_failure
-from netra.cases.services.lawbridge import deadline, local_date
-from netra.cases.services.report_input import period_warning, report_input_clean, report_input_parse
 
 WINDOW_OPEN, WINDOW_CLOSING, WINDOW_EXPIRED, WINDOW_UNKNOWN = "open", "closing", "expired", "unknown"
 WINDOW_LABELS = {

@@ -21,10 +21,10 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from netra.accounts.models import Office, Role
+from netra.cases.deadlines import deadline_fields
+from netra.cases.law import local_date
 from netra.cases.models import Case, Recommendation, Status, Transition
 from netra.cases.services.common import CaseConflict, audit, now
-from netra.cases.services.deadlines import deadline_fields
-from netra.cases.services.lawbridge import local_date
 
 KASN = "KASN"
 BKN = "BKN"

@@ -9,8 +9,8 @@ from django.conf import settings
 from django.db.models import F
 
 from netra.accounts.models import Office
+from netra.cases.law import local_date
 from netra.cases.models import Kind, RegisterCounter
-from netra.cases.services.lawbridge import local_date
 
 DEFAULT_TEMPLATE = "{seq:03d}/Reg/{kind}/{regime}/{level}/{region}/{month}/{year}"
 ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")

@@ -265,7 +265,7 @@ def evidence_add(*, user, case: Case, files=(), links=(), description: str = "")
 
 
 def _terlapor_values(data: dict) -> dict:
-    from netra.cases.services.report_input import _terlapor_one
+    from netra.cases.report_input import _terlapor_one
 
     errors: dict = {}
     values = _terlapor_one(dict(data), 0, errors)

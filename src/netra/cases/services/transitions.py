@@ -14,11 +14,11 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from netra.cases import workflow
+from netra.cases.deadlines import deadline_fields
 from netra.cases.models import Case, Transition
 from netra.cases.services import actions
 from netra.cases.services.actions import Plan
 from netra.cases.services.common import CaseConflict, TransitionNotAllowed, audit, now
-from netra.cases.services.deadlines import deadline_fields
 from netra.cases.services.search import search_text_refresh
 
 HANDLERS: dict[str, Callable[..., Plan]] = {
@@ -71,6 +71,14 @@ def _swap(case: Case, plan: Plan, at) -> Case:
     return updated
 
 
+def _step_kept(case: Case, at) -> dict:
+    """Whether the step the case leaves ended within its stored deadline (deadline compliance
+    statistics count these; the audit event keeps the plan's data only)."""
+    if case.due_at is None:
+        return {}
+    return {"step": case.step, "step_due_at": case.due_at.isoformat(), "step_on_time": at <= case.due_at}
+
+
 def case_transition(*, user, case: Case, action: str, reason: str = "", **params) -> Case:
     """Take ``action`` on ``case`` as ``user``; returns the case as it is afterwards.
 
@@ -97,7 +105,7 @@ def case_transition(*, user, case: Case, action: str, reason: str = "", **params
             office=from_office,
             at=at,
             reason=reason,
-            data=plan.data,
+            data={**plan.data, **_step_kept(case, at)},
         )
         audit(
             user=user,

@@ -131,12 +131,12 @@ def clarification_add(request, case_id: int):
 @login_required
 @require_POST
 def clarification_record(request, case_id: int):
-    detail = selectors.case_detail_for(request.user, case_id)
+    selectors.case_get_for(request.user, case_id)  # 404 before the form when the case is not visible
     form = ClarificationRecordForm(request.POST, prefix="rec")
 
     def call(form):
         data = form.cleaned_data
-        item = next((c for c in detail.clarifications if c.pk == data["clarification"]), None)
+        item = selectors.clarification_get_for(request.user, case_id, data["clarification"])
         if item is None:
             raise ValidationError({"clarification": _("Undangan klarifikasi tidak ditemukan.")})
         services.clarification_record(
@@ -238,12 +238,14 @@ def evidence_download(request, case_id: int, evidence_id: int):
         evidence, handle = selectors.evidence_file_for(request.user, evidence_id, case_id=case_id)
     except (FileNotFoundError, ValidationError):  # a link, or a file storage has lost
         raise Http404 from None
+    services.evidence_download_record(user=request.user, evidence=evidence, channel="web")
     response = FileResponse(
         handle,
         as_attachment=True,
         filename=evidence.original_name or f"bukti-{evidence.pk}",
         content_type=evidence.content_type or "application/octet-stream",
     )
+    response["Content-Length"] = str(evidence.size)  # the decrypting stream cannot tell its length
     response["X-Content-Type-Options"] = "nosniff"
     response["Content-Security-Policy"] = "default-src 'none'; sandbox"
     response["Cache-Control"] = "private, no-store"

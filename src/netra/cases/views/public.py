@@ -161,7 +161,7 @@ def report_check(request):
 def report_done(request):
     """The receipt right after submitting; the code lives in the session, never in the URL."""
     code = request.session.get(RECEIPT_SESSION_KEY)
-    tracked = services.case_track(code) if code else None
+    tracked = selectors.case_track(code) if code else None
     if tracked is None:
         return HttpResponseRedirect(reverse("cases:track"))
     return render(request, "cases/report_done.html", {"tracked": tracked})
@@ -176,7 +176,7 @@ def track(request):
     if limited := _gate(request, "track"):
         context = {"form": form, "challenge": limited}
         return _limited_page(request, "cases/track.html", context, limited)
-    tracked = services.case_track(form.cleaned_data["code"]) if form.is_valid() else None
+    tracked = selectors.case_track(form.cleaned_data["code"]) if form.is_valid() else None
     context = {"form": form, "tracked": tracked, "not_found": form.is_valid() and tracked is None}
     code = 200 if tracked else 404 if form.is_valid() else 400
     return render(request, "cases/track.html", context, status=code)

@@ -12,7 +12,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
-from netra.accounts.scoping import region_below
+from netra.law import regioncode
 from netra.registry.selectors import region_list
 
 LEVEL_FIELDS = ("region_province", "region_kabkota", "region_kecamatan")
@@ -38,7 +38,7 @@ def _chosen(data) -> list[str]:
     for name in LEVEL_FIELDS:
         code = (data.get(name) or "").strip()
         parent = picked[-1] if picked else None
-        if not code or (parent and not region_below(code, parent)) or code.count(".") != len(picked):
+        if not code or regioncode.parent(code) != parent:
             break
         picked.append(code)
     return picked

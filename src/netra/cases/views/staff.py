@@ -50,6 +50,12 @@ FILTER_ARGS = (
     "assigned_to_me",
     "sanction_lighter",
     "q",
+    "agency",
+    "indicator",
+    "outcome",
+    "month",
+    "region_only",
+    "sanction",
 )
 
 
@@ -153,6 +159,8 @@ def timeline(detail) -> list[dict]:
 def case_page_context(request, case_id, *, bound: dict | None = None) -> dict:
     """The case page's context; ``bound`` replaces a blank form with one carrying the user's input."""
     detail = selectors.case_detail_for(request.user, case_id)
+    if detail.reporter is not None:
+        services.identity_view_record(user=request.user, case=detail.case, channel="web")
     violations = violation_choices() if any(a.name == "decide" for a in detail.actions) else ()
     sanctions = (
         sanction_menu_for(request.user, detail.case)

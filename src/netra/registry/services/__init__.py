@@ -9,13 +9,11 @@ from netra.registry.services.agencies import (
 )
 from netra.registry.services.geo import GeoImportError, GeoImportResult, boundaries_import
 from netra.registry.services.regions import RegionLoadResult, region_aliases_rebuild, regions_load
-from netra.registry.services.resolve import AmbiguousRegion, region_candidates, region_resolve
 from netra.registry.services.roster import RosterImportReport, roster_import
 
 __all__ = [
     "AgencyImportReport",
     "AgencySeedResult",
-    "AmbiguousRegion",
     "GeoImportError",
     "GeoImportResult",
     "RegionLoadResult",
@@ -25,8 +23,6 @@ __all__ = [
     "agency_units_seed_standard",
     "boundaries_import",
     "region_aliases_rebuild",
-    "region_candidates",
-    "region_resolve",
     "regions_load",
     "roster_import",
 ]

@@ -11,7 +11,7 @@ from django.db import connection, transaction
 from netra.accounts.scoping import region_below
 from netra.registry.agency_lookup import AgencyLookup, AgencyNotFound
 from netra.registry.models import Agency, Region
-from netra.registry.services.resolve import RegionResolver
+from netra.registry.resolve import RegionResolver
 from netra.registry.tabular import RowError, read_rows
 
 JAKARTA = "31"  # DKI's kab/kota are administrative units of the province, not autonomous governments

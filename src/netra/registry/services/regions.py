@@ -9,9 +9,10 @@ from importlib import resources
 from django.db import transaction
 
 from netra.accounts.scoping import region_below
+from netra.law import regioncode
 from netra.law.timezones import province_zone
 from netra.registry.models import Region, RegionAlias
-from netra.registry.normalize import normalize_place, parent_code, strip_type_prefix
+from netra.registry.normalize import normalize_place, strip_type_prefix
 
 BATCH_SIZE = 2000
 GENERATED_ALIAS_KINDS = ("name", "abbreviation", "old_code")
@@ -74,7 +75,7 @@ def _region_from_lokal(w) -> Region:
         search_name=region_search_name(w.name, w.level),
         level=w.level,
         kind=w.type,
-        parent_id=parent_code(w.code),
+        parent_id=regioncode.parent(w.code),
         timezone=province_zone(w.code),
     )
 
@@ -138,7 +139,7 @@ def _prefixes_for(code: str, level: int) -> tuple[str, ...]:
     if level == Region.Level.PROVINSI:
         return ("provinsi", "prov", "pemprov", "pemerintah provinsi", "pemerintah prov")
     jakarta = region_below(code, "31")  # DKI's kab/kota are administrative, not autonomous
-    if int(code.split(".")[1]) >= 71:  # kota codes start at 71
+    if int(regioncode.parts(code)[1]) >= 71:  # kota codes start at 71
         return ("kota", "kota administrasi", "kota adm") if jakarta else ("kota", "pemkot", "pemerintah kota")
     if jakarta:
         return ("kabupaten", "kab", "kabupaten administrasi", "kab adm")

@@ -18,8 +18,8 @@ from django.utils import timezone
 from netra.names import InvalidNip, normalize_name, parse_nip
 from netra.registry.agency_lookup import AgencyLookup, AgencyNotFound
 from netra.registry.models import Pegawai
+from netra.registry.resolve import RegionResolver
 from netra.registry.services.counters import counter_bump
-from netra.registry.services.resolve import RegionResolver
 from netra.registry.tabular import RowError, read_rows
 
 BATCH_SIZE = 2000

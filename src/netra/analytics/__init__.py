@@ -1,0 +1,1 @@
+"""Statistics, dashboards, maps, the Indeks Kerawanan Netralitas ASN, exports and open data."""

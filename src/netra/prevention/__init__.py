@@ -1,0 +1,1 @@
+"""Prevention: socialisation events, neutrality pledges and their coverage of the workforce."""
