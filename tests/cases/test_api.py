@@ -304,7 +304,7 @@ def test_a_clarification_is_recorded_only_on_its_own_case_inside_jurisdiction(wo
     lingga = client_for(world["staff"]["lingga"][Role.STAF_PENANGANAN])
     outside = lingga.post(path.format(case=other.pk), record, content_type="application/json")
     assert outside.status_code == 404 and outside.json() == {"detail": "Tidak ditemukan.", "errors": {}}
-    unknown = Client().get(f"{BASE}/track/K7QM-3XTP-9HRA")
+    unknown = Client().post(f"{BASE}/track", {"code": "K7QM-3XTP-9HRA"}, content_type="application/json")
     assert unknown.json() == {"detail": "Kode tanda terima tidak ditemukan.", "errors": {}}
 
 

@@ -86,12 +86,10 @@ def test_a_connection_that_cannot_open_is_a_clean_503(caplog, monkeypatch, fresh
 
 @pytest.mark.django_db
 def test_other_server_errors_stay_500_and_json_under_the_api(monkeypatch):
-    from netra.cases import api
-
     def broken(*args, **kwargs):
         raise RuntimeError("a bug")
 
-    monkeypatch.setattr(api, "violation_types", broken)
+    monkeypatch.setattr("netra.law.catalogue.all_types", broken)
     answer = Client(raise_request_exception=False).get("/api/v1/cases/violation-types")
     assert answer.status_code == 500 and "Retry-After" not in answer
     assert set(answer.json()) == {"detail", "errors"}
