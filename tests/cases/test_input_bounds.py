@@ -85,6 +85,11 @@ STAFF_GETS = [
     f"/registri/pegawai/?agency={HUGE}",
     "/registri/pegawai/?q=%00",
     f"/registri/pegawai/{HUGE}/",
+    f"/api/v1/prevention/events?offset={HUGE}",
+    f"/api/v1/prevention/events?election={HUGE}",
+    f"/api/v1/prevention/events/{HUGE}",
+    f"/api/v1/prevention/pledges/{HUGE}",
+    f"/api/v1/prevention/pledges?agency={HUGE}",
 ]
 
 
