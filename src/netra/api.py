@@ -36,6 +36,7 @@ api.add_router("/rules/", "netra.catalogue.api.router")
 api.add_router("/registry/", "netra.registry.api.router")
 api.add_router("/accounts/", "netra.accounts.api.router")
 api.add_router("/cases/", "netra.cases.api.router")
+api.add_router("/notifications/", "netra.notifications.api.router")
 api.add_router("/prevention/", "netra.prevention.api.router")
 
 # Where ninja found the value ("body", "form", "query", "path") and the handler's parameter name are

@@ -7,7 +7,7 @@ import dj_database_url
 from csp.constants import NONCE, NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
-from netra.core.env import cache_config, data_dir, env, envbool, envint, envlist, secret_key
+from netra.core.env import cache_config, data_dir, email_config, env, envbool, envint, envlist, secret_key
 
 BASE_DIR = Path(__file__).resolve().parent
 DATA_DIR = data_dir()
@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "netra.audit",
     "netra.cases",
     "netra.catalogue",
+    "netra.notifications",
     "netra.prevention",
     "netra.analytics",
 ]
@@ -221,6 +222,27 @@ RQ_QUEUES = {
 }
 if TASKS["default"]["BACKEND"] == "django_tasks_rq.RQBackend":
     INSTALLED_APPS.append("django_rq")
+
+# Email (docs/notifications.md): NETRA_EMAIL_URL or NETRA_SMTP_*; the console backend when unset.
+_EMAIL = email_config()
+EMAIL_BACKEND = _EMAIL["EMAIL_BACKEND"]
+EMAIL_FILE_PATH = _EMAIL.get("EMAIL_FILE_PATH", str(DATA_DIR / "mail"))
+EMAIL_HOST = _EMAIL.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = _EMAIL.get("EMAIL_PORT", 25)
+EMAIL_HOST_USER = _EMAIL.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = _EMAIL.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = _EMAIL.get("EMAIL_USE_TLS", False)
+EMAIL_USE_SSL = _EMAIL.get("EMAIL_USE_SSL", False)
+EMAIL_TIMEOUT = _EMAIL["EMAIL_TIMEOUT"]
+DEFAULT_FROM_EMAIL = env("NETRA_EMAIL_FROM", "Netra <netra@localhost>")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# The reminder scheduler inside `netra worker`: seconds between beats (0 or NETRA_SCHEDULER=false: off)
+# and the local hour (TIME_ZONE) from which the daily digest emails go out.
+NETRA_SCHEDULER = envbool("NETRA_SCHEDULER", True)
+NETRA_REMINDER_INTERVAL = envint("NETRA_REMINDER_INTERVAL", 60)
+NETRA_DIGEST_HOUR = envint("NETRA_DIGEST_HOUR", 7)
+# What each beat enqueues (dotted paths of django_tasks tasks; each must be idempotent).
+NETRA_SCHEDULED_TASKS = envlist("NETRA_SCHEDULED_TASKS", ["netra.notifications.tasks.reminders_send"])
 
 # Behind HTTPS (NETRA_HTTPS, or the older NETRA_SECURE_COOKIES): Secure cookies and HSTS.
 NETRA_HTTPS = envbool("NETRA_HTTPS", False)

@@ -17,6 +17,8 @@ urlpatterns = [
     path("registri/", include("netra.registry.urls")),
     path("kasus/", include("netra.cases.urls")),
     path("katalog/", include("netra.catalogue.urls")),
+    path("notifikasi/", include("netra.notifications.urls")),
+    path("pengumuman/", include("netra.notifications.notice_urls")),
     path("pencegahan/", include("netra.prevention.urls")),
     path("statistik/", include("netra.analytics.urls")),
     path("admin/", admin.site.urls),

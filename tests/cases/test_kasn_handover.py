@@ -54,6 +54,7 @@ def test_pending_files_go_to_bkn_which_then_sees_and_acts_on_them(world):
     assert event.data["to"] == ["BKN"] and "SE MenPANRB Nomor 4 Tahun 2024" in event.data["basis"]
     case = Case.objects.get(pk=case.pk)
     assert case.due_at > timezone.now()  # the follow-up clock restarted: no longer overdue for ever
+    assert rec.clock.due_at == case.due_at and rec.clock.escalation_step == 0  # the compliance clock too
     bkn = world["staff"]["bkn"][Role.STAF_PENANGANAN]
     assert case.pk in {c.pk for c in selectors.case_list_for(bkn)}
     done = services.case_transition(

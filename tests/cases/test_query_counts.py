@@ -90,7 +90,7 @@ def _children_of(world, case):
 # The detail shows the pimpinan the reporter's identity, and that view is audited: one event (savepoint,
 # chain head lock, insert, head update, release) on top of the reads.
 DETAILS = {
-    ("html", "detail"): 26,
+    ("html", "detail"): 27,  # + the case's issued letters (issue 13)
     ("api", "detail"): 19,
     ("api", "evidence"): 3,
     ("api", "comments"): 3,

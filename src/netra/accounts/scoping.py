@@ -185,6 +185,24 @@ def _recommendation_rows_q(model: type[Model], user: User, action: str) -> Q:
     return _recommendation_q(office) if action in (VIEW, FOLLOW_UP) else _nothing()
 
 
+def _clock_rows_q(model: type[Model], user: User, action: str) -> Q:
+    """Follow-up clocks: those of the recommendations the user may read (or follow up)."""
+    recommendations = _related(model, "recommendation")
+    rows = recommendations._default_manager.filter(_recommendation_rows_q(recommendations, user, action))
+    return Q(recommendation_id__in=rows.values("pk"))
+
+
+def _letter_rows_q(model: type[Model], user: User, action: str) -> Q:
+    """Issued letters: a supervisory office those of the cases it sees; BKN and a PPK the letters about
+    the recommendations addressed to them (never an invitation or a notice of another case)."""
+    office = _office(user)
+    if office.is_supervisory:
+        return _case_row_q(model, user, action)
+    if action != VIEW:
+        return _nothing()
+    return Q(recommendation__isnull=False) & _recommendation_q(office, "recommendation__")
+
+
 def _pegawai_q(model: type[Model], user: User, action: str) -> Q:
     office = _office(user)
     if action != VIEW:
@@ -196,6 +214,14 @@ def _pegawai_q(model: type[Model], user: User, action: str) -> Q:
 
 def _own_tokens_q(model: type[Model], user: User, action: str) -> Q:
     return Q(user_id=user.pk)
+
+
+def _own_rows_q(model: type[Model], user: User, action: str) -> Q:
+    return Q(user_id=user.pk)
+
+
+def _own_notifications_q(model: type[Model], user: User, action: str) -> Q:
+    return Q(recipient_id=user.pk) if action == VIEW else _nothing()
 
 
 def _office_staff_q(model: type[Model], user: User, action: str) -> Q:
@@ -274,9 +300,17 @@ _RULES = {
     "accounts.ApiToken": _own_tokens_q,
     "accounts.User": _office_staff_q,
     "cases.Reporter": _case_row_q,
+    "notifications.Notification": _own_notifications_q,
+    "notifications.Preference": _own_rows_q,
+    "notifications.MailSettings": _own_rows_q,
+    "notifications.CalendarToken": _own_rows_q,
     "analytics.CaseTally": _tally_q,
     "analytics.DeadlineTally": _region_figures_q,
     "analytics.RegionIndex": _region_figures_q,
+    "cases.IssuedLetter": _letter_rows_q,
+    "cases.FollowupClock": _clock_rows_q,
+    "cases.LetterTemplate": _office_staff_q,
+    "cases.FollowupTarget": _office_staff_q,
 }
 
 

@@ -27,12 +27,17 @@ from netra.cases.schemas import (
     ClarificationRecordIn,
     CommentIn,
     CommentOut,
+    ComplianceOut,
     ElectionOut,
     ErrorOut,
     EvidenceOut,
+    FollowupClockOut,
+    FollowupStateIn,
     IntakeCheckOut,
+    IssuedLetterOut,
     KajianIn,
     KajianOut,
+    LetterIssueIn,
     Receipt,
     ReceiptOut,
     ReportIn,
@@ -42,6 +47,7 @@ from netra.cases.schemas import (
     TransitionIn,
     ViolationTypeBriefOut,
 )
+from netra.cases.views.followup import issued_letter_response
 from netra.cases.views.letters import letter_response
 from netra.core.inputs import text_problem
 from netra.core.ratelimit import RateLimited, rate_gate
@@ -193,6 +199,17 @@ def sanction_counts(request: AuthedRequest):
     return selectors.sanction_counts_for(request.auth)
 
 
+class ComplianceFilters(Schema):
+    agency: int | None = None
+    region: str = ""
+
+
+@router.get("/compliance", response=ComplianceOut, auth=staff_auth)
+def compliance(request: AuthedRequest, filters: Query[ComplianceFilters]):
+    """PPK follow-up compliance per instansi (BKN: nationally; a PPK: its own; Bawaslu: its region)."""
+    return selectors.compliance_for(request.auth, agency_id=filters.agency, region=filters.region.strip())
+
+
 @router.get("/queue", response=list[CaseOut], auth=staff_auth)
 def queue(request: AuthedRequest):
     """Open cases waiting on the caller's office, nearest deadline first."""
@@ -336,3 +353,41 @@ def assignment(request: AuthedRequest, case_id: Id, payload: AssignmentIn):
         if assignee is None:
             raise ValidationError({"assignee": _("Penangan tidak ditemukan di kantor ini.")})
     return services.case_assign(user=request.auth, case=case, assignee=assignee)
+
+
+@router.get("/{case_id}/letters", response=list[IssuedLetterOut], auth=staff_auth)
+def letters(request: AuthedRequest, case_id: int):
+    """The letters issued for a case (BKN and a PPK: those about their recommendations)."""
+    return selectors.letters_for(request.auth, case_id)
+
+
+@router.post("/{case_id}/letters", response={201: list[IssuedLetterOut], **ERRORS}, auth=staff_auth)
+def letter_issue(request: AuthedRequest, case_id: int, payload: LetterIssueIn):
+    """Issue an undangan klarifikasi (one per invitee) or a pemberitahuan status laporan."""
+    case = selectors.case_get_for(request.auth, case_id)
+    issued = services.letter_issue(
+        kind=payload.kind, case=case, user=request.auth, clarification_id=payload.clarification_id
+    )
+    return Status(201, issued)
+
+
+@router.get("/{case_id}/letters/{letter_id}.pdf", auth=staff_auth, response={200: None, **ERRORS})
+def issued_letter_pdf(request: AuthedRequest, case_id: int, letter_id: int):
+    """The archived PDF of an issued letter (its SHA-256 is in the letter list)."""
+    return issued_letter_response(request.auth, case_id, letter_id, "pdf")
+
+
+@router.post(
+    "/{case_id}/recommendations/{rec_id}/followup-state",
+    response={200: FollowupClockOut, **ERRORS},
+    auth=staff_auth,
+)
+def followup_state(request: AuthedRequest, case_id: int, rec_id: int, payload: FollowupStateIn):
+    """BKN or the PPK addressed: dalam_proses, or ditolak with a reason (stops the clock)."""
+    return services.followup_state_set(
+        user=request.auth,
+        case_id=case_id,
+        recommendation_id=rec_id,
+        state=payload.state,
+        reason=payload.reason,
+    )

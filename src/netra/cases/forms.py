@@ -589,7 +589,12 @@ class FollowUpForm(TransitionForm):
     imposed_on = forms.DateField(
         label=_("Tanggal keputusan"), widget=DateInput(), validators=[_not_in_future]
     )
-    letter_number = forms.CharField(label=_("Nomor keputusan"), max_length=100)
+    letter_number = forms.CharField(label=_("Nomor keputusan (SK)"), max_length=100)
+    decree_scan = forms.FileField(
+        label=_("Pindaian SK (PDF, JPEG atau PNG)"),
+        required=False,
+        help_text=_("Isi berkas diperiksa; berkas disimpan sebagai bukti kasus."),
+    )
     note = forms.CharField(label=_("Catatan"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
     field_order = [
         "sanction_code",
@@ -598,6 +603,7 @@ class FollowUpForm(TransitionForm):
         "imposed_by",
         "imposed_on",
         "letter_number",
+        "decree_scan",
         "note",
     ]
 
@@ -630,12 +636,65 @@ ACTION_FORMS: dict[str, type[TransitionForm]] = {
 }
 
 
-def action_form(action, data=None, *, violations=(), sanctions=None) -> TransitionForm:
-    """The form for one workflow action, bound to ``data`` when given; ``sanctions`` is the
-    netra.law.sanctions menu the follow-up form offers."""
+def action_form(action, data=None, *, violations=(), sanctions=None, files=None) -> TransitionForm:
+    """The form for one workflow action, bound to ``data`` (and ``files``) when given; ``sanctions``
+    is the netra.law.sanctions menu the follow-up form offers."""
     form_class = ACTION_FORMS.get(action.name, TransitionForm)
     extra = {"sanctions": sanctions} if form_class is FollowUpForm else {}
-    return form_class(data, action=action, violations=violations, prefix=action.name, **extra)
+    return form_class(data, files, action=action, violations=violations, prefix=action.name, **extra)
+
+
+# ---------- letters and follow-up compliance ----------
+
+
+class FollowupStateForm(forms.Form):
+    """BKN or the PPK addressed: the recommendation is being processed, or refused with a reason."""
+
+    state = forms.ChoiceField(
+        label=_("Status tindak lanjut"),
+        choices=[("dalam_proses", _("Dalam proses")), ("ditolak", _("Ditolak (tidak dijatuhkan sanksi)"))],
+    )
+    reason = forms.CharField(
+        label=_("Alasan (wajib bila ditolak)"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+
+class LetterIssueForm(forms.Form):
+    kind = forms.ChoiceField(
+        choices=[
+            ("undangan_klarifikasi", _("Undangan klarifikasi")),
+            ("pemberitahuan_status", _("Pemberitahuan status laporan")),
+        ]
+    )
+    clarification = forms.IntegerField(required=False, min_value=1)
+
+
+class ComplianceFilterForm(forms.Form):
+    region = forms.CharField(label=_("Kode wilayah"), required=False, max_length=13)
+    agency = forms.IntegerField(label=_("ID instansi"), required=False, min_value=1)
+
+
+class LetterTemplateForm(forms.Form):
+    """The wording an office may change; the service checks placeholders (``{kantor}``...)."""
+
+    opening = forms.CharField(
+        label=_("Paragraf pembuka"), required=False, max_length=1500, widget=forms.Textarea(attrs={"rows": 4})
+    )
+    closing = forms.CharField(
+        label=_("Paragraf penutup"), required=False, max_length=600, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    signatory_name = forms.CharField(label=_("Nama penanda tangan"), required=False, max_length=200)
+    signatory_title = forms.CharField(label=_("Jabatan penanda tangan"), required=False, max_length=200)
+
+
+class FollowupTargetForm(forms.Form):
+    days = forms.IntegerField(label=_("Target layanan tindak lanjut PPK"), min_value=1, max_value=365)
+    unit = forms.ChoiceField(
+        label=_("Satuan"), choices=[("hari_kerja", _("hari kerja")), ("hari", _("hari kalender"))]
+    )
 
 
 # ---------- records inside a step ----------

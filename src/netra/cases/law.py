@@ -129,3 +129,18 @@ def recommendation_fields(routing: Routing) -> dict:
         "to_bkn": _mentions(everyone, ("BKN",)),
         "to_ppk": _mentions(everyone, _PPK_MARKERS),
     }
+
+
+def followup_target_due(*, regime: str, start: date, region_code: str, days: int | None, unit: str | None):
+    """The PPK follow-up service target (netra.law's ``ppk_followup`` rule, or the office's own count
+    of days when it set one) for a recommendation forwarded or escalated on ``start``."""
+    from netra.law import deadlines
+
+    return deadlines.due(
+        regime=regime,
+        step="ppk_followup",
+        start=start,
+        province=_province(region_code),
+        days=days,
+        unit=unit,
+    )

@@ -203,7 +203,7 @@ class CaseKey(models.Model):
     """The case's data key, wrapped by the master key (``netra.core.crypto``): it encrypts the
     reporter's identity and the evidence files of this case."""
 
-    case = models.OneToOneField(Case, on_delete=models.CASCADE, related_name="key")
+    case = models.OneToOneField(Case, on_delete=models.CASCADE, related_name="data_key")
     wrapped = models.CharField(max_length=200)  # "master key id:base64(nonce + sealed data key)"
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -465,6 +465,15 @@ class FollowUp(models.Model):
     note = models.TextField(_("catatan"), blank=True)
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     recorded_at = models.DateTimeField()
+    # The scan of the decree (SK), stored as the case's evidence (its content checked like any upload).
+    decree_scan = models.ForeignKey(
+        Evidence,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("pindaian SK"),
+    )
 
     class Meta:
         ordering = ["recorded_at", "pk"]
@@ -506,3 +515,152 @@ class Transition(models.Model):
 
     def __str__(self) -> str:
         return f"{self.case_id}: {self.from_status} -> {self.to_status}"
+
+
+class FollowupState(models.TextChoices):
+    """Where the PPK (or BKN) stands on one recommendation."""
+
+    BELUM = "belum", _("Belum ditindaklanjuti")
+    DALAM_PROSES = "dalam_proses", _("Dalam proses")
+    SANKSI = "sanksi", _("Sanksi dijatuhkan")
+    DITOLAK = "ditolak", _("Ditolak")
+
+
+class LetterKind(models.TextChoices):
+    """The letters of every step (``netra.cases.letterkinds`` holds what each one needs)."""
+
+    PENERUSAN_REKOMENDASI = "penerusan_rekomendasi", _("Surat penerusan rekomendasi")
+    UNDANGAN_KLARIFIKASI = "undangan_klarifikasi", _("Undangan klarifikasi")
+    PEMBERITAHUAN_STATUS = "pemberitahuan_status", _("Pemberitahuan status laporan")
+    PERMINTAAN_TINDAK_LANJUT = "permintaan_tindak_lanjut", _("Surat permintaan tindak lanjut")
+    TEGURAN = "teguran", _("Surat teguran")
+    PERMINTAAN_BLOKIR = "permintaan_blokir", _("Permintaan pemblokiran data kepegawaian (SIASN)")
+
+
+# The letters about one recommendation: each is issued once.
+RECOMMENDATION_LETTERS = ["penerusan_rekomendasi", "permintaan_tindak_lanjut", "teguran", "permintaan_blokir"]
+
+
+class FollowupClock(models.Model):
+    """The follow-up clock of one recommendation: its state, the service target and the escalations.
+
+    ``due_at`` is the office's service target counted from the forwarding (never moved); ``next_due_at``
+    is the clock of the next escalation step (the target again, counted from the last escalation).
+    """
+
+    recommendation = models.OneToOneField(Recommendation, on_delete=models.CASCADE, related_name="clock")
+    state = models.CharField(
+        _("status tindak lanjut"), max_length=16, choices=FollowupState.choices, default=FollowupState.BELUM
+    )
+    state_reason = models.TextField(_("alasan"), blank=True)
+    state_changed_at = models.DateTimeField(null=True, blank=True)
+    due_at = models.DateTimeField(_("target layanan"))
+    next_due_at = models.DateTimeField(_("batas langkah berikutnya"), db_index=True)
+    acted_at = models.DateTimeField(_("ditindaklanjuti pada"), null=True, blank=True)
+    # 0: none yet; 1: permintaan tindak lanjut sent; 2: teguran and the BKN block request sent.
+    escalation_step = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["due_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.recommendation_id}: {self.state}"
+
+
+class FollowupTarget(models.Model):
+    """An office's own service target for PPK follow-up (no statute sets one: netra.law's
+    ``ppk_followup`` rule is the default)."""
+
+    class Unit(models.TextChoices):
+        HARI_KERJA = "hari_kerja", _("hari kerja")
+        HARI = "hari", _("hari kalender")
+
+    office = models.OneToOneField("accounts.Office", on_delete=models.CASCADE, related_name="+")
+    days = models.PositiveSmallIntegerField(_("target layanan (hari)"))
+    unit = models.CharField(_("satuan"), max_length=10, choices=Unit.choices, default=Unit.HARI_KERJA)
+
+    def __str__(self) -> str:
+        return f"{self.office_id}: {self.days} {self.unit}"
+
+
+class LetterCounter(models.Model):
+    """Letter numbering: one sequence per office, year and letter kind."""
+
+    office = models.ForeignKey("accounts.Office", on_delete=models.CASCADE, related_name="+")
+    year = models.PositiveSmallIntegerField()
+    kind = models.CharField(max_length=32, choices=LetterKind.choices)
+    value = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["office", "year", "kind"], name="letter_counter_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.office_id}/{self.year}/{self.kind}: {self.value}"
+
+
+class IssuedLetter(models.Model):
+    """A letter as issued and archived: its number, addressee, the PDF and DOCX bytes and the PDF's
+    SHA-256. Never changed after issue."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="letters")
+    office = models.ForeignKey("accounts.Office", on_delete=models.PROTECT, related_name="+")
+    kind = models.CharField(_("jenis surat"), max_length=32, choices=LetterKind.choices)
+    recommendation = models.ForeignKey(
+        Recommendation, on_delete=models.PROTECT, null=True, blank=True, related_name="letters"
+    )
+    clarification = models.ForeignKey(
+        Clarification, on_delete=models.PROTECT, null=True, blank=True, related_name="letters"
+    )
+    number = models.CharField(_("nomor surat"), max_length=100)
+    issued_at = models.DateTimeField(_("diterbitkan pada"))
+    issued_on = models.DateField(_("tanggal surat"))
+    addressee = models.CharField(_("kepada"), max_length=300)
+    subject = models.CharField(_("hal"), max_length=300)
+    pdf = models.BinaryField(editable=False)
+    docx = models.BinaryField(editable=False)
+    sha256 = models.CharField(max_length=64)
+    issued_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["issued_at", "pk"]
+        constraints = [
+            # A recommendation's letters are issued once each, whatever runs twice.
+            models.UniqueConstraint(
+                fields=["recommendation", "kind"],
+                condition=models.Q(
+                    kind__in=[
+                        "penerusan_rekomendasi",
+                        "permintaan_tindak_lanjut",
+                        "teguran",
+                        "permintaan_blokir",
+                    ]
+                ),
+                name="escalation_letter_once",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.number
+
+
+class LetterTemplate(models.Model):
+    """What an office may word itself in one kind of letter: the opening and closing paragraphs and
+    the signer. The legal citations, the numbering and the body the law fixes are not here."""
+
+    office = models.ForeignKey("accounts.Office", on_delete=models.CASCADE, related_name="+")
+    kind = models.CharField(_("jenis surat"), max_length=32, choices=LetterKind.choices)
+    opening = models.TextField(_("paragraf pembuka"), max_length=1500, blank=True)
+    closing = models.TextField(_("paragraf penutup"), max_length=600, blank=True)
+    signatory_name = models.CharField(_("nama penanda tangan"), max_length=200, blank=True)
+    signatory_title = models.CharField(_("jabatan penanda tangan"), max_length=200, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["office", "kind"], name="letter_template_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.office_id}: {self.kind}"

@@ -5,6 +5,7 @@ reads attributes, dotted aliases (``Field(alias="office.name")``) or a ``resolve
 so no handler builds a dict by hand.
 """
 
+import datetime as _dt
 from datetime import date, datetime
 
 from django.urls import reverse
@@ -423,3 +424,60 @@ class CaseDetailOut(CaseOut):
         if not selectors.may_see_identities(context["request"].auth, obj.case):
             return None
         return receipt_code_display(obj.receipt_code)
+
+
+class AgencyComplianceOut(Schema):
+    agency_id: int | None
+    agency: str
+    recommendations: int
+    acted_within_target: int
+    acted_late: int
+    overdue: int
+    escalations: int
+    lighter_than_catalogue: int
+
+
+class ComplianceOut(Schema):
+    """PPK follow-up compliance: totals, then one row per instansi (most overdue first)."""
+
+    recommendations: int
+    acted_within_target: int
+    overdue: int
+    lighter_than_catalogue: int
+    escalations: int
+    agencies: list[AgencyComplianceOut]
+
+
+class IssuedLetterOut(Schema):
+    id: int
+    case_id: int
+    kind: str
+    kind_label: str = Field(alias="get_kind_display")
+    number: str
+    date: _dt.date = Field(alias="issued_on")
+    issued_at: datetime
+    addressee: str
+    subject: str
+    sha256: str
+    recommendation_id: int | None = None
+    clarification_id: int | None = None
+
+
+class FollowupStateIn(Schema):
+    state: str = Field(description="dalam_proses or ditolak (a sanction is recorded with record_followup)")
+    reason: str = ""
+
+
+class FollowupClockOut(Schema):
+    recommendation_id: int
+    state: str
+    state_reason: str
+    due_at: datetime
+    next_due_at: datetime
+    acted_at: datetime | None
+    escalation_step: int
+
+
+class LetterIssueIn(Schema):
+    kind: str = Field(description="undangan_klarifikasi or pemberitahuan_status")
+    clarification_id: int | None = None

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
 from django.apps import apps
-from django.db.models import F, Q, QuerySet
+from django.db.models import Exists, F, OuterRef, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
@@ -47,11 +47,25 @@ from netra.cases.services.search import normalise
 from netra.law import catalogue
 
 # Reference data everyone may read (the report form lists the active elections), and the public
-# tracking page: one case found by its unguessable receipt code, shown without anybody's identity.
-PUBLIC_READERS = ("election_list", "elections_held_in", "case_track")
+# tracking page: one case found by its unguessable receipt code, shown without anybody's identity;
+# an office's status notices (its notice board: a notice names no one).
+PUBLIC_READERS = (
+    "election_list",
+    "elections_held_in",
+    "case_track",
+    "status_notices_public",
+    "status_notice_public",
+)
 NEARLY_DUE = timedelta(days=1)
 IDENTITY_ROLES = (Role.PIMPINAN, Role.STAF_PENANGANAN)
 LETTER_ROLES = (Role.PIMPINAN, Role.STAF_PENANGANAN, Role.PENGAWAS)
+EDITABLE_LETTER_KINDS = (
+    "undangan_klarifikasi",
+    "pemberitahuan_status",
+    "permintaan_tindak_lanjut",
+    "teguran",
+    "permintaan_blokir",
+)
 
 
 def case_queryset_for(user) -> QuerySet:
@@ -222,10 +236,12 @@ def reporter_for(user, case: Case) -> ReporterIdentity | None:
     """
     if not sees_identities(user, case):
         return None
-    reporter = restrict(Reporter.objects.filter(case=case), user, HANDLE).select_related("case__key").first()
+    reporter = (
+        restrict(Reporter.objects.filter(case=case), user, HANDLE).select_related("case__data_key").first()
+    )
     if reporter is None:
         return None
-    return identity_open(reporter, getattr(reporter.case, "key", None))
+    return identity_open(reporter, getattr(reporter.case, "data_key", None))
 
 
 def may_see_identities(user, case: Case) -> bool:
@@ -445,3 +461,203 @@ def case_track(receipt_code: str) -> tracking.TrackView | None:
     found = Case.objects.select_related("office", "decision").prefetch_related("transitions")
     case = found.filter(receipt_code=code).first()
     return tracking.track_view(case) if case is not None else None
+
+
+# PPK follow-up compliance ------------------------------------------------------------------------
+
+COMPLIANCE_ROLES = (Role.PIMPINAN, Role.STAF_PENANGANAN, Role.PENGAWAS, Role.ANALIS)
+
+
+@dataclass
+class AgencyCompliance:
+    """One PPK's instansi (the top agency of the terlapor's record) and how it answered."""
+
+    agency_id: int | None
+    agency: str
+    recommendations: int = 0
+    acted_within_target: int = 0
+    acted_late: int = 0
+    overdue: int = 0
+    escalations: int = 0
+    lighter_than_catalogue: int = 0
+
+
+@dataclass
+class Compliance:
+    recommendations: int
+    acted_within_target: int
+    overdue: int
+    lighter_than_catalogue: int
+    escalations: int
+    agencies: list[AgencyCompliance]
+
+
+def _top_agency(terlapor):
+    """The instansi of a terlapor's recorded agency (a Dinas -> its Pemerintah Kabupaten), from the
+    three parents loaded with the row (deeper trees stop at the third parent)."""
+    agency = terlapor.agency if terlapor is not None else None
+    for _hop in range(3):
+        if agency is None or agency.parent_id is None:
+            break
+        agency = agency.parent
+    return agency
+
+
+def _compliance_rows(user, *, region: str = "", now=None):
+    rows = restrict(Recommendation.objects.all(), user, VIEW).select_related(
+        "clock", "terlapor__agency__parent__parent__parent"
+    )
+    if region:
+        rows = rows.filter(region_subtree_q(region, "case__region_code"))
+    from netra.cases.models import FollowUp
+
+    lighter = FollowUp.objects.filter(recommendation=OuterRef("pk"), lighter=True)
+    return rows.annotate(lighter=Exists(lighter)).order_by("pk")
+
+
+def _count(row: AgencyCompliance, rec, at) -> None:
+    clock = getattr(rec, "clock", None)
+    row.recommendations += 1
+    row.lighter_than_catalogue += int(bool(rec.lighter))
+    if clock is None:
+        return
+    row.escalations += clock.escalation_step
+    if clock.acted_at is not None:
+        if clock.acted_at <= clock.due_at:
+            row.acted_within_target += 1
+        else:
+            row.acted_late += 1
+    elif clock.due_at < at or clock.escalation_step:
+        # An escalation letter went out: the target had passed when it was issued.
+        row.overdue += 1
+
+
+def compliance_for(user, *, agency_id: int | None = None, region: str = "", now=None) -> Compliance:
+    """Per PPK instansi: recommendations received, acted on within the service target, overdue (no
+    decision, and the target passed or an escalation letter was issued), escalation steps taken and
+    sanctions lighter than the catalogue.
+
+    BKN sees every recommendation addressed to it, a PPK those about its own agencies, a Bawaslu
+    office those of its region subtree (the ones it sent and its lower offices sent), through
+    ``scoping.restrict``. ``region`` narrows to a region subtree, ``agency_id`` to one instansi.
+    """
+    if not (is_staff(user) and user.has_role(*COMPLIANCE_ROLES)):
+        return Compliance(0, 0, 0, 0, 0, [])
+    at = now or timezone.now()
+    groups: dict[int | None, AgencyCompliance] = {}
+    for rec in _compliance_rows(user, region=region):
+        top = _top_agency(rec.terlapor)
+        key = top.pk if top is not None else None
+        if agency_id is not None and key != agency_id:
+            continue
+        name = top.name if top is not None else (rec.terlapor.agency_name if rec.terlapor else "") or "-"
+        _count(groups.setdefault(key, AgencyCompliance(key, name)), rec, at)
+    agencies = sorted(groups.values(), key=lambda g: (-g.overdue, g.agency))
+    return Compliance(
+        recommendations=sum(g.recommendations for g in agencies),
+        acted_within_target=sum(g.acted_within_target for g in agencies),
+        overdue=sum(g.overdue for g in agencies),
+        lighter_than_catalogue=sum(g.lighter_than_catalogue for g in agencies),
+        escalations=sum(g.escalations for g in agencies),
+        agencies=agencies,
+    )
+
+
+def letters_for(user, case_id) -> list:
+    """The issued letters of a case the user sees (BKN and a PPK: those about their recommendations)."""
+    return case_letters_for(user, case_get_for(user, case_id))
+
+
+def case_letters_for(user, case: Case) -> list:
+    """The issued letters of a case already read through ``case_get_for`` (one query)."""
+    from netra.cases.models import IssuedLetter
+
+    if not user.has_role(*LETTER_ROLES):
+        return []
+    rows = restrict(IssuedLetter.objects.filter(case=case), user, VIEW)
+    return list(rows.defer("pdf", "docx").order_by("issued_at", "pk"))
+
+
+def issued_letter_for(user, case_id, letter_id):
+    """One issued letter (with its archived bytes) for a download; Http404 otherwise."""
+    from netra.cases.models import IssuedLetter
+
+    case = case_get_for(user, case_id)
+    if not user.has_role(*LETTER_ROLES):
+        raise Http404("Surat tidak ditemukan.")
+    try:
+        return restrict(IssuedLetter.objects.filter(case=case), user, VIEW).get(pk=int(letter_id))
+    except (IssuedLetter.DoesNotExist, TypeError, ValueError):
+        raise Http404("Surat tidak ditemukan.") from None
+
+
+def followup_clocks_for(user, case) -> dict:
+    """recommendation id -> its follow-up clock, of the recommendations the user sees on ``case``."""
+    from netra.cases.models import FollowupClock
+
+    rows = restrict(FollowupClock.objects.filter(recommendation__case=case), user, VIEW)
+    return {clock.recommendation_id: clock for clock in rows}
+
+
+def letter_template_for(user, kind: str):
+    """The wording the user's office set for ``kind`` (None when it keeps Netra's)."""
+    from netra.cases.models import LetterTemplate
+
+    if not (is_supervisor(user) and user.has_role(Role.PIMPINAN)):
+        raise Http404("Templat tidak ditemukan.")
+    return restrict(LetterTemplate.objects.filter(kind=kind), user, VIEW).first()
+
+
+def letter_kind_spec(kind: str):
+    """The registry entry of a letter kind: its subject and the placeholders its wording may use."""
+    from netra.cases.letterkinds import spec_for
+
+    return spec_for(kind)
+
+
+def followup_target_for(user):
+    """The service target the user's office set (None: netra.law's ppk_followup rule applies)."""
+    from netra.cases.models import FollowupTarget
+
+    return restrict(FollowupTarget.objects.all(), user, VIEW).first()
+
+
+def may_follow_up(user, case: Case) -> bool:
+    """BKN or the PPK addressed by one of the case's recommendations, pimpinan or staf penanganan."""
+    from netra.accounts.scoping import FOLLOW_UP
+
+    return (
+        is_staff(user)
+        and not is_supervisor(user)
+        and user.has_role(Role.PIMPINAN, Role.STAF_PENANGANAN)
+        and case.status == Status.REKOMENDASI_DITERUSKAN
+        and can(user, case, FOLLOW_UP)
+    )
+
+
+def may_issue_letters(user, case: Case) -> bool:
+    """The handling office's pimpinan and staf penanganan issue invitations and status notices."""
+    return is_staff(user) and user.has_role(*IDENTITY_ROLES) and can(user, case, HANDLE)
+
+
+def status_notices_public(*, office_id: int, limit: int = 100) -> list:
+    """The pemberitahuan status laporan an office posted, newest first (its public notice board).
+
+    Public by design: a notice names no one (receipt code, register number, dates, status).
+    """
+    from netra.cases.models import IssuedLetter, LetterKind
+
+    rows = IssuedLetter.objects.filter(office_id=office_id, kind=LetterKind.PEMBERITAHUAN_STATUS)
+    return list(rows.defer("pdf", "docx").order_by("-issued_at", "-pk")[: max(1, min(limit, 500))])
+
+
+def status_notice_public(*, office_id: int, letter_id: int):
+    """One posted status notice with its PDF, for the public notice board; Http404 otherwise."""
+    from netra.cases.models import IssuedLetter, LetterKind
+
+    try:
+        return IssuedLetter.objects.get(
+            pk=int(letter_id), office_id=int(office_id), kind=LetterKind.PEMBERITAHUAN_STATUS
+        )
+    except (IssuedLetter.DoesNotExist, TypeError, ValueError):
+        raise Http404("Pemberitahuan tidak ditemukan.") from None

@@ -17,3 +17,20 @@ def evidence_verify() -> dict:
 def identity_retention() -> dict:
     """Erase reporters' identities past the retention period (idempotent; run it daily)."""
     return {"erased_cases": identities_erase_expired()}
+
+
+@task()
+def followup_escalate() -> list[dict]:
+    """Take the PPK follow-up escalation steps that are due (idempotent: a step is taken once, so a
+    scheduler may run it as often as it likes, from one worker or several)."""
+    from netra.cases.services.followup import followup_escalate_due
+
+    return [
+        {
+            "case_id": item.case_id,
+            "recommendation_id": item.recommendation_id,
+            "step": item.step,
+            "letters": [letter.number for letter in item.letters],
+        }
+        for item in followup_escalate_due()
+    ]

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from netra.cases.views import actions, agencies, letters, public, regions, staff
+from netra.cases.views import actions, agencies, followup, letters, public, regions, staff
 
 app_name = "cases"
 urlpatterns = [
@@ -16,6 +16,20 @@ urlpatterns = [
     path("antrean/", staff.queue, name="queue"),
     path("temuan/baru/", staff.temuan_new, name="temuan_new"),
     path("kasn/", actions.kasn_handover, name="kasn_handover"),
+    path("kepatuhan/", followup.compliance, name="compliance"),
+    path("kepatuhan/target/", followup.followup_target, name="followup_target"),
+    path("templat-surat/<slug:kind>/", followup.letter_template, name="letter_template"),
+    path("<int:case_id>/surat/", followup.letter_issue, name="letter_issue"),
+    path(
+        "<int:case_id>/surat/<int:letter_id>.<str:fmt>",
+        followup.issued_letter_download,
+        name="issued_letter_download",
+    ),
+    path(
+        "<int:case_id>/rekomendasi/<int:rec_id>/tindak-lanjut/",
+        followup.followup_state,
+        name="followup_state",
+    ),
     path("<int:case_id>/", staff.case_detail, name="detail"),
     path("<int:case_id>/aksi/<slug:action>/", actions.transition, name="transition"),
     path("<int:case_id>/komentar/", actions.comment_add, name="comment_add"),

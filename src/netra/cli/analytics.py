@@ -176,11 +176,10 @@ def export_cases(
     cases = case_export_all(region=code) if account is None else case_list_for(account, region=code)
     count = cases.count()
     export_record(user=account, what="cases", file_format=file_format, filters={"region": code}, rows=count)
-    rows = exports.case_rows(cases)
     if file_format == "csv":
-        _write_csv(exports.csv_lines(rows), out)
+        _write_csv(exports.case_csv(cases), out)
     else:
-        with exports.xlsx_file(rows, "kasus") as made, out.open("wb") as target:
+        with exports.xlsx_file(exports.case_rows(cases), "kasus") as made, out.open("wb") as target:
             while chunk := made.read(1 << 20):
                 target.write(chunk)
     typer.echo(f"{count} kasus diekspor ke {out}", err=True)

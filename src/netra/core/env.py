@@ -68,3 +68,68 @@ def cache_config(url: str) -> dict:
             "KEY_PREFIX": "netra",
         }
     }
+
+
+EMAIL_BACKENDS = {
+    "smtp": "django.core.mail.backends.smtp.EmailBackend",
+    "smtps": "django.core.mail.backends.smtp.EmailBackend",
+    "smtp+tls": "django.core.mail.backends.smtp.EmailBackend",
+    "console": "django.core.mail.backends.console.EmailBackend",
+    "file": "django.core.mail.backends.filebased.EmailBackend",
+    "locmem": "django.core.mail.backends.locmem.EmailBackend",
+    "dummy": "django.core.mail.backends.dummy.EmailBackend",
+}
+
+
+def _email_from_url(url: str) -> dict:
+    from urllib.parse import parse_qs, unquote, urlsplit
+
+    parts = urlsplit(url)
+    if parts.scheme not in EMAIL_BACKENDS:
+        raise ValueError(
+            f"NETRA_EMAIL_URL must start with one of {', '.join(sorted(EMAIL_BACKENDS))}://, not {url!r}"
+        )
+    config: dict = {"EMAIL_BACKEND": EMAIL_BACKENDS[parts.scheme]}
+    if parts.scheme == "file":
+        config["EMAIL_FILE_PATH"] = unquote(parts.path)
+    if not parts.scheme.startswith("smtp"):
+        return config
+    query = {key: values[-1] for key, values in parse_qs(parts.query).items()}
+    default_port = {"smtps": 465, "smtp+tls": 587}.get(parts.scheme, 25)
+    return {
+        **config,
+        "EMAIL_HOST": parts.hostname or "localhost",
+        "EMAIL_PORT": parts.port or default_port,
+        "EMAIL_HOST_USER": unquote(parts.username or ""),
+        "EMAIL_HOST_PASSWORD": unquote(parts.password or ""),
+        "EMAIL_USE_SSL": parts.scheme == "smtps",
+        "EMAIL_USE_TLS": parts.scheme == "smtp+tls" or query.get("tls", "").lower() in {"1", "true", "yes"},
+    }
+
+
+def email_config() -> dict:
+    """Django's EMAIL_* settings from NETRA_EMAIL_URL (``smtp://user:pass@host:25``, ``smtp+tls://``
+    for STARTTLS, ``smtps://`` for TLS from the start, ``console://``, ``file:///dir``), or from the
+    separate NETRA_SMTP_HOST/PORT/USER/PASSWORD/TLS/SSL variables; with neither, the console backend
+    (the demo prints its emails in the worker's output instead of sending them)."""
+    url = env("NETRA_EMAIL_URL")
+    host = env("NETRA_SMTP_HOST")
+    if url:
+        config = _email_from_url(url)
+    elif host:
+        ssl = envbool("NETRA_SMTP_SSL", False)
+        config = {
+            "EMAIL_BACKEND": EMAIL_BACKENDS["smtp"],
+            "EMAIL_HOST": host,
+            "EMAIL_PORT": envint("NETRA_SMTP_PORT", 465 if ssl else 25),
+            "EMAIL_HOST_USER": env("NETRA_SMTP_USER"),
+            "EMAIL_HOST_PASSWORD": env("NETRA_SMTP_PASSWORD"),
+            "EMAIL_USE_TLS": envbool("NETRA_SMTP_TLS", False),
+            "EMAIL_USE_SSL": ssl,
+        }
+    else:
+        config = {"EMAIL_BACKEND": EMAIL_BACKENDS["console"]}
+    if config.get("EMAIL_USE_TLS") and config.get("EMAIL_USE_SSL"):
+        raise ValueError("choose STARTTLS (NETRA_SMTP_TLS) or TLS from the start (NETRA_SMTP_SSL), not both")
+    config["EMAIL_TIMEOUT"] = envint("NETRA_EMAIL_TIMEOUT", 20)
+    return config

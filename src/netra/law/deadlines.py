@@ -219,11 +219,29 @@ def _zone(province: str | None) -> str:
     return timezones.province_zone(province) if province else "WIB"
 
 
-def due(*, regime: str, step: str, start: date, province: str | None = None) -> Deadline:
-    """When a step's period that starts on ``start`` ends, with the rule applied and the days skipped."""
+def due(
+    *,
+    regime: str,
+    step: str,
+    start: date,
+    province: str | None = None,
+    days: int | None = None,
+    unit: str | None = None,
+) -> Deadline:
+    """When a step's period that starts on ``start`` ends, with the rule applied and the days skipped.
+
+    ``days``/``unit`` replace the count of a ``configurable`` rule only (an office's own service
+    target, e.g. for the PPK follow-up); a statutory period cannot be changed that way.
+    """
     if not isinstance(start, date) or isinstance(start, datetime):
         raise LawError(f"tanggal mulai harus berupa tanggal (YYYY-MM-DD), bukan {start!r}")
     rule = rule_for(regime=regime, step=step)
+    if days is not None:
+        if not rule.configurable:
+            raise LawError(f"aturan {rule.id} tidak dapat diubah per kantor")
+        if days < 1 or unit not in (None, "hari", "hari_kerja"):
+            raise LawError(f"target layanan tidak sah: {days} {unit}")
+        rule = replace(rule, days=days, unit=unit or rule.unit, override_note="target layanan kantor")
     zone = _zone(province)
     current = overrides.current()
     last, skipped = add_days(calendar_for(rule.unit, current), start, rule.days)

@@ -105,7 +105,7 @@ def _narrow(qs: QuerySet, region: str, election: int | None) -> QuerySet:
 def _live(cases: QuerySet, by: str, region: str, election: int | None) -> list[dict]:
     expression, joins = live_key(by, region)
     qs = with_outcomes(_narrow(cases, region, election)).order_by()
-    return list(qs.annotate(key=expression).values("key").annotate(**outcome_counts(joins)))
+    return list(qs.annotate(group=expression).values("group").annotate(**outcome_counts(joins)))
 
 
 # Pre-aggregated counting ------------------------------------------------------------------------
@@ -152,7 +152,7 @@ def _merge(by: str, raw: list[dict]) -> dict[str, dict[str, int]]:
     """Raw groups -> key -> measures; the indicator folds violation types into their indicator."""
     merged: dict[str, dict[str, int]] = {}
     for item in raw:
-        key = _key_text(by, item.get("key", item.get("group")))
+        key = _key_text(by, item["group"])
         if by == "indicator":
             key = _indicator(key)
         if by == "sanction" and key.endswith("|"):

@@ -41,12 +41,12 @@ def _case_tallies() -> list[CaseTally]:
     rows = []
     for dimension in DIMENSIONS:
         expression, joins = _key(dimension)
-        grouped = base.annotate(key=expression).values("key", "region5", "election_id", "bkn")
+        grouped = base.annotate(group=expression).values("group", "region5", "election_id", "bkn")
         for item in grouped.annotate(**outcome_counts(joins)).iterator(chunk_size=_BATCH):
             rows.append(
                 CaseTally(
                     dimension=dimension,
-                    key=_text(item["key"])[:60],
+                    key=_text(item["group"])[:60],
                     region_code=item["region5"],
                     election_id=item["election_id"],
                     to_bkn=item["bkn"],

@@ -16,12 +16,14 @@ from netra.cases.views.staff import FILTER_ARGS, violation_choices
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-def download(rows, *, name: str, file_format: str):
-    """A streamed CSV, or an XLSX from a temporary file: neither holds the rows in memory."""
+def download(rows, *, name: str, file_format: str, csv_text=None):
+    """A streamed CSV (``csv_text``, or written from ``rows``), or an XLSX from a temporary file:
+    neither holds the rows in memory."""
     stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
     filename = f"netra-{name}-{stamp}.{file_format}"
     if file_format == "csv":
-        response = StreamingHttpResponse(exports.csv_lines(rows), content_type="text/csv; charset=utf-8")
+        text = csv_text if csv_text is not None else exports.csv_lines(rows)
+        response = StreamingHttpResponse(text, content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = f'attachment; filename="{filename}"'
     else:
         response = FileResponse(exports.xlsx_file(rows, name), as_attachment=True, filename=filename)
@@ -55,7 +57,8 @@ def case_export(request, file_format: str):
     services.export_record(
         user=request.user, what="cases", file_format=file_format, filters=audit_filters, rows=count
     )
-    return download(exports.case_rows(cases), name="kasus", file_format=file_format)
+    csv_text = exports.case_csv(cases) if file_format == "csv" else None
+    return download(exports.case_rows(cases), name="kasus", file_format=file_format, csv_text=csv_text)
 
 
 @login_required

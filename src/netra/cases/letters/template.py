@@ -20,6 +20,7 @@ from docx.shared import Cm, Pt
 from netra.cases.letters.zipfix import normalise_zip
 
 OUTPUT = Path(__file__).with_name("letter.docx")
+NOTICE_OUTPUT = Path(__file__).with_name("notice.docx")
 _FIXED = datetime(2024, 1, 1)
 _TEXT_WIDTH = Cm(16)  # A4 less 3 cm left and 2 cm right margins
 
@@ -198,6 +199,55 @@ def build() -> bytes:
     return normalise_zip(out.getvalue())
 
 
+def _notice_body(document) -> None:
+    """The free body of ``notice.typ``: opening, particulars, numbered points, basis."""
+    document.add_paragraph("{{ opening }}").alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+    document.add_paragraph("{%p for row in particulars %}")
+    line = document.add_paragraph("{{ row.label }}\t: {{ row.value }}")
+    line.paragraph_format.left_indent = Cm(0.5)
+    line.paragraph_format.tab_stops.add_tab_stop(Cm(4))
+    document.add_paragraph("{%p endfor %}")
+    document.add_paragraph("{%p for point in points %}")
+    _point(document, "{{ point.no }}.\t{{ point.text }}")
+    document.add_paragraph("{%p endfor %}")
+    document.add_paragraph("{%p if basis %}")
+    document.add_paragraph("{{ basis_intro }}").paragraph_format.space_before = Pt(4)
+    _basis(document, "basis")
+    document.add_paragraph("{%p endif %}")
+
+
+def _notice_closing(document) -> None:
+    closing = document.add_paragraph("{{ closing }}")
+    closing.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+    closing.paragraph_format.space_before = Pt(8)
+    signature = _signature(document)
+    for paragraph in (closing, *signature[:-1]):
+        paragraph.paragraph_format.keep_with_next = True
+    document.add_paragraph("{%p if copies %}")
+    document.add_paragraph("")
+    document.add_paragraph("Tembusan:")
+    document.add_paragraph("{%p for c in copies %}")
+    document.add_paragraph("{{ loop.index }}. {{ c }}").paragraph_format.keep_with_next = True
+    document.add_paragraph("{%p endfor %}")
+    document.add_paragraph("{%p endif %}")
+
+
+def build_notice() -> bytes:
+    """The bytes of ``notice.docx``, the template of every letter but the penerusan rekomendasi."""
+    document = Document()
+    _setup(document)
+    document.core_properties.title = "Surat dinas"
+    _kop(document)
+    _header_table(document)
+    _addressees(document)
+    _notice_body(document)
+    _notice_closing(document)
+    out = io.BytesIO()
+    document.save(out)
+    return normalise_zip(out.getvalue())
+
+
 if __name__ == "__main__":
     OUTPUT.write_bytes(build())
-    print(OUTPUT)
+    NOTICE_OUTPUT.write_bytes(build_notice())
+    print(OUTPUT, NOTICE_OUTPUT)

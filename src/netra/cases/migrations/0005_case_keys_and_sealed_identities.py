@@ -39,7 +39,7 @@ class Migration(migrations.Migration):
                 (
                     "case",
                     models.OneToOneField(
-                        on_delete=django.db.models.deletion.CASCADE, related_name="key", to="cases.case"
+                        on_delete=django.db.models.deletion.CASCADE, related_name="data_key", to="cases.case"
                     ),
                 ),
             ],

@@ -1,12 +1,22 @@
 """Case services: the only code that writes cases. See docs/workflow.md ("Python API for the UI")."""
 
 from netra.cases.services.common import CaseConflict, TransitionNotAllowed
+from netra.cases.services.followup import (
+    followup_escalate_due,
+    followup_state_set,
+    followup_target_set,
+)
 from netra.cases.services.intake import (
     IntakeCheck,
     intake_check,
     laporan_submit_public,
     report_window,
     temuan_create,
+)
+from netra.cases.services.letterissue import (
+    letter_download_audit,
+    letter_issue,
+    letter_template_save,
 )
 from netra.cases.services.letters import letter_download_record
 from netra.cases.services.reads import evidence_download_record, identity_view_record
@@ -35,11 +45,17 @@ __all__ = [
     "comment_add",
     "evidence_add",
     "evidence_download_record",
+    "followup_escalate_due",
+    "followup_state_set",
+    "followup_target_set",
     "identity_view_record",
     "intake_check",
     "kajian_add",
     "laporan_submit_public",
+    "letter_download_audit",
     "letter_download_record",
+    "letter_issue",
+    "letter_template_save",
     "report_window",
     "temuan_create",
     "terlapor_add",

@@ -15,6 +15,7 @@ from netra.accounts.models import Office
 from netra.accounts.offices import office_for_region
 from netra.accounts.scoping import FOLLOW_UP, office_covers, restrict
 from netra.cases import law
+from netra.cases.evidence import evidence_check, extension
 from netra.cases.law import local_date, sanction_menu, violation_exists
 from netra.cases.models import (
     Case,
@@ -29,6 +30,9 @@ from netra.cases.models import (
 )
 from netra.cases.report_input import ReportInput
 from netra.cases.services import guards
+from netra.cases.services.evidence import evidence_store
+from netra.cases.services.followup import followup_acted, followup_clock_start
+from netra.cases.services.letterissue import recommendation_letter_archive
 from netra.cases.services.numbering import register_number_issue
 from netra.registry.models import Region
 
@@ -198,7 +202,7 @@ def plan_forward_recommendation(
 
     def after(updated: Case) -> None:
         for item, routing in routes:
-            Recommendation.objects.create(
+            recommendation = Recommendation.objects.create(
                 case=updated,
                 terlapor=item,
                 letter_number=letter_number.strip(),
@@ -206,6 +210,8 @@ def plan_forward_recommendation(
                 created_by=user,
                 **law.recommendation_fields(routing),
             )
+            followup_clock_start(recommendation=recommendation)
+            recommendation_letter_archive(recommendation=recommendation, at=at, user=user)
 
     data = {
         "letter_number": letter_number.strip(),
@@ -268,6 +274,7 @@ def plan_record_followup(
     imposed_on=None,
     letter_number: str = "",
     note: str = "",
+    decree_scan=None,
     **_params,
 ) -> Plan:
     """The sanction imposed, chosen from netra.law.sanctions; lighter than the catalogue's class (or
@@ -289,9 +296,19 @@ def plan_record_followup(
     menu = sanction_menu_for(user, case)
     lighter_reason = (lighter_reason or "").strip()
     option, lighter, text = _sanction_choice(menu, sanction_code, (sanction or "").strip(), lighter_reason)
+    scan = _decree_scan_check(decree_scan)
 
     def after(updated: Case) -> None:
+        stored = (
+            evidence_store(
+                case=updated, checked=scan, user=user, description=f"Pindaian SK {letter_number.strip()}"
+            )
+            if scan is not None
+            else None
+        )
+        followup_acted(recommendation=recommendation, at=at)
         FollowUp.objects.create(
+            decree_scan=stored,
             case=updated,
             recommendation=recommendation,
             sanction=text,
@@ -317,6 +334,19 @@ def plan_record_followup(
         "letter_number": letter_number,
     }
     return Plan(Status.TINDAK_LANJUT, {"sanction_lighter": True} if lighter else {}, data, after)
+
+
+DECREE_SCAN_TYPES = ("pdf", "jpg", "jpeg", "png")
+
+
+def _decree_scan_check(upload):
+    """The scan of the SK, checked by its content like any evidence; only PDF or an image."""
+    if upload is None:
+        return None
+    checked = evidence_check(upload)
+    if extension(checked.name) not in DECREE_SCAN_TYPES:
+        raise ValidationError({"decree_scan": _("Pindaian SK harus berupa PDF, JPEG atau PNG.")})
+    return checked
 
 
 def plan_close(*, user, case, reason, at, **_params) -> Plan:

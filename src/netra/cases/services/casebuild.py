@@ -7,14 +7,17 @@ from django.utils.translation import gettext as _
 
 from netra.accounts.offices import office_for_region
 from netra.cases.deadlines import deadline_fields
-from netra.cases.models import Case, Terlapor, Transition, Witness
+from netra.cases.models import Case, Source, Terlapor, Transition, Witness
 from netra.cases.receipts import receipt_code_new
 from netra.cases.services.common import audit, now
 from netra.cases.services.evidence import evidence_link_store, evidence_store
 from netra.cases.services.sealing import reporter_create
 from netra.cases.services.search import search_text_refresh
+from netra.notifications.services import notify_case_received
 
 TITLE_LENGTH = 90
+# Bulk imports and the demo data tell nobody: a thousand "new report" messages help no officer.
+QUIET_SOURCES = (Source.IMPORT, Source.DEMO)
 
 
 def competent_office(region):
@@ -121,4 +124,6 @@ def case_build(
         },
     )
     case.refresh_from_db()
+    if source not in QUIET_SOURCES:
+        notify_case_received(case=case, at=received_at)
     return case

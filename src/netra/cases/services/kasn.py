@@ -25,6 +25,7 @@ from netra.cases.deadlines import deadline_fields
 from netra.cases.law import local_date
 from netra.cases.models import Case, Recommendation, Status, Transition
 from netra.cases.services.common import CaseConflict, audit, now
+from netra.cases.services.followup import followup_clock_start
 
 KASN = "KASN"
 BKN = "BKN"
@@ -125,6 +126,8 @@ def _hand_over_case(user, case: Case, recs: list[Recommendation], dates: dict, a
             kasn_processed_on=dates[rec.pk],
             **_readdress(rec, target),
         )
+        rec.refresh_from_db(fields=["handed_over_at"])
+        followup_clock_start(recommendation=rec)
     # The follow-up clock restarts: netra.law counts from the day the file reached its new addressee.
     values = {"updated_at": at, **deadline_fields(case, at)}
     if Case.objects.filter(pk=case.pk, status=Status.REKOMENDASI_DITERUSKAN).update(**values) != 1:

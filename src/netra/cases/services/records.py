@@ -22,6 +22,7 @@ from netra.cases.models import (
 )
 from netra.cases.services.common import audit
 from netra.cases.services.search import search_text_refresh
+from netra.notifications.services import notify_case_assigned
 
 HANDLER_ROLES = (Role.PIMPINAN, Role.STAF_PENANGANAN)
 COMMENT_ROLES = (Role.PIMPINAN, Role.STAF_PENANGANAN, Role.PENGAWAS)
@@ -63,7 +64,9 @@ def case_assign(*, user, case: Case, assignee: User | None) -> Case:
     if not eligible:
         raise ValidationError({"assignee": _("Penangan harus pimpinan atau staf penanganan kantor ini.")})
     with transaction.atomic():
-        Case.objects.filter(pk=case.pk).update(assigned_to=assignee, updated_at=timezone.now())
+        at = timezone.now()
+        Case.objects.filter(pk=case.pk).update(assigned_to=assignee, updated_at=at)
+        notify_case_assigned(case=case, assignee=assignee, at=at)
         audit(
             user=user,
             action="case.assign",

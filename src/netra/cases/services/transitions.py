@@ -20,6 +20,7 @@ from netra.cases.services import actions
 from netra.cases.services.actions import Plan
 from netra.cases.services.common import CaseConflict, TransitionNotAllowed, audit, now
 from netra.cases.services.search import search_text_refresh
+from netra.notifications.services import notify_case_transition
 
 HANDLERS: dict[str, Callable[..., Plan]] = {
     "start_kajian_awal": actions.plan_simple,
@@ -107,6 +108,7 @@ def case_transition(*, user, case: Case, action: str, reason: str = "", **params
             reason=reason,
             data={**plan.data, **_step_kept(case, at)},
         )
+        notify_case_transition(case=updated, action=action, from_office_id=from_office.pk, at=at)
         audit(
             user=user,
             action=f"case.{action}",

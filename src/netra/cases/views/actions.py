@@ -67,7 +67,7 @@ def transition(request, case_id: int, action: str):
         raise PermissionDenied(_("Tindakan ini tidak tersedia untuk Anda pada tahap kasus sekarang."))
     violations = violation_choices() if action == "decide" else ()
     sanctions = sanction_menu_for(request.user, case) if action == "record_followup" else None
-    form = action_form(spec, request.POST, violations=violations, sanctions=sanctions)
+    form = action_form(spec, request.POST, violations=violations, sanctions=sanctions, files=request.FILES)
 
     def call(form):
         services.case_transition(user=request.user, case=case, action=action, **form.service_params())

@@ -22,6 +22,7 @@ from netra.cases.forms import (
     ClarificationRecordForm,
     CommentForm,
     EvidenceForm,
+    FollowupStateForm,
     KajianForm,
     TemuanForm,
     action_form,
@@ -187,7 +188,25 @@ def case_page_context(request, case_id, *, bound: dict | None = None) -> dict:
         ),
         "may_see_identities": selectors.may_see_identities(request.user, detail.case),
         "letter_ids": selectors.letter_recommendation_ids_for(request.user, detail.case),
+        **letters_context(request.user, detail),
         **step_guards(detail),
+    }
+
+
+def letters_context(user, detail) -> dict:
+    """The case page's letters section: issued letters, follow-up clocks and what the user may do."""
+    case = detail.case
+    clocks = selectors.followup_clocks_for(user, case) if detail.recommendations else {}
+    followups = [
+        (rec, clocks.get(rec.pk), FollowupStateForm(prefix=f"followup-{rec.pk}"))
+        for rec in detail.recommendations
+        if rec.pk in clocks
+    ]
+    return {
+        "issued_letters": selectors.case_letters_for(user, case),
+        "followup_rows": followups,
+        "may_follow_up": selectors.may_follow_up(user, case),
+        "may_issue_letters": selectors.may_issue_letters(user, case),
     }
 
 
