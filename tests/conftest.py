@@ -4,6 +4,8 @@ import os
 import tempfile
 from pathlib import Path
 
+import pytest
+
 # In CI (CI=true) a skip fails the run; PostgreSQL-only tests are marked `postgresql` (tests/ci_skips.py).
 # pytest finds these hooks by name in this module, hence imported though never called here.
 from tests.ci_skips import (  # noqa: F401
@@ -54,3 +56,20 @@ def _sqlite_flush_lifts_audit_guards() -> None:
         return [*guards.SQLITE_DOWN, *statements, *guards.SQLITE_UP]
 
     DatabaseOperations.sql_flush = sql_flush  # type: ignore[method-assign]
+
+
+@pytest.fixture(autouse=True)
+def _generous_intake_limits(settings):
+    """Every test posts from 127.0.0.1 into one shared cache: the public intake limits
+    (netra.core.ratelimit) would turn a busy test's later requests into 429s. Tests of the limits set
+    their own rates (tests/cases/test_ratelimit.py)."""
+    settings.NETRA_PUBLIC_REPORT_RATE = settings.NETRA_PUBLIC_REPORT_GLOBAL_RATE = "0/m"
+    settings.NETRA_TRACK_RATE = settings.NETRA_TRACK_GLOBAL_RATE = "0/m"
+
+
+@pytest.fixture(autouse=True)
+def _twofactor_not_required(settings):
+    """2FA is required of every staff account by default (NETRA_REQUIRE_2FA); the suite's users sign
+    in with a password (force_login, the e2e ``login`` helper), so it is off here. The tests of the
+    requirement switch it on (tests/accounts/test_sessions_and_headers.py)."""
+    settings.NETRA_REQUIRE_2FA = False

@@ -333,6 +333,8 @@ ALSO_ALLOWED = {
     "netra.catalogue.labels": "translated labels of the law's vocabulary",
     "netra.registry.matching": "roster match suggestions, scoped through pegawai_list_for",
     "netra.api": "the API root",
+    "netra.core.ratelimit": "the shared limit of public intake (a request-layer concern, like api_auth)",
+    "netra.core.inputs": "the one policy of characters and integer bounds every input path applies",
 }
 
 

@@ -4,7 +4,10 @@ Every error answer has the documented shape ``{"detail": "...", "errors": {field
 (docs/api.md), in the request's language (``Accept-Language: id`` or ``en``; Indonesian by default).
 """
 
+import logging
+
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import DataError
 from django.http import Http404
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI
@@ -12,8 +15,18 @@ from ninja.errors import HttpError
 from ninja.errors import ValidationError as SchemaError
 
 from netra.cases.services.common import CaseConflict
+from netra.core.openapi import document_framework_errors
+from netra.core.ratelimit import RateLimited, limited_headers
 
-api = NinjaAPI(
+logger = logging.getLogger(__name__)
+
+
+class NetraAPI(NinjaAPI):
+    def get_openapi_schema(self, *args, **kwargs):
+        return document_framework_errors(super().get_openapi_schema(*args, **kwargs))
+
+
+api = NetraAPI(
     title="Netra API",
     version="1.0.0",
     description="Netra: pengawasan netralitas ASN. Staff endpoints take a token (Authorization: Bearer ...).",
@@ -31,10 +44,21 @@ api.add_router("/prevention/", "netra.prevention.api.router")
 _LOCATIONS = {"body", "form", "query", "path", "file", "header", "cookie"}
 
 
-def _message(error_type: str) -> str:
-    """A translated message for a pydantic error type (pydantic's own text is English only)."""
+def _message(error: dict) -> str:
+    """A translated message for a pydantic error (pydantic's own text is English only)."""
+    error_type, ctx = str(error.get("type", "")), error.get("ctx") or {}
     if error_type == "missing":
         return _("Wajib diisi.")
+    if error_type in ("less_than_equal", "greater_than_equal", "less_than", "greater_than"):
+        return _("Angka di luar batas yang diizinkan.")
+    if error_type == "string_too_long":
+        return _("Terlalu panjang (paling banyak %(n)s karakter).") % {"n": ctx.get("max_length", "?")}
+    if error_type == "string_pattern_mismatch":
+        return _("Format tidak valid.")
+    if error_type == "value_error":  # our own validators' messages, already translated (netra.core.inputs)
+        return str(ctx.get("error") or error.get("msg", "")).removeprefix("Value error, ") or _(
+            "Nilai tidak valid."
+        )
     if error_type.startswith("datetime"):
         return _("Waktu tidak valid (format ISO 8601, mis. 2024-10-01T09:00:00+07:00).")
     if error_type.startswith("date"):
@@ -63,7 +87,7 @@ def schema_errors(errors: list[dict]) -> dict:
     """ninja's list of pydantic errors as ``{field: [messages]}``."""
     found: dict[str, list[str]] = {}
     for error in errors:
-        found.setdefault(_field(error, _PARAMETERS), []).append(_message(str(error.get("type", ""))))
+        found.setdefault(_field(error, _PARAMETERS), []).append(_message(error))
     return found
 
 
@@ -99,6 +123,31 @@ def not_allowed(request, exc: PermissionDenied):
 def not_found(request, exc: Http404):
     """404: unknown, or outside the caller's jurisdiction (the two are never told apart)."""
     return _answer(request, 404, _("Tidak ditemukan."))
+
+
+@api.exception_handler(DataError)
+def not_storable(request, exc: DataError):
+    """400: a value the database cannot hold (out of range, NUL) that no input type caught first.
+
+    The shared input types refuse such values before any query; this keeps a missed field from
+    answering 500 (and the client from retrying a request that can never succeed)."""
+    logger.warning("value refused by the database on %s: %s", request.path, exc)
+    return _answer(
+        request, 400, _("Nilai tidak dapat disimpan (di luar batas atau berisi karakter terlarang).")
+    )
+
+
+@api.exception_handler(RateLimited)
+def too_many(request, exc: RateLimited):
+    """429: past the shared intake limit; wait Retry-After seconds or solve the challenge."""
+    detail = _(
+        "Terlalu banyak permintaan. Tunggu %(s)s detik, atau kirim ulang dengan header X-Netra-Challenge "
+        "dan X-Netra-Proof berisi nonce yang SHA-256-nya dengan tantangan diawali %(bits)s bit nol."
+    ) % {"s": exc.limited.retry_after, "bits": exc.limited.bits}
+    response = _answer(request, 429, detail)
+    for name, value in limited_headers(exc.limited).items():
+        response[name] = value
+    return response
 
 
 @api.exception_handler(HttpError)

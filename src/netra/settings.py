@@ -4,6 +4,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONCE, NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
 from netra.core.env import cache_config, data_dir, email_config, env, envbool, envint, envlist, secret_key
@@ -47,6 +48,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
+    "netra.core.middleware.OutageMiddleware",  # logs the end of a database outage (netra.core.views)
+    "netra.core.middleware.InputGuardMiddleware",  # 400 for NUL before any view or session lookup
     "django.contrib.sessions.middleware.SessionMiddleware",
     "netra.core.middleware.DefaultLanguageMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -56,6 +59,7 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     "netra.accounts.middleware.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "netra.accounts.middleware.StaffIdleTimeoutMiddleware",  # after messages: it says why you left
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
@@ -83,6 +87,9 @@ DATABASES = {
     "default": dj_database_url.parse(
         env("NETRA_DATABASE_URL", f"sqlite:///{DATA_DIR / 'netra.sqlite3'}"),
         conn_max_age=envint("NETRA_DB_CONN_MAX_AGE", 0),
+        # A kept connection is checked before each request reuses it, so one broken by a database
+        # restart is replaced instead of failing the request (the outage test relies on recovery).
+        conn_health_checks=True,
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
@@ -118,14 +125,18 @@ LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "cases:queue"
 LOGOUT_REDIRECT_URL = "home"
 
-# Failed logins are throttled per username and address (django-axes).
+# Failed logins are throttled per account AND per address, each on its own (django-axes): guessing one
+# password on each of many accounts from one address is stopped, and so is guessing one account's
+# password from many addresses.
 AXES_FAILURE_LIMIT = envint("NETRA_LOGIN_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = envint("NETRA_LOGIN_COOLOFF_MINUTES", 15) / 60
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_RESET_ON_SUCCESS = True
 AXES_ENABLED = envbool("NETRA_AXES_ENABLED", True)
 AXES_LOCKOUT_CALLABLE = "netra.accounts.views.login.lockout_response"  # Indonesian lockout page, HTTP 429
-# Roles that must use two-factor authentication, comma separated (e.g. "pimpinan,admin").
+# Two-factor authentication is required of every staff account unless NETRA_REQUIRE_2FA=false; then
+# only of the roles in NETRA_REQUIRE_2FA_ROLES (comma separated, e.g. "pimpinan,admin").
+NETRA_REQUIRE_2FA = envbool("NETRA_REQUIRE_2FA", True)
 NETRA_REQUIRE_2FA_ROLES = envlist("NETRA_REQUIRE_2FA_ROLES", [])
 OTP_TOTP_ISSUER = "Netra"
 
@@ -172,6 +183,11 @@ NETRA_AUDIT_CHECKPOINT_DIR = Path(env("NETRA_AUDIT_CHECKPOINT_DIR", str(DATA_DIR
 NETRA_IDENTITY_RETENTION_DAYS = envint("NETRA_IDENTITY_RETENTION_DAYS", 5 * 365)
 # Evidence uploads: largest accepted file, in megabytes.
 NETRA_MAX_UPLOAD_MB = envint("NETRA_MAX_UPLOAD_MB", 25)
+# Evidence that could act on whoever opens it (netra.cases.evidence_active): images above this many
+# pixels, office documents that expand past this size or ratio when unzipped.
+NETRA_MAX_IMAGE_PIXELS = envint("NETRA_MAX_IMAGE_PIXELS", 100_000_000)
+NETRA_MAX_UNZIPPED_MB = envint("NETRA_MAX_UNZIPPED_MB", 200)
+NETRA_MAX_ZIP_RATIO = envint("NETRA_MAX_ZIP_RATIO", 100)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
@@ -181,6 +197,16 @@ NETRA_TASK_QUEUES = envlist("NETRA_TASK_QUEUES", ["default"])
 NETRA_BROKER_URL = env("NETRA_BROKER_URL", "redis://127.0.0.1:6379/0")
 # Rate limits (public reports, API throttles) count in the cache: share it when running several processes.
 CACHES = cache_config(env("NETRA_CACHE_URL", ""))
+# One limit for every public intake path (netra.core.ratelimit), per client address and overall:
+# "30/m" = 30 a minute (s, m, h, d); "0/m" switches one off. Past it, a hashcash challenge of
+# NETRA_CHALLENGE_BITS zero bits lets a request through (pow.js solves it in the browser).
+NETRA_PUBLIC_REPORT_RATE = env("NETRA_PUBLIC_REPORT_RATE", "30/m")
+NETRA_PUBLIC_REPORT_GLOBAL_RATE = env("NETRA_PUBLIC_REPORT_GLOBAL_RATE", "600/m")
+NETRA_TRACK_RATE = env("NETRA_TRACK_RATE", "60/m")
+NETRA_TRACK_GLOBAL_RATE = env("NETRA_TRACK_GLOBAL_RATE", "3000/m")
+NETRA_CHALLENGE_BITS = envint("NETRA_CHALLENGE_BITS", 16)
+# Reverse proxies in front of Netra that append X-Forwarded-For (0: clients connect directly).
+NETRA_PROXY_COUNT = envint("NETRA_PROXY_COUNT", 0)
 # Public statistics publish no count from 1 to this minus one (docs/analytics.md, cell suppression).
 NETRA_OPEN_DATA_MIN_CELL = envint("NETRA_OPEN_DATA_MIN_CELL", 5)
 NETRA_TASK_RESULT_TTL = envint("NETRA_TASK_RESULT_TTL", 7 * 24 * 3600)  # seconds a finished result is kept
@@ -218,20 +244,41 @@ NETRA_DIGEST_HOUR = envint("NETRA_DIGEST_HOUR", 7)
 # What each beat enqueues (dotted paths of django_tasks tasks; each must be idempotent).
 NETRA_SCHEDULED_TASKS = envlist("NETRA_SCHEDULED_TASKS", ["netra.notifications.tasks.reminders_send"])
 
+# Behind HTTPS (NETRA_HTTPS, or the older NETRA_SECURE_COOKIES): Secure cookies and HSTS.
+NETRA_HTTPS = envbool("NETRA_HTTPS", False)
 SESSION_COOKIE_HTTPONLY = True
-SESSION_COOKIE_SECURE = envbool("NETRA_SECURE_COOKIES", False)
+SESSION_COOKIE_SECURE = envbool("NETRA_SECURE_COOKIES", NETRA_HTTPS)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+# No script reads the CSRF cookie: htmx sends the token from the page (hx-headers on <body>).
+CSRF_COOKIE_HTTPONLY = True
+SECURE_HSTS_SECONDS = envint("NETRA_HSTS_SECONDS", 31_536_000) if SESSION_COOKIE_SECURE else 0
 SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+# Sessions: at most NETRA_SESSION_HOURS long, and a staff session idle for NETRA_STAFF_IDLE_MINUTES
+# ends (netra.accounts.middleware.StaffIdleTimeoutMiddleware).
+SESSION_COOKIE_AGE = envint("NETRA_SESSION_HOURS", 12) * 3600
+NETRA_STAFF_IDLE_MINUTES = envint("NETRA_STAFF_IDLE_MINUTES", 30)
+# No inline script or style and no eval: every script and style is a static file; a page that truly
+# needs an inline one marks it with nonce="{{ request.csp_nonce }}" (django-csp adds it here).
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
-        "default-src": ["'self'"],
-        "img-src": ["'self'", "data:", "blob:"],
-        "style-src": ["'self'", "'unsafe-inline'"],
-        "script-src": ["'self'", "'unsafe-inline'", "'unsafe-eval'"],
-        "frame-ancestors": ["'none'"],
+        "default-src": [SELF],
+        "img-src": [SELF, "data:", "blob:"],
+        "style-src": [SELF, NONCE],
+        "script-src": [SELF, NONCE],
+        "object-src": [NONE],
+        "base-uri": [NONE],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
     }
 }
+
+# Seconds a client is told to wait (Retry-After) when the database is unreachable (503).
+NETRA_OUTAGE_RETRY_AFTER = envint("NETRA_OUTAGE_RETRY_AFTER", 10)
+
+# ninja's limit/offset paging: page size at most this many rows (netra.core.schemas bounds the offset).
+NINJA_PAGINATION_MAX_LIMIT = envint("NETRA_API_MAX_PAGE_SIZE", 1000)
 
 LOGGING = {
     "version": 1,

@@ -6,6 +6,9 @@ from django.views.generic import TemplateView
 
 from netra.api import api
 
+# A database outage answers 503 with Retry-After (JSON under /api/), any other failure a clean 500.
+handler500 = "netra.core.views.server_error"
+
 urlpatterns = [
     path("", TemplateView.as_view(template_name="home.html"), name="home"),
     path("i18n/", include("django.conf.urls.i18n")),

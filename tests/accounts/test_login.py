@@ -2,6 +2,7 @@
 
 import pytest
 from axes.models import AccessAttempt
+from django.test import Client
 
 from tests.accounts.helpers import PASSWORD, make_user, national_office
 
@@ -59,11 +60,30 @@ def test_four_failures_do_not_lock_out(client, staff):
     assert "_auth_user_id" in client.session
 
 
-def test_lockout_is_per_username(client, staff):
+def test_a_locked_account_does_not_lock_others_elsewhere(client, staff):
     make_user("budi", staff.office)
     for _ in range(6):
         client.post(LOGIN, {"username": "ani", "password": "salah"})
-    assert client.post(LOGIN, {"username": "budi", "password": PASSWORD, "next": "/akun/"}).status_code == 302
+    elsewhere = Client(REMOTE_ADDR="10.1.2.3")
+    assert (
+        elsewhere.post(LOGIN, {"username": "budi", "password": PASSWORD, "next": "/akun/"}).status_code == 302
+    )
+
+
+def test_one_guess_on_each_of_many_accounts_from_one_address_is_locked(client, staff):
+    for name in ("budi", "citra", "dedi", "eka", "fajar"):
+        make_user(name, staff.office)
+        client.post(LOGIN, {"username": name, "password": "salah"})
+    response = client.post(LOGIN, {"username": "ani", "password": PASSWORD})
+    assert response.status_code == 429 and "alamat jaringan ini" in response.content.decode()
+    assert "_auth_user_id" not in client.session
+
+
+def test_guesses_on_one_account_from_many_addresses_lock_the_account(staff):
+    for number in range(5):
+        Client(REMOTE_ADDR=f"10.9.0.{number}").post(LOGIN, {"username": "ani", "password": "salah"})
+    response = Client(REMOTE_ADDR="10.9.1.1").post(LOGIN, {"username": "ani", "password": PASSWORD})
+    assert response.status_code == 429 and "Akun dikunci sementara" in response.content.decode()
 
 
 def test_profile_needs_login(client):

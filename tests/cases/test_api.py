@@ -43,7 +43,9 @@ def test_public_report_with_a_photo_then_tracking(world):
     assert "Nama pelapor" in body["check"]["missing"] and body["check"]["anonymous"] is True
     case = Case.objects.get()
     assert case.evidence.count() == 2
-    tracked = Client().get(body["track_url"])
+    tracked = Client().post(
+        body["track_url"], {"code": body["receipt_code"]}, content_type="application/json"
+    )
     assert tracked.status_code == 200
     assert tracked.json()["status"] == "informasi_awal"
     for secret in ("Rahmat", "Camat", "Kijang"):
@@ -73,7 +75,7 @@ def test_report_check_before_submit(world):
 
 
 def test_track_unknown_code_is_404(world):
-    response = Client().get(f"{BASE}/track/K7QM-3XTP-9HRA")
+    response = Client().post(f"{BASE}/track", {"code": "K7QM-3XTP-9HRA"}, content_type="application/json")
     assert response.status_code == 404 and response.json()["detail"]
 
 
@@ -173,13 +175,11 @@ def test_openapi_and_docs_are_served(world):
     assert Client().get("/api/v1/docs").status_code == 200
 
 
-def test_public_reports_are_throttled_per_address(world, monkeypatch):
+def test_public_reports_are_throttled_per_address(world, settings):
     from django.core.cache import cache
 
-    from netra.cases import api
-
     cache.clear()
-    monkeypatch.setattr(api.REPORT_THROTTLES[0], "num_requests", 2)
+    settings.NETRA_PUBLIC_REPORT_RATE = "2/m"
     form = report_form(world, anonymous="true")
     codes = [Client(REMOTE_ADDR="10.9.8.7").post(f"{BASE}/reports", form).status_code for _ in range(3)]
     assert codes == [201, 201, 429]
@@ -304,7 +304,7 @@ def test_a_clarification_is_recorded_only_on_its_own_case_inside_jurisdiction(wo
     lingga = client_for(world["staff"]["lingga"][Role.STAF_PENANGANAN])
     outside = lingga.post(path.format(case=other.pk), record, content_type="application/json")
     assert outside.status_code == 404 and outside.json() == {"detail": "Tidak ditemukan.", "errors": {}}
-    unknown = Client().get(f"{BASE}/track/K7QM-3XTP-9HRA")
+    unknown = Client().post(f"{BASE}/track", {"code": "K7QM-3XTP-9HRA"}, content_type="application/json")
     assert unknown.json() == {"detail": "Kode tanda terima tidak ditemukan.", "errors": {}}
 
 

@@ -156,7 +156,8 @@ def test_access_matrix(world, office):
 def test_public_endpoints_need_no_account(world):
     case = case_in(world, "diterima")
     anonymous = Client()
-    assert anonymous.get(f"{BASE}/track/{case.receipt_code}").status_code == 200
+    tracked = anonymous.post(f"{BASE}/track", {"code": case.receipt_code}, content_type="application/json")
+    assert tracked.status_code == 200
     assert anonymous.get(f"{BASE}/elections").status_code == 200
     assert anonymous.get(f"{BASE}/violation-types").status_code == 200
     form = {

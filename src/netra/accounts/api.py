@@ -8,6 +8,7 @@ from netra.accounts.api_auth import AuthedRequest, staff_auth
 from netra.accounts.schemas import MeOut, TokenCreatedOut, TokenCreateIn, TokenOut
 from netra.accounts.selectors import token_get_for, token_list_for
 from netra.accounts.services import token_create, token_revoke
+from netra.core.schemas import Id
 
 router = Router(auth=staff_auth, tags=["accounts"])
 
@@ -33,5 +34,5 @@ def tokens_create(request: AuthedRequest, payload: TokenCreateIn):
 
 
 @router.post("/tokens/{token_id}/revoke", response=TokenOut)
-def tokens_revoke(request: AuthedRequest, token_id: int):
+def tokens_revoke(request: AuthedRequest, token_id: Id):
     return token_revoke(user=request.auth, token=token_get_for(request.auth, token_id))

@@ -5,6 +5,7 @@ from datetime import datetime
 from ninja import Field, Schema
 
 from netra.accounts.scoping import jurisdiction_of
+from netra.core.schemas import Line
 
 
 class OfficeOut(Schema):
@@ -48,7 +49,7 @@ class TokenOut(Schema):
 
 
 class TokenCreateIn(Schema):
-    name: str
+    name: Line
 
 
 class TokenCreatedOut(TokenOut):

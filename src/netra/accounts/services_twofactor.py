@@ -11,6 +11,7 @@ import django_otp
 import qrcode
 from django.conf import settings
 from django.db import transaction
+from django_otp.oath import TOTP
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from qrcode.image.svg import SvgPathImage
@@ -29,7 +30,10 @@ def twofactor_enabled(user) -> bool:
 
 
 def twofactor_required(user) -> bool:
-    """Whether the user's role must use 2FA (setting ``NETRA_REQUIRE_2FA_ROLES``)."""
+    """Whether the user must use 2FA: every staff account (a role, or the admin's superuser) while
+    ``NETRA_REQUIRE_2FA`` is on (the default), else the roles in ``NETRA_REQUIRE_2FA_ROLES``."""
+    if getattr(settings, "NETRA_REQUIRE_2FA", True) and (user.role or user.is_superuser):
+        return True
     return user.role in getattr(settings, "NETRA_REQUIRE_2FA_ROLES", [])
 
 
@@ -121,3 +125,28 @@ def twofactor_disable(*, user, code: str) -> bool:
         StaticDevice.objects.filter(user=user).delete()
         _audit(user, "user.2fa_disable")
     return True
+
+
+DEMO_DEVICE_NAME = "Autentikator demo"
+
+
+def twofactor_demo_enrol(*, user) -> str:
+    """Give a demo account a confirmed TOTP device (2FA is required of every staff account) and
+    return its secret in base32, so the demo's output can say how to get codes. Idempotent."""
+    device = TOTPDevice.objects.filter(user=user, name=DEMO_DEVICE_NAME, confirmed=True).first()
+    if device is None:
+        with transaction.atomic():
+            TOTPDevice.objects.filter(user=user).delete()
+            device = TOTPDevice.objects.create(user=user, name=DEMO_DEVICE_NAME, confirmed=True)
+            _audit(user, "user.2fa_enable")
+    return device_secret(device)
+
+
+def twofactor_demo_code(*, user) -> str | None:
+    """The current 6-digit code of a demo account's device; None for any other account (a real
+    officer's secret never leaves their authenticator app)."""
+    device = TOTPDevice.objects.filter(user=user, name=DEMO_DEVICE_NAME, confirmed=True).first()
+    if device is None:
+        return None
+    totp = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
+    return f"{totp.token():0{device.digits}d}"

@@ -7,15 +7,13 @@ not allowed (role or state), 404 unknown or outside jurisdiction, 409 changed me
 that does not match the schema (``netra.api``).
 """
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db.models import prefetch_related_objects
-from django.http import FileResponse, HttpRequest, HttpResponse
+from django.http import FileResponse, HttpRequest, HttpResponse, JsonResponse
 from django.utils.translation import gettext as _
 from ninja import Field, File, Form, Query, Router, Schema, Status
 from ninja.errors import HttpError
 from ninja.files import UploadedFile
-from ninja.throttling import AnonRateThrottle, BaseThrottle
 
 from netra.accounts.api_auth import AuthedRequest, staff_auth
 from netra.cases import selectors, services, workflow
@@ -45,12 +43,16 @@ from netra.cases.schemas import (
     ReceiptOut,
     ReportIn,
     TemuanIn,
+    TrackIn,
     TrackOut,
     TransitionIn,
-    ViolationTypeOut,
+    ViolationTypeBriefOut,
 )
 from netra.cases.views.followup import issued_letter_response
 from netra.cases.views.letters import letter_response
+from netra.core.inputs import text_problem
+from netra.core.ratelimit import RateLimited, rate_gate
+from netra.core.schemas import Id, Limit, Line, Offset, RegionCode
 from netra.law import catalogue
 
 router = Router(tags=["cases"])
@@ -74,19 +76,24 @@ PAGED_OPENAPI = {
 }
 
 
-class ReportThrottle(AnonRateThrottle):
-    """Public report submissions per client address (setting ``NETRA_PUBLIC_REPORT_RATE``)."""
-
-    scope = "cases_report"
-
-
-REPORT_THROTTLES: list[BaseThrottle] = [ReportThrottle(getattr(settings, "NETRA_PUBLIC_REPORT_RATE", "30/m"))]
-
-
 ERRORS = {400: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut}
+# Public intake answers 429 past the shared limit (netra.core.ratelimit), 422 for a malformed body.
+PUBLIC_ERRORS = {**ERRORS, 422: ErrorOut, 429: ErrorOut}
 
 
-def _detail_shown(user, case_id: int) -> CaseDetailView:
+def _gate(request: HttpRequest, scope: str) -> None:
+    """The shared intake limit; a solved challenge rides in ``X-Netra-Challenge``/``X-Netra-Proof``."""
+    limited = rate_gate(
+        request,
+        scope,
+        challenge=request.headers.get("X-Netra-Challenge", ""),
+        nonce=request.headers.get("X-Netra-Proof", ""),
+    )
+    if limited is not None:
+        raise RateLimited(limited)
+
+
+def _detail_shown(user, case_id: Id) -> CaseDetailView:
     """The case as the user may see it; showing the reporter's identity is audited."""
     detail = selectors.case_detail_for(user, case_id)
     if detail.reporter is not None:
@@ -116,7 +123,7 @@ def report_check(request: HttpRequest, payload: ReportIn):
     return services.intake_check(_report_data(payload), links=payload.links)
 
 
-@router.post("/reports", response={201: ReceiptOut, **ERRORS}, auth=None, throttle=REPORT_THROTTLES)
+@router.post("/reports", response={201: ReceiptOut, **PUBLIC_ERRORS}, auth=None)
 def report_submit(
     request: HttpRequest,
     payload: Form[ReportIn],
@@ -126,29 +133,47 @@ def report_submit(
     """File a report without an account (multipart: fields + ``files``). Keep the receipt code.
 
     An incident date outside the election's supervision period is refused (400, ``confirm_period``)
-    unless ``confirm_period=true``."""
+    unless ``confirm_period=true``. Past the shared rate limit: 429 with ``Retry-After`` and a
+    hashcash challenge in ``X-Netra-Challenge`` (docs/api.md)."""
+    _gate(request, "report")
     data, files = _report_data(payload), files or []
     check = services.intake_check(data, files=files, links=payload.links)
     case, code = services.laporan_submit_public(data=data, files=files, links=payload.links, source="api")
     return Status(201, Receipt(case, code, check))
 
 
-@router.get("/track/{code}", response={200: TrackOut, **ERRORS}, auth=None, url_name="cases_track")
-def track(request: HttpRequest, code: str):
-    """Public status of a report by receipt code; nothing that identifies anyone."""
-    tracked = selectors.case_track(code)
+@router.post("/track", response={200: TrackOut, **PUBLIC_ERRORS}, auth=None, url_name="cases_track")
+def track(request: HttpRequest, payload: TrackIn = None):  # type: ignore[assignment]
+    """Public status of a report by receipt code (JSON body ``{"code": ...}`` or header
+    ``X-Receipt-Code``); nothing that identifies anyone. The code never goes into a URL, so it stays
+    out of access logs."""
+    _gate(request, "track")
+    code = (payload.code if payload else "") or request.headers.get("X-Receipt-Code", "")
+    tracked = selectors.case_track(code) if code and not text_problem(code) else None
     if tracked is None:
         raise HttpError(404, _("Kode tanda terima tidak ditemukan."))
     return tracked
 
 
+@router.get("/track/{code}", response={410: ErrorOut}, auth=None, deprecated=True, include_in_schema=False)
+def track_in_url(request: HttpRequest, code: str):
+    """Gone: the code in a URL ends up in access logs. Not looked up, and not logged by Netra."""
+    detail = _(
+        'Kirim kode tanda terima dengan POST ke /api/v1/cases/track (badan JSON {"code": ...} '
+        "atau header X-Receipt-Code), bukan di alamat URL."
+    )
+    response = JsonResponse({"detail": detail, "errors": {}}, status=410)
+    response._has_been_logged = True  # type: ignore[attr-defined]  # Django's 4xx log line would name the code
+    return response
+
+
 @router.get("/elections", response=list[ElectionOut], auth=None)
-def elections(request: HttpRequest, active: bool = True, region: str = ""):
+def elections(request: HttpRequest, active: bool = True, region: RegionCode = ""):
     """Configured elections; ``region`` (a code) keeps those held there (national ones included)."""
     return selectors.elections_held_in(region, active_only=active)
 
 
-@router.get("/violation-types", response=list[ViolationTypeOut], auth=None)
+@router.get("/violation-types", response=list[ViolationTypeBriefOut], auth=None)
 def violation_type_list(request: HttpRequest):
     return list(catalogue.all_types())
 
@@ -157,21 +182,21 @@ def violation_type_list(request: HttpRequest):
 
 
 class CaseFilters(Schema):
-    status: str = ""
-    kind: str = ""
-    region: str = ""
-    election: int | None = None
-    subject_type: str = ""
-    violation_code: str = ""
+    status: Line = ""
+    kind: Line = ""
+    region: RegionCode = ""
+    election: Id | None = None
+    subject_type: Line = ""
+    violation_code: Line = ""
     overdue: bool = False
     nearly_due: bool = False
-    q: str = ""
+    q: Line = ""
     assigned_to_me: bool = False
     open_only: bool = False
     sanction_lighter: bool = False
-    limit: int = 50
+    limit: Limit = 50
     cursor: str = Field("", description=_CURSOR_HELP)
-    offset: int = Field(0, description=_OFFSET_HELP, json_schema_extra={"deprecated": True})
+    offset: Offset = Field(0, description=_OFFSET_HELP, json_schema_extra={"deprecated": True})
 
 
 def _paged(request: AuthedRequest, response: HttpResponse, page) -> list:
@@ -238,7 +263,7 @@ def compliance(request: AuthedRequest, filters: Query[ComplianceFilters]):
 def queue(
     request: AuthedRequest,
     response: HttpResponse,
-    limit: int = 200,
+    limit: Limit = 200,
     cursor: str = Query("", description=_CURSOR_HELP),
 ):
     """Open cases waiting on the caller's office, nearest deadline first; ``limit`` at most 200,
@@ -263,19 +288,19 @@ def temuan(request: AuthedRequest, payload: TemuanIn):
 
 
 @router.get("/{case_id}", response={200: CaseDetailOut, **ERRORS}, auth=staff_auth)
-def case_detail(request: AuthedRequest, case_id: int):
+def case_detail(request: AuthedRequest, case_id: Id):
     return _detail_shown(request.auth, case_id)
 
 
 @router.get("/{case_id}/actions", response={200: list[ActionOut], **ERRORS}, auth=staff_auth)
-def case_actions(request: AuthedRequest, case_id: int):
+def case_actions(request: AuthedRequest, case_id: Id):
     """Only the actions the caller may take on this case now."""
     case = selectors.case_get_for(request.auth, case_id)
     return workflow.available_transitions(request.auth, case)
 
 
 @router.post("/{case_id}/transitions", response={200: CaseDetailOut, **ERRORS}, auth=staff_auth)
-def case_transition(request: AuthedRequest, case_id: int, payload: TransitionIn):
+def case_transition(request: AuthedRequest, case_id: Id, payload: TransitionIn):
     case = selectors.case_get_for(request.auth, case_id)
     params = {k: v for k, v in payload.dict(exclude={"action", "reason"}).items() if v is not None}
     services.case_transition(
@@ -285,7 +310,7 @@ def case_transition(request: AuthedRequest, case_id: int, payload: TransitionIn)
 
 
 @router.get("/{case_id}/evidence", response={200: list[EvidenceOut], **ERRORS}, auth=staff_auth)
-def evidence_list(request: AuthedRequest, case_id: int):
+def evidence_list(request: AuthedRequest, case_id: Id):
     case = selectors.case_get_for(request.auth, case_id)
     return selectors.evidence_list_for(request.auth, case)
 
@@ -293,11 +318,11 @@ def evidence_list(request: AuthedRequest, case_id: int):
 @router.post("/{case_id}/evidence", response={201: list[EvidenceOut], **ERRORS}, auth=staff_auth)
 def evidence_add(
     request: AuthedRequest,
-    case_id: int,
+    case_id: Id,
     # ninja takes `= None` as "optional"; with `| None` in the annotation it parses no files at all
     files: File[list[UploadedFile]] = None,  # type: ignore[assignment]
     links: Form[list[str]] = None,  # type: ignore[assignment]
-    description: Form[str] = "",
+    description: Form[str] = "",  # checked by the service (length, characters)
 ):
     """Attach files (multipart ``files``) and/or ``links``; every file is checked before any is kept."""
     case = selectors.case_get_for(request.auth, case_id)
@@ -313,7 +338,7 @@ def evidence_add(
     url_name="cases_evidence_file",
     response={200: None, **ERRORS},
 )
-def evidence_file(request: AuthedRequest, evidence_id: int):
+def evidence_file(request: AuthedRequest, evidence_id: Id):
     """The stored file, byte for byte as uploaded (check it against ``sha256``)."""
     item, handle = selectors.evidence_file_for(request.auth, evidence_id)
     services.evidence_download_record(user=request.auth, evidence=item, channel="api")
@@ -330,13 +355,13 @@ def evidence_file(request: AuthedRequest, evidence_id: int):
     url_name="cases_letter_pdf",
     response={200: None, **ERRORS},
 )
-def letter_pdf(request: AuthedRequest, case_id: int, rec_id: int):
+def letter_pdf(request: AuthedRequest, case_id: Id, rec_id: Id):
     """The recommendation's official letter as PDF (same access rules as the case page's link)."""
     return letter_response(request.auth, case_id, rec_id, "pdf")
 
 
 @router.post("/{case_id}/kajian", response={201: KajianOut, **ERRORS}, auth=staff_auth)
-def kajian_add(request: AuthedRequest, case_id: int, payload: KajianIn):
+def kajian_add(request: AuthedRequest, case_id: Id, payload: KajianIn):
     """The written kajian awal (with its syarat ticks) or kajian dugaan (with its facts); the guards of
     registration and decision read them."""
     case = selectors.case_get_for(request.auth, case_id)
@@ -344,7 +369,7 @@ def kajian_add(request: AuthedRequest, case_id: int, payload: KajianIn):
 
 
 @router.post("/{case_id}/clarifications", response={201: ClarificationOut, **ERRORS}, auth=staff_auth)
-def clarification_add(request: AuthedRequest, case_id: int, payload: ClarificationIn):
+def clarification_add(request: AuthedRequest, case_id: Id, payload: ClarificationIn):
     case = selectors.case_get_for(request.auth, case_id)
     return Status(201, services.clarification_schedule(user=request.auth, case=case, **payload.dict()))
 
@@ -355,7 +380,7 @@ def clarification_add(request: AuthedRequest, case_id: int, payload: Clarificati
     auth=staff_auth,
 )
 def clarification_record(
-    request: AuthedRequest, case_id: int, clarification_id: int, payload: ClarificationRecordIn
+    request: AuthedRequest, case_id: Id, clarification_id: Id, payload: ClarificationRecordIn
 ):
     """The berita acara: held with the party present (hadir) or recorded as not attended (tidak_hadir)."""
     item = selectors.clarification_get_for(request.auth, case_id, clarification_id)
@@ -365,19 +390,19 @@ def clarification_record(
 
 
 @router.get("/{case_id}/comments", response={200: list[CommentOut], **ERRORS}, auth=staff_auth)
-def comments(request: AuthedRequest, case_id: int):
+def comments(request: AuthedRequest, case_id: Id):
     return selectors.comment_list_for(request.auth, case_id)
 
 
 @router.post("/{case_id}/comments", response={201: CommentOut, **ERRORS}, auth=staff_auth)
-def comment_add(request: AuthedRequest, case_id: int, payload: CommentIn):
+def comment_add(request: AuthedRequest, case_id: Id, payload: CommentIn):
     case = selectors.case_get_for(request.auth, case_id)
     comment = services.comment_add(user=request.auth, case=case, body=payload.body)
     return Status(201, comment)
 
 
 @router.post("/{case_id}/assignment", response={200: CaseOut, **ERRORS}, auth=staff_auth)
-def assignment(request: AuthedRequest, case_id: int, payload: AssignmentIn):
+def assignment(request: AuthedRequest, case_id: Id, payload: AssignmentIn):
     case = selectors.case_get_for(request.auth, case_id)
     assignee = None
     if payload.assignee:

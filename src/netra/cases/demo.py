@@ -190,7 +190,8 @@ DEMO_LETTERHEADS: dict[str, dict[str, Any]] = {"21.01": {"website": "bintankab.b
 
 @dataclass
 class DemoSummary:
-    users: list[tuple[str, str, str]] = field(default_factory=list)  # username, office, role
+    # username, office, role, the base32 TOTP secret of its pre-enrolled authenticator
+    users: list[tuple[str, str, str, str]] = field(default_factory=list)
     created_users: int = 0
     cases: int = 0
     created_cases: int = 0
@@ -224,6 +225,7 @@ def _letterheads() -> None:
 
 def _users(summary: DemoSummary) -> dict[str, User]:
     from netra.accounts.services import user_create
+    from netra.accounts.services_twofactor import twofactor_demo_enrol
 
     users = {}
     for key, kind, code in DEMO_OFFICES:
@@ -245,7 +247,8 @@ def _users(summary: DemoSummary) -> dict[str, User]:
                 )
                 summary.created_users += 1
             users[username] = user
-            summary.users.append((username, office.name, str(Role(role).label)))
+            secret = twofactor_demo_enrol(user=user)
+            summary.users.append((username, office.name, str(Role(role).label), secret))
     return users
 
 

@@ -19,9 +19,11 @@ from django.core.files.base import File
 from django.core.validators import URLValidator
 from django.utils.translation import gettext as _
 
+from netra.cases import evidence_active as active
 from netra.cases.models import Evidence
 from netra.cases.sealing import evidence_plaintext
 from netra.core.crypto import KeyUnavailable
+from netra.core.inputs import text_problem
 
 CHUNK = 64 * 1024
 SNIFF_BYTES = 64 * 1024
@@ -166,7 +168,71 @@ def evidence_check(upload) -> CheckedFile:
             _("Isi berkas %(name)s bukan %(label)s (terdeteksi: %(found)s). Berkas ditolak demi keamanan.")
             % {"name": name, "label": kind.label, "found": _described(detected)}
         )
+    if problem := _active_content_problem(upload, ext, kind, name):
+        raise ValidationError(problem)
     return CheckedFile(upload=upload, name=name, kind=kind, sha256=sha256, size=size)
+
+
+IMAGE_EXTENSIONS = frozenset({"jpg", "jpeg", "jfif", "jpe", "png", "gif", "webp"})
+
+
+def _read_all(upload) -> bytes:
+    upload.seek(0)
+    data = upload.read()
+    upload.seek(0)
+    return data
+
+
+def _active_content_problem(upload, ext: str, kind: FileKind, name: str) -> str | None:
+    """Why a file of the right type is still refused (netra.cases.evidence_active), or None."""
+    if ext in IMAGE_EXTENSIONS:
+        return _image_problem(_read_all(upload), ext, name)
+    if kind.mime == "application/pdf" and (found := active.pdf_active_names(_read_all(upload))):
+        return _(
+            "PDF %(name)s berisi tindakan otomatis (%(what)s) yang dapat menjalankan program. "
+            "Cetak ulang sebagai PDF biasa (Print to PDF) lalu kirim lagi."
+        ) % {"name": name, "what": ", ".join(sorted(f"/{n}" for n in found))}
+    if ext in _OFFICE_PART:
+        return _archive_problem(upload, name)
+    return None
+
+
+def _image_problem(data: bytes, ext: str, name: str) -> str | None:
+    if active.image_has_active_content(data, ext):
+        return _(
+            "Gambar %(name)s berisi kode HTML atau skrip yang disisipkan. Berkas ditolak demi keamanan; "
+            "kirim foto asli dari kamera atau tangkapan layar baru."
+        ) % {"name": name}
+    size, limit = active.image_size(data, ext), int(settings.NETRA_MAX_IMAGE_PIXELS)
+    if size is not None and size[0] * size[1] > limit:
+        return _(
+            "Gambar %(name)s terlalu besar: %(w)s x %(h)s piksel (batas %(mp)s megapiksel). "
+            "Perkecil ukurannya lalu kirim lagi."
+        ) % {"name": name, "w": size[0], "h": size[1], "mp": limit // 1_000_000}
+    return None
+
+
+def _archive_problem(upload, name: str) -> str | None:
+    problem = active.archive_problem(
+        upload,
+        max_bytes=int(settings.NETRA_MAX_UNZIPPED_MB) * 1024 * 1024,
+        max_ratio=int(settings.NETRA_MAX_ZIP_RATIO),
+        max_entries=ARCHIVE_MAX_ENTRIES,
+    )
+    if problem is None:
+        return None
+    return _(
+        "Dokumen %(name)s mengembang terlalu besar saat dibuka (batas %(mb)s MB, rasio %(ratio)s:1, "
+        "%(entries)s bagian). Simpan ulang dokumen itu atau kirim sebagai PDF."
+    ) % {
+        "name": name,
+        "mb": settings.NETRA_MAX_UNZIPPED_MB,
+        "ratio": settings.NETRA_MAX_ZIP_RATIO,
+        "entries": ARCHIVE_MAX_ENTRIES,
+    }
+
+
+ARCHIVE_MAX_ENTRIES = 10_000
 
 
 def evidence_check_all(files) -> list[CheckedFile]:
@@ -189,6 +255,12 @@ def links_clean(links) -> list[str]:
         url = str(raw).strip()
         if not url:
             continue
+        if text_problem(url):
+            errors.append(
+                _("Tautan berisi karakter yang tidak diizinkan: %(url)s")
+                % {"url": url[:200].replace("\x00", "")}
+            )
+            continue
         if len(url) > MAX_LINK_LENGTH:
             errors.append(
                 _("Tautan terlalu panjang (paling banyak 1000 karakter): %(url)s…") % {"url": url[:80]}
@@ -201,7 +273,7 @@ def links_clean(links) -> list[str]:
             continue
         cleaned.append(url)
     if errors:
-        raise ValidationError(errors)
+        raise ValidationError({"links": errors})
     return cleaned
 
 

@@ -6,7 +6,6 @@ layout, dates, control and bidi characters, lengths, region level, election). Th
 may ask for more (required fields), never for less.
 """
 
-import unicodedata
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -17,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from netra.accounts.scoping import region_within
 from netra.cases.models import Election, SubjectType
+from netra.core.inputs import DB_INT_MAX, text_problem
 from netra.law import regioncode
 from netra.names.nip import NIP_LENGTH, InvalidNip, clean_nip, parse_nip
 from netra.registry.models import Agency, Region
@@ -57,22 +57,6 @@ def _text(value) -> str:
     return "" if value is None else str(value).strip()
 
 
-# Explicit embeddings, overrides and isolates (U+202A-E, U+2066-9) can make a name display as another
-# ("Trojan Source"); the implicit marks LRM/RLM are harmless and stay allowed.
-BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
-LINE_BREAKS = frozenset("\n\r\t")
-
-
-def text_problem(value: str, *, multiline: bool = False) -> str | None:
-    """Why a typed text cannot be stored (NUL and other control characters, bidi overrides), or None."""
-    allowed = LINE_BREAKS if multiline else frozenset()
-    if any(unicodedata.category(ch) == "Cc" and ch not in allowed for ch in value):
-        return _("Mengandung karakter kontrol yang tidak diizinkan (mis. NUL atau ganti baris).")
-    if any(ch in BIDI_CONTROLS for ch in value):
-        return _("Mengandung karakter pengubah arah teks (bidi) yang tidak diizinkan.")
-    return None
-
-
 def _date(value, name: str, errors: dict) -> date | None:
     if value in (None, ""):
         return None
@@ -85,12 +69,23 @@ def _date(value, name: str, errors: dict) -> date | None:
         return None
 
 
+def _past_bigint(value) -> bool:
+    try:
+        number = int(str(value).strip())
+    except ValueError:
+        return False
+    return abs(number) > DB_INT_MAX
+
+
 def _lookup(model, value, errors: dict, name: str, message: str):
     if value in (None, ""):
         return None
     if isinstance(value, model):
         return value
     if isinstance(value, str) and text_problem(value):  # PostgreSQL cannot even look up a NUL
+        errors[name] = message
+        return None
+    if _past_bigint(value):  # nor compare a key past its bigint (a 500 on both engines)
         errors[name] = message
         return None
     try:

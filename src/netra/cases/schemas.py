@@ -16,6 +16,7 @@ from netra.accounts.schemas import OfficeOut
 from netra.cases import selectors
 from netra.cases.receipts import receipt_code_display
 from netra.cases.tracking import TrackStep, TrackView
+from netra.core.schemas import Id, Line, Text
 
 
 class ErrorOut(Schema):
@@ -26,7 +27,7 @@ class ErrorOut(Schema):
 class ReportIn(Schema):
     """The public report form (multipart). Anonymous reports become informasi awal."""
 
-    election: int
+    election: Id
     region: str = Field(description="Kemendagri region code, e.g. 21.01.04")
     description: str
     place: str = ""
@@ -82,7 +83,7 @@ class ReceiptOut(Schema):
     kind: str = Field(alias="case.kind")
     status: str = Field(alias="case.status")
     status_label: str
-    track_url: str
+    track_url: str = Field(description='POST the receipt code here (body {"code": ...}) to follow the report')
     check: IntakeCheckOut
 
     @staticmethod
@@ -95,7 +96,11 @@ class ReceiptOut(Schema):
 
     @staticmethod
     def resolve_track_url(obj) -> str:
-        return reverse("api:cases_track", kwargs={"code": obj.code})
+        return reverse("api:cases_track")
+
+
+class TrackIn(Schema):
+    code: Line = Field("", description="The receipt code, with or without dashes")
 
 
 # The public tracking view is the service's own type (one definition for the page and the API).
@@ -106,7 +111,7 @@ TrackOut = TrackView
 class TerlaporIn(Schema):
     name: str
     nip: str = ""
-    agency: int | None = None
+    agency: Id | None = None
     agency_name: str = ""
     position: str = ""
     subject_type: str = "lainnya"
@@ -120,13 +125,13 @@ class WitnessIn(Schema):
 
 class ObservationIn(Schema):
     observed_at: datetime
-    place: str = ""
-    method: str
-    what: str
+    place: Line = ""
+    method: Line
+    what: Text
 
 
 class TemuanIn(Schema):
-    election: int
+    election: Id
     region: str
     description: str
     place: str = ""
@@ -141,28 +146,28 @@ class TemuanIn(Schema):
 
 
 class TransitionIn(Schema):
-    action: str
-    reason: str = ""
-    reason_code: str | None = None
-    target_office: int | None = None
-    region: str | None = None
-    outcome: str | None = None
-    violation_code: str | None = None
-    letter_number: str | None = None
+    action: Line
+    reason: Text = ""
+    reason_code: Line | None = None
+    target_office: Id | None = None
+    region: Line | None = None
+    outcome: Line | None = None
+    violation_code: Line | None = None
+    letter_number: Line | None = None
     forwarded_on: date | None = None
-    sanction_code: str | None = Field(None, description="record_followup: an option of netra.law.sanctions")
-    sanction: str | None = Field(None, description="record_followup: the text when sanction_code is lainnya")
-    lighter_reason: str | None = None
-    imposed_by: str | None = None
+    sanction_code: Line | None = Field(None, description="record_followup: an option of netra.law.sanctions")
+    sanction: Text | None = Field(None, description="record_followup: the text when sanction_code is lainnya")
+    lighter_reason: Text | None = None
+    imposed_by: Line | None = None
     imposed_on: date | None = None
-    note: str | None = None
+    note: Text | None = None
 
 
 class KajianIn(Schema):
-    stage: str = Field(description="awal (in kajian_awal) or dugaan (klarifikasi/kajian)")
-    facts: str = Field("", description="uraian singkat fakta; required for dugaan")
-    analysis: str
-    conclusion: str
+    stage: Line = Field(description="awal (in kajian_awal) or dugaan (klarifikasi/kajian)")
+    facts: Text = Field("", description="uraian singkat fakta; required for dugaan")
+    analysis: Text
+    conclusion: Text
     formil_pelapor: bool = False
     formil_terlapor: bool = False
     formil_waktu: bool = False
@@ -178,16 +183,16 @@ class KajianOut(Schema):
 
 
 class ClarificationIn(Schema):
-    party: str = Field(description="pelapor, terlapor, saksi or ahli")
-    person_name: str
+    party: Line = Field(description="pelapor, terlapor, saksi or ahli")
+    person_name: Line
     scheduled_at: datetime
-    place: str
+    place: Line
 
 
 class ClarificationRecordIn(Schema):
     held_at: datetime
-    record: str
-    attendance: str = Field("hadir", description="hadir or tidak_hadir")
+    record: Text
+    attendance: Line = Field("hadir", description="hadir or tidak_hadir")
 
 
 class ClarificationOut(Schema):
@@ -212,7 +217,7 @@ class ActionOut(Schema):
 
 
 class CommentIn(Schema):
-    body: str
+    body: Text
 
 
 class CommentOut(Schema):
@@ -227,7 +232,7 @@ class CommentOut(Schema):
 
 
 class AssignmentIn(Schema):
-    assignee: str | None = Field(None, description="username of a handler of the office; null unassigns")
+    assignee: Line | None = Field(None, description="username of a handler of the office; null unassigns")
 
 
 class ElectionOut(Schema):
@@ -242,8 +247,8 @@ class ElectionOut(Schema):
     is_active: bool
 
 
-class ViolationTypeOut(Schema):
-    """From a ``netra.law`` catalogue entry."""
+class ViolationTypeBriefOut(Schema):
+    """From a ``netra.law`` catalogue entry (the catalogue's own API has the full ``ViolationTypeOut``)."""
 
     code: str
     name: str = Field(alias="name_id")

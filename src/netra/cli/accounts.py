@@ -170,6 +170,23 @@ def _print_letterhead(office) -> None:
     typer.echo(f"  logo: {len(office.logo)} bytes" if office.logo else "  logo: -")
 
 
+def demo_code(username: Annotated[str, typer.Argument(help="A demo account, e.g. bintan.pimpinan")]) -> None:
+    """The current 6-digit sign-in code of a demo account (its authenticator was pre-enrolled by
+    `netra demo`); real accounts keep their secret in their own authenticator app only."""
+    from netra.cli.django_setup import setup
+
+    setup()
+    from netra.accounts.models import User
+    from netra.accounts.services_twofactor import twofactor_demo_code
+
+    user = User.objects.filter(username=username).first()
+    code = twofactor_demo_code(user=user) if user is not None else None
+    if code is None:
+        typer.echo(f"Error: {username!r} is not a demo account with a pre-enrolled authenticator.", err=True)
+        raise typer.Exit(2)
+    typer.echo(code)
+
+
 def register(app: typer.Typer, import_app: typer.Typer) -> None:
     """Add this module's commands to the ``netra`` app."""
     app.command("createuser")(createuser)
@@ -177,3 +194,6 @@ def register(app: typer.Typer, import_app: typer.Typer) -> None:
     offices.command("ensure")(offices_ensure)
     offices.command("letterhead")(offices_letterhead)
     app.add_typer(offices, name="offices")
+    accounts = typer.Typer(help="Staff accounts.", no_args_is_help=True)
+    accounts.command("demo-code")(demo_code)
+    app.add_typer(accounts, name="accounts")

@@ -43,14 +43,18 @@ def _print_logins(summary, port: int | None) -> None:
 
     from netra.cases.demo import DEMO_PASSWORD
 
-    table = Table(title="Akun demo (kata sandi sama untuk semua)")
-    for column in ("nama pengguna", "kantor", "peran"):
+    table = Table(title="Akun demo (kata sandi sama untuk semua; verifikasi dua langkah sudah aktif)")
+    for column in ("nama pengguna", "kantor", "peran", "kunci TOTP"):
         table.add_column(column)
-    for username, office, role in summary.users:
-        table.add_row(username, office, role)
+    for username, office, role, secret in summary.users:
+        table.add_row(username, office, role, secret)
     console = _console()
     console.print(table)
     console.print(f"Kata sandi demo: [bold]{DEMO_PASSWORD}[/bold]")
+    console.print(
+        "Kode verifikasi (6 angka) setelah kata sandi: [bold]netra accounts demo-code NAMA_PENGGUNA[/bold], "
+        "atau masukkan kunci TOTP akun itu ke aplikasi autentikator (Google Authenticator, Aegis, ...)."
+    )
     console.print(
         f"{summary.regions} wilayah, {summary.roster} pegawai sintetis, {summary.cases} kasus demo."
     )
@@ -192,12 +196,41 @@ def _run(server, host: str, port: int) -> None:
 def serve(
     host: Annotated[str, typer.Option(help="Address to listen on")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port")] = 8000,
+    workers: Annotated[
+        int,
+        typer.Option(
+            min=1, help="Worker processes: 1 = waitress in this process; more = gunicorn (production extra)"
+        ),
+    ] = 1,
 ) -> None:
-    """Run the web server (waitress; put a TLS-terminating proxy in front in production)."""
+    """Run the web server (put a TLS-terminating proxy in front in production).
+
+    One process runs waitress with threads; Python's GIL then caps it near one core. ``--workers N``
+    runs gunicorn with N processes (about one per core, plus one), each with threads; share the rate
+    limits between them with NETRA_CACHE_URL=redis://... (docs/deployment.md)."""
     from netra.cli.django_setup import setup
 
     setup()
+    if workers > 1:
+        _run_gunicorn(host, port, workers)
+        return
     _run(_bind(host, port), host, port)
+
+
+def _run_gunicorn(host: str, port: int, workers: int) -> None:
+    """Replace this process with gunicorn serving netra.wsgi (its master handles signals and restarts)."""
+    import os
+    import shutil
+    import sys
+
+    gunicorn = shutil.which("gunicorn") or str(Path(sys.executable).with_name("gunicorn"))
+    if not Path(gunicorn).exists():
+        typer.echo("Error: --workers needs gunicorn: pip install 'netra-asn[production]'.", err=True)
+        raise typer.Exit(2)
+    args = [gunicorn, "netra.wsgi:application", "--bind", f"{host}:{port}", "--workers", str(workers)]
+    args += ["--threads", "4", "--worker-class", "gthread", "--name", "netra"]
+    _console().print(f"Netra berjalan di http://{host}:{port}/ ({workers} proses gunicorn)")
+    os.execv(gunicorn, args)  # noqa: S606 - a fixed program and arguments, no shell
 
 
 def import_cases(

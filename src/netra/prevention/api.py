@@ -7,6 +7,7 @@ from ninja import File, Query, Router, Schema, Status
 from ninja.files import UploadedFile
 
 from netra.accounts.api_auth import AuthedRequest, staff_auth
+from netra.core.schemas import Id, Limit, Offset
 from netra.prevention import selectors, services
 from netra.prevention.schemas import (
     CoverageOut,
@@ -27,9 +28,9 @@ router = Router(tags=["prevention"])
 class ListFilters(Schema):
     q: str = ""
     region: str = ""
-    election: int | None = None
-    limit: int = 50
-    offset: int = 0
+    election: Id | None = None
+    limit: Limit = 50
+    offset: Offset = 0
 
 
 def _window(filters: ListFilters) -> slice:
@@ -47,7 +48,7 @@ def event_list(request: AuthedRequest, filters: Query[ListFilters]):
 
 
 @router.get("/events/{event_id}", response=EventOut, auth=staff_auth)
-def event_detail(request: AuthedRequest, event_id: int):
+def event_detail(request: AuthedRequest, event_id: Id):
     return (
         selectors.event_list_for(request.auth)
         .filter(pk=selectors.event_get_for(request.auth, event_id).pk)
@@ -97,7 +98,7 @@ def event_create(request: AuthedRequest, payload: EventIn):
 @router.post(
     "/events/{event_id}/attendance", response={200: ListImportOut, 400: ListImportOut}, auth=staff_auth
 )
-def attendance_import(request: AuthedRequest, event_id: int, file: File[UploadedFile], dry_run: bool = False):
+def attendance_import(request: AuthedRequest, event_id: Id, file: File[UploadedFile], dry_run: bool = False):
     """Replace the attendance list with a CSV/XLSX (columns nama, nip, instansi, jabatan); 400 with
     the row-by-row errors when any row is wrong (nothing is then stored)."""
     event = selectors.event_get_for(request.auth, event_id)
@@ -107,7 +108,7 @@ def attendance_import(request: AuthedRequest, event_id: int, file: File[Uploaded
 
 
 @router.get("/pledges", response=list[PledgeOut], auth=staff_auth)
-def pledge_list(request: AuthedRequest, filters: Query[ListFilters], agency: int | None = None):
+def pledge_list(request: AuthedRequest, filters: Query[ListFilters], agency: Id | None = None):
     rows = selectors.pledge_list_for(
         request.auth, q=filters.q, region=filters.region, election_id=filters.election, agency_id=agency
     )
@@ -115,7 +116,7 @@ def pledge_list(request: AuthedRequest, filters: Query[ListFilters], agency: int
 
 
 @router.get("/pledges/{pledge_id}", response=PledgeOut, auth=staff_auth)
-def pledge_detail(request: AuthedRequest, pledge_id: int):
+def pledge_detail(request: AuthedRequest, pledge_id: Id):
     pledge = selectors.pledge_get_for(request.auth, pledge_id)
     return selectors.pledge_list_for(request.auth).select_related("template").get(pk=pledge.pk)
 
@@ -141,7 +142,7 @@ def pledge_create(request: AuthedRequest, payload: PledgeIn):
     "/pledges/{pledge_id}/signatories", response={200: ListImportOut, 400: ListImportOut}, auth=staff_auth
 )
 def signatories_import(
-    request: AuthedRequest, pledge_id: int, file: File[UploadedFile], dry_run: bool = False
+    request: AuthedRequest, pledge_id: Id, file: File[UploadedFile], dry_run: bool = False
 ):
     """Replace the signatory list with a CSV/XLSX; 400 with the row errors when any row is wrong."""
     pledge = selectors.pledge_get_for(request.auth, pledge_id)
@@ -157,7 +158,7 @@ def templates(request: AuthedRequest):
 
 
 @router.get("/coverage", response=CoverageOut, auth=staff_auth)
-def coverage(request: AuthedRequest, region: str = "", election: int | None = None):
+def coverage(request: AuthedRequest, region: str = "", election: Id | None = None):
     """Workforce (roster), socialised and pledged people of a region subtree ("" national), per agency."""
     if region:
         _region(region)
@@ -166,7 +167,7 @@ def coverage(request: AuthedRequest, region: str = "", election: int | None = No
 
 
 @router.get("/coverage/agency/{agency_id}", response=CoverageOut, auth=staff_auth)
-def agency_coverage(request: AuthedRequest, agency_id: int, election: int | None = None):
+def agency_coverage(request: AuthedRequest, agency_id: Id, election: Id | None = None):
     """One agency's coverage, per unit."""
     agency = _agency(agency_id, "agency_id")
     chosen = selectors.election_for_coverage(election)
@@ -174,7 +175,7 @@ def agency_coverage(request: AuthedRequest, agency_id: int, election: int | None
 
 
 @router.get("/violation-rates", response=list[ViolationRateOut], auth=staff_auth)
-def violation_rates(request: AuthedRequest, region: str = "", election: int | None = None):
+def violation_rates(request: AuthedRequest, region: str = "", election: Id | None = None):
     """Proven violators among signers and non-signers, per agency (cases the caller may see)."""
     chosen = selectors.election_for_coverage(election)
     return selectors.violation_rates_for(request.auth, region, chosen.pk if chosen else None)

@@ -5,9 +5,12 @@ Roster endpoints answer only rows inside the caller's jurisdiction; a record out
 
 from django.http import Http404
 from ninja import Query, Router, Schema
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.errors import ValidationError as SchemaError
+from ninja.pagination import paginate
 
 from netra.accounts.api_auth import staff_auth
+from netra.core.schemas import BoundedLimitOffsetPagination, Id, Limit, Line, RegionCode
+from netra.names.nip import InvalidNip
 from netra.registry import selectors
 from netra.registry.matching import pegawai_match
 from netra.registry.schemas import (
@@ -23,17 +26,17 @@ router = Router(tags=["registry"])
 
 
 @router.get("/regions", response=list[RegionOut], summary="Children of a region (provinces without parent)")
-def region_children(request, parent: str | None = None):
+def region_children(request, parent: RegionCode | None = None):
     return list(selectors.region_list(parent=parent))
 
 
 @router.get("/regions/search", response=list[RegionOut], summary="Regions for a picker")
-def region_search(request, q: str, limit: int = 20):
+def region_search(request, q: Line, limit: Limit = 20):
     return selectors.region_search(q, limit=max(1, min(limit, 50)))
 
 
 @router.get("/regions/resolve", response=RegionResolveOut, summary="What a code or name means")
-def region_resolve_endpoint(request, q: str):
+def region_resolve_endpoint(request, q: Line):
     return selectors.region_resolution(q)
 
 
@@ -45,37 +48,37 @@ def _found(row):
 
 
 @router.get("/regions/{code}", response=RegionDetailOut)
-def region_detail(request, code: str):
+def region_detail(request, code: RegionCode):
     return _found(selectors.region_get(code))
 
 
 class AgencyFilter(Schema):
-    q: str = ""
-    kind: str = ""
-    region: str = ""
-    parent: int | None = None
+    q: Line = ""
+    kind: Line = ""
+    region: RegionCode = ""
+    parent: Id | None = None
 
 
 @router.get("/agencies", response=list[AgencyOut])
-@paginate(LimitOffsetPagination)
+@paginate(BoundedLimitOffsetPagination)
 def agency_list(request, filters: Query[AgencyFilter]):
     return selectors.agency_list(q=filters.q, kind=filters.kind, region=filters.region, parent=filters.parent)
 
 
 @router.get("/agencies/{agency_id}", response=AgencyOut)
-def agency_detail(request, agency_id: int):
+def agency_detail(request, agency_id: Id):
     return _found(selectors.agency_get(agency_id))
 
 
 class PegawaiFilter(Schema):
-    q: str = ""
-    nip: str = ""
-    agency_id: int | None = None
-    region_code: str = ""
+    q: Line = ""
+    nip: Line = ""
+    agency_id: Id | None = None
+    region_code: RegionCode = ""
 
 
 @router.get("/pegawai", response=list[PegawaiOut], auth=staff_auth)
-@paginate(LimitOffsetPagination)
+@paginate(BoundedLimitOffsetPagination)
 def pegawai_list(request, filters: Query[PegawaiFilter]):
     return selectors.pegawai_list_for(
         request.auth,
@@ -87,12 +90,12 @@ def pegawai_list(request, filters: Query[PegawaiFilter]):
 
 
 class MatchQuery(Schema):
-    name: str
-    nip: str | None = None
-    agency_id: int | None = None
-    region_code: str | None = None
-    position: str | None = None
-    limit: int = 5
+    name: Line
+    nip: Line | None = None
+    agency_id: Id | None = None
+    region_code: RegionCode | None = None
+    position: Line | None = None
+    limit: Limit = 5
 
 
 @router.get(
@@ -102,17 +105,20 @@ class MatchQuery(Schema):
     summary="Suggested roster records for a name as written, with scores and reasons",
 )
 def pegawai_match_endpoint(request, query: Query[MatchQuery]):
-    return pegawai_match(
-        request.auth,
-        query.name,
-        nip=query.nip,
-        agency_id=query.agency_id,
-        region_code=query.region_code,
-        position=query.position,
-        limit=query.limit,
-    )
+    try:
+        return pegawai_match(
+            request.auth,
+            query.name,
+            nip=query.nip,
+            agency_id=query.agency_id,
+            region_code=query.region_code,
+            position=query.position,
+            limit=query.limit,
+        )
+    except InvalidNip as exc:  # a NIP that cannot be one: the query is malformed, like a bad type
+        raise SchemaError([{"loc": ("query", "nip"), "type": "value_error", "msg": str(exc)}]) from exc
 
 
 @router.get("/pegawai/{pegawai_id}", response=PegawaiOut, auth=staff_auth)
-def pegawai_detail(request, pegawai_id: int):
+def pegawai_detail(request, pegawai_id: Id):
     return _found(selectors.pegawai_get_for(request.auth, pegawai_id))

@@ -242,10 +242,13 @@ def evidence_add(*, user, case: Case, files=(), links=(), description: str = "")
     """Staff of the handling office attach more evidence; every file is checked before any is stored."""
     from netra.cases.evidence import evidence_check_all, links_clean
     from netra.cases.services.evidence import cleanup_on_failure, evidence_link_store, evidence_store
+    from netra.core.inputs import text_problem
 
     require_handling(user, case, COMMENT_ROLES)
     if len(description or "") > 300:
         raise ValidationError({"description": _("Keterangan terlalu panjang (paling banyak 300 karakter).")})
+    if problem := text_problem(description or ""):
+        raise ValidationError({"description": problem})
     checked, urls = evidence_check_all(files), links_clean(links)
     if not checked and not urls:
         raise ValidationError(_("Pilih berkas atau isi tautan bukti."))

@@ -14,6 +14,7 @@ from netra.cases.forms import SERVICE_FIELD_MAP, ReportForm, TrackForm, WitnessF
 from netra.cases.views.agencies import picker_context, with_agency
 from netra.cases.views.common import errors_onto_form
 from netra.cases.views.regions import picker_levels, region_code_from
+from netra.core.ratelimit import Limited, limited_headers, rate_gate
 
 RECEIPT_SESSION_KEY = "netra_receipt"
 # Service error keys that are named differently in the form (the temuan view shares them).
@@ -72,6 +73,20 @@ def _submit(form, witnesses, files):
     return case
 
 
+def _gate(request, scope: str) -> Limited | None:
+    """The shared intake limit (netra.core.ratelimit); pow.js fills the challenge fields."""
+    challenge, nonce = request.POST.get("pow_challenge", ""), request.POST.get("pow_nonce", "")
+    return rate_gate(request, scope, challenge=challenge, nonce=nonce)
+
+
+def _limited_page(request, template: str, context: dict, limited: Limited):
+    """429: the form again, with the challenge pow.js solves and the wait for those without JS."""
+    response = render(request, template, context, status=429)
+    for name, value in limited_headers(limited).items():
+        response[name] = value
+    return response
+
+
 @require_http_methods(["GET", "POST"])
 def report(request):
     elections = selectors.election_list()
@@ -82,6 +97,9 @@ def report(request):
     form = ReportForm(data, request.FILES, elections=elections)
     witnesses = WitnessFormSet(data)
     files = request.FILES.getlist("evidence_files")
+    if "_refresh" not in data and (limited := _gate(request, "report")):
+        context = _report_context(request, form, witnesses, files_lost=bool(files), challenge=limited)
+        return _limited_page(request, "cases/report_form.html", context, limited)
     if "_refresh" not in data and form.is_valid() and witnesses.is_valid():
         case = _submit(form, witnesses, form.cleaned_data["evidence_files"])
         if case is not None:
@@ -155,6 +173,9 @@ def track(request):
     if request.method == "GET":
         return render(request, "cases/track.html", {"form": TrackForm()})
     form = TrackForm(request.POST)
+    if limited := _gate(request, "track"):
+        context = {"form": form, "challenge": limited}
+        return _limited_page(request, "cases/track.html", context, limited)
     tracked = selectors.case_track(form.cleaned_data["code"]) if form.is_valid() else None
     context = {"form": form, "tracked": tracked, "not_found": form.is_valid() and tracked is None}
     code = 200 if tracked else 404 if form.is_valid() else 400

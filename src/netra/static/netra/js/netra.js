@@ -20,6 +20,11 @@
     });
   }
 
+  /* Search-as-you-type forms (data-no-submit): Enter must not reload the page; htmx does the search. */
+  document.addEventListener("submit", function (event) {
+    if (event.target.matches && event.target.matches("form[data-no-submit]")) { event.preventDefault(); }
+  });
+
   document.addEventListener("click", function (event) {
     var copy = event.target.closest("[data-copy]");
     if (copy) { onCopy(copy); return; }
