@@ -108,4 +108,4 @@ def test_case_page_with_a_signing_terlapor_stays_flat(
         services.signatories_import(user=recorder("bintan"), pledge=pledge, path=path)
 
     sign()
-    assert_flat(_session(recorder("bintan")), f"/kasus/{case.pk}/", 24, django_assert_max_num_queries, sign)
+    assert_flat(_session(recorder("bintan")), f"/kasus/{case.pk}/", 27, django_assert_max_num_queries, sign)
