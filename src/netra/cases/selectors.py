@@ -236,7 +236,9 @@ def reporter_for(user, case: Case) -> ReporterIdentity | None:
     """
     if not sees_identities(user, case):
         return None
-    reporter = restrict(Reporter.objects.filter(case=case), user, HANDLE).select_related("case__data_key").first()
+    reporter = (
+        restrict(Reporter.objects.filter(case=case), user, HANDLE).select_related("case__data_key").first()
+    )
     if reporter is None:
         return None
     return identity_open(reporter, getattr(reporter.case, "data_key", None))
