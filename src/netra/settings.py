@@ -242,7 +242,11 @@ NETRA_SCHEDULER = envbool("NETRA_SCHEDULER", True)
 NETRA_REMINDER_INTERVAL = envint("NETRA_REMINDER_INTERVAL", 60)
 NETRA_DIGEST_HOUR = envint("NETRA_DIGEST_HOUR", 7)
 # What each beat enqueues (dotted paths of django_tasks tasks; each must be idempotent).
-NETRA_SCHEDULED_TASKS = envlist("NETRA_SCHEDULED_TASKS", ["netra.notifications.tasks.reminders_send"])
+NETRA_SCHEDULED_TASKS = envlist(
+    "NETRA_SCHEDULED_TASKS",
+    # the reminders, then the PPK follow-up escalation steps that are due (issue 13; idempotent)
+    ["netra.notifications.tasks.reminders_send", "netra.cases.tasks.followup_escalate"],
+)
 
 # Behind HTTPS (NETRA_HTTPS, or the older NETRA_SECURE_COOKIES): Secure cookies and HSTS.
 NETRA_HTTPS = envbool("NETRA_HTTPS", False)

@@ -109,3 +109,20 @@ def test_office_target_changes_the_clock(world):
         followup_target_set(user=bintan_head, days=0)
     with pytest.raises(PermissionDenied):
         followup_target_set(user=world["staff"]["bkn"][Role.PIMPINAN], days=5)
+
+
+def test_the_scheduled_task_escalates_once(world, settings):
+    """The task the worker's scheduler enqueues at every beat (NETRA_SCHEDULED_TASKS)."""
+    from django.utils import timezone
+
+    from netra.cases.tasks import followup_escalate
+
+    case, rec = _forwarded(world)
+    assert "netra.cases.tasks.followup_escalate" in settings.NETRA_SCHEDULED_TASKS
+    FollowupClock = type(rec.clock)
+    FollowupClock.objects.filter(pk=rec.clock.pk).update(
+        due_at=timezone.now() - timedelta(hours=1), next_due_at=timezone.now() - timedelta(hours=1)
+    )
+    first = followup_escalate.call()
+    assert [(row["case_id"], row["step"]) for row in first] == [(case.pk, 1)]
+    assert followup_escalate.call() == []

@@ -37,7 +37,8 @@ def test_only_the_holder_enqueues(settings):
     assert tick("worker-1", 60) is True
     assert tick("worker-2", 60) is False
     assert tick("worker-1", 60) is True
-    assert len(default_task_backend.results) == 2
+    # two beats of the holder, each enqueueing every scheduled task (reminders, follow-up escalation)
+    assert len(default_task_backend.results) == 2 * len(settings.NETRA_SCHEDULED_TASKS)
     default_task_backend.clear()
 
 
@@ -68,10 +69,11 @@ def test_the_scheduler_thread_beats_and_gives_the_lease_up_when_stopped(settings
 
 
 def test_the_scheduled_tasks_are_named_in_settings(settings):
+    from netra.cases.tasks import followup_escalate
     from netra.notifications.scheduler import scheduled_tasks
     from netra.notifications.tasks import reminders_send
 
-    assert scheduled_tasks() == [reminders_send]
+    assert scheduled_tasks() == [reminders_send, followup_escalate]
     settings.NETRA_SCHEDULED_TASKS = [
         "netra.notifications.tasks.reminders_send",
         "tests.core.sample_tasks.square",
