@@ -79,5 +79,6 @@ def test_officer_reminder_and_reporter_registration_email(browser, live_server, 
     page.goto(f"{base}/pengumuman/{case.office_id}/")
     assert case.register_number in page.inner_text("[data-testid=notices]")
     assert "Budi Santoso" not in page.inner_text("main")
+    assert page.locator("[data-testid=notice-letter]").count() == 1  # the letter the burst issued
     _check_phone_page(page, "papan pengumuman")
     page.close()

@@ -148,3 +148,26 @@ def test_a_pelimpahan_is_announced_on_the_board_of_the_office_reported_to(world)
     case = case_in(world, "diteruskan")
     notice = StatusNotice.objects.get(case=case, status="diteruskan")
     assert notice.office == world["offices"]["bintan"]
+
+
+def test_the_notice_letter_is_issued_once_and_served_on_the_board(world, client):
+    from netra.cases.models import IssuedLetter
+    from netra.cases.tasks import status_notice_letter
+
+    case = case_in(world, "diregistrasi", reporter_email=REPORTER_EMAIL)
+    office = world["offices"]["bintan"]
+
+    first = status_notice_letter.call(case.pk, "diregistrasi")
+    again = status_notice_letter.call(case.pk, "diregistrasi")
+    stale = status_notice_letter.call(case.pk, "kajian_awal")  # the case moved on: nothing issued
+
+    assert first["number"] and again["number"] is None and stale["number"] is None
+    letter = IssuedLetter.objects.get(case=case, kind="pemberitahuan_status")
+    notice = StatusNotice.objects.get(case=case, status="diregistrasi")
+    assert notice.letter == letter
+    board = client.get(reverse("notices:board", args=[office.pk])).content.decode()
+    assert reverse("notices:letter", args=[office.pk, notice.pk]) in board
+    pdf = client.get(reverse("notices:letter", args=[office.pk, notice.pk]))
+    assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
+    other = world["offices"]["lingga"]
+    assert client.get(reverse("notices:letter", args=[other.pk, notice.pk])).status_code == 404

@@ -34,3 +34,12 @@ def followup_escalate() -> list[dict]:
         }
         for item in followup_escalate_due()
     ]
+
+
+@task()
+def status_notice_letter(case_id: int, status: str) -> dict:
+    """Issue the pemberitahuan status laporan letter of an announced step (idempotent)."""
+    from netra.cases.services.notices import status_notice_letter_issue
+
+    letter = status_notice_letter_issue(case_id=case_id, status=status)
+    return {"number": letter.number if letter else None}

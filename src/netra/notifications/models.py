@@ -117,6 +117,10 @@ class StatusNotice(models.Model):
     reference = models.CharField(_("nomor"), max_length=80)
     violation_code = models.CharField(_("jenis pelanggaran"), max_length=40, blank=True)
     published_at = models.DateTimeField(_("diumumkan pada"), db_index=True)
+    # The letter (PDF) of the notice, issued by the cases app's letter engine after the act commits.
+    letter = models.ForeignKey(
+        "cases.IssuedLetter", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
 
     class Meta:
         ordering = ["-published_at", "-pk"]

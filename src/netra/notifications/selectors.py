@@ -20,7 +20,13 @@ from netra.notifications.models import (
 from netra.notifications.services.common import default_choice, model
 
 # The public notice board and the calendar feed (reached by its secret, not a login) need no user.
-PUBLIC_READERS = ("notice_list_for_office", "notice_office_get", "notice_office_list", "calendar_token_owner")
+PUBLIC_READERS = (
+    "notice_list_for_office",
+    "notice_office_get",
+    "notice_office_list",
+    "notice_letter_get",
+    "calendar_token_owner",
+)
 FEED_HORIZON = timedelta(days=120)
 NOTICE_PAGE = 100
 
@@ -143,3 +149,11 @@ def calendar_feed_for(user, *, now: datetime, site_url: str) -> bytes:
         feed.add_component(event)
     feed.add_missing_timezones()  # a VTIMEZONE for every TZID used, as RFC 5545 requires
     return feed.to_ical()
+
+
+def notice_letter_get(office, notice_id: int):
+    """The issued letter (PDF) of one of the office's notices; 404 when there is none (yet)."""
+    notice = StatusNotice.objects.select_related("letter").filter(office=office, pk=notice_id).first()
+    if notice is None or notice.letter is None:
+        raise Http404("No such notice letter.")
+    return notice.letter

@@ -125,3 +125,12 @@ def notice_board(request, office_id: int):
     office = selectors.notice_office_get(office_id)
     notices = selectors.notice_list_for_office(office)
     return render(request, "notifications/notice_board.html", {"office": office, "notices": notices})
+
+
+@require_GET
+def notice_letter(request, office_id: int, notice_id: int):
+    """The notice's letter as PDF (public: it names no one), inline so a browser shows it."""
+    letter = selectors.notice_letter_get(selectors.notice_office_get(office_id), notice_id)
+    response = HttpResponse(bytes(letter.pdf), content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="pemberitahuan-{notice_id}.pdf"'
+    return response

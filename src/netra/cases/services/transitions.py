@@ -20,7 +20,8 @@ from netra.cases.services import actions
 from netra.cases.services.actions import Plan
 from netra.cases.services.common import CaseConflict, TransitionNotAllowed, audit, now
 from netra.cases.services.search import search_text_refresh
-from netra.notifications.services import notify_case_transition
+from netra.core.taskqueue import enqueue_on_commit
+from netra.notifications.services import announces, notify_case_transition
 
 HANDLERS: dict[str, Callable[..., Plan]] = {
     "start_kajian_awal": actions.plan_simple,
@@ -109,6 +110,10 @@ def case_transition(*, user, case: Case, action: str, reason: str = "", **params
             data={**plan.data, **_step_kept(case, at)},
         )
         notify_case_transition(case=updated, action=action, from_office_id=from_office.pk, at=at)
+        if announces(action=action, case=updated):
+            from netra.cases.tasks import status_notice_letter
+
+            enqueue_on_commit(status_notice_letter, updated.pk, updated.status)
         audit(
             user=user,
             action=f"case.{action}",

@@ -1,10 +1,12 @@
 """Notifications services: the only code that writes the notifications app's rows."""
 
 from netra.notifications.services.events import (
+    announces,
     notify_case_assigned,
     notify_case_received,
     notify_case_transition,
 )
+from netra.notifications.services.notices import status_notice_letter_attach
 from netra.notifications.services.run import notifications_send, reminders_run
 from netra.notifications.services.settings import (
     calendar_token_create,
@@ -15,6 +17,7 @@ from netra.notifications.services.settings import (
 )
 
 __all__ = [
+    "announces",
     "calendar_token_create",
     "calendar_token_revoke",
     "notification_mark_read",
@@ -25,4 +28,5 @@ __all__ = [
     "notify_case_transition",
     "preferences_set",
     "reminders_run",
+    "status_notice_letter_attach",
 ]

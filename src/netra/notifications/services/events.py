@@ -102,11 +102,16 @@ def _publish(case, at: datetime, office_id: int) -> None:
     )
 
 
+def announces(*, action: str, case) -> bool:
+    """Whether the step the case just took is announced (reporter email, notice board, letter)."""
+    return action in ANNOUNCED_ACTIONS and case.kind in REPORTED_KINDS
+
+
 def notify_case_transition(*, case, action: str, from_office_id: int, at: datetime) -> list[Notification]:
     """What a workflow step tells whom: the reporter and the notice board for the steps the law
     requires to be announced, the offices the case or its recommendation reaches, the handlers."""
     rows: list[Notification] = []
-    if action in ANNOUNCED_ACTIONS and case.kind in REPORTED_KINDS:
+    if announces(action=action, case=case):
         _publish(case, at, from_office_id)
         rows += _reporter_notice(case, at)
     if action == "forward" and case.office_id != from_office_id:
