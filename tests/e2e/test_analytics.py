@@ -8,6 +8,8 @@ import json
 
 import pytest
 
+from netra.accounts.models import User
+from netra.accounts.services_twofactor import twofactor_demo_code
 from netra.analytics import services
 from netra.cases.demo import DEMO_PASSWORD, demo_load
 from netra.cases.models import Case
@@ -29,6 +31,12 @@ def _login(page, base: str, username: str) -> None:
     page.fill("input[name=username]", username)
     page.fill("input[name=password]", DEMO_PASSWORD)
     page.click("[data-testid=login-form] button[type=submit]")
+    # The demo pre-enrols every account's authenticator (2FA is required of staff): the second step
+    # takes the code `netra accounts demo-code` would print.
+    page.wait_for_url("**/akun/masuk/kode/**")
+    user = User.objects.get(username=username)
+    page.fill("[data-testid=otp-form] input[name=code]", twofactor_demo_code(user=user) or "")
+    page.click("[data-testid=otp-form] button[type=submit]")
     page.wait_for_url(f"{base}/kasus/antrean/")
 
 
