@@ -8,18 +8,15 @@ list, and a closing paragraph.
 """
 
 import io
-import tempfile
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time
+from datetime import date
 from importlib import resources
-from pathlib import Path
 
-import typst
 from docx.shared import Mm
 from docxtpl import DocxTemplate, InlineImage
 
 from netra.cases.letters.data import Letterhead, clean_text, date_id
-from netra.cases.letters.pdf import LOGO_FILE, _array, _content, _without_default_suspects
+from netra.cases.letters.pdf import LOGO_FILE, _array, _content, compile_letter, document_source
 from netra.cases.letters.zipfix import normalise_zip
 
 TYPST_TEMPLATE = "notice.typ"
@@ -76,22 +73,12 @@ def _arguments(notice: Notice) -> dict[str, str]:
 
 
 def notice_source(notice: Notice) -> str:
-    template = resources.files(__package__).joinpath(TYPST_TEMPLATE).read_text(encoding="utf-8")
-    arguments = ",\n".join(f"  {name}: {value}" for name, value in _arguments(notice).items())
-    return f"{template}\n#notice(\n{arguments},\n)\n"
+    return document_source(TYPST_TEMPLATE, "notice", _arguments(notice))
 
 
 def render_notice_pdf(notice: Notice) -> bytes:
     """The notice as PDF; deterministic like ``render_pdf`` (embedded fonts, the letter's date)."""
-    stamp = datetime.combine(notice.date, time(0), tzinfo=UTC)
-    source = notice_source(notice).encode("utf-8")
-    with tempfile.TemporaryDirectory(prefix="netra-letter-") as root:
-        if notice.letterhead.logo_format:
-            Path(root, f"{LOGO_FILE}.{notice.letterhead.logo_format}").write_bytes(notice.letterhead.logo)
-        pdf = typst.compile(  # type: ignore[call-overload]
-            source, root=root, format="pdf", ignore_system_fonts=True, timestamp=stamp
-        )
-    return _without_default_suspects(pdf)
+    return compile_letter(notice_source(notice), on=notice.date, letterhead=notice.letterhead)
 
 
 def _lettered(items) -> list[dict]:

@@ -6,13 +6,21 @@ can reach typst's code, math or markup syntax.
 
 import tempfile
 import unicodedata
-from datetime import UTC, datetime, time
+from datetime import UTC, date, datetime, time
 from importlib import resources
 from pathlib import Path
 
 import typst
 
-from netra.cases.letters.data import Letter, Terlapor, clean_text, date_id, logo_format, logo_pixels
+from netra.cases.letters.data import (
+    Letter,
+    Letterhead,
+    Terlapor,
+    clean_text,
+    date_id,
+    logo_format,
+    logo_pixels,
+)
 
 TEMPLATE = "letter.typ"
 LOGO_FILE = "logo"
@@ -91,26 +99,36 @@ def _arguments(letter: Letter) -> dict[str, str]:
     }
 
 
+def document_source(template: str, function: str, arguments: dict[str, str]) -> str:
+    """A complete typst document: the shipped ``template``, then one call of its ``function``."""
+    text = resources.files(__package__).joinpath(template).read_text(encoding="utf-8")
+    body = ",\n".join(f"  {name}: {value}" for name, value in arguments.items())
+    return f"{text}\n#{function}(\n{body},\n)\n"
+
+
 def typst_source(letter: Letter) -> str:
     """The complete typst document for ``letter`` (the template, then the call that fills it)."""
-    template = resources.files(__package__).joinpath(TEMPLATE).read_text(encoding="utf-8")
-    arguments = ",\n".join(f"  {name}: {value}" for name, value in _arguments(letter).items())
-    return f"{template}\n#letter(\n{arguments},\n)\n"
+    return document_source(TEMPLATE, "letter", _arguments(letter))
+
+
+def compile_letter(source: str, *, on: date, letterhead: Letterhead) -> bytes:
+    """A letter's typst source as PDF; the same source and date always give the same bytes (embedded
+    fonts, the letter's date as the timestamp)."""
+    stamp = datetime.combine(on, time(0), tzinfo=UTC)
+    with tempfile.TemporaryDirectory(prefix="netra-letter-") as root:
+        if letterhead.logo_format:
+            # The only file the document may read: typst resolves paths inside ``root``.
+            Path(root, f"{LOGO_FILE}.{letterhead.logo_format}").write_bytes(letterhead.logo)
+        # typst's stub makes ``output`` required; without it the library returns the bytes.
+        pdf = typst.compile(  # type: ignore[call-overload]
+            source.encode("utf-8"), root=root, format="pdf", ignore_system_fonts=True, timestamp=stamp
+        )
+    return _without_default_suspects(pdf)
 
 
 def render_pdf(letter: Letter) -> bytes:
     """The letter as PDF; the same letter always gives the same bytes (embedded fonts, fixed date)."""
-    stamp = datetime.combine(letter.date, time(0), tzinfo=UTC)
-    source = typst_source(letter).encode("utf-8")
-    with tempfile.TemporaryDirectory(prefix="netra-letter-") as root:
-        if letter.letterhead.logo_format:
-            # The only file the document may read: typst resolves paths inside ``root``.
-            Path(root, f"{LOGO_FILE}.{letter.letterhead.logo_format}").write_bytes(letter.letterhead.logo)
-        # typst's stub makes ``output`` required; without it the library returns the bytes.
-        pdf = typst.compile(  # type: ignore[call-overload]
-            source, root=root, format="pdf", ignore_system_fonts=True, timestamp=stamp
-        )
-    return _without_default_suspects(pdf)
+    return compile_letter(typst_source(letter), on=letter.date, letterhead=letter.letterhead)
 
 
 def _without_default_suspects(pdf: bytes) -> bytes:
