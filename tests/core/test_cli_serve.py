@@ -53,6 +53,11 @@ def test_demo_no_serve_prints_paths_not_links_to_a_server(settings, tmp_path):
     assert "http://" not in result.output
     assert "--no-serve" in result.output and "netra serve" in result.output
     assert "/akun/masuk/" in result.output
+    # The dashboard and the index pages answer at once: the demo fills them instead of waiting for cron.
+    from netra.analytics.models import RegionIndex
+
+    assert "Statistik:" in result.output
+    assert RegionIndex.objects.filter(region_code="21.01").exists()
 
 
 @pytest.mark.parametrize("command", ["demo", "serve"])

@@ -116,6 +116,7 @@ def demo(
     _demo_keys(console)
     if cases:
         _generate(cases, seed, console)
+    _demo_statistics(console)
     if no_serve:
         _print_logins(summary, None)
         return
@@ -129,6 +130,15 @@ def demo(
         _run(server, "127.0.0.1", port)
     finally:
         worker.terminate()
+
+
+def _demo_statistics(console) -> None:
+    """Fill the statistics summary and the vulnerability index now, so the dashboard and the index
+    pages answer at once instead of after the first scheduled ``netra analytics refresh``."""
+    from netra.analytics.services import index_refresh, tally_refresh
+
+    run = tally_refresh()
+    console.print(f"Statistik: {run.cases} kasus diringkas; indeks kerawanan {index_refresh()} wilayah.")
 
 
 def _demo_keys(console) -> None:
