@@ -4,6 +4,8 @@ import os
 from pathlib import Path
 
 import pytest
+from django.core.servers.basehttp import WSGIServer
+from django.test.testcases import LiveServerThread
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -17,6 +19,19 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 DOCS_SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+
+
+class _OneRequestAtATime(WSGIServer):
+    """Django's live server without a thread per request. On SQLite the in-memory test database is one
+    connection that the server shares, and the dashboard's parallel htmx requests on that connection
+    deadlocked (a CI run hung in tests/e2e/test_analytics.py); one request at a time cannot."""
+
+    def __init__(self, *args, connections_override=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.connections_override = connections_override
+
+
+LiveServerThread.server_class = _OneRequestAtATime
 
 # Playwright's sync API runs an event loop in this thread; Django refuses ORM calls from a thread
 # with a running loop unless told the code is synchronous anyway, which it is here.
