@@ -2,6 +2,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from netra.analytics.dimensions import DIMENSIONS
 from netra.analytics.formula import SCALES
 from netra.law import regioncode
 
@@ -81,23 +82,7 @@ class MapForm(ScopeForm):
 
 
 class StatExportForm(ScopeForm):
-    by = forms.ChoiceField(
-        choices=[
-            (d, d)
-            for d in (
-                "region",
-                "type",
-                "indicator",
-                "subject",
-                "agency",
-                "stage",
-                "source",
-                "election",
-                "month",
-                "sanction",
-            )
-        ]
-    )
+    by = forms.ChoiceField(choices=[(d, d) for d in DIMENSIONS])
 
 
 class WeightsForm(forms.Form):

@@ -7,22 +7,12 @@ from typing import Annotated
 
 import typer
 
+from netra.analytics.dimensions import DIMENSIONS
+
 analytics_app = typer.Typer(
     help="Statistik: ringkasan, indeks kerawanan, laporan berkala.", no_args_is_help=True
 )
 export_app = typer.Typer(help="Ekspor daftar (CSV/XLSX).", no_args_is_help=True)
-BY_CHOICES = (
-    "region",
-    "type",
-    "indicator",
-    "subject",
-    "agency",
-    "stage",
-    "source",
-    "election",
-    "month",
-    "sanction",
-)
 
 
 def register(app: typer.Typer, import_app: typer.Typer) -> None:
@@ -84,8 +74,8 @@ def stats(
     as_json: Annotated[bool, typer.Option("--json", help="Keluaran JSON")] = False,
 ) -> None:
     """Cases counted by region, violation type, indicator, subject, agency, stage, source..."""
-    if by not in BY_CHOICES:
-        raise typer.BadParameter(f"pilih salah satu: {', '.join(BY_CHOICES)}", param_hint="--by")
+    if by not in DIMENSIONS:
+        raise typer.BadParameter(f"pilih salah satu: {', '.join(DIMENSIONS)}", param_hint="--by")
     _setup()
     from netra.analytics.selectors import case_stats_all, case_stats_for
 

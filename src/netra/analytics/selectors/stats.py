@@ -17,6 +17,7 @@ from django.utils import timezone
 from netra.accounts.models import Office
 from netra.accounts.scoping import VIEW, is_staff, region_subtree_q, restrict
 from netra.analytics import labels
+from netra.analytics.dimensions import DIMENSIONS
 from netra.analytics.grouping import child_length, live_key, outcome_counts, with_outcomes
 from netra.analytics.models import CaseTally, TallyRun
 from netra.cases.models import Case
@@ -24,18 +25,6 @@ from netra.law import catalogue, regioncode
 
 # The operator at the server (the CLI without --user) reads everything; no view reaches it.
 PUBLIC_READERS = ("case_stats_all", "case_export_all", "latest_tally_run", "tally_answers")
-DIMENSIONS = (
-    "region",
-    "type",
-    "indicator",
-    "subject",
-    "agency",
-    "stage",
-    "source",
-    "election",
-    "month",
-    "sanction",
-)
 MEASURES = ("cases", "proven", "recommended", "sanctioned")
 TALLY_REGION_LENGTH = 5  # CaseTally keeps region codes to kabupaten/kota level
 # Case list filter of each dimension: a figure's drill-down link lands on the cases it counts.
