@@ -68,8 +68,30 @@ def _generous_intake_limits(settings):
 
 
 @pytest.fixture(autouse=True)
+def _rate_windows_do_not_turn(monkeypatch):
+    """The intake limits count in fixed windows (a minute, a day) aligned to the clock: three posts
+    that straddle a window's end would be counted in two windows and a limit test would pass only
+    by luck of timing (CI met it once). The limiter's clock stands still at noon, mid-window."""
+    import types
+
+    import netra.core.ratelimit as ratelimit
+
+    monkeypatch.setattr(ratelimit, "time", types.SimpleNamespace(time=lambda: 20_000 * 86_400 + 43_200.5))
+
+
+@pytest.fixture(autouse=True)
 def _twofactor_not_required(settings):
     """2FA is required of every staff account by default (NETRA_REQUIRE_2FA); the suite's users sign
     in with a password (force_login, the e2e ``login`` helper), so it is off here. The tests of the
     requirement switch it on (tests/accounts/test_sessions_and_headers.py)."""
     settings.NETRA_REQUIRE_2FA = False
+
+
+@pytest.fixture(autouse=True)
+def _reference_memos_cleared():
+    """Regions and offices are cached per process (netra.core.memo); every test has its own rows."""
+    from netra.core.memo import memos_clear
+
+    memos_clear()
+    yield
+    memos_clear()

@@ -38,6 +38,8 @@ api.add_router("/accounts/", "netra.accounts.api.router")
 api.add_router("/cases/", "netra.cases.api.router")
 api.add_router("/notifications/", "netra.notifications.api.router")
 api.add_router("/prevention/", "netra.prevention.api.router")
+api.add_router("/monitoring/", "netra.monitoring.api.router")
+api.add_router("/stats", "netra.analytics.api.router")
 
 # Where ninja found the value ("body", "form", "query", "path") and the handler's parameter name are
 # not part of the field's name as the client wrote it.

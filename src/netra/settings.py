@@ -28,7 +28,6 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "ninja",  # its static swagger-ui files, so /api/v1/docs needs no CDN (blocked by our CSP)
     "django_otp",
-    "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
     "axes",
     "django_tasks",
@@ -41,6 +40,7 @@ INSTALLED_APPS = [
     "netra.catalogue",
     "netra.notifications",
     "netra.prevention",
+    "netra.monitoring",
     "netra.analytics",
 ]
 
@@ -222,6 +222,11 @@ RQ_QUEUES = {
 }
 if TASKS["default"]["BACKEND"] == "django_tasks_rq.RQBackend":
     INSTALLED_APPS.append("django_rq")
+# RQ forks a child per job by default (rq.Worker); "rq.worker.SimpleWorker" runs jobs in the worker
+# process itself, keeping its warm caches (roster index, scorers) across the monitoring pipeline's
+# batches (docs/monitoring.md, "Throughput").
+if env("NETRA_RQ_WORKER_CLASS", ""):
+    RQ = {"WORKER_CLASS": env("NETRA_RQ_WORKER_CLASS", "")}
 
 # Email (docs/notifications.md): NETRA_EMAIL_URL or NETRA_SMTP_*; the console backend when unset.
 _EMAIL = email_config()
@@ -245,8 +250,48 @@ NETRA_DIGEST_HOUR = envint("NETRA_DIGEST_HOUR", 7)
 NETRA_SCHEDULED_TASKS = envlist(
     "NETRA_SCHEDULED_TASKS",
     # the reminders, then the PPK follow-up escalation steps that are due (issue 13; idempotent)
-    ["netra.notifications.tasks.reminders_send", "netra.cases.tasks.followup_escalate"],
+    # and the monitoring pipeline's sweeper: expired leases back to pending, due retries queued (issue 12)
+    [
+        "netra.notifications.tasks.reminders_send",
+        "netra.cases.tasks.followup_escalate",
+        "netra.monitoring.tasks.pipeline_sweep",
+        "netra.monitoring.tasks_feeds.feeds_fetch_due",  # news feeds whose next fetch is due (issue 12)
+    ],
 )
+# The monitoring pipeline (docs/monitoring.md): items per task, a worker's lease on its batch
+# (seconds), attempts before an item is parked, and the window of coordinated posting (seconds).
+NETRA_MONITOR_BATCH = envint("NETRA_MONITOR_BATCH", 500)
+NETRA_MONITOR_LEASE = envint("NETRA_MONITOR_LEASE", 300)
+NETRA_MONITOR_MAX_ATTEMPTS = envint("NETRA_MONITOR_MAX_ATTEMPTS", 5)
+NETRA_MONITOR_COORDINATED_WINDOW = envint("NETRA_MONITOR_COORDINATED_WINDOW", 6 * 3600)
+# The partner push API (POST /api/v1/monitoring/items): items per request, and requests per client
+# address and overall (netra.core.ratelimit).
+NETRA_MONITOR_PUSH_MAX_ITEMS = envint("NETRA_MONITOR_PUSH_MAX_ITEMS", 1000)
+NETRA_MONITOR_PUSH_RATE = env("NETRA_MONITOR_PUSH_RATE", "120/m")
+NETRA_MONITOR_PUSH_GLOBAL_RATE = env("NETRA_MONITOR_PUSH_GLOBAL_RATE", "1200/m")
+
+# Monitoring: page capture and news feeds (docs/monitoring-capture.md). Fetches refuse private,
+# loopback and link-local addresses unless NETRA_CAPTURE_ALLOW_PRIVATE (tests, closed networks).
+NETRA_CAPTURE_ALLOW_PRIVATE = envbool("NETRA_CAPTURE_ALLOW_PRIVATE", False)
+NETRA_CAPTURE_TIMEOUT = envint("NETRA_CAPTURE_TIMEOUT", 20)  # seconds per network step and page load
+NETRA_CAPTURE_MAX_MB = envint("NETRA_CAPTURE_MAX_MB", 20)  # largest response accepted, in megabytes
+NETRA_CAPTURE_MAX_REDIRECTS = envint("NETRA_CAPTURE_MAX_REDIRECTS", 5)
+NETRA_CAPTURE_RENDER = env("NETRA_CAPTURE_RENDER", "pdf")  # "pdf" or "png" (a full-page screenshot)
+# Whether a captured page's style sheets and images may come from other (public) hosts.
+NETRA_CAPTURE_THIRD_PARTY = envbool("NETRA_CAPTURE_THIRD_PARTY", True)
+NETRA_CHROMIUM = env("NETRA_CHROMIUM", "/usr/bin/chromium")
+# Feeds: seconds between two requests to the same host (shared by every process through the database;
+# a source's own host_delay overrides it), longest back-off after errors.
+NETRA_FEED_HOST_DELAY = envint("NETRA_FEED_HOST_DELAY", 5)
+# Feeds honour robots.txt (product token "Netra"), read once per site and kept this many seconds.
+NETRA_FEED_ROBOTS = envbool("NETRA_FEED_ROBOTS", True)
+NETRA_ROBOTS_TTL = envint("NETRA_ROBOTS_TTL", 24 * 3600)
+# Every request names itself "Netra/<version> (+NETRA_CONTACT_URL)": a page saying who runs this Netra
+# and how a site owner reaches them (default: the site's own address).
+NETRA_CONTACT_URL = env("NETRA_CONTACT_URL", SITE_URL)
+# A queued page capture still "running" after this many seconds is taken as lost (its worker died).
+NETRA_CAPTURE_STALE = envint("NETRA_CAPTURE_STALE", 15 * 60)
+NETRA_FEED_MAX_BACKOFF = envint("NETRA_FEED_MAX_BACKOFF", 24 * 3600)
 
 # Behind HTTPS (NETRA_HTTPS, or the older NETRA_SECURE_COOKIES): Secure cookies and HSTS.
 NETRA_HTTPS = envbool("NETRA_HTTPS", False)

@@ -20,6 +20,7 @@ urlpatterns = [
     path("notifikasi/", include("netra.notifications.urls")),
     path("pengumuman/", include("netra.notifications.notice_urls")),
     path("pencegahan/", include("netra.prevention.urls")),
+    path("pemantauan/", include("netra.monitoring.urls")),
     path("statistik/", include("netra.analytics.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 from django.test import Client
-from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from netra.accounts.middleware import IDLE_KEY
 from netra.accounts.models import Role
+from netra.accounts.models import SealedTOTPDevice as TOTPDevice
 from netra.accounts.services_twofactor import twofactor_demo_code, twofactor_demo_enrol
 from tests.accounts.helpers import PASSWORD, make_user, national_office
 

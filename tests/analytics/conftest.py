@@ -8,6 +8,7 @@ import pytest
 from django.utils import timezone
 
 from netra.cases.models import Case, Decision, FollowUp, Recommendation, Terlapor
+from netra.cases.services.recipients import case_recipients_refresh
 
 # The world of the case tests (fixtures: regions, offices, staff, elections, agencies, world...).
 from tests.cases.conftest import *  # noqa: F403
@@ -90,6 +91,7 @@ def make_case(world):
                 forwarded_at=at,
                 created_by=pimpinan,
             )
+            case_recipients_refresh(case.pk)  # what every service that writes a recommendation does
             if sanction:
                 expected, imposed = sanction
                 FollowUp.objects.create(

@@ -72,7 +72,7 @@ def test_index_in_the_issue_shape(cases, world):
     assert {"region", "score", "class", "formula_version", "inputs"} <= set(found)
     assert found["region"] == "21.01" and 0 <= found["score"] <= 100
     assert found["class"] in ("rawan tinggi", "rawan sedang", "rawan rendah")
-    assert found["formula_version"] == "IKNA-1/default"
+    assert found["formula_version"] == "IKNA-2/default"
     assert found["inputs"]["monitoring_signals"] is None
 
 

@@ -118,7 +118,7 @@ def test_weights_are_versioned_audited_and_national_only(world):
     first = services.weights_set(user=ri, values=values, note="awal")
     second = services.weights_set(user=ri, values={**values, "previous_election": 0}, note="tanpa riwayat")
     assert selectors.index_weights() == second and first.pk != second.pk
-    assert selectors.formula_version(second) == f"IKNA-1/w{second.pk}"
+    assert selectors.formula_version(second) == f"IKNA-2/w{second.pk}"
     assert Event.objects.filter(action="analytics.weights_set").count() == 2
 
 
@@ -175,3 +175,46 @@ def test_prevention_coverage_counts_when_the_election_has_records(bintan_world):
         "points": pytest.approx(7.27, abs=0.01),
     }
     assert found.score == pytest.approx(round((3000 + 750 + 1500 + 800 + 2000 + 2000) / 110, 1))
+
+
+@pytest.mark.django_db
+def test_monitoring_signals_count_flagged_items_not_dismissed(bintan_world):
+    from django.utils import timezone
+
+    from netra.accounts.models import Office
+    from netra.monitoring.models import Item, Source
+
+    pilkada = bintan_world["elections"]["pilkada"]
+    source = Source.objects.create(name="Ekspor", kind=Source.Kind.UPLOAD, office=Office.objects.first())
+
+    def item(n, *, code="", triage=Item.Triage.NEW, state=Item.State.DONE, region="21.01.04"):
+        return Item(
+            source=source,
+            kind=Item.Kind.POST,
+            content_hash=f"{n:064d}",
+            text=f"unggahan {n}",
+            received_at=timezone.now(),
+            election=pilkada,
+            state=state,
+            violation_code=code,
+            triage=triage,
+            region_code=region,
+        )
+
+    Item.objects.bulk_create(
+        [
+            item(1, code="D-1"),
+            item(2, code="D-2"),
+            item(3, code="D-1", triage=Item.Triage.DISMISSED),  # an officer found nothing
+            item(4),
+            item(5, code="D-1", state=Item.State.PENDING),  # not read yet: not counted
+            item(6, code="D-1", region="21.04.01"),  # Lingga
+        ]
+    )
+    services.index_refresh(election_id=pilkada.pk)
+    found = RegionIndex.objects.get(region_code="21.01", election_id=pilkada.pk)
+    assert found.inputs["monitoring_signals"] == 0.5  # 2 flagged of 4 read in Bintan
+    assert found.parts["monitoring_signals"]["scaled"] == 50.0
+    assert found.parts["monitoring_signals"]["weight"] == 10.0
+    province = RegionIndex.objects.get(region_code="21", election_id=pilkada.pk)
+    assert province.inputs["monitoring_signals"] == 0.6  # 3 of 5 across the province

@@ -162,3 +162,18 @@ def test_election_narrows_every_figure(world, spread):
 def test_unknown_dimension_is_refused(world):
     with pytest.raises(ValueError):
         selectors.case_stats_for(world["staff"]["ri"][Role.PIMPINAN], by="colour")
+
+
+@pytest.mark.parametrize("by", selectors.DIMENSIONS)
+@pytest.mark.parametrize("top", [1, 2, 3])
+def test_top_keeps_the_largest_rows_in_order_and_the_rest_in_the_total(world, spread, make_case, by, top):
+    make_case("21.01.04", violation="D-1")  # a tie broken by label, a group larger than the others
+    ri = world["staff"]["ri"][Role.PIMPINAN]
+    whole = selectors.case_stats_for(ri, by=by)
+    cut = selectors.case_stats_for(ri, by=by, top=top)
+    if by in selectors.stats.ORDERED_BY_KEY:
+        assert cut.rows == whole.rows and cut.omitted == 0
+    else:
+        assert cut.rows == whole.rows[:top]
+        assert cut.omitted == max(0, len(whole.rows) - top)
+    assert cut.total == whole.total

@@ -76,3 +76,30 @@ def test_running_it_again_adds_nothing(demo):
     again = demo_load(roster_size=40, log=lambda *_: None)
     assert (Case.objects.count(), User.objects.count()) == counts
     assert again.created_cases == 0 and again.created_users == 0
+
+
+def test_demo_elections_are_configured_for_post_scoring(demo):
+    from netra.cases.elections import scoring_config
+    from netra.cases.models import Election, ElectionSetting
+    from netra.text.posts import score_post
+
+    pilkada = Election.objects.get(name="Pilkada Serentak 2024")
+    bintan = scoring_config(pilkada, "21.01.04")  # a kecamatan of Bintan: Bintan's own race
+    assert [c.label for c in bintan.candidates] == ["01", "02"]
+    assert scoring_config(pilkada, "21.71").candidates[0].names[0] == "Hendra Wiratama"  # Batam: the Pilgub
+    assert scoring_config(pilkada, "31") is None  # no demo race in Jakarta
+    notes = set(ElectionSetting.objects.filter(election=pilkada).values_list("note", flat=True))
+    assert all(note.startswith("Data demo") for note in notes)
+    post = {
+        "id": "demo-1",
+        "bio": "ASN Dinas Kesehatan Kab. Bintan",
+        "text": "Ayo rekan-rekan, 27 November coblos nomor 2! #IndraSumiati",
+        "created_at": "2024-11-01T08:00:00+07:00",
+    }
+    result = score_post(post, bintan)
+    assert result.flagged and result.targets == ["02"]
+    pemilu = scoring_config(Election.objects.get(name="Pemilu 2024"))
+    assert pemilu.candidate(2).names[0] == "Prabowo Subianto"
+    versions = list(ElectionSetting.objects.values_list("version", flat=True))
+    demo_load(roster_size=40, log=lambda *_: None)
+    assert list(ElectionSetting.objects.values_list("version", flat=True)) == versions

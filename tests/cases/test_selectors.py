@@ -67,6 +67,12 @@ def test_overdue_and_nearly_due_filters(world):
     assert ids(selectors.case_list_for(user, overdue=True)) == {overdue.pk}
     assert ids(selectors.case_list_for(user, nearly_due=True)) == {nearly.pk}
     assert [c.pk for c in selectors.queue_for(user)] == [overdue.pk, nearly.pk, later.pk]
+    counts = selectors.queue_counts_for(user)  # one read of a small queue's due dates
+    assert {key: (int(c), c.exact) for key, c in counts.items()} == {
+        "total": (3, True),
+        "overdue": (1, True),
+        "due_soon": (1, True),
+    }
     assert [selectors.deadline_state(Case.objects.get(pk=c.pk)) for c in (overdue, nearly, later)] == [
         "overdue",
         "nearly_due",

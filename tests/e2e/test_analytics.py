@@ -7,6 +7,7 @@ import io
 import json
 
 import pytest
+from playwright.sync_api import expect
 
 from netra.accounts.models import User
 from netra.accounts.services_twofactor import twofactor_demo_code
@@ -64,7 +65,7 @@ def test_dashboard_map_drill_down_export_and_index(browser, live_server, demo, t
     assert page.inner_text("[data-testid=total-cases]") == str(kepri_cases)
     page.wait_for_selector("[data-testid=table-type]")  # each figure loads in its own request (htmx)
     page.wait_for_selector("[data-testid=deadlines]")
-    assert page.locator("[aria-busy=true]").count() == 0
+    expect(page.locator("[aria-busy=true]")).to_have_count(0)  # every lazy figure has arrived
     assert sideways(page) <= 0
     assert axe_violations(page) == []
 

@@ -109,6 +109,25 @@ def login(page, base: str, username: str) -> None:
 
 
 def file_anonymous_report(page, base: str, shot) -> str:
+    fill_anonymous_report(page, base)
+    panel = page.locator("[data-testid=check-panel]")
+    panel.locator("[data-testid=anonymous-warning]").wait_for()
+    page.wait_for_function(
+        "!document.querySelector('[data-testid=missing-list]') || "
+        "!document.querySelector('[data-testid=missing-list]').innerText.includes('Bukti')"
+    )
+    assert "Masih dalam batas waktu" in panel.inner_text()
+    shot(page, "report-form")
+    page.click("button[type=submit]:has-text('Kirim laporan')")
+    page.wait_for_url(f"{base}/kasus/lapor/terkirim/")
+    code = page.inner_text("[data-testid=receipt-code]").strip()
+    assert "informasi awal" in page.content()
+    shot(page, "receipt")
+    return code
+
+
+def fill_anonymous_report(page, base: str) -> None:
+    """The public form filled in as a citizen would, with a photo; not yet sent."""
     page.goto(f"{base}/kasus/lapor/")
     page.check("input[name=identity][value=anonim]")
     page.fill("#id_terlapor_name", "Budi Santoso")
@@ -130,23 +149,13 @@ def file_anonymous_report(page, base: str, shot) -> str:
     page.select_option("#id_region_kabkota", "21.01")
     page.wait_for_selector("#id_region_kecamatan")
     page.select_option("#id_region_kecamatan", "21.01.04")
+    attach_photo(page)
+
+
+def attach_photo(page) -> None:
     page.set_input_files(
         "#id_evidence_files", files=[{"name": "foto-rapat.jpg", "mimeType": "image/jpeg", "buffer": JPEG}]
     )
-    panel = page.locator("[data-testid=check-panel]")
-    panel.locator("[data-testid=anonymous-warning]").wait_for()
-    page.wait_for_function(
-        "!document.querySelector('[data-testid=missing-list]') || "
-        "!document.querySelector('[data-testid=missing-list]').innerText.includes('Bukti')"
-    )
-    assert "Masih dalam batas waktu" in panel.inner_text()
-    shot(page, "report-form")
-    page.click("button[type=submit]:has-text('Kirim laporan')")
-    page.wait_for_url(f"{base}/kasus/lapor/terkirim/")
-    code = page.inner_text("[data-testid=receipt-code]").strip()
-    assert "informasi awal" in page.content()
-    shot(page, "receipt")
-    return code
 
 
 def track(page, base: str, code: str) -> str:

@@ -4,8 +4,17 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from netra.text.election import ElectionConfig, ElectionConfigError
+from netra.text.election import (
+    ElectionConfig,
+    ElectionConfigError,
+    check_rows,
+    config_json,
+    dump_toml,
+    parse_config,
+)
 
 DEVSET = Path(__file__).resolve().parents[2] / "benchmarks" / "devset"
 
@@ -102,3 +111,85 @@ def test_unknown_province_is_rejected(tmp_path):
                 tmp_path, MINIMAL.replace('regime = "pemilihan"', 'regime = "pemilihan"\nregion_code = "99"')
             )
         )
+
+
+# Files: TOML and JSON in, TOML and JSON out; every row's problem, coded for translation -----------
+
+PHRASE = st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=20).filter(
+    lambda text: text.strip() == text and text
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(st.lists(PHRASE, min_size=1, max_size=3), min_size=1, max_size=4),
+    st.lists(PHRASE, max_size=3),
+    st.sampled_from(["", "#1F77B4", "#ABCDEF"]),
+)
+def test_dump_toml_and_json_read_back_unchanged(names, slogans, colour):
+    data = {
+        "name": 'Pilkada "Uji"\\ \u00e9',
+        "regime": "pemilihan",
+        "region_code": "",
+        "slogans": slogans,
+        "period": {"penetapan": dt.date(2024, 9, 22)},
+        "candidates": [
+            {"number": number, "names": row, **({"colour": colour} if colour else {})}
+            for number, row in enumerate(names, start=1)
+        ],
+        "parties": [],
+    }
+    assert parse_config(dump_toml(data), "toml") == data
+    assert parse_config(config_json(data), "json") == data
+
+
+def test_devset_files_round_trip_through_the_writer():
+    for path in sorted(DEVSET.glob("election_*.toml")):
+        config = ElectionConfig.load(path)
+        again = ElectionConfig.from_dict(parse_config(dump_toml(config.to_dict()), "toml"))
+        assert again.to_dict() == config.to_dict()
+
+
+def test_check_lists_every_bad_row_with_its_place_and_code():
+    data = parse_config(MINIMAL, "toml")
+    data["candidates"][0]["number"] = -1
+    data["candidates"][1]["colour"] = "red"
+    data["parties"][0]["abbreviations"] = "PKB"
+    errors = ElectionConfig.check(data)
+    assert [(e.section, e.row, e.code) for e in errors] == [
+        ("candidates", 1, "number"),
+        ("candidates", 2, "colour"),
+        ("parties", 1, "strings"),
+    ]
+    assert errors[2].params == {"key": "abbreviations"}
+    assert check_rows({"slogans": "not a list"})[0].code == "strings"
+
+
+def test_check_of_a_sound_file_names_the_whole_file_problem():
+    data = parse_config(MINIMAL.replace('parties = ["PKB"]', 'parties = ["PKS"]'), "toml")
+    [error] = ElectionConfig.check(data)
+    assert (error.code, error.params, error.row) == ("unknown_parties", {"number": 1, "parties": ["PKS"]}, 1)
+    assert ElectionConfig.check(parse_config(MINIMAL, "toml")) == []
+
+
+def test_configuration_without_candidates_is_valid_only_when_allowed():
+    data = parse_config(MINIMAL, "toml")
+    data["candidates"] = []
+    assert [e.code for e in ElectionConfig.check(data)] == ["no_candidates"]
+    assert ElectionConfig.check(data, require_candidates=False) == []
+
+
+def test_json_dates_are_read_and_bad_ones_named():
+    data = parse_config('{"period": {"penetapan": "2024-09-22", "voting_day": "27 Nov"}}', "json")
+    assert data["period"]["penetapan"] == dt.date(2024, 9, 22)
+    with pytest.raises(ElectionConfigError) as raised:
+        ElectionConfig.from_dict({**data, "name": "x", "regime": "pemilihan", "candidates": []})
+    assert raised.value.code == "date" and raised.value.params["key"] == "voting_day"
+
+
+def test_syntax_errors_are_coded():
+    with pytest.raises(ElectionConfigError) as raised:
+        parse_config("[[candidates", "toml")
+    assert raised.value.code == "syntax" and raised.value.params["format"] == "TOML"
+    with pytest.raises(ElectionConfigError):
+        parse_config("[1, 2]", "json")

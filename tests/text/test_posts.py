@@ -157,6 +157,19 @@ def test_score_posts_keeps_order_and_marks_copies():
     assert results[2].duplicate_cluster is None
 
 
+def test_given_tokens_score_as_the_posts_own_and_clustering_can_be_left_out():
+    from netra.text.normalize import tokenize
+
+    records = [json.loads(line) for line in (DEVSET / "posts.jsonl").read_text(encoding="utf-8").splitlines()]
+    group = [record for record in records if record["election"] == records[0]["election"]]
+    election = ElectionConfig.load(DEVSET / group[0]["election"])
+    tokens = [tokenize(Post.from_dict(record).text, punctuation=False) for record in group]
+    plain = score_posts(group, election)
+    given = score_posts(group, election, tokens=tokens, near_duplicates=False)
+    assert [r.to_dict() | {"duplicate_cluster": None} for r in plain] == [r.to_dict() for r in given]
+    assert any(r.duplicate_cluster for r in plain) and not any(r.duplicate_cluster for r in given)
+
+
 def devset_outcomes(split):
     records = [json.loads(line) for line in (DEVSET / "posts.jsonl").read_text(encoding="utf-8").splitlines()]
     outcomes = []

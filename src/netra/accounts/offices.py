@@ -1,6 +1,9 @@
 """Relations between offices and regions: who is competent where."""
 
 from netra.accounts.models import Office
+from netra.core.memo import RowMemo
+
+_COMPETENT = RowMemo(Office)  # the public intake asks for every report
 
 KABKOTA_CODE_LENGTH = 5  # "21.01"
 PROVINCE_CODE_LENGTH = 2  # "21"
@@ -19,4 +22,6 @@ def office_for_region(region_code: str) -> Office | None:
     """The Bawaslu office competent for a region: kab/kota office for a kab/kota or anything
     below it, the province office for a province code, Bawaslu RI for "". None if not created."""
     kind, code = competent_kind_and_code(region_code.strip())
-    return Office.objects.filter(kind=kind, region_code=code, agency__isnull=True).first()
+    return _COMPETENT.get(
+        (kind, code), lambda: Office.objects.filter(kind=kind, region_code=code, agency__isnull=True).first()
+    )

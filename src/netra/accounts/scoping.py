@@ -11,10 +11,19 @@ The rules (domain.md 2.2, 12):
 * **BKN** sees cases with a recommendation addressed to BKN, and the whole roster.
 * **A PPK** sees cases with a recommendation addressed to the PPK about a terlapor of its agency's
   subtree, and the roster of that subtree: the agency and all its units, at any depth (one rule).
+  For cases both read the flags ``Case.recommended_to_bkn`` / ``recommended_to_ppk`` that the cases
+  services keep equal to the recommendations (``netra.cases.services.recipients``); a PPK's rule
+  then narrows to the recommendations about its agency subtree.
+* **Elections and their scorer configuration**: supervisory offices read those concerning their
+  territory (national, below it, or holding it); they edit (``SUPERVISE``) a configuration whose area
+  their territory holds. BKN and PPK offices see none.
 * **The public** (anonymous, inactive or office-less users) sees none of these rows.
 * **Prevention** (events, pledges and their lists and files): supervisory offices read and act
   (``SUPERVISE``) in their region subtree; BKN reads all; a PPK reads those of its agency subtree.
   The public sees only the public page's aggregates (``netra.prevention.selectors``), never a name.
+* **Monitoring** (items, sources, watched accounts, captures): supervisory offices read and triage
+  (``SUPERVISE``) in their region subtree: an item by its region, falling back to the region of its
+  source's office; sources and watched accounts by their office. BKN and PPK offices do not triage.
 
 Models are told apart by their label, so this module imports no other app: registry and cases
 import accounts, never the other way round.
@@ -25,6 +34,7 @@ from typing import Any, TypeAlias, TypeGuard
 from django.apps import apps
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import FieldDoesNotExist
+from django.db import connections
 from django.db.models import Model, Q, QuerySet
 from django.utils.translation import gettext as _
 
@@ -103,22 +113,49 @@ def territory(user: Viewer) -> str | None:
     return _office(user).region_code if is_staff(user) else None
 
 
+def case_region_scope(user: Viewer) -> str:
+    """The region whose subtree holds every case ``user`` may see: a supervisory office's own region;
+    "" (no region bound) for the national office, BKN, a PPK and the public (whose scopes are not
+    regions). A hint for the search index (``cases.fulltext.Within``): rows still go through
+    ``restrict``."""
+    if not is_staff(user) or not _office(user).is_supervisory:
+        return regioncode.NATIONAL
+    return _office(user).region_code
+
+
+def narrower_region(scope: str, code: str) -> str:
+    """Of a scope's region and a region filter, the one whose subtree bounds both filters' rows: the
+    filter when it lies within the scope, else the scope."""
+    return code if code and region_within(code, scope) else scope
+
+
 def agency_subtree_ids(office: Office) -> set[int]:
     """A PPK's agency and all its units at any depth; empty for other offices.
 
-    One query per level of the agency tree, remembered on the office for the rest of the request.
+    One recursive query whatever the tree's depth (a PPK's every page asks, several times), remembered
+    on the office for the rest of the request.
     """
     if office.kind != Office.Kind.PPK or office.agency_id is None:
         return set()
     cached: set[int] | None = office.__dict__.get(_SUBTREE_CACHE)
     if cached is None:
-        agencies = apps.get_model("registry", "Agency").objects  # registry imports accounts, not back
-        cached, frontier = {office.agency_id}, {office.agency_id}
-        while frontier:
-            frontier = set(agencies.filter(parent_id__in=frontier).values_list("pk", flat=True)) - cached
-            cached |= frontier
+        cached = _agency_subtree(office.agency_id)
         office.__dict__[_SUBTREE_CACHE] = cached
     return set(cached)
+
+
+def _agency_subtree(root: int) -> set[int]:
+    """``root`` and every agency below it (UNION, not UNION ALL: a cycle in the data cannot loop)."""
+    agency = apps.get_model("registry", "Agency")  # registry imports accounts, not back
+    meta, quote = agency._meta, connections[agency.objects.db].ops.quote_name
+    table, key, parent = quote(meta.db_table), quote(meta.pk.column), quote(meta.get_field("parent").column)
+    sql = (
+        f"WITH RECURSIVE subtree(id) AS (SELECT {key} FROM {table} WHERE {key} = %s UNION "  # noqa: S608
+        f"SELECT a.{key} FROM {table} a JOIN subtree s ON a.{parent} = s.id) SELECT id FROM subtree"
+    )
+    with connections[agency.objects.db].cursor() as cursor:
+        cursor.execute(sql, [root])
+        return {row[0] for row in cursor.fetchall()}
 
 
 def agency_q(user: Viewer, field: str = "agency") -> Q:
@@ -160,8 +197,15 @@ def _case_q(model: type[Model], user: User, action: str) -> Q:
         return Q(office_id=office.pk) if action == HANDLE else _nothing()
     if action not in (VIEW, FOLLOW_UP):
         return _nothing()
+    # The recipient flags the cases services keep on the case (netra.cases.services.recipients): a
+    # column filter that the partial indexes case_bkn_* / case_ppk_* serve in the list and queue orders.
+    if office.kind == Office.Kind.BKN:
+        return Q(recommended_to_bkn=True)
+    if office.kind != Office.Kind.PPK or office.agency_id is None:
+        return _nothing()
     recommendations = _related(model, "recommendations")
-    return Q(pk__in=recommendations._default_manager.filter(_recommendation_q(office)).values("case_id"))
+    about_agency = recommendations._default_manager.filter(_recommendation_q(office)).values("case_id")
+    return Q(recommended_to_ppk=True, pk__in=about_agency)
 
 
 def _case_row_q(model: type[Model], user: User, action: str) -> Q:
@@ -282,8 +326,78 @@ def _prevention_row_q(model: type[Model], user: User, action: str) -> Q:
     return found
 
 
+def _related_regions_q(user: User, field: str) -> Q:
+    """Rows whose region (``field``, a Region relation, null for "everywhere") concerns the office:
+    the whole area, the office's territory and below, and the regions holding it (a kabupaten office
+    reads its province's Pilgub)."""
+    code = _office(user).region_code
+    if code == regioncode.NATIONAL:
+        return Q()
+    return (
+        Q(**{f"{field}__isnull": True})
+        | region_subtree_q(code, f"{field}__code")
+        | Q(**{f"{field}__code__in": regioncode.lineage(code)})
+    )
+
+
+def _election_q(model: type[Model], user: User, action: str) -> Q:
+    """Elections and their scorer configuration: supervisory offices read those that concern their
+    territory (national ones, their regions', those of the regions holding them); nobody else."""
+    if not _office(user).is_supervisory or action != VIEW:
+        return _nothing()
+    if model._meta.label == _ELECTION:
+        return _related_regions_q(user, "region")
+    return _related_regions_q(user, "election__region") & _related_regions_q(user, "region")
+
+
 _PLEDGE = "prevention.Pledge"
 _PREVENTION = ("prevention.Event", _PLEDGE)
+_ELECTION = "cases.Election"
+_ELECTION_SETTING = "cases.ElectionSetting"
+
+
+# Monitoring (issue 12): supervisory offices only; BKN and PPK offices do not triage. ---------------
+
+
+def _monitoring_item_region_q(user: User) -> Q:
+    """Items in the user's territory: the item's own region, else (no region found yet) the region of
+    the office whose source brought it."""
+    if _office(user).region_code == regioncode.NATIONAL:
+        return Q()  # (an empty Q() OR'ed with another is that other, not "everything")
+    own = region_q(user, "region_code")
+    fallback = Q(region_code="") & region_q(user, "source__office__region_code")
+    return own | fallback
+
+
+def _monitoring_item_q(model: type[Model], user: User, action: str) -> Q:
+    """Monitoring items: supervisory offices read and triage (SUPERVISE) those of their territory."""
+    if not _office(user).is_supervisory or action not in (VIEW, SUPERVISE):
+        return _nothing()
+    return _monitoring_item_region_q(user)
+
+
+def _monitoring_office_q(model: type[Model], user: User, action: str) -> Q:
+    """Sources and watched accounts: those of the supervisory offices in the user's territory."""
+    if not _office(user).is_supervisory or action not in (VIEW, SUPERVISE):
+        return _nothing()
+    return region_q(user, "office__region_code")
+
+
+def _monitoring_capture_q(model: type[Model], user: User, action: str) -> Q:
+    """Page captures: those of the items the user may read, and the user's own captures of no item."""
+    if not _office(user).is_supervisory or action not in (VIEW, SUPERVISE):
+        return _nothing()
+    items = _related(model, "item")._default_manager.filter(_monitoring_item_region_q(user))
+    return Q(item_id__in=items.values("pk")) | Q(item__isnull=True, captured_by_id=user.pk)
+
+
+def monitoring_item_region_code(item: Any) -> str:
+    """The region an item counts in for jurisdiction: its own, else its source office's."""
+    return item.region_code or item.source.office.region_code
+
+
+_MONITORING_ITEM = "monitoring.Item"
+_MONITORING = (_MONITORING_ITEM, "monitoring.Source", "monitoring.WatchedAccount")
 
 _RULES = {
     _CASE: _case_q,
@@ -300,17 +414,25 @@ _RULES = {
     "accounts.ApiToken": _own_tokens_q,
     "accounts.User": _office_staff_q,
     "cases.Reporter": _case_row_q,
+    "cases.Witness": _case_row_q,
     "notifications.Notification": _own_notifications_q,
     "notifications.Preference": _own_rows_q,
     "notifications.MailSettings": _own_rows_q,
     "notifications.CalendarToken": _own_rows_q,
     "analytics.CaseTally": _tally_q,
+    "analytics.ComplianceTally": _tally_q,
     "analytics.DeadlineTally": _region_figures_q,
     "analytics.RegionIndex": _region_figures_q,
     "cases.IssuedLetter": _letter_rows_q,
     "cases.FollowupClock": _clock_rows_q,
     "cases.LetterTemplate": _office_staff_q,
     "cases.FollowupTarget": _office_staff_q,
+    _MONITORING_ITEM: _monitoring_item_q,
+    "monitoring.Source": _monitoring_office_q,
+    "monitoring.WatchedAccount": _monitoring_office_q,
+    "monitoring.Capture": _monitoring_capture_q,
+    _ELECTION: _election_q,
+    _ELECTION_SETTING: _election_q,
 }
 
 
@@ -360,6 +482,30 @@ def _can_on_prevention(user: User, obj: Any, action: str) -> bool:
     return restrict(type(obj)._default_manager.filter(pk=obj.pk), user, VIEW).exists()
 
 
+def _can_on_monitoring(user: User, obj: Any, action: str) -> bool:
+    office = _office(user)
+    if not office.is_supervisory or action not in (VIEW, SUPERVISE):
+        return False
+    if obj._meta.label == _MONITORING_ITEM:
+        return office_covers(office, monitoring_item_region_code(obj))
+    return office_covers(office, obj.office.region_code)
+
+
+def _can_on_election_setting(user: User, setting: Any, action: str) -> bool:
+    """SUPERVISE (edit) a configuration: a supervisory office whose territory holds the configured
+    area: the national office for a national election's, a province's or kabupaten's office for its
+    own Pilkada (a province's office also for the kabupaten of its province)."""
+    office = _office(user)
+    if not office.is_supervisory:
+        return False
+    code = setting.region_id or setting.election.region_id or regioncode.NATIONAL
+    if action == SUPERVISE:
+        return office_covers(office, code)
+    if action == VIEW:
+        return regioncode.related(code, office.region_code)
+    return False
+
+
 def can(user: Viewer, obj: Model, action: str) -> bool:
     """Whether ``user``'s office may take ``action`` on ``obj`` (a case, or a region for SUPERVISE).
 
@@ -374,6 +520,10 @@ def can(user: Viewer, obj: Model, action: str) -> bool:
         return _can_on_region(user, obj, action)
     if label in _PREVENTION:
         return _can_on_prevention(user, obj, action)
+    if label in _MONITORING:
+        return _can_on_monitoring(user, obj, action)
+    if label == _ELECTION_SETTING:
+        return _can_on_election_setting(user, obj, action)
     raise LookupError(f"no jurisdiction rule for acting on {label}")
 
 

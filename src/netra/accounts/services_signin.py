@@ -2,7 +2,8 @@
 
 Django's auth signals call these (``AccountsConfig.ready`` connects them): ``user_logged_in`` fires
 once the whole login, second factor included, has succeeded; ``user_login_failed`` for every refused
-password, including those django-axes refuses during a lockout.
+password, including those django-axes refuses during a lockout. The OTP step records each wrong code
+itself (``signin_failure_record(step="code")``).
 """
 
 from django.db import transaction
@@ -30,16 +31,16 @@ def signin_record(*, user, request) -> None:
         )
 
 
-def signin_failure_record(*, username: str, request) -> None:
-    """A refused sign-in; the username as typed (it may name no account)."""
+def signin_failure_record(*, username: str, request, step: str = "password") -> None:
+    """A refused sign-in; the username as typed (it may name no account). ``step`` "code": the
+    password was right but the second factor's code was not (``data.step`` says so)."""
     typed = (username or "")[:USERNAME_LIMIT] or "-"
+    data = {"ip": _client_address(request), "username": typed}
+    if step != "password":
+        data["step"] = step
     with transaction.atomic():
         event_record(
-            actor="public",
-            action="account.login_failed",
-            obj_type="accounts.login",
-            obj_id=typed,
-            data={"ip": _client_address(request), "username": typed},
+            actor="public", action="account.login_failed", obj_type="accounts.login", obj_id=typed, data=data
         )
 
 

@@ -1,5 +1,9 @@
 """Two-factor authentication with django-otp: a TOTP app plus single-use backup codes.
 
+The TOTP secret is stored encrypted (``netra.accounts.models.SealedTOTPDevice``); backup codes are
+django-otp's static tokens, stored only as a keyed hash (``backup_code_digest``): a database reader
+cannot use them, and cannot try the 2^40 possible codes offline without ``SECRET_KEY``.
+
 Writers (``twofactor_*``) and the readers the views need. Codes are checked device by device
 through ``django_otp.verify_token`` so each device's throttling applies.
 """
@@ -11,11 +15,12 @@ import django_otp
 import qrcode
 from django.conf import settings
 from django.db import transaction
+from django.utils.crypto import salted_hmac
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
-from django_otp.plugins.otp_totp.models import TOTPDevice
 from qrcode.image.svg import SvgPathImage
 
+from netra.accounts.models import SealedTOTPDevice as TOTPDevice
 from netra.audit.services import event_record
 
 BACKUP_CODE_COUNT = 10
@@ -92,11 +97,29 @@ def twofactor_confirm(*, user, device: TOTPDevice, code: str) -> list[str] | Non
     return codes
 
 
+BACKUP_SALT = "netra.2fa.backup-code"
+
+
+def backup_code_digest(user_id: int, code: str, *, secret: str | None = None) -> str:
+    """What is stored for a backup code: an HMAC keyed by ``SECRET_KEY`` (kept outside the database),
+    bound to its user, cut to 16 base32 characters (80 bits; django-otp's token column is 16 wide)."""
+    mac = salted_hmac(BACKUP_SALT, f"{user_id}:{code}", secret=secret, algorithm="sha256").digest()
+    return b32encode(mac[:10]).decode("ascii").lower()
+
+
+def _backup_code_digests(user_id: int, code: str) -> list[str]:
+    """The digest under ``SECRET_KEY`` and under each of ``SECRET_KEY_FALLBACKS`` (a rotated key)."""
+    secrets = [settings.SECRET_KEY, *getattr(settings, "SECRET_KEY_FALLBACKS", [])]
+    return [backup_code_digest(user_id, code, secret=secret) for secret in secrets]
+
+
 def _replace_backup_codes(user) -> list[str]:
+    """New backup codes: shown to the user once, stored only as digests."""
     StaticDevice.objects.filter(user=user).delete()
     backup = StaticDevice.objects.create(user=user, name=BACKUP_NAME, confirmed=True)
     codes = [StaticToken.random_token() for _ in range(BACKUP_CODE_COUNT)]
-    StaticToken.objects.bulk_create([StaticToken(device=backup, token=c) for c in codes])
+    digests = [backup_code_digest(user.pk, c) for c in codes]
+    StaticToken.objects.bulk_create([StaticToken(device=backup, token=d) for d in digests])
     return codes
 
 
@@ -104,16 +127,37 @@ def twofactor_check(*, user, code: str):
     """The confirmed device that accepts ``code`` (an app code or a backup code), or None."""
     code = normalise_code(code)
     if TOTP_PATTERN.match(code):
-        devices = TOTPDevice.objects.filter(user=user, confirmed=True)
+        devices, candidates = TOTPDevice.objects.filter(user=user, confirmed=True), [code]
     elif BACKUP_PATTERN.match(code):
+        # django-otp deletes the matching token row: each code works once.
         devices = StaticDevice.objects.filter(user=user, confirmed=True)
+        digests = _backup_code_digests(user.pk, code)
+        stored = StaticToken.objects.filter(device__in=devices, token__in=digests)
+        found = set(stored.values_list("token", flat=True))
+        # One attempt per device, so a fallback key costs no extra throttling failure.
+        candidates = [d for d in digests if d in found][:1] or digests[:1]
     else:
         return None
     for device in devices:
-        verified = django_otp.verify_token(user, device.persistent_id, code)
-        if verified is not None:
-            return verified
+        for candidate in candidates:
+            verified = django_otp.verify_token(user, device.persistent_id, candidate)
+            if verified is not None:
+                return verified
     return None
+
+
+def twofactor_login_check(*, user, code: str, request):
+    """``twofactor_check`` for the sign-in step. A TOTP secret that does not open (the server has the
+    wrong master key) is audited as a failed login (``data.step: "key_unavailable"``) and raised again:
+    ``netra.core.views.server_error`` answers it with a 503 page, never a traceback."""
+    from netra.accounts.services_signin import signin_failure_record
+    from netra.core.crypto import KeyUnavailable
+
+    try:
+        return twofactor_check(user=user, code=code)
+    except KeyUnavailable:
+        signin_failure_record(username=user.get_username(), request=request, step="key_unavailable")
+        raise
 
 
 def twofactor_disable(*, user, code: str) -> bool:
@@ -140,6 +184,27 @@ def twofactor_demo_enrol(*, user) -> str:
             device = TOTPDevice.objects.create(user=user, name=DEMO_DEVICE_NAME, confirmed=True)
             _audit(user, "user.2fa_enable")
     return device_secret(device)
+
+
+def totp_secrets_rewrap(ring) -> int:
+    """Re-wrap every TOTP secret under the ring's newest master key (``netra keys rotate``); the caller
+    holds the transaction and records the event. Returns how many changed."""
+    changed = 0
+    for device in TOTPDevice.objects.select_for_update().order_by("pk"):
+        if device.rewrap(ring):
+            TOTPDevice.objects.filter(pk=device.pk).update(sealed_key=device.sealed_key)
+            changed += 1
+    return changed
+
+
+def totp_secrets_by_master() -> dict[str, int]:
+    """How many TOTP secrets each master key wraps (for ``netra keys status``)."""
+    from netra.core.crypto import wrapped_key_id
+
+    counts: dict[str, int] = {}
+    for sealed in TOTPDevice.objects.values_list("sealed_key", flat=True).iterator():
+        counts[wrapped_key_id(sealed)] = counts.get(wrapped_key_id(sealed), 0) + 1
+    return counts
 
 
 def twofactor_demo_code(*, user) -> str | None:

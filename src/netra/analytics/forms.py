@@ -27,6 +27,7 @@ FIGURE_LABELS = {
     "election": _("Pemilu/Pemilihan"),
     "sanction": _("Sanksi dijatuhkan menurut kelas katalog"),
     "deadlines": _("Kepatuhan tenggat menurut undang-undang, per kantor"),
+    "compliance": _("Kepatuhan tindak lanjut PPK, per instansi"),
 }
 WEIGHT_LABELS = {
     "violations_per_1000": _("Pelanggaran per 1.000 ASN"),

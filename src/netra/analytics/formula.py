@@ -16,7 +16,7 @@ so. The score is the weighted mean of the available parts.
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-FORMULA = "IKNA-1"
+FORMULA = "IKNA-2"  # 2: monitoring signals measured, default weight 10
 RATE_CAP = 2.0  # violations per 1,000 ASN at which the rate input reaches 100
 HIGH, MEDIUM, LOW = "rawan tinggi", "rawan sedang", "rawan rendah"
 

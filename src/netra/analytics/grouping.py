@@ -2,8 +2,8 @@
 
 from typing import Any
 
-from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet, Value
-from django.db.models.functions import Concat, Substr, TruncMonth
+from django.db.models import Count, Exists, F, Max, OuterRef, Q, QuerySet, Sum, Value
+from django.db.models.functions import Coalesce, Concat, Substr, TruncMonth
 
 from netra.cases.models import CLOSED_STATUSES, Decision, FollowUp, Recommendation
 from netra.law import regioncode
@@ -77,3 +77,45 @@ def deadline_counts(transitions: QuerySet, cases: QuerySet, now) -> dict[int, di
         found = counts.setdefault(item["office_id"], dict.fromkeys(DEADLINE_FIELDS, 0))
         found["open_overdue"], found["open_on_time"] = item["overdue"], item["total"] - item["overdue"]
     return counts
+
+
+COMPLIANCE_MEASURES = (
+    "recommendations",
+    "acted_within_target",
+    "acted_late",
+    "overdue",
+    "escalations",
+    "lighter_than_catalogue",
+)
+# The terlapor's instansi: the top of its agency's record, three parents up, as compliance_for climbs.
+_INSTANSI = Coalesce(
+    "terlapor__agency__parent__parent__parent_id",
+    "terlapor__agency__parent__parent_id",
+    "terlapor__agency__parent_id",
+    "terlapor__agency_id",
+)
+
+
+def compliance_groups(recommendations: QuerySet, at, *also: str) -> QuerySet:
+    """Recommendations grouped by instansi (``top``) and the annotations named in ``also``, with the
+    follow-up clock's outcome at ``at`` and the terlapor's typed agency name (``typed_name``)."""
+    acted, due = Q(clock__acted_at__isnull=False), F("clock__due_at")
+    lighter = Exists(FollowUp.objects.filter(recommendation=OuterRef("pk"), lighter=True))
+    return (
+        recommendations.annotate(top=_INSTANSI, is_lighter=lighter)
+        .order_by()
+        .values("top", *also)
+        .annotate(
+            recommendations=Count("pk"),
+            acted_within_target=Count("pk", filter=acted & Q(clock__acted_at__lte=due)),
+            acted_late=Count("pk", filter=acted & Q(clock__acted_at__gt=due)),
+            overdue=Count(
+                "pk",
+                filter=Q(clock__acted_at__isnull=True)
+                & (Q(clock__due_at__lt=at) | Q(clock__escalation_step__gt=0)),
+            ),
+            escalations=Coalesce(Sum("clock__escalation_step"), 0),
+            lighter_than_catalogue=Count("pk", filter=Q(is_lighter=True)),
+            typed_name=Max("terlapor__agency_name"),
+        )
+    )

@@ -51,6 +51,29 @@ class DeadlineTally(models.Model):
         return f"{self.office_id}: {self.finished_on_time}/{self.finished_late}"
 
 
+class ComplianceTally(models.Model):
+    """PPK follow-up compliance per instansi and kabupaten/kota at the last refresh: what the national,
+    provincial and BKN dashboards read (a million cases hold some 400,000 recommendations, too many
+    to group in a request). Rows are level-2 codes like CaseTally's; ``to_bkn`` is the recommendation's."""
+
+    region_code = models.CharField(max_length=13)
+    to_bkn = models.BooleanField(default=False)
+    agency_id = models.IntegerField(null=True, blank=True)  # the instansi: the top of the agency record
+    typed_name = models.CharField(max_length=255, blank=True)  # the terlapor's typed agency name
+    recommendations = models.IntegerField(default=0)
+    acted_within_target = models.IntegerField(default=0)
+    acted_late = models.IntegerField(default=0)
+    overdue = models.IntegerField(default=0)
+    escalations = models.IntegerField(default=0)
+    lighter_than_catalogue = models.IntegerField(default=0)
+
+    class Meta:
+        indexes = [models.Index(fields=["region_code"], name="compliance_tally_region")]
+
+    def __str__(self) -> str:
+        return f"{self.agency_id}@{self.region_code}: {self.recommendations}"
+
+
 class TallyRun(models.Model):
     """When the tallies were last rebuilt and how many cases they counted."""
 
@@ -75,7 +98,7 @@ class IndexWeights(models.Model):
     violations_per_1000 = models.FloatField(_("pelanggaran per 1.000 ASN"), default=30)
     share_proven = models.FloatField(_("porsi terbukti"), default=15)
     repeat_offenders = models.FloatField(_("pelanggar berulang"), default=15)
-    monitoring_signals = models.FloatField(_("sinyal pemantauan"), default=0)
+    monitoring_signals = models.FloatField(_("sinyal pemantauan"), default=10)
     prevention_coverage = models.FloatField(_("cakupan pencegahan"), default=10)
     followup_compliance = models.FloatField(_("kepatuhan tindak lanjut PPK"), default=20)
     previous_election = models.FloatField(_("pemilihan sebelumnya"), default=20)

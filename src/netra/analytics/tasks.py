@@ -15,6 +15,12 @@ def tally_refresh() -> dict:
 
 
 @task()
+def tally_regions_refresh(region_codes: list[str], office_ids: list[int]) -> dict:
+    """Recount the tally rows of these regions and offices after a case changed (idempotent)."""
+    return {"rows": services.tally_regions_refresh(region_codes=region_codes, office_ids=office_ids)}
+
+
+@task()
 def index_refresh(election_id: int | None = None) -> dict:
     """Recompute the vulnerability index of every region for one election (idempotent)."""
     return {"regions": services.index_refresh(election_id=election_id)}

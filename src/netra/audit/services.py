@@ -39,14 +39,16 @@ def _lock_head() -> ChainHead:
     head = ChainHead.objects.select_for_update().filter(pk=HEAD_PK).first()
     if head is not None:
         return head
-    if Event.objects.exists():
-        raise ChainHeadMissing(
-            "the audit chain head is missing while events exist: run `netra audit verify` and restore "
-            "the audit tables from a backup"
-        )
+    # Insert first, then look for events: a first writer's uncommitted head makes this INSERT wait
+    # for its commit (then IntegrityError), so its events are never mistaken for a removed head.
     try:
         with transaction.atomic():
             ChainHead.objects.create(pk=HEAD_PK, last_seq=0, last_hash=GENESIS_HASH)
+            if Event.objects.exists():
+                raise ChainHeadMissing(
+                    "the audit chain head is missing while events exist: run `netra audit verify` and "
+                    "restore the audit tables from a backup"
+                )
     except IntegrityError:
         pass  # another writer created it first; its row is locked below
     return ChainHead.objects.select_for_update().get(pk=HEAD_PK)

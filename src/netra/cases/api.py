@@ -94,10 +94,9 @@ def _gate(request: HttpRequest, scope: str) -> None:
 
 
 def _detail_shown(user, case_id: Id) -> CaseDetailView:
-    """The case as the user may see it; showing the reporter's identity is audited."""
+    """The case as the user may see it; showing the reporter's or witnesses' identities is audited."""
     detail = selectors.case_detail_for(user, case_id)
-    if detail.reporter is not None:
-        services.identity_view_record(user=user, case=detail.case, channel="api")
+    services.identities_shown_record(user=user, detail=detail, channel="api")
     return CaseDetailView(detail)
 
 
@@ -136,9 +135,10 @@ def report_submit(
     unless ``confirm_period=true``. Past the shared rate limit: 429 with ``Retry-After`` and a
     hashcash challenge in ``X-Netra-Challenge`` (docs/api.md)."""
     _gate(request, "report")
-    data, files = _report_data(payload), files or []
-    check = services.intake_check(data, files=files, links=payload.links)
-    case, code = services.laporan_submit_public(data=data, files=files, links=payload.links, source="api")
+    files = files or []
+    parsed = services.intake_parse(_report_data(payload))  # once, for the check and the submission
+    check = services.intake_check(parsed=parsed, files=files, links=payload.links)
+    case, code = services.laporan_submit_public(parsed=parsed, files=files, links=payload.links, source="api")
     return Status(201, Receipt(case, code, check))
 
 

@@ -262,6 +262,41 @@ def _elections() -> dict[str, Election]:
     return found
 
 
+# The demo elections' post-scoring configuration (netra/cases/election_configs/*.toml): Pilpres 2024 from
+# the devset (public facts), and invented Pilkada races for the demo regions, marked as demo data.
+ELECTION_CONFIGS = {
+    "Pemilu 2024": ("pemilu2024.toml",),
+    "Pilkada Serentak 2024": (
+        "pilkada2024.toml",
+        "pilkada2024_kepri.toml",
+        "pilkada2024_bintan.toml",
+        "pilkada2024_lingga.toml",
+        "pilkada2024_bandung.toml",
+    ),
+}
+
+
+def _election_configs(elections: dict[str, Election]) -> None:
+    """Import each demo configuration whose area has none yet (an operator's edits are kept)."""
+    from pathlib import Path
+
+    from netra.cases.models import ElectionSetting
+    from netra.cases.services.elections import election_config_import
+    from netra.text.election import parse_config
+
+    folder = Path(__file__).resolve().parent / "election_configs"
+    for name, files in ELECTION_CONFIGS.items():
+        election = elections[name]
+        for filename in files:
+            data = parse_config((folder / filename).read_text(encoding="utf-8"), "toml")
+            region = str(data.get("region_code") or "")
+            if ElectionSetting.objects.filter(election=election, region_id=region or None).exists():
+                continue
+            outcome = election_config_import(election=election, data=data, user=None, actor="demo")
+            if outcome.errors:
+                raise ValueError(f"demo election configuration {filename}: {outcome.errors}")
+
+
 def _roster(size: int, summary: DemoSummary) -> int:
     """The synthetic roster (netra.cases.demo_roster), with the demo terlapor in their regions."""
     from netra.cases.demo_roster import DemoTerlapor, demo_roster_load
@@ -315,6 +350,7 @@ def demo_load(*, desa: bool = False, roster_size: int = 1500, log=print) -> Demo
     _letterheads()
     users = _users(summary)
     elections = _elections()
+    _election_configs(elections)
     log("Memuat roster sintetis…")
     try:
         summary.roster = _roster(roster_size, summary)

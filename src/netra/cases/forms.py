@@ -30,8 +30,10 @@ from netra.cases.report_input import (
     REPORTER_LIMITS,
     TERLAPOR_LIMITS,
     WITNESS_LIMITS,
+    ParsedReport,
     elections_for_region,
     report_input_parse,
+    with_witnesses,
 )
 from netra.catalogue.labels import INDICATORS
 from netra.law import regioncode
@@ -92,16 +94,18 @@ SERVICE_FIELD_MAP = {
 }
 
 
-def shared_errors_onto(form, data: dict, field_map: dict, *, public: bool = False) -> None:
+def shared_errors_onto(form, data: dict, field_map: dict, *, public: bool = False) -> tuple:
     """Run the intake's one validation (``report_input_parse``) over what the form cleaned and put its
-    errors on the form's fields; a field that already failed keeps its own message."""
-    _report, errors = report_input_parse(data, public=public)
+    errors on the form's fields; a field that already failed keeps its own message. Returns the
+    parse, ``(ReportInput, errors)``, so the submission need not parse again."""
+    report, errors = report_input_parse(data, public=public)
     for key, message in errors.items():
         name = field_map.get(key, key)
         if name not in form.fields:
             form.add_error(None, message)
         elif name not in form.errors:
             form.add_error(name, message)
+    return report, errors
 
 
 def parse_links(text: str) -> list[str]:
@@ -235,6 +239,8 @@ class EventMixin(forms.Form):
         super().__init__(*args, **kwargs)
         region = (self.data.get("region") or "") if self.is_bound else ""
         offered = elections_for_region(elections, region)
+        self.offered_elections = {e.pk: e for e in offered}  # the chosen one is not read again
+        self.parsed = None  # (ReportInput, errors) of the intake validation, once the form is cleaned
         choices = [(e.pk, election_label(e)) for e in offered]
         _choice_field(self, "election").choices = [("", _("— pilih —")), *choices]
         self.fields["region"].error_messages["required"] = _("Pilih wilayah kejadian.")
@@ -251,7 +257,7 @@ class EventMixin(forms.Form):
             "subject_type": data.get("terlapor_subject_type", ""),
         }
         return {
-            "election": data.get("election"),
+            "election": self.offered_elections.get(data.get("election") or 0, data.get("election")),
             "region": data.get("region"),
             "title": data.get("title", ""),
             "description": data.get("description", ""),
@@ -268,7 +274,9 @@ class EventMixin(forms.Form):
 
     def clean(self):
         data = super().clean() or {}
-        shared_errors_onto(self, self.service_data(), self.service_field_map, public=self.public)
+        self.parsed = shared_errors_onto(
+            self, self.service_data(), self.service_field_map, public=self.public
+        )
         return data
 
 
@@ -449,6 +457,8 @@ class CaseFilterForm(forms.Form):
         widget=forms.TextInput(attrs={"type": "month", "placeholder": "2024-02"}),
     )
     agency = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
+    # The PPK follow-up compliance figure: cases recommended about a terlapor of this instansi.
+    instansi = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
     region_only = forms.BooleanField(required=False, widget=forms.HiddenInput)
     sanction = forms.RegexField(required=False, regex=r"^[a-z]{0,12}\|[a-z]{0,12}$", widget=forms.HiddenInput)
 
@@ -777,3 +787,121 @@ class KajianForm(forms.Form):
 
 class PegawaiConfirmForm(forms.Form):
     pegawai = forms.IntegerField(widget=forms.HiddenInput)
+
+
+# Elections: phase dates and the post scorer's configuration ----------------------------------------
+
+
+class LinesField(forms.CharField):
+    """A textarea of one entry a line, cleaned to the list of non-empty lines."""
+
+    widget = forms.Textarea(attrs={"rows": 3})
+
+    def __init__(self, **kwargs) -> None:
+        kwargs.setdefault("required", False)
+        kwargs.setdefault("max_length", 5000)
+        super().__init__(**kwargs)
+
+    def prepare_value(self, value):
+        return "\n".join(value) if isinstance(value, list | tuple) else value
+
+    def clean(self, value):
+        text = super().clean(value)
+        return [line.strip() for line in (text or "").splitlines() if line.strip()]
+
+
+_ONE_A_LINE = _("Satu entri per baris.")
+
+
+class ElectionDatesForm(forms.Form):
+    penetapan_calon = forms.DateField(
+        label=_("Penetapan calon"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    campaign_start = forms.DateField(
+        label=_("Awal kampanye"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    campaign_end = forms.DateField(
+        label=_("Akhir kampanye"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    voting_day = forms.DateField(
+        label=_("Hari pemungutan suara"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+
+
+class ElectionSettingForm(forms.Form):
+    level = forms.CharField(
+        label=_("Tingkat"),
+        required=False,
+        max_length=40,
+        help_text=_("Misalnya presiden, gubernur, bupati, wali kota."),
+    )
+    slogans = LinesField(label=_("Slogan umum"), help_text=_ONE_A_LINE)
+    hashtags = LinesField(label=_("Tagar umum"), help_text=_("Satu tagar per baris, misalnya #PilkadaDamai."))
+    case_sensitive = LinesField(
+        label=_("Frasa peka huruf besar"),
+        help_text=_("Frasa yang hanya cocok bila huruf besarnya sama persis (misalnya AMIN, bukan amin)."),
+    )
+    note = forms.CharField(label=_("Sumber/catatan"), required=False, max_length=300)
+
+
+class ElectionCandidateForm(forms.Form):
+    number = forms.IntegerField(label=_("Nomor urut"), min_value=1, max_value=99)
+    names = LinesField(
+        label=_("Nama"), required=True, help_text=_("Nama lengkap calon dan pasangannya, satu per baris.")
+    )
+    nicknames = LinesField(label=_("Nama panggilan"), help_text=_ONE_A_LINE)
+    parties = LinesField(
+        label=_("Partai pengusung"),
+        help_text=_("Nama atau singkatan partai yang sudah terdaftar, satu per baris."),
+    )
+    slogans = LinesField(label=_("Slogan"), help_text=_ONE_A_LINE)
+    hashtags = LinesField(label=_("Tagar"), help_text=_ONE_A_LINE)
+    gestures = LinesField(label=_("Gestur"), help_text=_("Misalnya salam dua jari, atau emoji ✌."))
+    colour = forms.CharField(
+        label=_("Warna"), required=False, max_length=7, help_text=_("Kode #RRGGBB, misalnya #1F77B4.")
+    )
+
+
+class ElectionPartyForm(forms.Form):
+    name = forms.CharField(label=_("Nama partai"), max_length=200)
+    abbreviations = LinesField(label=_("Singkatan"), help_text=_ONE_A_LINE)
+    colour = forms.CharField(
+        label=_("Warna"), required=False, max_length=7, help_text=_("Kode #RRGGBB, misalnya #1F77B4.")
+    )
+
+
+class ElectionImportForm(forms.Form):
+    MAX_BYTES = 1_000_000
+
+    file = forms.FileField(label=_("Berkas konfigurasi (TOML atau JSON)"))
+    region = forms.CharField(
+        label=_("Kode wilayah"),
+        required=False,
+        max_length=13,
+        help_text=_("Kosongkan untuk memakai region_code dalam berkas (kosong: seluruh wilayah pemilihan)."),
+    )
+    dry_run = forms.BooleanField(label=_("Uji coba saja (tidak disimpan)"), required=False, initial=True)
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        name = upload.name.lower()
+        if not name.endswith((".toml", ".json")):
+            raise ValidationError(_("Berkas harus berakhiran .toml atau .json."))
+        if upload.size > self.MAX_BYTES:
+            raise ValidationError(_("Berkas terlalu besar (paling banyak 1 MB)."))
+        try:
+            text = upload.read().decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise ValidationError(_("Berkas harus bertipe teks UTF-8.")) from exc
+        return ("json" if name.endswith(".json") else "toml", text)
+
+    def clean_region(self):
+        code = self.cleaned_data["region"].strip()
+        if code and not regioncode.parts(code)[0].isdigit():
+            raise ValidationError(_("Kode wilayah berbentuk 21 atau 21.01."))
+        return code
+
+
+def report_parsed(form, witnesses) -> ParsedReport:
+    """The report the form's validation already parsed (``form.parsed``), with the witness rows."""
+    return with_witnesses(form.parsed, [w.cleaned_data for w in witnesses if w.cleaned_data.get("name")])

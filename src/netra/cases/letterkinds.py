@@ -22,6 +22,7 @@ from netra.cases.letters.citations import instrument_title
 from netra.cases.letters.data import date_id
 from netra.cases.letters.notice import Notice
 from netra.cases.models import Case, Clarification, LetterKind, Recommendation, Regime
+from netra.cases.sealing import clarification_opened
 from netra.law.timezones import zoneinfo_for
 from netra.text.dates import format_date
 
@@ -122,6 +123,8 @@ def _common_values(facts: LetterFacts) -> dict:
 def _build_invitation(spec: KindSpec, facts: LetterFacts, wording: dict) -> Notice:
     item = facts.clarification
     assert item is not None
+    if not item.person_name:  # the officer issuing the invitation sees the invitee's name
+        clarification_opened(item)
     case = facts.case
     values = {**_common_values(facts), "nama": item.person_name, "pihak": item.get_party_display().lower()}
     day = local_date(item.scheduled_at, case.region_code)
@@ -164,9 +167,10 @@ def _build_status(spec: KindSpec, facts: LetterFacts, wording: dict) -> Notice:
     case = facts.case
     values = _common_values(facts)
     received = local_date(case.received_at, case.region_code)
-    from netra.cases.receipts import receipt_code_display
+    from netra.cases.receipts import receipt_code_masked
 
-    # The notice board is public: the receipt code identifies the report, never a name.
+    # The notice board is public: the receipt code's last four symbols identify the report to its
+    # reporter (the whole code is their key to tracking), never a name.
     return _head(
         spec,
         facts,
@@ -174,7 +178,7 @@ def _build_status(spec: KindSpec, facts: LetterFacts, wording: dict) -> Notice:
         values,
         recipients=(f"Pelapor dan masyarakat, melalui papan pengumuman {case.office.name}",),
         particulars=(
-            ("Kode tanda terima", receipt_code_display(case.receipt_code)),
+            ("Kode tanda terima (4 karakter terakhir)", receipt_code_masked(case.receipt_code)),
             ("Nomor registrasi", case.register_number or "-"),
             ("Tanggal diterima", date_id(received)),
             ("Status", case.get_status_display()),

@@ -38,6 +38,86 @@ class Election(models.Model):
         return self.name
 
 
+class ElectionSetting(models.Model):
+    """The scorer's context for one election, for its whole area (``region`` null) or one region of a
+    Pilkada: level, general slogans and hashtags, case-sensitive phrases; candidates and parties hang
+    below. ``netra.cases.elections.scoring_config`` compiles it (``version`` invalidates its cache)."""
+
+    election = models.ForeignKey(Election, on_delete=models.CASCADE, related_name="settings")
+    # null = the election's whole area; otherwise a province or kabupaten/kota of a Pilkada whose
+    # candidates replace the wider list there (parties, slogans and hashtags add to it).
+    region = models.ForeignKey(
+        "registry.Region", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    level = models.CharField(_("tingkat"), max_length=40, blank=True)
+    slogans = models.JSONField(_("slogan umum"), default=list, blank=True)
+    hashtags = models.JSONField(_("tagar umum"), default=list, blank=True)
+    case_sensitive = models.JSONField(_("frasa peka huruf besar"), default=list, blank=True)
+    note = models.CharField(_("sumber/catatan"), max_length=300, blank=True)
+    version = models.PositiveIntegerField(default=1)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["election", "region"]
+        verbose_name = _("konfigurasi pemilihan")
+        verbose_name_plural = _("konfigurasi pemilihan")
+        constraints = [
+            models.UniqueConstraint(fields=["election", "region"], name="uniq_election_setting_region"),
+            models.UniqueConstraint(
+                fields=["election"],
+                condition=models.Q(region__isnull=True),
+                name="uniq_election_setting_whole",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.election} ({self.region_id or '*'})"
+
+
+class ElectionCandidate(models.Model):
+    """A candidate or pair under one ballot number, with the words that name and support them."""
+
+    setting = models.ForeignKey(ElectionSetting, on_delete=models.CASCADE, related_name="candidates")
+    number = models.PositiveSmallIntegerField(_("nomor urut"))
+    names = models.JSONField(_("nama"), default=list)
+    nicknames = models.JSONField(_("nama panggilan"), default=list, blank=True)
+    parties = models.JSONField(_("partai pengusung"), default=list, blank=True)
+    slogans = models.JSONField(_("slogan"), default=list, blank=True)
+    hashtags = models.JSONField(_("tagar"), default=list, blank=True)
+    gestures = models.JSONField(_("gestur"), default=list, blank=True)
+    colour = models.CharField(_("warna"), max_length=7, blank=True)
+
+    class Meta:
+        ordering = ["setting", "number"]
+        verbose_name = _("calon")
+        verbose_name_plural = _("calon")
+        constraints = [
+            models.UniqueConstraint(fields=["setting", "number"], name="uniq_election_candidate_number")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.number:02d} {self.names[0] if self.names else ''}"
+
+
+class ElectionParty(models.Model):
+    """A party the scorer knows by name and abbreviations; ``position`` keeps the file's order."""
+
+    setting = models.ForeignKey(ElectionSetting, on_delete=models.CASCADE, related_name="parties")
+    name = models.CharField(_("nama"), max_length=200)
+    abbreviations = models.JSONField(_("singkatan"), default=list, blank=True)
+    colour = models.CharField(_("warna"), max_length=7, blank=True)
+    position = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["setting", "position", "name"]
+        verbose_name = _("partai")
+        verbose_name_plural = _("partai")
+        constraints = [models.UniqueConstraint(fields=["setting", "name"], name="uniq_election_party_name")]
+
+    def __str__(self) -> str:
+        return self.name
+
+
 class Kind(models.TextChoices):
     LAPORAN = "laporan", _("Laporan")
     TEMUAN = "temuan", _("Temuan")
@@ -83,6 +163,7 @@ class Source(models.TextChoices):
     API = "api", _("API")
     STAFF = "staff", _("Petugas")
     IMPORT = "import", _("Impor")
+    MONITORING = "monitoring", _("Pemantauan")
     DEMO = "demo", _("Data demo")
 
 
@@ -160,6 +241,12 @@ class Case(models.Model):
         "self", on_delete=models.PROTECT, null=True, blank=True, related_name="derived_cases"
     )
     search_text = models.TextField(blank=True)
+    # Whom the case's recommendations are addressed to, lifted from them so BKN's and the PPKs' scopes
+    # (netra.accounts.scoping) are a column filter with indexes in the list and queue orders, not a
+    # probe of cases_recommendation per row. Kept by services.recipients.case_recipients_refresh,
+    # which every service that creates or readdresses a recommendation calls.
+    recommended_to_bkn = models.BooleanField(default=False)
+    recommended_to_ppk = models.BooleanField(default=False)
     deadline_state = ""  # not a field: the deadline's CSS state, set by the views for their templates
 
     class Meta:
@@ -174,6 +261,27 @@ class Case(models.Model):
             models.Index(fields=["office", "due_at", "received_at", "id"], name="case_office_due"),
             # BKN/PPK queues: recommendations awaiting follow-up, nearest deadline first.
             models.Index(fields=["status", "due_at", "received_at", "id"], name="case_status_due"),
+            # BKN's and the PPKs' list and queue: only the cases addressed to them (docs/benchmarks.md).
+            models.Index(
+                fields=["received_at", "id"],
+                condition=models.Q(recommended_to_bkn=True),
+                name="case_bkn_received",
+            ),
+            models.Index(
+                fields=["status", "due_at", "received_at", "id"],
+                condition=models.Q(recommended_to_bkn=True),
+                name="case_bkn_due",
+            ),
+            models.Index(
+                fields=["received_at", "id"],
+                condition=models.Q(recommended_to_ppk=True),
+                name="case_ppk_received",
+            ),
+            models.Index(
+                fields=["status", "due_at", "received_at", "id"],
+                condition=models.Q(recommended_to_ppk=True),
+                name="case_ppk_due",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -188,6 +296,14 @@ class Case(models.Model):
         """The receipt code in groups of four, as printed for the reporter."""
         code = self.receipt_code
         return "-".join(code[i : i + 4] for i in range(0, len(code), 4))
+
+    @property
+    def receipt_masked(self) -> str:
+        """The public reference of a report without a register number (``****-****-9HRA``): the
+        notice board and its letter show it instead of the code, the reporter's key to tracking."""
+        from netra.cases.receipts import receipt_code_masked
+
+        return receipt_code_masked(self.receipt_code)
 
 
 class RegisterCounter(models.Model):
@@ -209,7 +325,7 @@ class RegisterCounter(models.Model):
 
 class CaseKey(models.Model):
     """The case's data key, wrapped by the master key (``netra.core.crypto``): it encrypts the
-    reporter's identity and the evidence files of this case."""
+    reporter's and the witnesses' identities and the evidence files of this case."""
 
     case = models.OneToOneField(Case, on_delete=models.CASCADE, related_name="data_key")
     wrapped = models.CharField(max_length=200)  # "master key id:base64(nonce + sealed data key)"
@@ -259,16 +375,26 @@ class Terlapor(models.Model):
         ordering = ["pk"]
         verbose_name = _("terlapor")
         verbose_name_plural = _("terlapor")
+        indexes = [
+            # A PPK's scope (accounts.scoping) reads the terlapor of its agency subtree: index-only.
+            models.Index(fields=["agency", "id"], name="terlapor_agency_id"),
+        ]
 
     def __str__(self) -> str:
         return self.name
 
 
 class Witness(models.Model):
+    """A witness named by the reporter or staff. Visible only to whoever sees the reporter.
+
+    The identity (name, address, phone) is stored only encrypted with the case's data key, as JSON in
+    ``sealed`` (``netra.cases.sealing.witness_open``). ``erased_at``: erased with the reporter's
+    identity when the retention period passed.
+    """
+
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="witnesses")
-    name = models.CharField(_("nama"), max_length=200)
-    address = models.TextField(_("alamat"), blank=True)
-    phone = models.CharField(_("telepon"), max_length=40, blank=True)
+    sealed = models.TextField(blank=True)
+    erased_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["pk"]
@@ -276,7 +402,7 @@ class Witness(models.Model):
         verbose_name_plural = _("saksi")
 
     def __str__(self) -> str:
-        return self.name
+        return f"saksi {self.pk} kasus {self.case_id}"
 
 
 class Observation(models.Model):
@@ -346,20 +472,31 @@ class Clarification(models.Model):
     """An invitation to clarify (undangan klarifikasi) and, once held, its record (berita acara).
 
     ``attendance`` says whether the party came; a berita acara is written either way (held_at is
-    when it was held, or when the absence was recorded)."""
+    when it was held, or when the absence was recorded).
+
+    The invitee's name and the berita acara are stored only encrypted with the case's data key, as
+    JSON in ``sealed`` (``netra.cases.sealing.clarifications_open`` fills ``person_name`` and
+    ``record`` on the instances a selector or service opened; they stay "" otherwise).
+    ``erased_at``: erased with the reporter's identity when the retention period passed."""
 
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="clarifications")
     party = models.CharField(_("pihak"), max_length=10, choices=Party.choices)
-    person_name = models.CharField(_("nama"), max_length=200)
+    sealed = models.TextField(blank=True)
+    erased_at = models.DateTimeField(null=True, blank=True)
     scheduled_at = models.DateTimeField(_("jadwal"))
     place = models.CharField(_("tempat"), max_length=300)
     held_at = models.DateTimeField(_("dilaksanakan"), null=True, blank=True)
     attendance = models.CharField(
         _("kehadiran"), max_length=12, choices=Attendance.choices, default=Attendance.BELUM
     )
-    record = models.TextField(_("berita acara"), blank=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
+
+    # Not columns: the opened texts (``netra.cases.sealing.clarifications_open``), "" until opened and
+    # for a viewer who may not see a pelapor's or saksi's invitation (``texts_hidden`` then True).
+    person_name = ""
+    record = ""
+    texts_hidden = False
 
     class Meta:
         ordering = ["scheduled_at", "pk"]
@@ -451,6 +588,10 @@ class Recommendation(models.Model):
             # BKN's and the PPKs' scope (accounts.scoping) probes these for every case a page scans.
             models.Index(fields=["case"], condition=models.Q(to_bkn=True), name="rec_case_to_bkn"),
             models.Index(fields=["case"], condition=models.Q(to_ppk=True), name="rec_case_to_ppk"),
+            # ... and a PPK's goes from its terlapor to their cases through this one (index-only).
+            models.Index(
+                fields=["terlapor", "case"], condition=models.Q(to_ppk=True), name="rec_terlapor_case_to_ppk"
+            ),
         ]
 
     def __str__(self) -> str:

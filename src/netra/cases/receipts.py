@@ -26,3 +26,18 @@ def receipt_code_normalise(raw: str) -> str | None:
 
 def receipt_code_display(code: str) -> str:
     return "-".join(code[i : i + 4] for i in range(0, len(code), 4))
+
+
+MASK = "*"
+SHOWN = 4
+
+
+def receipt_code_masked(code: str) -> str:
+    """The public reference of an unregistered report: only the last four symbols (``****-****-9HRA``).
+
+    The whole code is the reporter's key to tracking, so the public notice board must not show it; the
+    reporter recognises their report by these four symbols and the date. The eight hidden symbols
+    still leave 31^8 (about 2^39.6) codes to guess, behind the tracking rate limit."""
+    if not code:
+        return ""
+    return receipt_code_display(MASK * (len(code) - SHOWN) + code[-SHOWN:])

@@ -6,6 +6,7 @@ layout, dates, control and bidi characters, lengths, region level, election). Th
 may ask for more (required fields), never for less.
 """
 
+import dataclasses
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -17,11 +18,13 @@ from django.utils.translation import gettext as _
 from netra.accounts.scoping import region_within
 from netra.cases.models import Election, SubjectType
 from netra.core.inputs import DB_INT_MAX, text_problem
+from netra.core.memo import RowMemo
 from netra.law import regioncode
 from netra.names.nip import NIP_LENGTH, InvalidNip, clean_nip, parse_nip
 from netra.registry.models import Agency, Region
 
 NIK_LENGTH = 16
+_REGIONS = RowMemo(Region)  # reference data, looked up for every public report
 REPORTER_FIELDS = (
     "name",
     "address",
@@ -51,6 +54,14 @@ class ReportInput:
     witnesses: list[dict] = field(default_factory=list)
     received_on: date | None = None  # the importer's historical receipt date; None = received today
     confirm_period: bool = False  # the reporter confirmed an incident date outside the election period
+
+
+@dataclass(frozen=True)
+class ParsedReport:
+    """A public report parsed once (``services.intake_parse``): its check and its submission use it."""
+
+    report: ReportInput
+    errors: dict
 
 
 def _text(value) -> str:
@@ -89,7 +100,11 @@ def _lookup(model, value, errors: dict, name: str, message: str):
         errors[name] = message
         return None
     try:
-        found = model.objects.filter(pk=value).first()
+        if model is Region:
+            key = str(value)
+            found = _REGIONS.get(key, lambda: Region.objects.filter(pk=key).first())
+        else:
+            found = model.objects.filter(pk=value).first()
     except (TypeError, ValueError):  # e.g. "abc" for an integer key
         found = None
     if found is None:
@@ -241,6 +256,15 @@ def _witnesses(data, errors: dict) -> list[dict]:
         elif item["address"] or item["phone"]:  # never drop what was typed without saying so
             errors[f"witnesses.{index}.name"] = _("Tuliskan nama saksi, atau kosongkan seluruh baris ini.")
     return found
+
+
+def with_witnesses(parsed: tuple[ReportInput, dict], rows) -> ParsedReport:
+    """A parse made without the witnesses (the web form's, whose witness rows are a formset) with the
+    witness rows added, checked as ``report_input_parse`` checks them."""
+    report, errors = parsed
+    witness_errors: dict = {}
+    found = _witnesses({"witnesses": list(rows)}, witness_errors)
+    return ParsedReport(dataclasses.replace(report, witnesses=found), {**errors, **witness_errors})
 
 
 def _check_dates(report: ReportInput, errors: dict) -> None:

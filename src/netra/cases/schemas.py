@@ -352,6 +352,13 @@ class ReporterOut(Schema):
     erased_at: datetime | None = Field(None, description="Set when the retention period erased the identity")
 
 
+class WitnessOut(Schema):
+    name: str
+    address: str
+    phone: str
+    erased_at: datetime | None = Field(None, description="Set when the retention period erased the identity")
+
+
 class DecisionOut(Schema):
     outcome: str
     violation_code: str
@@ -411,7 +418,7 @@ class CaseDetailOut(CaseOut):
     non_registration_reason: str
     receipt_code: str | None = Field(None, description="Only for the handling office's pimpinan and staf")
     reporter: ReporterOut | None
-    witnesses: list[WitnessIn]
+    witnesses: list[WitnessOut] = Field(description="Only for the handling office's pimpinan and staf")
     evidence: list[EvidenceOut]
     decision: DecisionOut | None
     recommendations: list[RecommendationOut]

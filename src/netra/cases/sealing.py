@@ -1,4 +1,5 @@
-"""Opening what is stored encrypted for a case: the reporter's identity and the evidence files.
+"""Opening what is stored encrypted for a case: the reporter's and witnesses' identities, the names and
+berita acara of clarifications, the evidence files.
 
 Each case has its own data key (``CaseKey``), wrapped by the master key (``netra.core.crypto``).
 Nothing here writes (``netra.cases.services.sealing`` does). Only selectors call ``identity_open``,
@@ -12,7 +13,7 @@ from datetime import date, datetime
 
 from django.core.files.storage import default_storage
 
-from netra.cases.models import CaseKey, Evidence, Reporter
+from netra.cases.models import CaseKey, Clarification, Evidence, Party, Reporter, Witness
 from netra.core.crypto import DecryptingReader, data_key_unwrap, unseal
 
 IDENTITY_FIELDS = (
@@ -58,6 +59,14 @@ def identity_context(case_id: int) -> str:
     return f"netra:reporter:{case_id}"
 
 
+def witness_context(case_id: int) -> str:
+    return f"netra:witness:{case_id}"
+
+
+def clarification_context(case_id: int) -> str:
+    return f"netra:clarification:{case_id}"
+
+
 def evidence_context(case_id: int) -> str:
     return f"netra:evidence:{case_id}"
 
@@ -90,6 +99,94 @@ def identity_open(reporter: Reporter, case_key: CaseKey | None = None) -> Report
     case_key = case_key or CaseKey.objects.get(case_id=reporter.case_id)
     raw = unseal(case_data_key(case_key), reporter.sealed, context=identity_context(reporter.case_id))
     return identity_decode(raw)
+
+
+WITNESS_FIELDS = ("name", "address", "phone")
+
+
+@dataclass(frozen=True)
+class WitnessIdentity:
+    """A saksi as the handling office sees it; empty with ``erased_at`` after retention."""
+
+    name: str = ""
+    address: str = ""
+    phone: str = ""
+    erased_at: datetime | None = None
+    pk: int | None = None
+
+    @property
+    def erased(self) -> bool:
+        return self.erased_at is not None
+
+
+def witness_encode(identity: dict) -> bytes:
+    values = {name: identity[name] for name in WITNESS_FIELDS if identity.get(name) not in (None, "")}
+    return json.dumps(values, ensure_ascii=False, sort_keys=True).encode("utf-8")
+
+
+def witnesses_open(witnesses) -> list[WitnessIdentity]:
+    """Decrypt witnesses (of any cases); each case's data key is unwrapped once. A witness fetched
+    with ``select_related("case__data_key")`` costs no further query."""
+    keys: dict[int, bytes] = {}
+    opened = []
+    for witness in witnesses:
+        if witness.erased_at is not None or not witness.sealed:
+            opened.append(WitnessIdentity(erased_at=witness.erased_at, pk=witness.pk))
+            continue
+        if witness.case_id not in keys:
+            case_key = getattr(witness.case, "data_key", None) if _case_cached(witness) else None
+            keys[witness.case_id] = case_data_key(case_key or CaseKey.objects.get(case_id=witness.case_id))
+        raw = unseal(keys[witness.case_id], witness.sealed, context=witness_context(witness.case_id))
+        values = {name: value for name, value in json.loads(raw).items() if name in WITNESS_FIELDS}
+        opened.append(WitnessIdentity(**values, pk=witness.pk))
+    return opened
+
+
+def _case_cached(witness: Witness) -> bool:
+    return Witness.case.is_cached(witness)
+
+
+# A pelapor's or saksi's invitation names a person whose identity only the handlers see.
+IDENTITY_PARTIES = frozenset({Party.PELAPOR, Party.SAKSI})
+
+
+def clarification_encode(*, name: str, record: str = "") -> bytes:
+    values = {k: v for k, v in (("name", name), ("record", record)) if v}
+    return json.dumps(values, ensure_ascii=False, sort_keys=True).encode("utf-8")
+
+
+def clarification_decode(raw: bytes) -> dict:
+    values = json.loads(raw)
+    return {"name": str(values.get("name", "")), "record": str(values.get("record", ""))}
+
+
+def clarifications_open(items, *, identities: bool = True) -> int:
+    """Decrypt each clarification's invitee name and berita acara onto the instance (``person_name``,
+    ``record``); each case's data key is unwrapped once. With ``identities`` False (a viewer who may not
+    see the reporter), a pelapor's or saksi's invitation stays closed (``texts_hidden``). Returns how
+    many pelapor or saksi invitations were opened (what the caller audits)."""
+    keys: dict[int, bytes] = {}
+    shown = 0
+    for item in items:
+        if item.party in IDENTITY_PARTIES and not identities:
+            item.person_name, item.record, item.texts_hidden = "", "", True
+            continue
+        if item.erased_at is not None or not item.sealed:
+            item.person_name, item.record, item.texts_hidden = "", "", False
+            continue
+        if item.case_id not in keys:
+            keys[item.case_id] = case_data_key(CaseKey.objects.get(case_id=item.case_id))
+        raw = unseal(keys[item.case_id], item.sealed, context=clarification_context(item.case_id))
+        values = clarification_decode(raw)
+        item.person_name, item.record, item.texts_hidden = values["name"], values["record"], False
+        shown += item.party in IDENTITY_PARTIES
+    return shown
+
+
+def clarification_opened(item: Clarification) -> Clarification:
+    """``item`` with its texts open, for a service acting as the handling office (letters, guards)."""
+    clarifications_open([item])
+    return item
 
 
 def evidence_plaintext(evidence: Evidence):

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from netra.cases.views import actions, agencies, followup, letters, public, regions, staff
+from netra.cases.views import actions, agencies, elections, followup, letters, public, regions, staff
 
 app_name = "cases"
 urlpatterns = [
@@ -16,6 +16,29 @@ urlpatterns = [
     path("antrean/", staff.queue, name="queue"),
     path("temuan/baru/", staff.temuan_new, name="temuan_new"),
     path("kasn/", actions.kasn_handover, name="kasn_handover"),
+    path("pemilihan/", elections.election_list, name="election_list"),
+    path("pemilihan/<int:election_id>/", elections.election_detail, name="election_detail"),
+    path("pemilihan/<int:election_id>/tanggal/", elections.election_dates, name="election_dates"),
+    path("pemilihan/<int:election_id>/umum/", elections.election_setting, name="election_setting"),
+    path("pemilihan/<int:election_id>/calon/", elections.election_candidate, name="election_candidate"),
+    path(
+        "pemilihan/<int:election_id>/calon/hapus/",
+        elections.election_candidate_delete,
+        name="election_candidate_delete",
+    ),
+    path("pemilihan/<int:election_id>/partai/", elections.election_party, name="election_party"),
+    path(
+        "pemilihan/<int:election_id>/partai/hapus/",
+        elections.election_party_delete,
+        name="election_party_delete",
+    ),
+    path(
+        "pemilihan/<int:election_id>/wilayah/hapus/",
+        elections.election_area_delete,
+        name="election_area_delete",
+    ),
+    path("pemilihan/<int:election_id>/impor/", elections.election_import, name="election_import"),
+    path("pemilihan/<int:election_id>/ekspor.<str:fmt>", elections.election_export, name="election_export"),
     path("kepatuhan/", followup.compliance, name="compliance"),
     path("kepatuhan/target/", followup.followup_target, name="followup_target"),
     path("templat-surat/<slug:kind>/", followup.letter_template, name="letter_template"),

@@ -9,7 +9,9 @@ from netra.cli import (
     backup,
     cases,
     compliance,
+    elections,
     keys,
+    monitor,
     posts,
     prevention,
     registry,
@@ -38,6 +40,7 @@ for module in (
     posts,
     cases,
     compliance,
+    elections,
     prevention,
     accounts,
     audit,
@@ -46,6 +49,7 @@ for module in (
     reminders,
     worker,
     analytics,
+    monitor,
 ):
     module.register(app, import_app)
 

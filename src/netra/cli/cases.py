@@ -1,4 +1,4 @@
-"""``netra demo``, ``netra serve``, ``netra import cases``, ``netra evidence verify`` and
+"""``netra demo``, ``netra serve``, ``netra import cases``, ``netra evidence verify``/``settle`` and
 ``netra cases kasn-handover`` / ``sanction-stats`` / ``erase-identities``."""
 
 from pathlib import Path
@@ -19,6 +19,7 @@ def register(app: typer.Typer, import_app: typer.Typer) -> None:
     import_app.command("cases")(import_cases)
     app.add_typer(evidence_app, name="evidence")
     evidence_app.command("verify")(evidence_verify)
+    evidence_app.command("settle")(evidence_settle)
     app.add_typer(cases_app, name="cases")
     cases_app.command("kasn-handover")(kasn_handover)
     cases_app.command("sanction-stats")(sanction_stats)
@@ -113,6 +114,9 @@ def demo(
     from netra.prevention.demo import prevention_demo_load
 
     summary.notes += prevention_demo_load(log=console.print)
+    from netra.monitoring.demo import monitoring_demo_load
+
+    summary.notes += monitoring_demo_load(log=console.print)
     _demo_keys(console)
     if cases:
         _generate(cases, seed, console)
@@ -212,22 +216,26 @@ def serve(
             min=1, help="Worker processes: 1 = waitress in this process; more = gunicorn (production extra)"
         ),
     ] = 1,
+    threads: Annotated[
+        int, typer.Option(min=1, max=64, help="Threads per gunicorn worker (overlap database waits)")
+    ] = 4,
 ) -> None:
     """Run the web server (put a TLS-terminating proxy in front in production).
 
     One process runs waitress with threads; Python's GIL then caps it near one core. ``--workers N``
-    runs gunicorn with N processes (about one per core, plus one), each with threads; share the rate
-    limits between them with NETRA_CACHE_URL=redis://... (docs/deployment.md)."""
+    runs gunicorn with N processes (about two per core), each with ``--threads`` threads; set
+    NETRA_DB_CONN_MAX_AGE so each thread keeps its database connection, and share the rate limits
+    between workers with NETRA_CACHE_URL=redis://... (docs/deployment.md)."""
     from netra.cli.django_setup import setup
 
     setup()
     if workers > 1:
-        _run_gunicorn(host, port, workers)
+        _run_gunicorn(host, port, workers, threads)
         return
     _run(_bind(host, port), host, port)
 
 
-def _run_gunicorn(host: str, port: int, workers: int) -> None:
+def _run_gunicorn(host: str, port: int, workers: int, threads: int) -> None:
     """Replace this process with gunicorn serving netra.wsgi (its master handles signals and restarts)."""
     import os
     import shutil
@@ -238,8 +246,10 @@ def _run_gunicorn(host: str, port: int, workers: int) -> None:
         typer.echo("Error: --workers needs gunicorn: pip install 'netra-asn[production]'.", err=True)
         raise typer.Exit(2)
     args = [gunicorn, "netra.wsgi:application", "--bind", f"{host}:{port}", "--workers", str(workers)]
-    args += ["--threads", "4", "--worker-class", "gthread", "--name", "netra"]
-    _console().print(f"Netra berjalan di http://{host}:{port}/ ({workers} proses gunicorn)")
+    args += ["--threads", str(threads), "--worker-class", "gthread", "--name", "netra"]
+    # The heartbeat file in memory (a busy disk must not stall workers); keep-alive for a local proxy.
+    args += ["--worker-tmp-dir", "/dev/shm" if Path("/dev/shm").is_dir() else "/tmp", "--keep-alive", "5"]  # noqa: S108
+    _console().print(f"Netra berjalan di http://{host}:{port}/ ({workers} proses gunicorn × {threads} utas)")
     os.execv(gunicorn, args)  # noqa: S606 - a fixed program and arguments, no shell
 
 
@@ -302,6 +312,21 @@ def evidence_verify() -> None:
         )
         raise typer.Exit(1)
     console.print(f"[green]{report.checked} berkas bukti utuh.[/green]")
+
+
+def evidence_settle() -> None:
+    """Settle files whose commit failed (a database outage mid-commit): keep those a row names,
+    delete the others. Safe to run from cron; does nothing when the journal is empty."""
+    from netra.cli.django_setup import setup
+
+    setup()
+    from netra.cases.services.evidence import files_settle
+
+    report = files_settle()
+    _console().print(
+        f"{report.kept} berkas tersimpan dengan barisnya, {report.deleted} berkas tanpa baris dihapus, "
+        f"{report.pending} menunggu (terlalu baru)."
+    )
 
 
 def _staff_user(username: str):
@@ -403,7 +428,7 @@ def erase_identities(
 
     days = settings.NETRA_IDENTITY_RETENTION_DAYS
     if dry_run:
-        due = [reporter.case_id for reporter in identities_due_for_erasure()]
+        due = [case.pk for case in identities_due_for_erasure()]
         typer.echo(f"{len(due)} identities past {days} days: cases {', '.join(map(str, due)) or '-'}")
         return
     erased = identities_erase_expired()

@@ -23,8 +23,10 @@ def generate() -> None:
 
 @keys_app.command("status")
 def status(as_json: bool = typer.Option(False, "--json", help="Machine-readable output.")) -> None:
-    """Where the ring comes from, its key ids (newest first), and how many case keys each wraps."""
+    """Where the ring comes from, its key ids (newest first), and how many case keys and TOTP secrets
+    each wraps."""
     _setup()
+    from netra.accounts.services_twofactor import totp_secrets_by_master
     from netra.cases.services.sealing import case_keys_by_master
     from netra.core.crypto import KeyUnavailable, key_file_in_use, master_ring
 
@@ -34,14 +36,20 @@ def status(as_json: bool = typer.Option(False, "--json", help="Machine-readable 
         typer.echo(f"Error: {error}", err=True)
         raise typer.Exit(2) from None
     path = key_file_in_use()
-    source, counts = str(path) if path else "NETRA_MASTER_KEY", case_keys_by_master()
+    source, counts, totp = (
+        str(path) if path else "NETRA_MASTER_KEY",
+        case_keys_by_master(),
+        totp_secrets_by_master(),
+    )
     if as_json:
-        typer.echo(json.dumps({"source": source, "keys": ring, "case_keys": counts}, sort_keys=True))
+        answer = {"source": source, "keys": ring, "case_keys": counts, "totp_secrets": totp}
+        typer.echo(json.dumps(answer, sort_keys=True))
         return
     typer.echo(f"Master keys from {source}, newest first: {', '.join(ring)}")
-    for key_id, count in sorted(counts.items()):
+    for key_id in sorted(set(counts) | set(totp)):
         typer.echo(
-            f"  {key_id}: {count} case keys{'' if key_id in ring else '  (NOT IN THE RING: unreadable)'}"
+            f"  {key_id}: {counts.get(key_id, 0)} case keys, {totp.get(key_id, 0)} TOTP secrets"
+            f"{'' if key_id in ring else '  (NOT IN THE RING: unreadable)'}"
         )
 
 
@@ -49,7 +57,7 @@ def status(as_json: bool = typer.Option(False, "--json", help="Machine-readable 
 def rotate(
     keep_old: bool = typer.Option(False, "--keep-old", help="Keep the old keys in the key file afterwards."),
 ) -> None:
-    """Put a new master key first and re-wrap every case's data key with it.
+    """Put a new master key first and re-wrap every case's data key and TOTP secret with it.
 
     With a key file, the new key is generated and written first; the old keys are dropped once every
     data key is re-wrapped (unless --keep-old). With NETRA_MASTER_KEY, put the new key (from
@@ -78,8 +86,8 @@ def rotate(
     if path is not None and not keep_old:
         write_private_file(path, path.read_text(encoding="ascii").split()[0] + "\n")
     typer.echo(
-        f"Re-wrapped {report.rewrapped} of {report.total} case keys under master key {report.key_id}"
-        f" (was {old[0].key_id})."
+        f"Re-wrapped {report.rewrapped} of {report.total} case keys and {report.totp_rewrapped} of"
+        f" {report.totp_total} TOTP secrets under master key {report.key_id} (was {old[0].key_id})."
     )
     if path is None:
         typer.echo("Now remove the old key from NETRA_MASTER_KEY.")

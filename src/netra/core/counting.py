@@ -54,3 +54,11 @@ def count_bounded(qs: QuerySet, exact_up_to: int = EXACT_UP_TO, *, estimate_firs
     if seen <= exact_up_to:
         return Count(seen, True)
     return Count(max(_rounded(_planner_rows(qs)), exact_up_to + 1), False)
+
+
+def values_bounded(qs: QuerySet, field: str, exact_up_to: int = EXACT_UP_TO) -> list | None:
+    """``field`` of every row of ``qs`` when it holds at most ``exact_up_to`` rows, else None (one
+    query reading at most ``exact_up_to + 1`` rows): several exact figures of a small set from one
+    read of it instead of one bounded count each (the queue's three figures)."""
+    values = list(qs.order_by().values_list(field, flat=True)[: exact_up_to + 1])
+    return values if len(values) <= exact_up_to else None

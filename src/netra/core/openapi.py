@@ -14,10 +14,14 @@ ERROR_SCHEMA = {
 FRAMEWORK_ERRORS = {
     "400": "A value refused before any query (a NUL character) or one the database cannot hold",
     "401": "Missing or invalid credentials (staff endpoints: Bearer token or a signed-in session)",
+    "403": "Refused: the caller's role may not do this, or a session request came without its CSRF token",
     "404": "Unknown, or outside the caller's jurisdiction",
     "422": "A parameter or the body does not match the schema (bounds, characters, types)",
     "503": "The database is unreachable; retry after the Retry-After header's seconds",
 }
+
+
+UNSAFE_METHODS = {"post", "put", "patch", "delete"}
 
 
 def _error_response(description: str) -> dict:
@@ -27,13 +31,15 @@ def _error_response(description: str) -> dict:
 def document_framework_errors(schema: dict) -> dict:
     """Add to each operation the error codes it can answer without declaring them."""
     for path, operations in schema.get("paths", {}).items():
-        for operation in operations.values():
+        for method, operation in operations.items():
             responses = operation.setdefault("responses", {})
             wanted = ["503"]
             if operation.get("parameters") or operation.get("requestBody"):
                 wanted += ["400", "422"]
             if operation.get("security"):
                 wanted.append("401")
+                if method.lower() in UNSAFE_METHODS:  # ninja's session auth checks CSRF before the session
+                    wanted.append("403")
             if "{" in path:
                 wanted.append("404")
             declared = {str(code) for code in responses}  # ninja keys them by int: never add a twin

@@ -21,6 +21,7 @@ from django.core.cache import cache
 SCOPES = {
     "report": ("NETRA_PUBLIC_REPORT_RATE", "NETRA_PUBLIC_REPORT_GLOBAL_RATE"),
     "track": ("NETRA_TRACK_RATE", "NETRA_TRACK_GLOBAL_RATE"),
+    "monitor_push": ("NETRA_MONITOR_PUSH_RATE", "NETRA_MONITOR_PUSH_GLOBAL_RATE"),
 }
 UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
 CHALLENGE_SALT = "netra.ratelimit.challenge"

@@ -8,6 +8,10 @@ reconnects by itself on the next request, so nothing else is needed to recover.
 
 The outage is logged once (per outage, across processes sharing the cache) instead of once per
 request with a traceback; ``OutageMiddleware`` logs the recovery.
+
+A sealed value that does not open (``KeyUnavailable``: the server was started with the wrong master
+key, or without it) is a configuration failure, not a bug in the request: 503 with a page saying so
+(JSON under /api/), logged once an hour across processes, never a traceback to the user.
 """
 
 import logging
@@ -21,8 +25,11 @@ from django.http import HttpResponse, JsonResponse
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
+from netra.core.crypto import KeyUnavailable
+
 logger = logging.getLogger("netra.outage")
 OUTAGE_KEY = "netra:db-outage"
+KEY_FAILURE_KEY = "netra:key-unavailable"
 _outage_in_this_process = False
 
 
@@ -39,6 +46,15 @@ def _note_outage(exc: BaseException) -> None:
         first = True
     if first:
         logger.error("database unreachable, answering 503 until it is back: %s", exc)
+
+
+def _note_key_failure(exc: BaseException) -> None:
+    try:
+        first = cache.add(KEY_FAILURE_KEY, time.time(), timeout=3600)
+    except Exception:
+        first = True
+    if first:
+        logger.error("a sealed value does not open with the master key ring (wrong or missing key): %s", exc)
 
 
 def outage_over() -> None:
@@ -82,6 +98,15 @@ def server_error(request) -> HttpResponse:
         retry = {"Retry-After": str(settings.NETRA_OUTAGE_RETRY_AFTER)}
         response = refusal(request, 503, detail, "503.html", headers=retry)
         response._has_been_logged = True  # type: ignore[attr-defined]  # logged once per outage above
+        return response
+    if isinstance(exc, KeyUnavailable):
+        _note_key_failure(exc)
+        detail = _(
+            "Kunci enkripsi server tidak tersedia atau salah, sehingga data terenkripsi tidak dapat dibuka."
+            " Hubungi administrator Netra."
+        )
+        response = refusal(request, 503, detail, "503_key.html")
+        response._has_been_logged = True  # type: ignore[attr-defined]  # logged once above
         return response
     if request.path.startswith("/api/"):
         return refusal(request, 500, _("Terjadi galat di server. Kejadian ini tercatat."), "500.html")

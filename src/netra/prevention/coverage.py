@@ -11,6 +11,7 @@ to the lists, so a national roster of 4.3 million rows is answered in seconds on
 These are aggregates: no name leaves this module, which is why the public page may show them.
 """
 
+import hashlib
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -160,7 +161,9 @@ def _stamps() -> str:
 def cached(kind: str, scope: str, election_id: int | None, compute) -> Coverage:
     """``compute()``, remembered in the cache until the roster or a prevention record changes (the
     public page would otherwise count millions of rows on every visit)."""
-    key = f"netra:coverage:{kind}:{scope}:{election_id}:{_stamps()}"
+    # The scope is hashed: it may come from a request parameter, and cache backends limit key characters.
+    digest = hashlib.sha256(scope.encode()).hexdigest()[:32]
+    key = f"netra:coverage:{kind}:{digest}:{election_id}:{_stamps()}"
     found = cache.get(key)
     if found is None:
         found = compute()

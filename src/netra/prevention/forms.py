@@ -165,7 +165,9 @@ class DocumentForm(forms.Form):
 
 
 class CoverageForm(forms.Form):
-    region = forms.CharField(label=_("Wilayah"), required=False, help_text=_("Kosong: seluruh Indonesia."))
+    region = forms.CharField(
+        label=_("Wilayah"), required=False, max_length=200, help_text=_("Kosong: seluruh Indonesia.")
+    )
     election = _ElectionField(required=False)
 
     def clean_region(self):

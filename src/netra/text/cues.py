@@ -199,12 +199,18 @@ NIP_RE = re.compile(
     r"(?i)\bNIP\b\.?\s*:?\s*(?:19|20)\d{6}\s?\d{6}\s?[12]\s?\d{3}\b|\b(?:19|20)\d{6}\s?\d{6}\s?[12]\s?\d{3}\b"
 )
 
+_SIX_DIGITS_RE = re.compile(r"\d{6}")
+
 
 class PhraseMatcher:
     """Finds multi-token phrases in token lists, trying each token's lower-cased and slang forms."""
 
+    _CANDIDATES_LIMIT = 200_000
+
     def __init__(self) -> None:
         self._index: dict[str, list[tuple[tuple[str, ...], bool, CueSpec]]] = {}
+        # (lower, norm, text) of a token -> the entries starting with one of its forms, longest first.
+        self._candidates: dict[tuple[str, str, str], tuple[tuple[tuple[str, ...], bool, CueSpec], ...]] = {}
 
     def add(self, phrase: str, spec: CueSpec, *, case_sensitive: bool = False) -> None:
         tokens = [token for token in tokenize(phrase) if token.kind != "punct"]
@@ -212,6 +218,11 @@ class PhraseMatcher:
             raise ValueError(f"phrase {phrase!r} has no words")
         forms = tuple(token.text if case_sensitive else token.lower for token in tokens)
         self._index.setdefault(forms[0], []).append((forms, case_sensitive, spec))
+        self._candidates.clear()
+
+    def clear_cache(self) -> None:
+        """Forget the candidates remembered per token form (a cold start, for benchmarks)."""
+        self._candidates.clear()
 
     def add_all(self, entries: Iterable[tuple[str, CueSpec]]) -> None:
         for phrase, spec in entries:
@@ -219,35 +230,44 @@ class PhraseMatcher:
 
     def find(self, tokens: Sequence[Token]) -> list[tuple[Token, Token, CueSpec]]:
         """Longest non-overlapping matches, left to right, as (first token, last token, spec)."""
-        index = self._index
         content = [token for token in tokens if token.kind != "punct"]
+        candidates = self._candidates
         found = []
         position = 0
-        while position < len(content):
+        count = len(content)
+        while position < count:
             token = content[position]
-            if token.lower in index or token.norm in index or token.text in index:
-                best = self._longest_at(content, position)
-                if best is not None:
-                    length, spec = best
-                    found.append((token, content[position + length - 1], spec))
-                    position += length
-                    continue
-            position += 1
-        return found
-
-    def _longest_at(self, content: Sequence[Token], position: int) -> tuple[int, CueSpec] | None:
-        token = content[position]
-        best = None
-        for key in {token.lower, token.norm, token.text}:
-            for forms, case_sensitive, spec in self._index.get(key, ()):
-                length = len(forms)
-                if best is not None and length <= best[0]:
-                    continue
+            key = (token.lower, token.norm, token.text)
+            entries = candidates.get(key)
+            if entries is None:
+                entries = self._entries_for(key)
+            for forms, case_sensitive, spec in entries:
                 if case_sensitive and token.text != forms[0]:
                     continue
                 if _continues(content, position, forms, case_sensitive):
-                    best = (length, spec)
-        return best
+                    length = len(forms)
+                    found.append((token, content[position + length - 1], spec))
+                    position += length
+                    break
+            else:
+                position += 1
+        return found
+
+    def _entries_for(self, key: tuple[str, str, str]) -> tuple[tuple[tuple[str, ...], bool, CueSpec], ...]:
+        """The entries a token with these forms may start, in the order that makes the first one that
+        matches the one the matcher keeps: longest first; among equally long ones, the order of the
+        forms (lower, norm, text as a set, as it always was) and then of ``add``."""
+        index = self._index
+        lower, norm, text = key
+        entries: list[tuple[tuple[str, ...], bool, CueSpec]] = []
+        if lower in index or norm in index or text in index:
+            for form in {lower, norm, text}:
+                entries.extend(index.get(form, ()))
+        ordered = tuple(sorted(entries, key=lambda entry: -len(entry[0])))  # stable: ties keep their order
+        if len(self._candidates) >= self._CANDIDATES_LIMIT:
+            self._candidates.clear()
+        self._candidates[key] = ordered
+        return ordered
 
 
 def _continues(content: Sequence[Token], position: int, forms: tuple[str, ...], case_sensitive: bool) -> bool:
@@ -280,6 +300,8 @@ def news_bio_matcher() -> PhraseMatcher:
 
 def nip_cues(text: str, field: str) -> list[Cue]:
     """Civil-servant identity numbers (NIP: 18 digits starting with a birth date)."""
+    if not _SIX_DIGITS_RE.search(text):  # every NIP has a run of at least six digits
+        return []
     return [
         Cue(CIVIL_SERVANT, "nip", field, match.group(), match.start(), match.end(), 5.0)
         for match in NIP_RE.finditer(text)
@@ -288,5 +310,14 @@ def nip_cues(text: str, field: str) -> list[Cue]:
 
 def first_person_before(tokens: Sequence[Token], first: Token, window: int = 3) -> bool:
     """Whether a first-person word ("saya", "sebagai"...) precedes ``first`` within ``window`` tokens."""
-    words = [token for token in tokens if token.kind == "word" and token.end <= first.start]
-    return any(token.lower in FIRST_PERSON or token.norm in FIRST_PERSON for token in words[-window:])
+    # The last ``window`` words ending before ``first``: the first ``window`` of them scanning back.
+    seen = 0
+    start = first.start
+    for token in reversed(tokens):
+        if token.kind == "word" and token.end <= start:
+            if token.lower in FIRST_PERSON or token.norm in FIRST_PERSON:
+                return True
+            seen += 1
+            if seen == window:
+                return False
+    return False

@@ -92,6 +92,27 @@ def cluster_ids(token_lists: Sequence[Sequence[Token]], threshold: float = THRES
     return _labels(parent, eligible, len(token_lists))
 
 
+def eligible_shingles(tokens: Sequence[Token]) -> set[bytes] | None:
+    """The post's shingle set, or None when it is too short to cluster (``cluster_ids``' rule)."""
+    shingle_set = shingles(tokens)
+    return shingle_set if _long_enough(tokens, shingle_set) else None
+
+
+def band_buckets(matrix: np.ndarray, threshold: float = THRESHOLD) -> np.ndarray:
+    """The LSH bucket of every signature row in every band, as signed 64-bit integers (rows x bands):
+    what a database stores to find, in a later batch, the cluster a new post joins."""
+    bands, rows = _bands(threshold)
+    out = np.empty((matrix.shape[0], bands), dtype=np.int64)
+    for band in range(bands):
+        out[:, band] = _band_keys(matrix[:, band * rows : (band + 1) * rows]).view(np.int64)
+    return out
+
+
+def similarity(left: np.ndarray, right: np.ndarray) -> float:
+    """The Jaccard similarity two MinHash signatures estimate."""
+    return float((left == right).mean())
+
+
 def _candidate_groups(matrix: np.ndarray, threshold: float) -> Iterator[tuple[int, np.ndarray]]:
     """(first row, other rows) for every LSH bucket holding more than one signature."""
     bands, rows = _bands(threshold)

@@ -2,11 +2,15 @@
 
 ``ElectionConfig.load(path)`` reads a TOML file (examples in benchmarks/devset/election_*.toml) and
 compiles its phrases once into a matcher, so scoring thousands of posts does no per-post setup.
+``parse_config(text, fmt)`` reads the same shape from TOML or JSON text, ``ElectionConfig.check(data)``
+lists every problem of such a mapping (each row's, not only the first), and ``dump_toml(data)`` writes
+it back. Errors carry a ``code`` and ``params`` so that an interface can word them in its own language.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 import tomllib
 from collections.abc import Sequence
@@ -38,8 +42,37 @@ NOT_BALLOT_BEFORE = frozenset(
 MEMBERSHIP_ROLES = ("kader", "pengurus", "anggota", "ketua", "sekretaris", "bendahara")
 
 
+_COLOUR_RE = re.compile(r"^#[0-9a-fA-F]{6}$")
+FORMATS = ("toml", "json")
+
+
 class ElectionConfigError(ValueError):
-    """The election configuration file is missing, unreadable or inconsistent."""
+    """The election configuration file is missing, unreadable or inconsistent.
+
+    ``code`` names the rule (for messages in another language), ``params`` its values; ``section``
+    ("candidates", "parties", "period" or "") and ``row`` (1-based) say where, when known.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        code: str = "invalid",
+        params: dict[str, Any] | None = None,
+        section: str = "",
+        row: int | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.code = code
+        self.params = params or {}
+        self.section = section
+        self.row = row
+
+    def at(self, section: str, row: int | None) -> ElectionConfigError:
+        """This error, located at ``row`` of ``section``."""
+        located = ElectionConfigError(str(self), code=self.code, params=self.params, section=section, row=row)
+        located.__cause__ = self.__cause__
+        return located
 
 
 @dataclass(frozen=True)
@@ -51,16 +84,32 @@ class Candidate:
     slogans: tuple[str, ...] = ()
     hashtags: tuple[str, ...] = ()
     gestures: tuple[str, ...] = ()
+    colour: str = ""  # "#RRGGBB", for display only
 
     @property
     def label(self) -> str:
         return f"{self.number:02d}"
+
+    def to_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"number": self.number, "names": list(self.names)}
+        for key in ("nicknames", "parties", "slogans", "hashtags", "gestures"):
+            data[key] = list(getattr(self, key))
+        if self.colour:
+            data["colour"] = self.colour
+        return data
 
 
 @dataclass(frozen=True)
 class Party:
     name: str
     abbreviations: tuple[str, ...] = ()
+    colour: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"name": self.name, "abbreviations": list(self.abbreviations)}
+        if self.colour:
+            data["colour"] = self.colour
+        return data
 
 
 @dataclass
@@ -76,6 +125,8 @@ class ElectionConfig:
     slogans: tuple[str, ...] = ()
     hashtags: tuple[str, ...] = ()
     case_sensitive: frozenset[str] = frozenset()
+    # False: a configuration without candidates yet is valid (a Pilkada's national part: parties only).
+    require_candidates: bool = field(default=True, repr=False)
     matcher: PhraseMatcher = field(init=False, repr=False)
     numbers: frozenset[int] = field(init=False, repr=False)
     hashtag_aliases: tuple[tuple[str, str], ...] = field(init=False, repr=False)
@@ -86,7 +137,11 @@ class ElectionConfig:
         try:
             self.zone = zoneinfo_for(self.region_code)
         except UnknownProvince as exc:
-            raise ElectionConfigError(f"region_code {self.region_code!r} is not in a known province") from exc
+            raise ElectionConfigError(
+                f"region_code {self.region_code!r} is not in a known province",
+                code="region",
+                params={"value": self.region_code},
+            ) from exc
         self.numbers = frozenset(candidate.number for candidate in self.candidates)
         self.matcher = generic_matcher()
         self._add_phrases()
@@ -100,22 +155,28 @@ class ElectionConfig:
         except FileNotFoundError as exc:
             raise ElectionConfigError(f"{path}: no such election configuration") from exc
         except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-            raise ElectionConfigError(f"{path}: not valid TOML: {exc}") from exc
+            raise ElectionConfigError(
+                f"{path}: not valid TOML: {exc}", code="syntax", params={"format": "TOML", "detail": str(exc)}
+            ) from exc
         try:
             return cls.from_dict(data)
         except ElectionConfigError as exc:
-            raise ElectionConfigError(f"{path}: {exc}") from exc
+            raise ElectionConfigError(
+                f"{path}: {exc}", code=exc.code, params=exc.params, section=exc.section, row=exc.row
+            ) from exc
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> ElectionConfig:
+    def from_dict(cls, data: dict[str, Any], *, require_candidates: bool = True) -> ElectionConfig:
         period = _dates(data.get("period", {}))
         if "penetapan" not in period:
             raise ElectionConfigError(
-                "[period] needs 'penetapan' (date candidates were set, e.g. 2024-09-22)"
+                "[period] needs 'penetapan' (date candidates were set, e.g. 2024-09-22)",
+                code="penetapan_missing",
+                section="period",
             )
         try:
-            candidates = tuple(_candidate(item) for item in data.get("candidates", []))
-            parties = tuple(_party(item) for item in data.get("parties", []))
+            candidates = tuple(_rows(data, "candidates", _candidate))
+            parties = tuple(_rows(data, "parties", _party))
             return cls(
                 name=_required_str(data, "name"),
                 regime=_required_str(data, "regime"),
@@ -128,9 +189,39 @@ class ElectionConfig:
                 slogans=_strings(data, "slogans"),
                 hashtags=_strings(data, "hashtags"),
                 case_sensitive=frozenset(_strings(data, "case_sensitive")),
+                require_candidates=require_candidates,
             )
-        except (KeyError, TypeError) as exc:
-            raise ElectionConfigError(f"malformed entry: {exc}") from exc
+        except (KeyError, TypeError, AttributeError) as exc:
+            raise ElectionConfigError(
+                f"malformed entry: {exc}", code="malformed", params={"detail": str(exc)}
+            ) from exc
+
+    @classmethod
+    def check(cls, data: dict[str, Any], *, require_candidates: bool = True) -> list[ElectionConfigError]:
+        """Every problem of ``data``: each bad candidate and party row (``check_rows``), then (if the
+        rows are sound) the first problem of the whole (regime, unique numbers, parties named,
+        phrases). Empty: valid."""
+        errors = check_rows(data)
+        if not errors:
+            try:
+                cls.from_dict(data, require_candidates=require_candidates)
+            except ElectionConfigError as exc:
+                errors.append(exc)
+        return errors
+
+    def to_dict(self) -> dict[str, Any]:
+        """The configuration as plain data of the file's shape (``dump_toml`` or ``json.dumps`` it)."""
+        data: dict[str, Any] = {"name": self.name, "regime": self.regime}
+        if self.level:
+            data["level"] = self.level
+        data["region_code"] = self.region_code
+        data["case_sensitive"] = sorted(self.case_sensitive)
+        data["slogans"] = list(self.slogans)
+        data["hashtags"] = list(self.hashtags)
+        data["period"] = dict(self.period)
+        data["candidates"] = [candidate.to_dict() for candidate in self.candidates]
+        data["parties"] = [party.to_dict() for party in self.parties]
+        return data
 
     def candidate(self, number: int) -> Candidate:
         for candidate in self.candidates:
@@ -155,12 +246,31 @@ class ElectionConfig:
 
     def _validate(self) -> None:
         if self.regime not in REGIMES:
-            raise ElectionConfigError(f"regime must be one of {', '.join(REGIMES)}, not {self.regime!r}")
-        if not self.candidates:
-            raise ElectionConfigError("at least one [[candidates]] entry is required")
+            raise ElectionConfigError(
+                f"regime must be one of {', '.join(REGIMES)}, not {self.regime!r}",
+                code="regime",
+                params={"value": self.regime},
+            )
+        if not self.candidates and self.require_candidates:
+            raise ElectionConfigError("at least one [[candidates]] entry is required", code="no_candidates")
         numbers = [candidate.number for candidate in self.candidates]
         if len(set(numbers)) != len(numbers):
-            raise ElectionConfigError(f"ballot numbers must be unique, got {numbers}")
+            twice = sorted({number for number in numbers if numbers.count(number) > 1})
+            raise ElectionConfigError(
+                f"ballot numbers must be unique, got {numbers}",
+                code="duplicate_number",
+                params={"numbers": twice},
+                section="candidates",
+            )
+        party_names = [party.name for party in self.parties]
+        if len(set(party_names)) != len(party_names):
+            doubled = sorted({name for name in party_names if party_names.count(name) > 1})
+            raise ElectionConfigError(
+                f"party names must be unique, got {', '.join(doubled)} twice",
+                code="duplicate_party",
+                params={"names": doubled},
+                section="parties",
+            )
         known = {party.name for party in self.parties} | {
             abbreviation for party in self.parties for abbreviation in party.abbreviations
         }
@@ -168,12 +278,21 @@ class ElectionConfig:
             unknown = [name for name in candidate.parties if name not in known]
             if unknown:
                 raise ElectionConfigError(
-                    f"candidate {candidate.number} names parties not in [[parties]]: {', '.join(unknown)}"
+                    f"candidate {candidate.number} names parties not in [[parties]]: {', '.join(unknown)}",
+                    code="unknown_parties",
+                    params={"number": candidate.number, "parties": unknown},
+                    section="candidates",
+                    row=self.candidates.index(candidate) + 1,
                 )
 
     def _add(self, phrase: str, kind: str, weight: float, target: str | None) -> None:
         spec = CueSpec(PARTISAN, kind, weight, target)
-        self.matcher.add(phrase, spec, case_sensitive=phrase in self.case_sensitive)
+        try:
+            self.matcher.add(phrase, spec, case_sensitive=phrase in self.case_sensitive)
+        except ValueError as exc:
+            raise ElectionConfigError(
+                f"phrase {phrase!r} has no words", code="phrase", params={"phrase": phrase}
+            ) from exc
 
     def _add_phrases(self) -> None:
         for candidate in self.candidates:
@@ -216,17 +335,21 @@ class ElectionConfig:
 
     def _ballot_cues(self, text: str, tokens: Sequence[Token], field_name: str) -> list[Cue]:
         content = [token for token in tokens if token.kind != "punct"]
-        cues = []
+        prefixes = BALLOT_PREFIXES
+        # Only these tokens can start a ballot cue: visit them in order (a matched "nomor urut 2"
+        # moves past its number, so a trigger before ``index`` is skipped).
+        triggers = [
+            position
+            for position, token in enumerate(content)
+            if token.kind == "number" or token.lower in prefixes or token.lower[-1].isdigit()
+        ]
+        cues: list[Cue] = []
         index = 0
-        while index < len(content):
-            token = content[index]
-            if (
-                token.kind != "number"
-                and token.lower not in BALLOT_PREFIXES
-                and not token.lower[-1].isdigit()
-            ):
-                index += 1
+        for position in triggers:
+            if position < index:
                 continue
+            index = position
+            token = content[index]
             glued = _GLUED_BALLOT_RE.match(token.lower) if token.kind == "word" else None
             prefixed = self._prefixed_number(content, index) if token.lower in BALLOT_PREFIXES else None
             if glued and int(glued.group(1)) in self.numbers:
@@ -311,35 +434,121 @@ def _number_value(token: Token) -> int | None:
 def _required_str(data: dict[str, Any], key: str) -> str:
     value = data.get(key)
     if not isinstance(value, str) or not value.strip():
-        raise ElectionConfigError(f"'{key}' must be a non-empty string")
+        raise ElectionConfigError(f"'{key}' must be a non-empty string", code="required", params={"key": key})
     return value.strip()
 
 
 def _strings(data: dict[str, Any], key: str) -> tuple[str, ...]:
     values = data.get(key, [])
     if not isinstance(values, list) or not all(isinstance(value, str) and value.strip() for value in values):
-        raise ElectionConfigError(f"'{key}' must be a list of non-empty strings")
+        raise ElectionConfigError(
+            f"'{key}' must be a list of non-empty strings", code="strings", params={"key": key}
+        )
     return tuple(value.strip() for value in values)
+
+
+def _colour(data: dict[str, Any]) -> str:
+    value = data.get("colour", "")
+    if value in ("", None):
+        return ""
+    if not isinstance(value, str) or not _COLOUR_RE.match(value.strip()):
+        raise ElectionConfigError(
+            f"colour must be #RRGGBB such as #1F77B4, got {value!r}", code="colour", params={"value": value}
+        )
+    return value.strip().upper()
 
 
 def _dates(period: object) -> dict[str, dt.date]:
     if not isinstance(period, dict):
-        raise ElectionConfigError("[period] must be a table of dates")
+        raise ElectionConfigError("[period] must be a table of dates", code="period_table", section="period")
     dates = {}
     for key, value in period.items():
         if isinstance(value, dt.datetime) or not isinstance(value, dt.date):
-            raise ElectionConfigError(f"period.{key} must be a date such as 2024-09-22, got {value!r}")
+            raise ElectionConfigError(
+                f"period.{key} must be a date such as 2024-09-22, got {value!r}",
+                code="date",
+                params={"key": key, "value": value},
+                section="period",
+            )
         dates[key] = value
     return dates
+
+
+def check_rows(data: object) -> list[ElectionConfigError]:
+    """The problems of each candidate and party row and of the general lists, every one of them."""
+    if not isinstance(data, dict):
+        return [ElectionConfigError("the configuration must be a table", code="not_table")]
+    errors: list[ElectionConfigError] = []
+    for key in ("slogans", "hashtags", "case_sensitive"):
+        try:
+            _strings(data, key)
+        except ElectionConfigError as exc:
+            errors.append(exc)
+    for section, parse in (("candidates", _candidate), ("parties", _party)):
+        items = data.get(section, [])
+        if not isinstance(items, list):
+            errors.append(_error_list(section))
+            continue
+        for row, item in enumerate(items, start=1):
+            try:
+                _row(item, parse)
+            except ElectionConfigError as exc:
+                errors.append(exc.at(section, row))
+    return errors
+
+
+def candidate_from_dict(data: dict[str, Any]) -> Candidate:
+    """One [[candidates]] table as a ``Candidate`` (ElectionConfigError when malformed)."""
+    return _row(data, _candidate)  # type: ignore[no-any-return]
+
+
+def party_from_dict(data: dict[str, Any]) -> Party:
+    """One [[parties]] table as a ``Party`` (ElectionConfigError when malformed)."""
+    return _row(data, _party)  # type: ignore[no-any-return]
+
+
+def _error_list(section: str) -> ElectionConfigError:
+    return ElectionConfigError(
+        f"[[{section}]] must be a list of tables", code="not_list", params={"key": section}, section=section
+    )
+
+
+def _row(item: object, parse: Any) -> Any:
+    if not isinstance(item, dict):
+        raise ElectionConfigError("an entry must be a table", code="not_table")
+    try:
+        return parse(item)
+    except (KeyError, TypeError, AttributeError) as exc:
+        raise ElectionConfigError(
+            f"malformed entry: {exc}", code="malformed", params={"detail": str(exc)}
+        ) from exc
+
+
+def _rows(data: dict[str, Any], section: str, parse: Any) -> list[Any]:
+    items = data.get(section, [])
+    if not isinstance(items, list):
+        raise _error_list(section)
+    rows = []
+    for row, item in enumerate(items, start=1):
+        if not isinstance(item, dict):
+            raise ElectionConfigError("an entry must be a table", code="not_table").at(section, row)
+        rows.append(parse(item))
+    return rows
 
 
 def _candidate(data: dict[str, Any]) -> Candidate:
     number = data["number"]
     if not isinstance(number, int) or isinstance(number, bool) or number < 1:
-        raise ElectionConfigError(f"candidate number must be a positive integer, got {number!r}")
+        raise ElectionConfigError(
+            f"candidate number must be a positive integer, got {number!r}",
+            code="number",
+            params={"value": number},
+        )
     names = _strings(data, "names")
     if not names:
-        raise ElectionConfigError(f"candidate {number} needs at least one name")
+        raise ElectionConfigError(
+            f"candidate {number} needs at least one name", code="no_name", params={"number": number}
+        )
     return Candidate(
         number=number,
         names=names,
@@ -348,8 +557,104 @@ def _candidate(data: dict[str, Any]) -> Candidate:
         slogans=_strings(data, "slogans"),
         hashtags=_strings(data, "hashtags"),
         gestures=_strings(data, "gestures"),
+        colour=_colour(data),
     )
 
 
 def _party(data: dict[str, Any]) -> Party:
-    return Party(name=_required_str(data, "name"), abbreviations=_strings(data, "abbreviations"))
+    return Party(
+        name=_required_str(data, "name"), abbreviations=_strings(data, "abbreviations"), colour=_colour(data)
+    )
+
+
+# -- files ------------------------------------------------------------------------------------------
+
+
+def parse_config(text: str, fmt: str) -> dict[str, Any]:
+    """The mapping a TOML or JSON configuration text holds (JSON dates are "YYYY-MM-DD" strings)."""
+    if fmt not in FORMATS:
+        raise ElectionConfigError(
+            f"format must be one of {', '.join(FORMATS)}", code="format", params={"value": fmt}
+        )
+    try:
+        data = tomllib.loads(text) if fmt == "toml" else json.loads(text)
+    except (tomllib.TOMLDecodeError, json.JSONDecodeError) as exc:
+        raise ElectionConfigError(
+            f"not valid {fmt.upper()}: {exc}",
+            code="syntax",
+            params={"format": fmt.upper(), "detail": str(exc)},
+        ) from exc
+    if not isinstance(data, dict):
+        raise ElectionConfigError("the configuration must be a table", code="not_table")
+    period = data.get("period")
+    if fmt == "json" and isinstance(period, dict):
+        data["period"] = {key: _json_date(key, value) for key, value in period.items()}
+    return data
+
+
+def _json_date(key: str, value: object) -> object:
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            pass
+    return value  # _dates rejects it with the key named
+
+
+def config_json(data: dict[str, Any]) -> str:
+    """``data`` (``ElectionConfig.to_dict`` shape) as indented JSON with ISO dates."""
+    return json.dumps(data, ensure_ascii=False, indent=2, default=_iso) + "\n"
+
+
+def _iso(value: object) -> str:
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    raise TypeError(f"{type(value).__name__} is not JSON serialisable")
+
+
+def dump_toml(data: dict[str, Any]) -> str:
+    """``data`` (``ElectionConfig.to_dict`` shape) as TOML that ``parse_config(..., "toml")`` reads back.
+
+    Only the shapes a configuration has: strings, integers, dates, lists of strings, the [period]
+    table and the [[candidates]]/[[parties]] arrays of tables.
+    """
+    lines: list[str] = []
+    tables = {key: value for key, value in data.items() if isinstance(value, dict)}
+    arrays = {
+        key: value
+        for key, value in data.items()
+        if isinstance(value, list) and value and isinstance(value[0], dict)
+    }
+    for key, value in data.items():
+        if key not in tables and key not in arrays:
+            lines.append(f"{_toml_key(key)} = {_toml_value(value)}")
+    for key, table in tables.items():
+        lines += ["", f"[{_toml_key(key)}]"]
+        lines += [f"{_toml_key(name)} = {_toml_value(value)}" for name, value in table.items()]
+    for key, rows in arrays.items():
+        for row in rows:
+            lines += ["", f"[[{_toml_key(key)}]]"]
+            lines += [f"{_toml_key(name)} = {_toml_value(value)}" for name, value in row.items()]
+    return "\n".join(lines) + "\n"
+
+
+_BARE_KEY_RE = re.compile(r"^[A-Za-z0-9_-]+$")
+
+
+def _toml_key(key: str) -> str:
+    return key if _BARE_KEY_RE.match(key) else json.dumps(key, ensure_ascii=False)
+
+
+def _toml_value(value: object) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return value.isoformat()
+    if isinstance(value, str):
+        # A JSON string is a TOML basic string once non-ASCII stays raw (both escape \\, \", controls).
+        return json.dumps(value, ensure_ascii=False).replace("\x7f", "\\u007f")
+    if isinstance(value, list | tuple):
+        return "[" + ", ".join(_toml_value(item) for item in value) + "]"
+    raise TypeError(f"cannot write {type(value).__name__} as TOML")

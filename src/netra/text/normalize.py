@@ -122,13 +122,52 @@ def _make_token(kind: str, text: str, start: int, end: int) -> Token:
     return _other_token(text, start, end)
 
 
+_CHUNK_RE = re.compile(r"\S+")
+# Tokens of a whitespace-free chunk, at offset 0, per punctuation setting: words repeat across posts.
+_CHUNK_CACHES: dict[bool, dict[str, tuple[Token, ...]]] = {True: {}, False: {}}
+_CHUNK_CACHE_LIMIT = 200_000
+
+
+def clear_caches() -> None:
+    """Forget every remembered word form and chunk (benchmarks measure a cold start with it)."""
+    _FORMS_CACHE.clear()
+    for cache in _CHUNK_CACHES.values():
+        cache.clear()
+
+
 def tokenize(text: str, *, punctuation: bool = True, offset: int = 0) -> list[Token]:
     """Tokens of ``text`` with spans into it (URLs lose trailing sentence punctuation).
 
     Hyphenated words are split ("Prabowo-Gibran", "sat-set") except reduplications ("rekan-rekan",
     "kata-katanya"). ``punctuation=False`` leaves punctuation tokens out (what cue matching and
     clustering need); ``offset`` is added to every span.
+
+    No token spans whitespace (no branch of ``TOKEN_RE`` matches it, and the pattern looks neither
+    behind nor ahead), so the text is cut at whitespace and each chunk's tokens are remembered: the
+    result is ``_tokenize_span``'s on the whole text (a test checks it on arbitrary text).
     """
+    tokens: list[Token] = []
+    append = tokens.append
+    cache = _CHUNK_CACHES[punctuation]
+    cached = cache.get
+    for chunk_match in _CHUNK_RE.finditer(text):
+        chunk = chunk_match.group()
+        rows = cached(chunk)
+        if rows is None:
+            if len(cache) >= _CHUNK_CACHE_LIMIT:
+                cache.clear()
+            rows = cache[chunk] = tuple(_tokenize_span(chunk, punctuation=punctuation))
+        base = chunk_match.start() + offset
+        if base == 0:
+            tokens += rows
+            continue
+        for row in rows:
+            append(_new_tuple(Token, (row[0], row[1], row[2] + base, row[3] + base, row[4], row[5])))
+    return tokens
+
+
+def _tokenize_span(text: str, *, punctuation: bool = True, offset: int = 0) -> list[Token]:
+    """``tokenize`` without the chunk cache: the regex pass itself."""
     tokens: list[Token] = []
     append = tokens.append
     cached_forms = _FORMS_CACHE.get
@@ -138,7 +177,11 @@ def tokenize(text: str, *, punctuation: bool = True, offset: int = 0) -> list[To
         start, end = match.span()
         if kind == "word" and not token_text.isdigit():
             if "-" in token_text and not _is_reduplication(token_text):
-                tokens.extend(tokenize(token_text.replace("-", " "), punctuation=punctuation, offset=start))
+                tokens.extend(
+                    _tokenize_span(
+                        token_text.replace("-", " "), punctuation=punctuation, offset=start + offset
+                    )
+                )
                 continue
             lower, norm = cached_forms(token_text) or _word_forms(token_text)
             # tuple.__new__ skips NamedTuple's Python-level __new__: this loop is the hot path.

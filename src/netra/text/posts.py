@@ -119,16 +119,27 @@ def score_post(post: Post | dict[str, Any], election: ElectionConfig) -> PostSco
     return _score(parsed, election, tokenize(parsed.text, punctuation=False), {})
 
 
-def score_posts(posts: Iterable[Post | dict[str, Any]], election: ElectionConfig) -> list[PostScore]:
-    """Score many posts and mark near-duplicate clusters across them."""
+def score_posts(
+    posts: Iterable[Post | dict[str, Any]],
+    election: ElectionConfig,
+    *,
+    tokens: list[list[Token]] | None = None,
+    near_duplicates: bool = True,
+) -> list[PostScore]:
+    """Score many posts and mark near-duplicate clusters across them. A caller that has tokenised the
+    texts already (``tokenize(text, punctuation=False)``) passes ``tokens``; one that clusters posts
+    itself (the monitoring pipeline, across batches) passes ``near_duplicates=False``."""
     parsed = [_as_post(post) for post in posts]
-    token_lists = [tokenize(post.text, punctuation=False) for post in parsed]
+    if tokens is None:
+        tokens = [tokenize(post.text, punctuation=False) for post in parsed]
+    token_lists = tokens
     bio_cues: dict[str, list[Cue]] = {}  # an author's bio repeats across their posts: read it once
     scores = [
         _score(post, election, tokens, bio_cues) for post, tokens in zip(parsed, token_lists, strict=True)
     ]
-    for score, cluster in zip(scores, cluster_ids(token_lists), strict=True):
-        score.duplicate_cluster = cluster
+    if near_duplicates:
+        for score, cluster in zip(scores, cluster_ids(token_lists), strict=True):
+            score.duplicate_cluster = cluster
     return scores
 
 

@@ -18,7 +18,8 @@ from django.views.decorators.debug import sensitive_post_parameters
 
 from netra.accounts.forms import CodeForm
 from netra.accounts.selectors import user_get_active
-from netra.accounts.services_twofactor import twofactor_check, twofactor_enabled
+from netra.accounts.services_signin import signin_failure_record
+from netra.accounts.services_twofactor import twofactor_enabled, twofactor_login_check
 
 PENDING_KEY = "netra_2fa_pending"
 PENDING_SECONDS = 300
@@ -79,12 +80,13 @@ def login_otp(request):
         return redirect("accounts:login")
     form = CodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        device = twofactor_check(user=user, code=form.cleaned_data["code"])
+        device = twofactor_login_check(user=user, code=form.cleaned_data["code"], request=request)
         if device is not None:
             request.session.pop(PENDING_KEY, None)
             auth_login(request, user, backend=pending["backend"])
             django_otp.login(request, device)
             return redirect(_safe_next(request))
+        signin_failure_record(username=user.get_username(), request=request, step="code")
         if _count_failure(request, pending):
             messages.error(request, _("Terlalu banyak kode yang salah. Silakan masuk lagi."))
             return redirect("accounts:login")

@@ -54,7 +54,7 @@ def _arguments(report, logo_format: str | None, has_map: bool) -> dict[str, str]
         _array(
             _content(x)
             for x in (
-                c.register_number or c.receipt_display,
+                c.register_number or "belum diregistrasi",  # never the receipt code: the report circulates
                 c.title,
                 c.get_status_display(),
                 date_id(c.due_at.date()),

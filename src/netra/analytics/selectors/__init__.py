@@ -1,5 +1,6 @@
 """Every read of analytics that reaches a user, scoped by ``netra.accounts.scoping``."""
 
+from netra.analytics.selectors.compliance import InstansiCompliance, ppk_compliance_for
 from netra.analytics.selectors.index import (
     deadline_compliance_for,
     formula_version,
@@ -28,6 +29,7 @@ from netra.analytics.selectors.stats import (
     Stats,
     case_export_all,
     case_stats_all,
+    case_stats_checked_for,
     case_stats_for,
     latest_tally_run,
 )
@@ -35,10 +37,12 @@ from netra.analytics.selectors.stats import (
 __all__ = [
     "DIMENSIONS",
     "MEASURES",
+    "InstansiCompliance",
     "StatRow",
     "Stats",
     "case_export_all",
     "case_stats_all",
+    "case_stats_checked_for",
     "case_stats_for",
     "deadline_compliance_for",
     "formula_version",
@@ -52,6 +56,7 @@ __all__ = [
     "may_set_weights",
     "open_statistics",
     "periodic_report_for",
+    "ppk_compliance_for",
     "province_of",
     "region_above",
     "region_index_all",

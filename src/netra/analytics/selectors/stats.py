@@ -12,10 +12,11 @@ from typing import Any
 
 from django.db.models import F, QuerySet, Sum
 from django.db.models.functions import Substr
+from django.http import Http404
 from django.utils import timezone
 
 from netra.accounts.models import Office
-from netra.accounts.scoping import VIEW, is_staff, region_subtree_q, restrict
+from netra.accounts.scoping import VIEW, is_staff, region_subtree_q, region_within, restrict
 from netra.analytics import labels
 from netra.analytics.dimensions import DIMENSIONS
 from netra.analytics.grouping import child_length, live_key, outcome_counts, with_outcomes
@@ -26,6 +27,7 @@ from netra.law import catalogue, regioncode
 # The operator at the server (the CLI without --user) reads everything; no view reaches it.
 PUBLIC_READERS = ("case_stats_all", "case_export_all", "latest_tally_run", "tally_answers")
 MEASURES = ("cases", "proven", "recommended", "sanctioned")
+ORDERED_BY_KEY = ("region", "month")  # shown in their own order, never cut to the largest
 TALLY_REGION_LENGTH = 5  # CaseTally keeps region codes to kabupaten/kota level
 # Case list filter of each dimension: a figure's drill-down link lands on the cases it counts.
 DRILL_FILTER = {
@@ -63,6 +65,8 @@ class Stats:
     election: int | None = None
     from_tally: bool = False
     refreshed_at: datetime | None = None
+    omitted: int = 0  # rows left out by ``top`` (counted in ``total``)
+    omitted_sums: dict[str, int] = field(default_factory=dict)
 
     @property
     def title(self) -> str:
@@ -70,7 +74,9 @@ class Stats:
 
     @property
     def total(self) -> StatRow:
-        return StatRow("", "", *(sum(getattr(r, m) for r in self.rows) for m in MEASURES))
+        return StatRow(
+            "", "", *(sum(getattr(r, m) for r in self.rows) + self.omitted_sums.get(m, 0) for m in MEASURES)
+        )
 
 
 def _scope_of(user, region: str = "") -> str:
@@ -169,15 +175,39 @@ def _rows(by: str, merged: dict[str, dict[str, int]], base: dict[str, str], scop
             label = labels.own_level(label)  # cases of the scope's own level, not of a region below
             filters["region_only"] = "1"
         rows.append(StatRow(key, label, **sums, filters=filters))
-    order = (lambda r: r.key) if by in ("region", "month") else (lambda r: (-r.cases, r.label))
+    order = (lambda r: r.key) if by in ORDERED_BY_KEY else (lambda r: (-r.cases, r.label))
     return sorted(rows, key=order)
 
 
-def _stats(raw: list[dict], by: str, region: str, scope: str, election: int | None) -> Stats:
+def _stats(
+    raw: list[dict], by: str, region: str, scope: str, election: int | None, top: int | None = None
+) -> Stats:
     base = {"region": region.strip()} if region.strip() else {}
     if election:
         base["election"] = str(election)
-    return Stats(by, _rows(by, _merge(by, raw), base, scope), scope, election)
+    merged = _merge(by, raw)
+    kept, left_out = _largest(by, merged, top)
+    rows = _rows(by, kept, base, scope)
+    if top is not None and by not in ORDERED_BY_KEY:
+        left_out += rows[top:]
+        rows = rows[:top]
+    sums = {m: sum(_measure(item, m) for item in left_out) for m in MEASURES}
+    return Stats(by, rows, scope, election, omitted=len(left_out), omitted_sums=sums)
+
+
+def _largest(by: str, merged: dict[str, dict[str, int]], top: int | None) -> tuple[dict, list]:
+    """The groups that can be among the ``top`` largest (ties at the cut included, so the order by
+    label stays exact), and the measures of the others: a national figure by agency has tens of
+    thousands of groups, and naming them all took most of a second at a million cases."""
+    if top is None or by in ORDERED_BY_KEY or len(merged) <= top:
+        return merged, []
+    floor = sorted((sums["cases"] for sums in merged.values()), reverse=True)[top - 1]
+    kept = {key: sums for key, sums in merged.items() if sums["cases"] >= floor}
+    return kept, [sums for sums in merged.values() if sums["cases"] < floor]
+
+
+def _measure(item: StatRow | dict[str, int], measure: str) -> int:
+    return item[measure] if isinstance(item, dict) else getattr(item, measure)
 
 
 def _check(by: str) -> None:
@@ -185,8 +215,29 @@ def _check(by: str) -> None:
         raise ValueError(f"unknown dimension {by!r}")
 
 
-def case_stats_for(user, *, by: str, region: str = "", election: int | None = None) -> Stats:
-    """Cases ``user`` may see, grouped ``by`` one of DIMENSIONS, with what became of them."""
+def case_stats_checked_for(user, *, by: str, region: str = "", election: int | None = None) -> Stats:
+    """``case_stats_for`` for the API: Http404 for an unknown region or election, and for a region
+    outside a supervisory office's territory (out of jurisdiction and unknown are not told apart).
+    BKN and a PPK may narrow their cases to any region."""
+    from netra.cases.models import Election
+    from netra.registry.models import Region
+
+    code = region.strip()
+    if code and not Region.objects.filter(code=code).exists():
+        raise Http404
+    office: Office | None = user.office if is_staff(user) else None
+    if office is None or (office.is_supervisory and code and not region_within(code, office.region_code)):
+        raise Http404
+    if election is not None and not Election.objects.filter(pk=election).exists():
+        raise Http404
+    return case_stats_for(user, by=by, region=code, election=election)
+
+
+def case_stats_for(
+    user, *, by: str, region: str = "", election: int | None = None, top: int | None = None
+) -> Stats:
+    """Cases ``user`` may see, grouped ``by`` one of DIMENSIONS, with what became of them; with
+    ``top``, only the ``top`` largest groups as rows (the rest in ``omitted`` and the total)."""
     _check(by)
     scope = _scope_of(user, region)
     run = _tally_usable(user, scope)
@@ -194,7 +245,7 @@ def case_stats_for(user, *, by: str, region: str = "", election: int | None = No
         raw = _tally(restrict(CaseTally.objects.all(), user, VIEW), by, scope, election)
     else:
         raw = _live(restrict(Case.objects.all(), user, VIEW), by, scope, election)
-    stats = _stats(raw, by, region, scope, election)
+    stats = _stats(raw, by, region, scope, election, top)
     stats.from_tally, stats.refreshed_at = run is not None, run.finished_at if run else timezone.now()
     return stats
 

@@ -22,6 +22,7 @@ from netra.analytics.services.common import audit
 from netra.cases.models import Case, Election, FollowUp, Recommendation, Terlapor
 from netra.core.taskqueue import enqueue_on_commit
 from netra.law import regioncode
+from netra.monitoring.models import Item
 from netra.prevention.models import Reach
 from netra.registry.models import Pegawai, Region
 
@@ -107,6 +108,18 @@ def _prevention(election: Election | None, roster: Counts) -> Counts | None:
     return {code: reached.get(code, 0) for code in roster}
 
 
+def _monitoring(election: Election | None) -> dict[str, Counts] | None:
+    """Monitored items placed in a region (pipeline done) and those flagged with a likely violation
+    that no officer dismissed; None when the election has no monitored items at all (not measured)."""
+    qs = Item.objects.filter(state=Item.State.DONE).exclude(region_code="")
+    if election is not None:
+        qs = qs.filter(election=election)
+    if not qs.exists():
+        return None
+    flagged = ~Q(violation_code="") & ~Q(triage__in=(Item.Triage.DISMISSED, Item.Triage.IRRELEVANT))
+    return _grouped(qs, flagged=Count("pk", filter=flagged))
+
+
 def _roster() -> Counts:
     qs = Pegawai.objects.filter(region__isnull=False)
     return _grouped(qs, "region_id")["n"]
@@ -130,7 +143,11 @@ def region_inputs(code: str, data: dict) -> dict[str, float | None]:
         "repeat_offenders": _share(
             data["repeat"]["repeat"].get(code, 0), data["repeat"]["people"].get(code, 0)
         ),
-        "monitoring_signals": None,  # Netra has no monitoring module yet (docs/analytics.md)
+        "monitoring_signals": _share(
+            data["monitoring"]["flagged"].get(code, 0), data["monitoring"]["n"].get(code, 0)
+        )
+        if data["monitoring"] is not None
+        else None,
         "prevention_coverage": _share(data["prevention"].get(code, 0), roster)
         if data["prevention"] is not None
         else None,
@@ -150,6 +167,7 @@ def _gather(election: Election | None) -> dict:
         "followups": _followups(election),
         "roster": roster,
         "prevention": _prevention(election, roster),
+        "monitoring": _monitoring(election),
         "previous": _registered(previous) if previous is not None else None,
     }
 

@@ -47,10 +47,10 @@ def figure(stats: Stats, title: str, query: str, chart_rows: int = 15) -> Figure
     bars = [Bar(r.label, r.cases, drill_url(r.filters)) for r in rows[:chart_rows]]
     table = [{"row": r, "links": _links(r)} for r in rows[:TABLE_ROWS]]
     chart = bar_chart(f"chart-{stats.by}", title, bars)
-    more = max(0, len(rows) - TABLE_ROWS)
+    more = max(0, len(rows) - TABLE_ROWS) + stats.omitted
     return Figure(stats.by, title, chart, table, stats.total, more, query, stats.region)
 
 
 def stats_figure(user, by: str, region: str, election, query: str) -> Figure:
-    found = selectors.case_stats_for(user, by=by, region=region, election=election)
+    found = selectors.case_stats_for(user, by=by, region=region, election=election, top=TABLE_ROWS)
     return figure(found, found.title, query, chart_rows=24 if by == "month" else 15)

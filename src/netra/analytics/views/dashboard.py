@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET
 from netra.analytics import selectors
 from netra.analytics.forms import FIGURE_LABELS as labels
 from netra.analytics.render import maps
+from netra.analytics.render.charts import drill_url
 from netra.analytics.views.common import scope, stats_figure
 
 SECTIONS = (
@@ -25,6 +26,7 @@ SECTIONS = (
     "election",
     "sanction",
     "deadlines",
+    "compliance",
 )
 
 
@@ -81,6 +83,13 @@ def figure(request, by: str):
     if by == "deadlines":
         context = {"deadlines": selectors.deadline_compliance_for(request.user), "query": query}
         template = "analytics/_deadlines.html"
+    elif by == "compliance":
+        rows = selectors.ppk_compliance_for(request.user, region=region)
+        links = [
+            (row, drill_url({**row.filters, "region": region} if region else row.filters)) for row in rows
+        ]
+        context = {"compliance": links, "query": query}
+        template = "analytics/_compliance.html"
     else:
         context = {"fig": stats_figure(request.user, by, region, election, query), "query": query}
         template = "analytics/_figure_section.html"

@@ -29,11 +29,13 @@ from netra.cases.models import (
     SubjectType,
 )
 from netra.cases.report_input import ReportInput
+from netra.cases.sealing import witnesses_open
 from netra.cases.services import guards
 from netra.cases.services.evidence import evidence_store
 from netra.cases.services.followup import followup_acted, followup_clock_start
 from netra.cases.services.letterissue import recommendation_letter_archive
 from netra.cases.services.numbering import register_number_issue
+from netra.cases.services.recipients import case_recipients_refresh
 from netra.registry.models import Region
 
 OTHER_SANCTION = "lainnya"  # netra.law.sanctions.OTHER: a sanction in free text
@@ -212,6 +214,7 @@ def plan_forward_recommendation(
             )
             followup_clock_start(recommendation=recommendation)
             recommendation_letter_archive(recommendation=recommendation, at=at, user=user)
+        case_recipients_refresh(updated.pk)
 
     data = {
         "letter_number": letter_number.strip(),
@@ -374,7 +377,11 @@ def _temuan_input(case) -> ReportInput:
             }
             for t in case.terlapor.all()
         ],
-        witnesses=[{"name": w.name, "address": w.address, "phone": w.phone} for w in case.witnesses.all()],
+        witnesses=[
+            {"name": w.name, "address": w.address, "phone": w.phone}
+            for w in witnesses_open(case.witnesses.all())
+            if not w.erased
+        ],
     )
 
 

@@ -7,12 +7,13 @@ from django.utils.translation import gettext as _
 
 from netra.accounts.offices import office_for_region
 from netra.cases.deadlines import deadline_fields
-from netra.cases.models import Case, Source, Terlapor, Transition, Witness
+from netra.cases.models import Case, Source, Terlapor, Transition
 from netra.cases.receipts import receipt_code_new
 from netra.cases.services.common import audit, now
 from netra.cases.services.evidence import evidence_link_store, evidence_store
-from netra.cases.services.sealing import reporter_create
-from netra.cases.services.search import search_text_refresh
+from netra.cases.services.sealing import case_key_new, reporter_create, witness_create
+from netra.cases.services.search import search_text_for
+from netra.cases.signals import cases_changed_send
 from netra.notifications.services import notify_case_received
 
 TITLE_LENGTH = 90
@@ -35,6 +36,11 @@ def _unique_receipt_code() -> str:
             return code
 
 
+def _set(case: Case, fields: dict) -> None:
+    for name, value in fields.items():
+        setattr(case, name, value)
+
+
 def title_for(report) -> str:
     if report.title:
         return report.title
@@ -43,13 +49,12 @@ def title_for(report) -> str:
     return text if len(text) <= TITLE_LENGTH else text[: TITLE_LENGTH - 1].rstrip() + "…"
 
 
-def _people(case, report) -> None:
+def _people(case, report, terlapor: list) -> None:
     if report.reporter.get("name"):
         reporter_create(case=case, identity=report.reporter)
-    for item in report.terlapor:
-        Terlapor.objects.create(case=case, **item)
+    Terlapor.objects.bulk_create(terlapor)
     for item in report.witnesses:
-        Witness.objects.create(case=case, **item)
+        witness_create(case=case, identity=item)
 
 
 def case_build(
@@ -69,10 +74,12 @@ def case_build(
 ) -> Case:
     """Create the case, its people, observation, evidence, first Transition and audit event.
 
-    The caller holds the transaction (and ``cleanup_on_failure`` for ``stored``).
+    The caller holds the transaction and the list of stored files (``files_atomic``). The deadline
+    and the search text are computed before the case is inserted (one INSERT, nothing read back),
+    except a temuan's deadline, which counts from its observation.
     """
     received_at = received_at or now()
-    case = Case.objects.create(
+    case = Case(
         kind=kind,
         status=status,
         receipt_code=_unique_receipt_code(),
@@ -90,17 +97,27 @@ def case_build(
         created_by=user if getattr(user, "is_authenticated", False) else None,
         origin=origin,
     )
-    _people(case, report)
+    terlapor = [Terlapor(case=case, **item) for item in report.terlapor]
+    case.search_text = search_text_for(case, terlapor)
+    if observation is None:
+        _set(case, deadline_fields(case, received_at))
+    case.save(force_insert=True)
+    case_key_new(case)
+    if stored is not None:
+        stored.witness = Case.objects.filter(pk=case.pk)  # settles a failed commit (files_atomic)
+    _people(case, report, terlapor)
+    cases_changed_send(region_codes=[case.region_code], office_ids=[case.office_id])
     if observation is not None:
         from netra.cases.models import Observation
 
-        Observation.objects.create(case=case, **observation)
+        case.observation = Observation.objects.create(case=case, **observation)
+        fields = deadline_fields(case, received_at)
+        Case.objects.filter(pk=case.pk).update(**fields)
+        _set(case, fields)
     for checked in checked_files:
         evidence_store(case=case, checked=checked, user=user, stored=stored)
     for url in links:
         evidence_link_store(case=case, url=url, user=user)
-    Case.objects.filter(pk=case.pk).update(**deadline_fields(case, received_at))
-    search_text_refresh(case)
     Transition.objects.create(
         case=case,
         action="submit",
@@ -110,6 +127,10 @@ def case_build(
         at=received_at,
         actor=user if getattr(user, "is_authenticated", False) else None,
     )
+    if source not in QUIET_SOURCES:
+        notify_case_received(case=case, at=received_at)
+    # Last: appending to the audit chain locks its single head row until the commit, and every other
+    # intake waits for that lock, so it is held for the commit alone (docs/benchmarks.md, issue 9).
     audit(
         user=user,
         action=f"case.{kind}.create",
@@ -123,7 +144,4 @@ def case_build(
             "source": source,
         },
     )
-    case.refresh_from_db()
-    if source not in QUIET_SOURCES:
-        notify_case_received(case=case, at=received_at)
     return case

@@ -37,6 +37,7 @@ from netra.cases.models import (
 from netra.cases.services.common import audit
 from netra.cases.services.common import now as current_time
 from netra.cases.services.letterissue import letter_store
+from netra.cases.signals import cases_changed_send
 
 SYSTEM_ACTOR = "system:followup"
 OPEN_STATES = (FollowupState.BELUM, FollowupState.DALAM_PROSES)
@@ -138,6 +139,7 @@ def followup_state_set(
         if state == FollowupState.DITOLAK:
             clock.acted_at = at
         clock.save(update_fields=["state", "state_reason", "state_changed_at", "acted_at"])
+        cases_changed_send(region_codes=[rec.case.region_code])  # the compliance figures
         audit(
             user=user,
             action="case.recommendation.followup_state",
@@ -204,6 +206,7 @@ def _escalate(clock: FollowupClock, at: datetime) -> Escalation | None:
             )
             if not claimed:
                 return None
+            cases_changed_send(region_codes=[case.region_code])  # an escalated clock counts as overdue
             earlier = {letter.kind: letter for letter in rec.letters.defer("pdf", "docx")}
             letters = []
             for kind in STEPS[step]:

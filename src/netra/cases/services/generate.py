@@ -369,6 +369,8 @@ class _Generator:
             register_number=None,
             violation_code="",
             sanction_lighter=False,
+            recommended_to_bkn=False,
+            recommended_to_ppk=False,
             non_registration_reason="",
             subject=subject,
             is_closed=False,
@@ -490,12 +492,11 @@ class _Generator:
                 "id": self._id(Clarification),
                 "case_id": case.id,
                 "party": Party.TERLAPOR,
-                "person_name": terlapor[0]["name"],
+                "sealed": "",  # synthetic: no invitee name or berita acara to keep
                 "scheduled_at": at - timedelta(hours=4),
                 "place": "Kantor Bawaslu",
                 "held_at": at - timedelta(hours=3),
                 "attendance": Attendance.HADIR,
-                "record": "Berita acara klarifikasi sintetis.",
                 "created_by_id": self._author(case.office),
                 "created_at": at - timedelta(hours=5),
             }
@@ -544,6 +545,9 @@ class _Generator:
                     **routing,
                 }
             )
+            # The case's recipient flags (services.recipients), written with the case row.
+            case.recommended_to_bkn = case.recommended_to_bkn or bool(routing.get("to_bkn"))
+            case.recommended_to_ppk = case.recommended_to_ppk or bool(routing.get("to_ppk"))
 
     def _on_record_followup(self, case, at, terlapor) -> None:
         menu = self.law.menu(case.violation_code, case.subject)
@@ -641,6 +645,8 @@ class _Generator:
                 "violation_code": case.violation_code,
                 "non_registration_reason": case.non_registration_reason,
                 "sanction_lighter": case.sanction_lighter,
+                "recommended_to_bkn": case.recommended_to_bkn,
+                "recommended_to_ppk": case.recommended_to_ppk,
                 "search_text": search_text_of(case.register_number, title, description, place, people),
             }
         )

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from netra.cases.law import local_date, report_window_of
 from netra.cases.models import Attendance, Kajian, Kind
+from netra.cases.sealing import clarifications_open
 
 
 @dataclass(frozen=True)
@@ -106,6 +107,8 @@ def decision_blockers(case, *, kajian=None, clarifications=None) -> dict[str, st
     clarifications = list(case.clarifications.all() if clarifications is None else clarifications)
     pending = [c for c in clarifications if c.attendance == Attendance.BELUM]
     if pending:
+        # The deciding handler sees the invitees' names: open any the caller has not opened.
+        clarifications_open([c for c in pending if not (c.person_name or c.texts_hidden)])
         names = ", ".join(f"{c.get_party_display()} {c.person_name}" for c in pending)
         blockers["clarification"] = _(
             "Klarifikasi belum dilaksanakan: %(names)s. Catat berita acaranya (hadir atau tidak hadir) "

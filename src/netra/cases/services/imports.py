@@ -28,8 +28,10 @@ from netra.cases.models import (
 from netra.cases.receipts import receipt_code_new
 from netra.cases.report_input import ReportInput
 from netra.cases.services.common import audit
+from netra.cases.services.recipients import case_recipients_refresh
 from netra.cases.services.sealing import reporter_create
 from netra.cases.services.search import search_text_refresh
+from netra.cases.signals import cases_changed_send
 from netra.registry.models import Region
 
 RECOMMENDED = {Status.REKOMENDASI_DITERUSKAN, Status.TINDAK_LANJUT}
@@ -101,6 +103,7 @@ def _records(case: Case, item: ImportRow, user) -> None:
         created_by=user,
         **law.recommendation_fields(routing),
     )
+    case_recipients_refresh(case.pk)
     if item.status == Status.TINDAK_LANJUT:
         FollowUp.objects.create(
             case=case,
@@ -150,6 +153,7 @@ def case_import_one(*, user, item: ImportRow, source: str = Source.IMPORT, reaso
     _records(case, item, user)
     Case.objects.filter(pk=case.pk).update(**deadline_fields(case, item.registered_at or item.received_at))
     search_text_refresh(case)
+    cases_changed_send(region_codes=[case.region_code], office_ids=[case.office_id])
     Transition.objects.create(
         case=case,
         action="import",

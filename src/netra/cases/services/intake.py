@@ -1,10 +1,10 @@
 """Intake: the public report form (laporan or, when anonymous, informasi awal) and supervisors' temuan."""
 
+import dataclasses
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -15,9 +15,9 @@ from netra.accounts.scoping import SUPERVISE, can
 from netra.cases.evidence import evidence_check_all, links_clean
 from netra.cases.law import deadline, local_date
 from netra.cases.models import Case, Kind, Source, Status
-from netra.cases.report_input import period_warning, report_input_clean, report_input_parse
+from netra.cases.report_input import ParsedReport, period_warning, report_input_clean, report_input_parse
 from netra.cases.services.casebuild import case_build, competent_office
-from netra.cases.services.evidence import cleanup_on_failure
+from netra.cases.services.evidence import files_atomic
 
 WINDOW_OPEN, WINDOW_CLOSING, WINDOW_EXPIRED, WINDOW_UNKNOWN = "open", "closing", "expired", "unknown"
 WINDOW_LABELS = {
@@ -69,10 +69,21 @@ def report_window(*, election, region_code: str, known_on: date | None, today: d
     return (WINDOW_CLOSING if (due.due - today).days <= 1 else WINDOW_OPEN), due
 
 
-def intake_check(data, *, files=(), links=()) -> IntakeCheck:
-    """Missing requirements and reporting-window status for a draft report; never raises on gaps."""
+def intake_parse(data) -> ParsedReport:
+    """Parse a citizen's report once; hand the result to ``intake_check`` and ``laporan_submit_public``."""
     report, errors = report_input_parse(data, public=True)
-    evidence_count = len(list(files)) + len([link for link in (links or data.get("links") or []) if link])
+    return ParsedReport(report, errors)
+
+
+def intake_check(data=None, *, parsed: ParsedReport | None = None, files=(), links=()) -> IntakeCheck:
+    """Missing requirements and reporting-window status for a draft report; never raises on gaps.
+
+    ``parsed``: the draft already parsed by ``intake_parse`` (then ``links`` must be given here)."""
+    parsed = parsed if parsed is not None else intake_parse(data)
+    report, errors = parsed.report, parsed.errors
+    if not links and data is not None:
+        links = data.get("links") or []
+    evidence_count = len(list(files)) + len([link for link in links or [] if link])
     known_on = None if "known_on" in errors else report.known_on  # a future date has no window yet
     window, due = report_window(
         election=report.election, region_code=report.region.code if report.region else "", known_on=known_on
@@ -83,13 +94,19 @@ def intake_check(data, *, files=(), links=()) -> IntakeCheck:
     return IntakeCheck(_missing(report, evidence_count), window, due, anonymous, warnings)
 
 
-def laporan_submit_public(*, data, files=(), links=(), source: str = Source.WEB) -> tuple[Case, str]:
+def laporan_submit_public(
+    *, data=None, parsed: ParsedReport | None = None, files=(), links=(), source: str = Source.WEB
+) -> tuple[Case, str]:
     """A citizen's report without an account; anonymous reports are kept as informasi awal.
 
     Everything is validated (fields, every file by content, links) before anything is stored;
-    returns the case and its receipt code, the reporter's only handle on it.
+    ``parsed`` (from ``intake_parse``) spares parsing ``data`` again. Returns the case and its
+    receipt code, the reporter's only handle on it.
     """
-    report = report_input_clean(data, public=True)
+    parsed = parsed if parsed is not None else intake_parse(data)
+    if parsed.errors:
+        raise ValidationError(parsed.errors)
+    report = dataclasses.replace(parsed.report, reporter=dict(parsed.report.reporter))
     links = links_clean(links)
     checked = evidence_check_all(files)
     office = competent_office(report.region)
@@ -101,7 +118,7 @@ def laporan_submit_public(*, data, files=(), links=(), source: str = Source.WEB)
         report.reporter = {}
     elif not report.reporter.get("address"):
         report.reporter["address"] = ""
-    with cleanup_on_failure() as stored, transaction.atomic():
+    with files_atomic() as stored:
         case = case_build(
             report=report,
             kind=kind,
@@ -168,7 +185,7 @@ def temuan_create(
     record = _observation(user, observation, report)
     links = links_clean(links)
     checked = evidence_check_all(files)
-    with cleanup_on_failure() as stored, transaction.atomic():
+    with files_atomic() as stored:
         return case_build(
             report=report,
             kind=Kind.TEMUAN,

@@ -26,6 +26,8 @@ from netra.cases.law import local_date
 from netra.cases.models import Case, Recommendation, Status, Transition
 from netra.cases.services.common import CaseConflict, audit, now
 from netra.cases.services.followup import followup_clock_start
+from netra.cases.services.recipients import case_recipients_refresh
+from netra.cases.signals import cases_changed_send
 
 KASN = "KASN"
 BKN = "BKN"
@@ -128,6 +130,8 @@ def _hand_over_case(user, case: Case, recs: list[Recommendation], dates: dict, a
         )
         rec.refresh_from_db(fields=["handed_over_at"])
         followup_clock_start(recommendation=rec)
+    case_recipients_refresh(case.pk)
+    cases_changed_send(region_codes=[case.region_code], office_ids=[case.office_id])
     # The follow-up clock restarts: netra.law counts from the day the file reached its new addressee.
     values = {"updated_at": at, **deadline_fields(case, at)}
     if Case.objects.filter(pk=case.pk, status=Status.REKOMENDASI_DITERUSKAN).update(**values) != 1:

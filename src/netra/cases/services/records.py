@@ -14,14 +14,18 @@ from netra.cases.models import (
     Case,
     Clarification,
     Comment,
+    Evidence,
     Kajian,
     Party,
     Status,
     Terlapor,
     Witness,
 )
+from netra.cases.sealing import clarification_opened
 from netra.cases.services.common import audit
+from netra.cases.services.sealing import clarification_sealed, witness_create
 from netra.cases.services.search import search_text_refresh
+from netra.cases.signals import cases_changed_send
 from netra.notifications.services import notify_case_assigned
 
 HANDLER_ROLES = (Role.PIMPINAN, Role.STAF_PENANGANAN)
@@ -111,7 +115,7 @@ def clarification_schedule(
         item = Clarification.objects.create(
             case=case,
             party=party,
-            person_name=person_name,
+            sealed=clarification_sealed(case=case, name=person_name),
             place=place,
             created_by=user,
             scheduled_at=_aware(scheduled_at, "scheduled_at"),
@@ -122,6 +126,7 @@ def clarification_schedule(
             obj=case,
             data={"clarification_id": item.pk, "party": party},
         )
+    item.person_name = person_name  # the handler who typed it gets it back (the API's answer)
     return item
 
 
@@ -140,9 +145,11 @@ def clarification_record(
     held = _aware(held_at, "held_at")
     if held > timezone.now():
         raise ValidationError({"held_at": _("Waktu pelaksanaan tidak boleh di masa depan.")})
+    name = clarification_opened(clarification).person_name
+    sealed = clarification_sealed(case=clarification.case, name=name, record=record)
     with transaction.atomic():
         Clarification.objects.filter(pk=clarification.pk).update(
-            held_at=held, record=record, attendance=attendance
+            held_at=held, sealed=sealed, attendance=attendance
         )
         audit(
             user=user,
@@ -151,7 +158,7 @@ def clarification_record(
             data={"clarification_id": clarification.pk, "attendance": str(attendance)},
         )
     clarification.refresh_from_db()
-    return clarification
+    return clarification_opened(clarification)
 
 
 def kajian_add(
@@ -208,8 +215,9 @@ def witness_add(*, user, case: Case, name: str, address: str = "", phone: str = 
     if errors:
         raise ValidationError(errors)
     with transaction.atomic():
-        witness = Witness.objects.create(
-            case=case, name=name, address=(address or "").strip(), phone=(phone or "").strip()
+        witness = witness_create(
+            case=case,
+            identity={"name": name, "address": (address or "").strip(), "phone": (phone or "").strip()},
         )
         audit(user=user, action="case.witness.add", obj=case, data={"witness_id": witness.pk})
     return witness
@@ -234,6 +242,7 @@ def terlapor_confirm_pegawai(*, user, terlapor: Terlapor, pegawai) -> Terlapor:
             data={"terlapor_id": terlapor.pk, "pegawai_id": pegawai.pk},
         )
         search_text_refresh(terlapor.case)
+        cases_changed_send(region_codes=[terlapor.case.region_code])  # subject and agency figures
     terlapor.refresh_from_db()
     return terlapor
 
@@ -241,7 +250,7 @@ def terlapor_confirm_pegawai(*, user, terlapor: Terlapor, pegawai) -> Terlapor:
 def evidence_add(*, user, case: Case, files=(), links=(), description: str = "") -> list:
     """Staff of the handling office attach more evidence; every file is checked before any is stored."""
     from netra.cases.evidence import evidence_check_all, links_clean
-    from netra.cases.services.evidence import cleanup_on_failure, evidence_link_store, evidence_store
+    from netra.cases.services.evidence import evidence_link_store, evidence_store, files_atomic
     from netra.core.inputs import text_problem
 
     require_handling(user, case, COMMENT_ROLES)
@@ -252,11 +261,13 @@ def evidence_add(*, user, case: Case, files=(), links=(), description: str = "")
     checked, urls = evidence_check_all(files), links_clean(links)
     if not checked and not urls:
         raise ValidationError(_("Pilih berkas atau isi tautan bukti."))
-    with cleanup_on_failure() as stored, transaction.atomic():
+    with files_atomic() as stored:
         items = [
             evidence_store(case=case, checked=c, user=user, description=description, stored=stored)
             for c in checked
         ]
+        if items:
+            stored.witness = Evidence.objects.filter(pk=items[0].pk)  # settles a failed commit
         items += [evidence_link_store(case=case, url=url, user=user, description=description) for url in urls]
         audit(
             user=user,
@@ -287,6 +298,7 @@ def terlapor_add(*, user, case: Case, data: dict) -> Terlapor:
         terlapor = Terlapor.objects.create(case=case, **values)
         audit(user=user, action="case.terlapor.add", obj=case, data={"terlapor_id": terlapor.pk})
         search_text_refresh(case)
+        cases_changed_send(region_codes=[case.region_code])  # subject and agency figures
     return terlapor
 
 
@@ -307,5 +319,6 @@ def terlapor_update(*, user, terlapor: Terlapor, data: dict) -> Terlapor:
             data={"terlapor_id": terlapor.pk, "changed": changed},
         )
         search_text_refresh(terlapor.case)
+        cases_changed_send(region_codes=[terlapor.case.region_code])  # subject and agency figures
     terlapor.refresh_from_db()
     return terlapor

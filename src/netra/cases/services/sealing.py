@@ -14,16 +14,22 @@ from django.conf import settings
 from django.core.files import File
 from django.core.files.storage import default_storage
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils import timezone
 
+from netra.accounts.models import SealedTOTPDevice
 from netra.audit.services import event_record
-from netra.cases.models import CLOSED_STATUSES, Case, CaseKey, Evidence, Reporter
+from netra.cases.models import CLOSED_STATUSES, Case, CaseKey, Clarification, Evidence, Reporter, Witness
 from netra.cases.sealing import (
     case_data_key,
     case_key_context,
+    clarification_context,
+    clarification_encode,
     evidence_context,
     identity_context,
     identity_encode,
+    witness_context,
+    witness_encode,
 )
 from netra.core.crypto import (
     data_key_new,
@@ -38,19 +44,34 @@ from netra.core.crypto import (
 SPOOL_BYTES = 5 * 1024 * 1024  # encrypted uploads above this spill to a temporary file
 
 
+_KEY_ATTR = "_netra_data_key"  # the plaintext data key, kept on the case object that made or read it
+
+
+def case_key_new(case: Case) -> bytes:
+    """Create the data key of a case created in this transaction (no key can exist yet)."""
+    data_key = data_key_new()
+    CaseKey.objects.create(case=case, wrapped=data_key_wrap(data_key, context=case_key_context(case.pk)))
+    setattr(case, _KEY_ATTR, data_key)
+    return data_key
+
+
 def case_key_ensure(case: Case) -> bytes:
     """The case's data key, created (and wrapped by the newest master key) the first time."""
+    if (known := getattr(case, _KEY_ATTR, None)) is not None:
+        return known
     existing = CaseKey.objects.filter(case=case).first()
     if existing is not None:
-        return case_data_key(existing)
-    data_key = data_key_new()
-    try:
-        with transaction.atomic():
-            CaseKey.objects.create(
-                case=case, wrapped=data_key_wrap(data_key, context=case_key_context(case.pk))
-            )
-    except IntegrityError:  # a concurrent upload to the same case made it first: use that one
-        return case_data_key(CaseKey.objects.get(case=case))
+        data_key = case_data_key(existing)
+    else:
+        data_key = data_key_new()
+        try:
+            with transaction.atomic():
+                CaseKey.objects.create(
+                    case=case, wrapped=data_key_wrap(data_key, context=case_key_context(case.pk))
+                )
+        except IntegrityError:  # a concurrent upload to the same case made it first: use that one
+            data_key = case_data_key(CaseKey.objects.get(case=case))
+    setattr(case, _KEY_ATTR, data_key)
     return data_key
 
 
@@ -59,6 +80,20 @@ def reporter_create(*, case: Case, identity: dict) -> Reporter:
     key = case_key_ensure(case)
     sealed = seal(key, identity_encode(identity), context=identity_context(case.pk))
     return Reporter.objects.create(case=case, sealed=sealed)
+
+
+def witness_create(*, case: Case, identity: dict) -> Witness:
+    """Store a saksi encrypted with the case's data key; the caller's service audits the addition."""
+    key = case_key_ensure(case)
+    sealed = seal(key, witness_encode(identity), context=witness_context(case.pk))
+    return Witness.objects.create(case=case, sealed=sealed)
+
+
+def clarification_sealed(*, case: Case, name: str, record: str = "") -> str:
+    """The ciphertext of a clarification's invitee name and berita acara (the caller stores it in
+    ``Clarification.sealed`` and audits the change)."""
+    key = case_key_ensure(case)
+    return seal(key, clarification_encode(name=name, record=record), context=clarification_context(case.pk))
 
 
 def evidence_encrypted_file(*, case: Case, upload) -> File:
@@ -80,13 +115,19 @@ class RotateReport:
     key_id: str
     rewrapped: int
     total: int
+    totp_rewrapped: int = 0
+    totp_total: int = 0
 
 
 def case_keys_rewrap() -> RotateReport:
-    """Re-wrap every case key not yet under the newest master key; one audit event for the run.
+    """Re-wrap every case key and every TOTP secret not yet under the newest master key; one audit
+    event for the run. The case key also covers what it encrypts (reporters, witnesses, clarifications'
+    names and berita acara, evidence): those ciphertexts need no change.
 
     Idempotent: a second run re-wraps nothing. Older master keys may leave the ring afterwards.
     """
+    from netra.accounts.services_twofactor import totp_secrets_rewrap
+
     ring = master_ring()
     newest, rewrapped = ring[0].key_id, 0
     with transaction.atomic():
@@ -99,11 +140,14 @@ def case_keys_rewrap() -> RotateReport:
             case_key.save(update_fields=["wrapped"])
             rewrapped += 1
         total = CaseKey.objects.count()
+        totp_rewrapped = totp_secrets_rewrap(ring)
+        totp_total = SealedTOTPDevice.objects.count()
         event_record(
             actor="system", action="keys.rewrap", obj_type="keys.master", obj_id=newest,
-            data={"rewrapped": rewrapped, "case_keys": total},
+            data={"rewrapped": rewrapped, "case_keys": total, "totp_rewrapped": totp_rewrapped,
+                  "totp_secrets": totp_total},
         )  # fmt: skip
-    return RotateReport(newest, rewrapped, total)
+    return RotateReport(newest, rewrapped, total, totp_rewrapped, totp_total)
 
 
 def case_keys_by_master() -> dict[str, int]:
@@ -115,36 +159,47 @@ def case_keys_by_master() -> dict[str, int]:
 
 
 def identities_due_for_erasure(now=None):
-    """Reporters of cases closed longer ago than ``NETRA_IDENTITY_RETENTION_DAYS``, not yet erased."""
+    """Cases closed longer ago than ``NETRA_IDENTITY_RETENTION_DAYS`` that still hold a reporter's or a
+    witness's identity, or a clarification's invitee name and berita acara."""
     cutoff = (now or timezone.now()) - timedelta(days=settings.NETRA_IDENTITY_RETENTION_DAYS)
-    return Reporter.objects.filter(
-        erased_at__isnull=True, case__status__in=CLOSED_STATUSES, case__closed_at__lt=cutoff
-    ).select_related("case__office")
+    holding = (
+        Q(reporter__isnull=False, reporter__erased_at__isnull=True)
+        | Q(witnesses__isnull=False, witnesses__erased_at__isnull=True)
+        | Q(clarifications__isnull=False, clarifications__erased_at__isnull=True)
+    )
+    closed = Case.objects.filter(status__in=CLOSED_STATUSES, closed_at__lt=cutoff)
+    return closed.filter(pk__in=closed.filter(holding).values("pk")).select_related("office")
 
 
 def identities_erase_expired(*, now=None) -> list[int]:
-    """Erase the identities past retention, one transaction and one audit event per case.
-
-    The case, its record and its evidence stay; only the pelapor's personal data goes.
-    """
+    """Erase the identities past retention (the pelapor's, every saksi's, and every clarification's
+    invitee name and berita acara), one transaction and one audit event per case. The case, its record
+    and its evidence stay; only the personal data goes."""
     now, days = now or timezone.now(), settings.NETRA_IDENTITY_RETENTION_DAYS
     erased = []
-    for reporter in identities_due_for_erasure(now).order_by("pk"):
+    for case in identities_due_for_erasure(now).order_by("pk"):
         with transaction.atomic():
-            updated = Reporter.objects.filter(pk=reporter.pk, erased_at__isnull=True).update(
+            reporter = Reporter.objects.filter(case=case, erased_at__isnull=True).update(
                 sealed="", erased_at=now
             )
-            if not updated:
-                continue  # another run erased it first
+            witnesses = Witness.objects.filter(case=case, erased_at__isnull=True).update(
+                sealed="", erased_at=now
+            )
+            clarifications = Clarification.objects.filter(case=case, erased_at__isnull=True).update(
+                sealed="", erased_at=now
+            )
+            if not (reporter or witnesses or clarifications):
+                continue  # another run erased them first
             event_record(
                 actor="system",
                 action="case.reporter.erase",
                 obj_type="cases.case",
-                obj_id=reporter.case_id,
-                office_code=reporter.case.office.region_code if reporter.case.office_id else "",
-                data={"closed_at": reporter.case.closed_at, "retention_days": days},
-            )
-        erased.append(reporter.case_id)
+                obj_id=case.pk,
+                office_code=case.office.region_code if case.office_id else "",
+                data={"closed_at": case.closed_at, "retention_days": days, "reporter": bool(reporter),
+                      "witnesses": witnesses, "clarifications": clarifications},
+            )  # fmt: skip
+        erased.append(case.pk)
     return erased
 
 

@@ -29,12 +29,13 @@ def search_text_of(*parts: str | None) -> str:
     return " ".join(search_words(" ".join(p for p in parts if p)))
 
 
-def search_text_for(case) -> str:
+def search_text_for(case, terlapor=None) -> str:
+    """``terlapor``: the case's terlapor when they are at hand (not yet stored); else they are read."""
     parts = [case.register_number or "", case.title, case.description, case.place]
-    for terlapor in case.terlapor.all():
-        parts += [terlapor.name, terlapor.nip, terlapor.agency_name, terlapor.position]
-        if terlapor.agency_id:
-            parts.append(terlapor.agency.name)
+    for person in case.terlapor.all() if terlapor is None else terlapor:
+        parts += [person.name, person.nip, person.agency_name, person.position]
+        if person.agency_id:
+            parts.append(person.agency.name)
     return search_text_of(*parts)
 
 

@@ -20,6 +20,7 @@ from netra.cases.services import actions
 from netra.cases.services.actions import Plan
 from netra.cases.services.common import CaseConflict, TransitionNotAllowed, audit, now
 from netra.cases.services.search import search_text_refresh
+from netra.cases.signals import cases_changed_send
 from netra.core.taskqueue import enqueue_on_commit
 from netra.notifications.services import announces, notify_case_transition
 
@@ -110,6 +111,8 @@ def case_transition(*, user, case: Case, action: str, reason: str = "", **params
             data={**plan.data, **_step_kept(case, at)},
         )
         notify_case_transition(case=updated, action=action, from_office_id=from_office.pk, at=at)
+        regions, offices = [case.region_code, updated.region_code], [from_office.pk, updated.office_id]
+        cases_changed_send(region_codes=regions, office_ids=offices)
         if announces(action=action, case=updated):
             from netra.cases.tasks import status_notice_letter
 

@@ -15,11 +15,15 @@ def deadline_class(case) -> str:
     return DEADLINE_CLASSES.get(selectors.deadline_state(case), "")
 
 
-def mark_deadlines(cases) -> list:
-    """The cases as a list, each with ``deadline_state`` set to its CSS class for the templates."""
+def mark_deadlines(cases, user=None) -> list:
+    """The cases as a list, each with ``deadline_state`` set to its CSS class for the templates and
+    ``receipt_shown`` to the receipt code when ``user`` may see it ("" otherwise, and without a user)."""
     rows = list(cases)
     for case in rows:
         case.deadline_state = deadline_class(case)
+        # the receipt code is the reporter's key: only who may see the reporter sees it (as in the API)
+        shown = user is not None and selectors.may_see_identities(user, case)
+        case.receipt_shown = case.receipt_display if shown else ""
     return rows
 
 

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
 from netra.cases import selectors, services
-from netra.cases.forms import SERVICE_FIELD_MAP, ReportForm, TrackForm, WitnessFormSet
+from netra.cases.forms import SERVICE_FIELD_MAP, ReportForm, TrackForm, WitnessFormSet, report_parsed
 from netra.cases.views.agencies import picker_context, with_agency
 from netra.cases.views.common import errors_onto_form
 from netra.cases.views.regions import picker_levels, region_code_from
@@ -27,12 +27,6 @@ def with_region(data):
     data = data.copy()
     data["region"] = region_code_from(data)
     return with_agency(data)
-
-
-def report_service_data(form, witnesses) -> dict:
-    """The intake service's input from the cleaned form and witness rows."""
-    rows = [w.cleaned_data for w in witnesses if w.cleaned_data.get("name")]
-    return {**form.service_data(), "witnesses": rows}
 
 
 def witness_messages(witnesses) -> list[str]:
@@ -65,7 +59,7 @@ def _submit(form, witnesses, files):
     """Hand the report to the service; its errors land on the form. The case, or None."""
     try:
         case, _code = services.laporan_submit_public(
-            data=report_service_data(form, witnesses), files=files, links=form.cleaned_data["evidence_links"]
+            parsed=report_parsed(form, witnesses), files=files, links=form.cleaned_data["evidence_links"]
         )
     except ValidationError as exc:
         errors_onto_form(form, exc, field_map=REPORT_FIELD_MAP, fallback="evidence_files")

@@ -52,6 +52,7 @@ FILTER_ARGS = (
     "sanction_lighter",
     "q",
     "agency",
+    "instansi",
     "indicator",
     "outcome",
     "month",
@@ -72,7 +73,7 @@ def violation_choices() -> list[tuple[str, str]]:
 def queue(request):
     """The page every officer lands on: one keyset page of the queue and its bounded counts."""
     page = page_or_first(selectors.queue_page_for, request, request.user)
-    page.items = mark_deadlines(page.items)
+    page.items = mark_deadlines(page.items, request.user)
     counts = selectors.queue_counts_for(request.user)
     context = {"page": page, "counts": counts, "query": query_without_page(request)}
     return render(request, "cases/queue.html", context)
@@ -104,7 +105,7 @@ def case_list(request):
     if not form.errors:
         filters = _filters(form)
         page = page_or_first(selectors.case_page_for, request, request.user, **filters)
-        page.items = mark_deadlines(page.items)
+        page.items = mark_deadlines(page.items, request.user)
         context["page"], context["count"] = page, selectors.case_count_for(request.user, **filters)
     return render(request, "cases/list.html", context, status=400 if form.errors else 200)
 
@@ -167,8 +168,7 @@ def timeline(detail) -> list[dict]:
 def case_page_context(request, case_id, *, bound: dict | None = None) -> dict:
     """The case page's context; ``bound`` replaces a blank form with one carrying the user's input."""
     detail = selectors.case_detail_for(request.user, case_id)
-    if detail.reporter is not None:
-        services.identity_view_record(user=request.user, case=detail.case, channel="web")
+    services.identities_shown_record(user=request.user, detail=detail, channel="web")
     violations = violation_choices() if any(a.name == "decide" for a in detail.actions) else ()
     sanctions = (
         sanction_menu_for(request.user, detail.case)

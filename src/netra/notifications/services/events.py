@@ -96,7 +96,7 @@ def _publish(case, at: datetime, office_id: int) -> None:
         case=case,
         office_id=office_id,
         status=case.status,
-        reference=case.register_number or case.receipt_display,
+        reference=case.register_number or case.receipt_masked,
         violation_code=case.violation_code,
         published_at=at,
     )

@@ -3,11 +3,10 @@
 import secrets
 
 from django.core.files.storage import default_storage
-from django.db import transaction
 from django.utils import timezone
 
 from netra.cases.evidence import CheckedFile, evidence_check_all, extension
-from netra.cases.services.evidence import cleanup_on_failure
+from netra.cases.services.evidence import files_atomic
 from netra.prevention.models import Document, Event, Pledge
 from netra.prevention.services.common import audit, require_act
 
@@ -42,7 +41,7 @@ def document_add(*, user, parent: Event | Pledge, files, kind: str) -> list[Docu
     """Add materials or scans to an event or pledge; every file is checked before any is stored."""
     require_act(user, parent)
     checked = evidence_check_all(files)
-    with cleanup_on_failure() as stored, transaction.atomic():
+    with files_atomic() as stored:
         documents = [
             document_store(parent=parent, checked=c, kind=kind, user=user, stored=stored) for c in checked
         ]

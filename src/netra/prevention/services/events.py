@@ -1,11 +1,10 @@
 """Recording a socialisation event."""
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.utils.translation import gettext as _
 
 from netra.cases.evidence import evidence_check_all
-from netra.cases.services.evidence import cleanup_on_failure
+from netra.cases.services.evidence import files_atomic
 from netra.prevention.models import Document, Event, TargetGroup
 from netra.prevention.services.common import audit, require_recorder
 from netra.prevention.services.documents import document_store
@@ -51,7 +50,7 @@ def event_create(*, user, data: dict, audience=(), files=(), is_demo: bool = Fal
     groups = _target_groups(data.get("target_groups"))
     checked = evidence_check_all(files)
     values = {name: data[name] for name in FIELDS if name in data}
-    with cleanup_on_failure() as stored, transaction.atomic():
+    with files_atomic() as stored:
         event = Event(
             **values, region=region, region_code=region.code, target_groups=groups, office=user.office
         )

@@ -5,7 +5,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from netra.cases.evidence import evidence_check_all
-from netra.cases.services.evidence import cleanup_on_failure
+from netra.cases.services.evidence import files_atomic
 from netra.prevention.library import LIBRARY, fill
 from netra.prevention.models import Document, Pledge, PledgeTemplate
 from netra.prevention.services.common import audit, require_recorder
@@ -54,7 +54,7 @@ def pledge_create(*, user, data: dict, files=(), is_demo: bool = False) -> Pledg
     require_recorder(user, region)
     checked = evidence_check_all(files)
     values = {name: data[name] for name in FIELDS if name in data}
-    with cleanup_on_failure() as stored, transaction.atomic():
+    with files_atomic() as stored:
         pledge = Pledge(
             **values,
             region=region,

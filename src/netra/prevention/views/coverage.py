@@ -87,7 +87,10 @@ def region_coverage(request):
         "rates": selectors.violation_rates_for(request.user, code, election_id),
         "query": request.GET.urlencode(),
     }
-    return render(request, "prevention/coverage_region.html", context)
+    # A region that names no region (junk, too long) is refused with the form's message: 400, not the
+    # national figures as if the question had been answered.
+    status = 400 if form.is_bound and not form.is_valid() else 200
+    return render(request, "prevention/coverage_region.html", context, status=status)
 
 
 @officer_required
