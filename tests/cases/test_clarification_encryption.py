@@ -17,7 +17,7 @@ from netra.accounts.models import Role
 from netra.audit.models import Event
 from netra.cases import selectors, services
 from netra.cases.models import Case, Clarification, IssuedLetter, LetterKind, Status
-from netra.cases.sealing import clarifications_open
+from netra.cases.sealing import clarifications_open, letter_bytes
 from netra.cases.services.sealing import identities_erase_expired
 from netra.cli import app
 from netra.core.crypto import KeyUnavailable, master_ring, new_key_text
@@ -129,7 +129,7 @@ def test_the_invitation_letter_names_the_invitee_for_the_officer(world, key_file
     staf = world["staff"]["bintan"][Role.STAF_PENANGANAN]
     services.letter_issue(kind=LetterKind.UNDANGAN_KLARIFIKASI, case=case, user=staf)
     letter = IssuedLetter.objects.get(clarification=item)
-    assert NAME in " ".join(" ".join(page.split()) for page in pdf_pages_text(bytes(letter.pdf)))
+    assert NAME in " ".join(" ".join(page.split()) for page in pdf_pages_text(letter_bytes(letter, "pdf")))
     assert NAME not in raw_rows(case)
 
 

@@ -16,6 +16,7 @@ from netra.cases import services
 from netra.cases.letterkinds import LetterFacts
 from netra.cases.letters.notice import notice_source
 from netra.cases.models import IssuedLetter, LetterKind
+from netra.cases.sealing import letter_bytes
 from netra.cases.services.followup import followup_escalate_due
 from netra.cases.services.letterissue import letter_render, letter_template_check
 from tests.cases.helpers import PATH, act, case_in
@@ -73,12 +74,12 @@ def test_one_letter_of_every_kind_with_numbers_per_kind(every_letter):
 
 def test_every_letter_is_a_clean_pdf_and_a_docx_with_the_same_text(every_letter):
     for letter in every_letter.letters.all():
-        pdf = bytes(letter.pdf)
+        pdf = letter_bytes(letter, "pdf")
         check = qpdf_check(pdf)
         assert check.returncode == 0 and check.stderr == "", (letter.kind, check.stdout + check.stderr)
         assert rendered_page_count(pdf) >= 1
         text = " ".join(" ".join(page.split()) for page in pdf_pages_text(pdf))
-        docx = _docx_text(bytes(letter.docx))
+        docx = _docx_text(letter_bytes(letter, "docx"))
         for expected in (letter.number, "BADAN PENGAWAS PEMILIHAN UMUM"):
             assert expected in text, (letter.kind, expected)
             assert expected in docx, (letter.kind, expected)
@@ -109,7 +110,7 @@ def test_the_forwarding_letter_compiles_without_typst_warnings(every_letter):
 
 def test_the_block_request_cites_the_bkn_regulation_and_names_the_ppk(every_letter):
     letter = every_letter.letters.get(kind=LetterKind.PERMINTAAN_BLOKIR)
-    text = " ".join(" ".join(page.split()) for page in pdf_pages_text(bytes(letter.pdf)))
+    text = " ".join(" ".join(page.split()) for page in pdf_pages_text(letter_bytes(letter, "pdf")))
     assert "Peraturan Badan Kepegawaian Negara Nomor 1 Tahun 2023" in text
     assert "Pejabat Pembina Kepegawaian Pemerintah Kabupaten Bintan" in text
     assert "Kepala Badan Kepegawaian Negara" in letter.addressee
@@ -117,14 +118,14 @@ def test_the_block_request_cites_the_bkn_regulation_and_names_the_ppk(every_lett
 
 def test_the_status_notice_names_no_one(every_letter):
     letter = every_letter.letters.get(kind=LetterKind.PEMBERITAHUAN_STATUS)
-    text = " ".join(pdf_pages_text(bytes(letter.pdf)))
+    text = " ".join(pdf_pages_text(letter_bytes(letter, "pdf")))
     assert "Siti Aminah" not in text and "Budi Santoso" not in text
     assert "Kode tanda terima" in text
 
 
 def test_the_escalation_letters_say_the_target_is_not_a_statute(every_letter):
     letter = every_letter.letters.get(kind=LetterKind.PERMINTAAN_TINDAK_LANJUT)
-    text = " ".join(" ".join(page.split()) for page in pdf_pages_text(bytes(letter.pdf)))
+    text = " ".join(" ".join(page.split()) for page in pdf_pages_text(letter_bytes(letter, "pdf")))
     assert "bukan batas waktu yang ditetapkan peraturan perundang-undangan" in text
 
 
@@ -137,7 +138,7 @@ def test_an_office_words_its_own_opening_and_signer(world):
     )
     case = case_in(world, "diregistrasi")
     [letter] = services.letter_issue(kind=LetterKind.PEMBERITAHUAN_STATUS, case=case, user=head)
-    text = " ".join(" ".join(page.split()) for page in pdf_pages_text(bytes(letter.pdf)))
+    text = " ".join(" ".join(page.split()) for page in pdf_pages_text(letter_bytes(letter, "pdf")))
     assert "Dengan hormat, Bawaslu Kabupaten Bintan mengumumkan:" in text
     assert "Rina Kartika" in text
 

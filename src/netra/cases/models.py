@@ -756,7 +756,11 @@ class LetterCounter(models.Model):
 
 class IssuedLetter(models.Model):
     """A letter as issued and archived: its number, addressee, the PDF and DOCX bytes and the PDF's
-    SHA-256. Never changed after issue."""
+    SHA-256 (of the PDF as issued). Never changed after issue, except by the retention erase.
+
+    An invitation to a pelapor or saksi names a person only the handlers may see: its PDF and DOCX are
+    stored ``sealed`` with the case's data key (``netra.cases.sealing.letter_bytes`` opens them) and
+    ``addressee`` holds the party, not the name; the retention erase empties both files."""
 
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="letters")
     office = models.ForeignKey("accounts.Office", on_delete=models.PROTECT, related_name="+")
@@ -775,6 +779,8 @@ class IssuedLetter(models.Model):
     pdf = models.BinaryField(editable=False)
     docx = models.BinaryField(editable=False)
     sha256 = models.CharField(max_length=64)
+    sealed = models.BooleanField(default=False, editable=False)
+    erased_at = models.DateTimeField(null=True, blank=True, editable=False)
     issued_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )

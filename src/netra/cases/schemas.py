@@ -466,6 +466,10 @@ class IssuedLetterOut(Schema):
     addressee: str
     subject: str
     sha256: str
+    # An invitation naming a pelapor or saksi: the addressee is the party, the file opens only for the
+    # handling office's pimpinan and staf penanganan; erased (no file) after the retention period.
+    sealed: bool = False
+    erased_at: datetime | None = None
     recommendation_id: int | None = None
     clarification_id: int | None = None
 

@@ -1,5 +1,5 @@
 """Opening what is stored encrypted for a case: the reporter's and witnesses' identities, the names and
-berita acara of clarifications, the evidence files.
+berita acara of clarifications, the invitations naming a pelapor or saksi, the evidence files.
 
 Each case has its own data key (``CaseKey``), wrapped by the master key (``netra.core.crypto``).
 Nothing here writes (``netra.cases.services.sealing`` does). Only selectors call ``identity_open``,
@@ -13,7 +13,16 @@ from datetime import date, datetime
 
 from django.core.files.storage import default_storage
 
-from netra.cases.models import CaseKey, Clarification, Evidence, Party, Reporter, Witness
+from netra.cases.models import (
+    CaseKey,
+    Clarification,
+    Evidence,
+    IssuedLetter,
+    LetterKind,
+    Party,
+    Reporter,
+    Witness,
+)
 from netra.core.crypto import DecryptingReader, data_key_unwrap, unseal
 
 IDENTITY_FIELDS = (
@@ -69,6 +78,11 @@ def clarification_context(case_id: int) -> str:
 
 def evidence_context(case_id: int) -> str:
     return f"netra:evidence:{case_id}"
+
+
+def letter_context(case_id: int, fmt: str) -> str:
+    """One context per format, so a sealed PDF cannot be passed off as the DOCX or another case's."""
+    return f"netra:letter-{fmt}:{case_id}"
 
 
 def case_data_key(case_key: CaseKey) -> bytes:
@@ -181,6 +195,25 @@ def clarifications_open(items, *, identities: bool = True) -> int:
         item.person_name, item.record, item.texts_hidden = values["name"], values["record"], False
         shown += item.party in IDENTITY_PARTIES
     return shown
+
+
+def letter_names_identity(kind: str, clarification: Clarification | None) -> bool:
+    """An invitation to a pelapor or saksi: stored sealed, opened only for whoever sees identities."""
+    return (
+        kind == LetterKind.UNDANGAN_KLARIFIKASI
+        and clarification is not None
+        and (clarification.party in IDENTITY_PARTIES)
+    )
+
+
+def letter_bytes(letter: IssuedLetter, fmt: str) -> bytes:
+    """The archived PDF or DOCX as issued (``fmt`` "pdf" or "docx"), opened with the case's data key when
+    the letter is sealed (raises ``KeyUnavailable`` without the right master key)."""
+    stored = bytes(getattr(letter, fmt))
+    if not letter.sealed:
+        return stored
+    key = case_data_key(CaseKey.objects.get(case_id=letter.case_id))
+    return unseal(key, stored.decode("ascii"), context=letter_context(letter.case_id, fmt))
 
 
 def clarification_opened(item: Clarification) -> Clarification:

@@ -51,6 +51,7 @@ from netra.cases.sealing import (
     WitnessIdentity,
     clarifications_open,
     identity_open,
+    letter_bytes,
     witnesses_open,
 )
 from netra.cases.services.search import search_words
@@ -687,20 +688,34 @@ def case_letters_for(user, case: Case) -> list:
     if not user.has_role(*LETTER_ROLES):
         return []
     rows = restrict(IssuedLetter.objects.filter(case=case), user, VIEW)
-    return list(rows.defer("pdf", "docx").order_by("issued_at", "pk"))
+    letters = list(rows.defer("pdf", "docx").order_by("issued_at", "pk"))
+    identities = sees_identities(user, case)
+    for letter in letters:
+        letter.openable = _letter_openable(letter, identities)
+    return letters
 
 
-def issued_letter_for(user, case_id, letter_id):
-    """One issued letter (with its archived bytes) for a download; Http404 otherwise."""
+def _letter_openable(letter, identities: bool) -> bool:
+    """Erased letters open for no one; an invitation naming a pelapor or saksi only for the roles that
+    see identities (everyone who sees the case's letters sees that it was issued)."""
+    return letter.erased_at is None and (identities or not letter.sealed)
+
+
+def issued_letter_file_for(user, case_id, letter_id, fmt: str):
+    """(letter, the archived PDF or DOCX bytes as issued) for a download; Http404 otherwise, also for a
+    sealed invitation the user may not open and for an erased one."""
     from netra.cases.models import IssuedLetter
 
     case = case_get_for(user, case_id)
     if not user.has_role(*LETTER_ROLES):
         raise Http404("Surat tidak ditemukan.")
     try:
-        return restrict(IssuedLetter.objects.filter(case=case), user, VIEW).get(pk=int(letter_id))
+        letter = restrict(IssuedLetter.objects.filter(case=case), user, VIEW).get(pk=int(letter_id))
     except (IssuedLetter.DoesNotExist, TypeError, ValueError):
         raise Http404("Surat tidak ditemukan.") from None
+    if not _letter_openable(letter, sees_identities(user, case)):
+        raise Http404("Surat tidak ditemukan.")
+    return letter, letter_bytes(letter, fmt)
 
 
 def followup_clocks_for(user, case) -> dict:

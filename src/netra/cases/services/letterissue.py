@@ -11,6 +11,7 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import F
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from netra.accounts.models import Role
@@ -22,9 +23,19 @@ from netra.cases import letterkinds
 from netra.cases.law import local_date
 from netra.cases.letters.data import clean_text
 from netra.cases.letters.notice import render_notice_docx, render_notice_pdf
-from netra.cases.models import Case, Clarification, IssuedLetter, LetterCounter, LetterKind, LetterTemplate
+from netra.cases.models import (
+    Case,
+    Clarification,
+    IssuedLetter,
+    LetterCounter,
+    LetterKind,
+    LetterTemplate,
+    Party,
+)
+from netra.cases.sealing import letter_names_identity
 from netra.cases.services.common import actor_name, audit, now
 from netra.cases.services.numbering import ROMAN
+from netra.cases.services.sealing import letter_sealed
 
 SYSTEM_ACTOR = "system:letters"  # the notification worker announcing a status change
 DEFAULT_NUMBER_TEMPLATE = "{seq:03d}/{series}/{region}/{month}/{year}"
@@ -75,7 +86,15 @@ def letter_store(*, kind: str, facts: letterkinds.LetterFacts, at: datetime, use
     case = facts.case
     facts.number = letter_number_issue(office=case.office, kind=kind, day=facts.issued_on)
     notice = letter_render(kind=kind, facts=facts)
-    pdf = render_notice_pdf(notice)
+    pdf, docx = render_notice_pdf(notice), render_notice_docx(notice)
+    addressee = "; ".join(notice.recipients)
+    invitee = facts.clarification
+    sealed = letter_names_identity(kind, invitee)
+    if sealed and invitee is not None:  # names a pelapor or saksi: stored encrypted, listed as the party
+        with translation.override("id"):
+            addressee = str(Party(invitee.party).label)
+        pdf_stored = letter_sealed(case=case, content=pdf, fmt="pdf")
+        docx = letter_sealed(case=case, content=docx, fmt="docx")
     return IssuedLetter.objects.create(
         case=case,
         office=case.office,
@@ -85,11 +104,12 @@ def letter_store(*, kind: str, facts: letterkinds.LetterFacts, at: datetime, use
         number=facts.number,
         issued_at=at,
         issued_on=facts.issued_on,
-        addressee="; ".join(notice.recipients)[:300],
+        addressee=addressee[:300],
         subject=notice.subject[:300],
-        pdf=pdf,
-        docx=render_notice_docx(notice),
+        pdf=pdf_stored if sealed else pdf,
+        docx=docx,
         sha256=hashlib.sha256(pdf).hexdigest(),
+        sealed=sealed,
         issued_by=user,
     )
 
@@ -173,13 +193,12 @@ def letter_issue(
 
 
 def letter_download_audit(*, user, letter: IssuedLetter, fmt: str) -> None:
+    """Audit a download; of a sealed invitation it is also a view of the identity it names."""
+    data = {"case_id": letter.case_id, "format": fmt, "number": letter.number}
+    if letter.sealed:
+        data["identity"] = True
     with transaction.atomic():
-        audit(
-            user=user,
-            action="case.letter_download",
-            obj=letter,
-            data={"case_id": letter.case_id, "format": fmt, "number": letter.number},
-        )
+        audit(user=user, action="case.letter_download", obj=letter, data=data)
 
 
 def letter_template_check(kind: str, data: dict) -> dict:

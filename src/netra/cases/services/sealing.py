@@ -19,7 +19,16 @@ from django.utils import timezone
 
 from netra.accounts.models import SealedTOTPDevice
 from netra.audit.services import event_record
-from netra.cases.models import CLOSED_STATUSES, Case, CaseKey, Clarification, Evidence, Reporter, Witness
+from netra.cases.models import (
+    CLOSED_STATUSES,
+    Case,
+    CaseKey,
+    Clarification,
+    Evidence,
+    IssuedLetter,
+    Reporter,
+    Witness,
+)
 from netra.cases.sealing import (
     case_data_key,
     case_key_context,
@@ -28,6 +37,7 @@ from netra.cases.sealing import (
     evidence_context,
     identity_context,
     identity_encode,
+    letter_context,
     witness_context,
     witness_encode,
 )
@@ -96,6 +106,12 @@ def clarification_sealed(*, case: Case, name: str, record: str = "") -> str:
     return seal(key, clarification_encode(name=name, record=record), context=clarification_context(case.pk))
 
 
+def letter_sealed(*, case: Case, content: bytes, fmt: str) -> bytes:
+    """A letter's PDF or DOCX encrypted with the case's data key, as stored in ``IssuedLetter``."""
+    key = case_key_ensure(case)
+    return seal(key, content, context=letter_context(case.pk, fmt)).encode("ascii")
+
+
 def evidence_encrypted_file(*, case: Case, upload) -> File:
     """The upload encrypted with the case's key, as a file Django's storage can save."""
     key = case_key_ensure(case)
@@ -160,21 +176,22 @@ def case_keys_by_master() -> dict[str, int]:
 
 def identities_due_for_erasure(now=None):
     """Cases closed longer ago than ``NETRA_IDENTITY_RETENTION_DAYS`` that still hold a reporter's or a
-    witness's identity, or a clarification's invitee name and berita acara."""
+    witness's identity, a clarification's invitee name and berita acara, or an invitation naming them."""
     cutoff = (now or timezone.now()) - timedelta(days=settings.NETRA_IDENTITY_RETENTION_DAYS)
     holding = (
         Q(reporter__isnull=False, reporter__erased_at__isnull=True)
         | Q(witnesses__isnull=False, witnesses__erased_at__isnull=True)
         | Q(clarifications__isnull=False, clarifications__erased_at__isnull=True)
+        | Q(letters__sealed=True, letters__erased_at__isnull=True)
     )
     closed = Case.objects.filter(status__in=CLOSED_STATUSES, closed_at__lt=cutoff)
     return closed.filter(pk__in=closed.filter(holding).values("pk")).select_related("office")
 
 
 def identities_erase_expired(*, now=None) -> list[int]:
-    """Erase the identities past retention (the pelapor's, every saksi's, and every clarification's
-    invitee name and berita acara), one transaction and one audit event per case. The case, its record
-    and its evidence stay; only the personal data goes."""
+    """Erase the identities past retention (the pelapor's, every saksi's, every clarification's invitee
+    name and berita acara, and the invitations naming a pelapor or saksi), one transaction and one
+    audit event per case. The case, its record and its evidence stay; only the personal data goes."""
     now, days = now or timezone.now(), settings.NETRA_IDENTITY_RETENTION_DAYS
     erased = []
     for case in identities_due_for_erasure(now).order_by("pk"):
@@ -188,7 +205,10 @@ def identities_erase_expired(*, now=None) -> list[int]:
             clarifications = Clarification.objects.filter(case=case, erased_at__isnull=True).update(
                 sealed="", erased_at=now
             )
-            if not (reporter or witnesses or clarifications):
+            letters = IssuedLetter.objects.filter(case=case, sealed=True, erased_at__isnull=True).update(
+                pdf=b"", docx=b"", erased_at=now
+            )
+            if not (reporter or witnesses or clarifications or letters):
                 continue  # another run erased them first
             event_record(
                 actor="system",
@@ -197,7 +217,7 @@ def identities_erase_expired(*, now=None) -> list[int]:
                 obj_id=case.pk,
                 office_code=case.office.region_code if case.office_id else "",
                 data={"closed_at": case.closed_at, "retention_days": days, "reporter": bool(reporter),
-                      "witnesses": witnesses, "clarifications": clarifications},
+                      "witnesses": witnesses, "clarifications": clarifications, "letters": letters},
             )  # fmt: skip
         erased.append(case.pk)
     return erased

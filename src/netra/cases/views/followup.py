@@ -33,9 +33,9 @@ def _back(case_id: int) -> HttpResponseRedirect:
 
 def issued_letter_response(user, case_id: int, letter_id: int, fmt: str) -> HttpResponse:
     """The archived bytes of an issued letter, after the download is audited (pages and API)."""
-    letter = selectors.issued_letter_for(user, case_id, letter_id)
+    letter, content = selectors.issued_letter_file_for(user, case_id, letter_id, fmt)
     services.letter_download_audit(user=user, letter=letter, fmt=fmt)
-    response = HttpResponse(bytes(getattr(letter, fmt)), content_type=_TYPES[fmt])
+    response = HttpResponse(content, content_type=_TYPES[fmt])
     response["Content-Disposition"] = f'attachment; filename="{safe_filename(letter.number, fmt)}"'
     response["X-Content-Type-Options"] = "nosniff"
     response["Cache-Control"] = "private, no-store"
