@@ -243,6 +243,28 @@ def test_jadikan_temuan_attaches_a_captured_snapshot(make_item, roster, officer,
     assert f"butir-pemantauan-{item.pk}.json" in stored
 
 
+def test_jadikan_temuan_uses_the_capture_already_made(make_item, roster, officer, settings):
+    from netra.monitoring.models import Capture
+    from netra.monitoring.services.capture import capture_url
+    from tests.monitoring_capture.conftest import Answer, LocalSite
+
+    settings.NETRA_CAPTURE_ALLOW_PRIVATE = True
+    settings.NETRA_CHROMIUM = "/nonexistent/chromium"  # the WARC is enough here
+    site = LocalSite()
+    try:
+        site.route("/status/8", Answer(200, b"<p>Coblos nomor 2</p>", {"Content-Type": "text/html"}))
+        item = make_item(url=site.url("/status/8"), author_matches=[match(roster[0])])
+        earlier = capture_url(item.url, user=officer("bintan"), item=item)
+        case = triage.item_to_temuan(item, user=officer("bintan"))
+        fetched = [seen.path for seen in site.seen]
+    finally:
+        site.close()
+    assert fetched == ["/status/8"]  # once, by the officer's capture: the temuan fetched nothing more
+    assert Capture.objects.filter(item=item).count() == 1
+    stored = {e.original_name: e.sha256 for e in case.evidence.exclude(file="")}
+    assert stored[f"tangkapan-{earlier.pk}.warc.gz"] == earlier.warc_sha256
+
+
 def test_queue_api_pages_with_the_next_cursor_header(make_item, officer, client):
     high, low = make_item(priority=0.9), make_item(priority=0.1)
     make_item(priority=0.99, state=Item.State.PENDING)

@@ -305,10 +305,14 @@ def _checked(data: bytes, name: str, kind: FileKind) -> CheckedFile:
 
 
 def _capture(item: Item, user) -> Capture | None:
-    """A snapshot of the item's URL (``capture_url``), or None when the URL was refused or failed
-    (the URL then stays a link evidence, and the reason is logged)."""
+    """A snapshot of the item's URL: the newest capture already done for the item (an officer pressed
+    "Tangkap halaman" first; it is also nearer the post's time), else a fetch now (``capture_url``).
+    None when the URL was refused or failed (the URL then stays a link evidence; the reason is logged)."""
     if not item.url:
         return None
+    done = Capture.objects.filter(item=item, url=item.url[:1000], state=Capture.State.DONE)
+    if (earlier := done.exclude(warc_sha256="").order_by("-captured_at", "-pk").first()) is not None:
+        return earlier
     try:
         return capture_url(item.url, user=user, item=item)
     except CaptureError as exc:
