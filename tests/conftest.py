@@ -59,6 +59,26 @@ def _sqlite_flush_lifts_audit_guards() -> None:
     DatabaseOperations.sql_flush = sql_flush  # type: ignore[method-assign]
 
 
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """On PostgreSQL, no autovacuum on the test tables. A test's transaction holds uncommitted rows
+    for minutes; an ANALYZE meanwhile records them as absent (reltuples 0) and the planner then picks
+    nested loops that run for minutes (seen in tests/registry/test_regions.py on a server with
+    autovacuum on). The suite then runs as on a CI image with autovacuum off, on any server."""
+    from django.db import connection
+
+    with django_db_blocker.unblock():
+        if connection.vendor != "postgresql":
+            return
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT format('ALTER TABLE %I.%I SET (autovacuum_enabled = false)', schemaname, tablename)"
+                " FROM pg_tables WHERE schemaname = current_schema()"
+            )
+            for (statement,) in cursor.fetchall():
+                cursor.execute(statement)
+
+
 @pytest.fixture(autouse=True)
 def _generous_intake_limits(settings):
     """Every test posts from 127.0.0.1 into one shared cache: the public intake limits
