@@ -14,6 +14,7 @@ from netra.cases.models import Case, Kind
 from netra.monitoring import selectors
 from netra.monitoring.models import Item, WatchedAccount
 from netra.monitoring.services import triage, watch
+from netra.monitoring.services.capture_evidence import capture_evidence_attach
 from tests.monitoring_triage.conftest import match
 
 pytestmark = pytest.mark.django_db
@@ -263,6 +264,56 @@ def test_jadikan_temuan_uses_the_capture_already_made(make_item, roster, officer
     assert Capture.objects.filter(item=item).count() == 1
     stored = {e.original_name: e.sha256 for e in case.evidence.exclude(file="")}
     assert stored[f"tangkapan-{earlier.pk}.warc.gz"] == earlier.warc_sha256
+
+
+def test_jadikan_temuan_on_the_page_queues_the_capture_and_the_worker_adds_it(
+    make_item, roster, officer, client, settings, django_capture_on_commit_callbacks
+):
+    from netra.monitoring.models import Capture
+    from tests.monitoring_capture.conftest import Answer, LocalSite
+    from tests.monitoring_capture.test_views import _run_queued
+
+    settings.NETRA_CAPTURE_ALLOW_PRIVATE = True
+    settings.NETRA_CHROMIUM = "/nonexistent/chromium"  # the WARC is enough here
+    user = officer("bintan")
+    site = LocalSite()
+    try:
+        site.route("/status/9", Answer(200, b"<p>Pilih nomor 2</p>", {"Content-Type": "text/html"}))
+        item = make_item(url=site.url("/status/9"), author_matches=[match(roster[0])])
+        client.force_login(user)
+        with django_capture_on_commit_callbacks(execute=True):
+            response = client.post(
+                f"/pemantauan/butir/{item.pk}/temuan/", {"pegawai": roster[0].pk}, follow=True
+            )
+        fetched_in_request = list(site.seen)
+        case = Case.objects.get()
+        capture = Capture.objects.get(item=item)
+        assert response.status_code == 200 and "sedang ditangkap" in response.content.decode()
+        assert fetched_in_request == []  # the officer did not wait for the page
+        assert (capture.state, capture.case_id, capture.captured_by) == ("pending", case.pk, user)
+        assert list(case.evidence.exclude(link="").values_list("link", flat=True)) == [item.url]
+        assert _run_queued() == 1  # the worker's turn
+    finally:
+        site.close()
+    capture.refresh_from_db()
+    stored = {e.original_name: e.sha256 for e in case.evidence.exclude(file="")}
+    assert capture.state == "done" and stored[f"tangkapan-{capture.pk}.warc.gz"] == capture.warc_sha256
+    event = Event.objects.get(action="monitoring.capture_attach", object_id=str(capture.pk))
+    assert event.data == {"case_id": case.pk, "item_id": item.pk, "evidence": [capture.warc_sha256]}
+    assert capture_evidence_attach(capture) == 0  # delivered twice: nothing added twice
+    assert case.evidence.exclude(file="").count() == 2  # the item's JSON and the WARC
+
+
+def test_a_refused_url_leaves_the_page_temuan_with_its_link(make_item, roster, officer, client):
+    from netra.monitoring.models import Capture
+
+    item = make_item(url="http://127.0.0.1:9/status/1", author_matches=[match(roster[0])])  # private
+    client.force_login(officer("bintan"))
+    response = client.post(f"/pemantauan/butir/{item.pk}/temuan/", {"pegawai": roster[0].pk}, follow=True)
+    case = Case.objects.get()
+    assert response.status_code == 200 and "sedang ditangkap" not in response.content.decode()
+    assert not Capture.objects.exists()
+    assert list(case.evidence.exclude(link="").values_list("link", flat=True)) == [item.url]
 
 
 def test_queue_api_pages_with_the_next_cursor_header(make_item, officer, client):

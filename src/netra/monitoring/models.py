@@ -308,8 +308,10 @@ class Capture(models.Model):
     """A web page fetched once as evidence: the raw response as WARC and a rendered PDF/screenshot,
     each stored with its SHA-256 and capture time (also written to the audit log).
 
-    A capture asked for on the item page is queued (``State.PENDING``) and done by a worker
-    (``tasks_capture.capture_run``); ``netra capture`` and "Jadikan temuan" store it done at once."""
+    A capture asked for on the item page or by "Jadikan temuan" on the page is queued
+    (``State.PENDING``) and done by a worker (``tasks_capture.capture_run``); ``netra capture`` and
+    ``netra monitor temuan`` store it done at once. ``case`` is the temuan whose evidence the capture
+    becomes when the worker is done."""
 
     class State(models.TextChoices):
         PENDING = "pending", _("menunggu")
@@ -335,6 +337,7 @@ class Capture(models.Model):
     # the request time until then).
     requested_at = models.DateTimeField(null=True, blank=True)
     started_at = models.DateTimeField(null=True, blank=True)
+    case = models.ForeignKey("cases.Case", on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
 
     class Meta:
         ordering = ["-captured_at", "-pk"]

@@ -17,7 +17,7 @@ from netra.core.keyset import BadCursor as BadCursor  # for the views: a bad cur
 from netra.core.keyset import Key, Page, paginate
 from netra.law import catalogue
 from netra.monitoring.highlight import Segment, cue_segments
-from netra.monitoring.models import Cluster, Item, Source, WatchedAccount
+from netra.monitoring.models import Capture, Cluster, Item, Source, WatchedAccount
 from netra.registry.models import Agency, Pegawai
 
 QUEUE_KEYS = [
@@ -260,6 +260,13 @@ def may_triage(user, item: Item) -> bool:
         and user.has_role(*TRIAGE_ROLES)
         and can(user, item, SUPERVISE)
     )
+
+
+def temuan_capture_pending(user, case) -> bool:
+    """A snapshot queued for the temuan ``case`` (made from an item of the user's territory) is
+    still to be added to its evidence."""
+    pending = Capture.objects.filter(case=case, state__in=(Capture.State.PENDING, Capture.State.RUNNING))
+    return restrict(Item.objects.filter(case=case), user, SUPERVISE).exists() and pending.exists()
 
 
 def may_make_temuan(user) -> bool:

@@ -34,6 +34,7 @@ from netra.monitoring.capture.fetch import Fetched, FetchError, Limits, fetch
 from netra.monitoring.capture.render import RenderError, RenderOptions, render_page
 from netra.monitoring.capture.warc import write_warc
 from netra.monitoring.models import Capture, Item
+from netra.monitoring.services.capture_evidence import capture_evidence_attach
 
 # Who may capture a page: the supervisory office's staff that watch and handle (analysts included:
 # cyber supervision is their work).
@@ -262,7 +263,10 @@ def capture_job_run(capture_id: int) -> dict:
                 _audit_done(capture, user, page)
     except _Superseded:
         return {"capture_id": capture_id, "state": "superseded"}
-    return {"capture_id": capture_id, "state": Capture.State.DONE}
+    added = 0
+    if capture.case_id is not None:  # queued by "Jadikan temuan": the snapshot joins its evidence
+        added = capture_evidence_attach(capture)
+    return {"capture_id": capture_id, "state": Capture.State.DONE, "evidence_added": added}
 
 
 def _file_sha256(name: str) -> str | None:

@@ -23,7 +23,7 @@ from netra.monitoring.services.capture import ACTIVE, CaptureError, capture_limi
 from netra.monitoring.tasks_capture import capture_run
 
 
-def capture_request(url: str, *, user, item: Item) -> tuple[Capture, bool]:
+def capture_request(url: str, *, user, item: Item, for_case=None) -> tuple[Capture, bool]:
     """Queue a capture of ``url`` for ``item`` (the capture button): the row is ``pending`` and a
     worker runs it (``tasks_capture.capture_run``). Idempotent: while a capture of the same item and
     URL is pending or running, that one is returned (``created`` False) and nothing is queued.
@@ -31,6 +31,9 @@ def capture_request(url: str, *, user, item: Item) -> tuple[Capture, bool]:
     The URL's form and addresses are checked now, so a refused URL answers at once (CaptureError, no
     row); PermissionDenied / ``Item.DoesNotExist`` as ``capture_url``. Audited
     (``monitoring.capture_request``); the worker audits the capture itself (``monitoring.capture``).
+
+    ``for_case``: the temuan just made of the item ("Jadikan temuan"); the worker adds the capture to
+    its evidence when done (a capture already queued for the item is given that case too).
     """
     require_capturer(user, item)
     url = url.strip()[:1000]
@@ -46,7 +49,7 @@ def capture_request(url: str, *, user, item: Item) -> tuple[Capture, bool]:
     )
     active = Capture.objects.filter(item=item, url=url, state__in=ACTIVE).first()
     if active is not None:
-        return active, False
+        return _joined(active, for_case), False
     try:
         with transaction.atomic():
             capture = Capture.objects.create(
@@ -56,13 +59,14 @@ def capture_request(url: str, *, user, item: Item) -> tuple[Capture, bool]:
                 captured_at=now,
                 requested_at=now,
                 captured_by=user,
+                case=for_case,
             )
             event_record(
                 actor=actor_name(user),
                 action="monitoring.capture_request",
                 obj_type="monitoring.capture",
                 obj_id=capture.pk,
-                data={"url": url, "item_id": item.pk},
+                data={"url": url, "item_id": item.pk, "case_id": for_case.pk if for_case else None},
                 office_code=user.office.region_code,
             )
             enqueue_on_commit(capture_run, capture.pk)
@@ -70,5 +74,13 @@ def capture_request(url: str, *, user, item: Item) -> tuple[Capture, bool]:
         active = Capture.objects.filter(item=item, url=url, state__in=ACTIVE).first()
         if active is None:
             raise
-        return active, False
+        return _joined(active, for_case), False
     return capture, True
+
+
+def _joined(active: Capture, for_case) -> Capture:
+    """A capture already queued for the item, given the temuan's case if it has none."""
+    if for_case is not None and active.case_id is None:
+        Capture.objects.filter(pk=active.pk, case__isnull=True).update(case=for_case)
+        active.case = for_case
+    return active

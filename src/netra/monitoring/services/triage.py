@@ -2,21 +2,19 @@
 (``item_to_temuan``), one item at a time or for a whole near-duplicate cluster. Every action checks
 role and jurisdiction (``netra.accounts.scoping``) and writes one audit event per item."""
 
-import hashlib
 import json
 import logging
 from datetime import date
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from netra.accounts.models import Role, User
 from netra.accounts.scoping import SUPERVISE, VIEW, can, is_supervisor, monitoring_item_region_code, restrict
-from netra.cases.evidence import CheckedFile, FileKind
+from netra.cases.evidence import FileKind
 from netra.cases.law import local_date
 from netra.cases.models import Case, Election, Evidence, Terlapor
 from netra.cases.models import Source as CaseSource
@@ -26,6 +24,8 @@ from netra.cases.services.intake import temuan_create
 from netra.core.inputs import text_problem
 from netra.monitoring.models import Capture, Cluster, Item
 from netra.monitoring.services.capture import CaptureError, capture_url
+from netra.monitoring.services.capture_evidence import capture_files, checked_file
+from netra.monitoring.services.capture_queue import capture_request
 from netra.monitoring.services.watch import audit, watched_ensure
 from netra.registry.models import Pegawai, Region
 
@@ -34,7 +34,6 @@ log = logging.getLogger(__name__)
 TRIAGE_ROLES = (Role.PIMPINAN, Role.PENGAWAS, Role.STAF_PENANGANAN)
 REASON_MAX = 1000
 EVIDENCE_JSON = FileKind("application/json", "JSON", frozenset({"json"}))
-EVIDENCE_WARC = FileKind("application/warc", "WARC", frozenset({"warc"}))
 TEXT_MAX = 10_000
 TITLE_MAX = 200
 
@@ -297,21 +296,21 @@ def item_record(item: Item) -> dict[str, Any]:
     }
 
 
-def _checked(data: bytes, name: str, kind: FileKind) -> CheckedFile:
-    upload = ContentFile(data, name=name)
-    return CheckedFile(
-        upload=upload, name=name, kind=kind, sha256=hashlib.sha256(data).hexdigest(), size=len(data)
-    )
-
-
-def _capture(item: Item, user) -> Capture | None:
-    """A snapshot of the item's URL: the newest capture already done for the item (an officer pressed
-    "Tangkap halaman" first; it is also nearer the post's time), else a fetch now (``capture_url``).
-    None when the URL was refused or failed (the URL then stays a link evidence; the reason is logged)."""
+def _capture_done(item: Item) -> Capture | None:
+    """The newest capture of the item's URL already done for the item (an officer pressed "Tangkap
+    halaman" first; it is also nearer the post's time)."""
     if not item.url:
         return None
     done = Capture.objects.filter(item=item, url=item.url[:1000], state=Capture.State.DONE)
-    if (earlier := done.exclude(warc_sha256="").order_by("-captured_at", "-pk").first()) is not None:
+    return done.exclude(warc_sha256="").order_by("-captured_at", "-pk").first()
+
+
+def _capture(item: Item, user) -> Capture | None:
+    """A snapshot of the item's URL: one already done for the item, else a fetch now (``capture_url``).
+    None when the URL was refused or failed (the URL then stays a link evidence; the reason is logged)."""
+    if not item.url:
+        return None
+    if (earlier := _capture_done(item)) is not None:
         return earlier
     try:
         return capture_url(item.url, user=user, item=item)
@@ -320,53 +319,7 @@ def _capture(item: Item, user) -> Capture | None:
         return None
 
 
-_RENDERED_KINDS = {
-    "pdf": FileKind("application/pdf", "PDF", frozenset({"pdf"})),
-    "png": FileKind("image/png", "PNG", frozenset({"png"})),
-}
-
-
-def _capture_files(capture) -> list[tuple[CheckedFile, str]]:
-    """The capture's stored files (rendered page, then the gzipped WARC) as evidence files; each is
-    hashed again on reading and must still match the hash the capture recorded."""
-    from django.core.files.storage import default_storage
-
-    found = []
-    for stored, kind, expected, name, label in (
-        (
-            capture.rendered_file,
-            _RENDERED_KINDS.get(capture.rendered_kind),
-            capture.rendered_sha256,
-            f"tangkapan-{capture.pk}.{capture.rendered_kind}",
-            _("Tampilan halaman"),
-        ),
-        (
-            capture.warc_file,
-            EVIDENCE_WARC,
-            capture.warc_sha256,
-            f"tangkapan-{capture.pk}.warc.gz",
-            _("Arsip WARC"),
-        ),
-    ):
-        if not stored or kind is None:
-            continue
-        with default_storage.open(stored.name, "rb") as handle:
-            data = handle.read()
-        checked = _checked(data, name, kind)
-        if checked.sha256 != expected:
-            raise ValidationError(
-                _("Berkas tangkapan halaman berubah sejak ditangkap; tangkap ulang halaman.")
-            )
-        description = _("%(label)s %(url)s, ditangkap %(at)s") % {
-            "label": label,
-            "url": capture.url,
-            "at": timezone.localtime(capture.captured_at).strftime("%Y-%m-%d %H:%M %Z"),
-        }
-        found.append((checked, description))
-    return found
-
-
-def item_to_temuan(item: Item, *, user, pegawai=None) -> Case:
+def item_to_temuan(item: Item, *, user, pegawai=None, queue_capture: bool = False) -> Case:
     """Make a temuan of the item ("Jadikan temuan"), handled by the user's office.
 
     Pre-filled: the terlapor (``pegawai``, else the watched account's owner, else the best roster
@@ -375,6 +328,10 @@ def item_to_temuan(item: Item, *, user, pegawai=None) -> Case:
     item's text and metadata as a JSON evidence file (SHA-256 like any evidence), and the URL as a
     captured snapshot (PDF/PNG and WARC) when the capture service has it, else as a link. The item
     and the case are linked both ways (``Item.case``; the case page shows its monitoring origin).
+
+    The URL's snapshot is one already done for the item, else fetched now; with ``queue_capture``
+    (the page: the officer does not wait for a fetch) it is queued instead, the URL stays a link, and
+    the worker adds the snapshot to the temuan's evidence when done (``capture_evidence_attach``).
     """
     _require_triager(user, item)
     _not_temuan(item)
@@ -410,16 +367,16 @@ def item_to_temuan(item: Item, *, user, pegawai=None) -> Case:
             }
         ).strip()[:TEXT_MAX],
     }
-    capture = _capture(item, user)
+    capture = _capture_done(item) if queue_capture else _capture(item, user)
     record = json.dumps(item_record(item), ensure_ascii=False, indent=2, sort_keys=True).encode()
     files = [
         (
-            _checked(record, f"butir-pemantauan-{item.pk}.json", EVIDENCE_JSON),
+            checked_file(record, f"butir-pemantauan-{item.pk}.json", EVIDENCE_JSON),
             _("Teks dan metadata butir pemantauan"),
         )
     ]
     if capture is not None:
-        files += _capture_files(capture)
+        files += capture_files(capture)
     links = [item.url] if item.url and capture is None else []
     with cleanup_on_failure() as stored, transaction.atomic():
         locked = _locked(item)
@@ -446,7 +403,22 @@ def item_to_temuan(item: Item, *, user, pegawai=None) -> Case:
             },
         )
     item.case, item.triage = case, Item.Triage.TEMUAN
+    if queue_capture and capture is None:
+        _capture_queue(item, user, case)
     return case
+
+
+def _capture_queue(item: Item, user, case: Case) -> Capture | None:
+    """Queue the snapshot of the temuan's URL (after the temuan committed: a refused URL or a lost
+    queue leaves the link, as a failed capture does)."""
+    if not item.url:
+        return None
+    try:
+        capture, _created = capture_request(item.url, user=user, item=item, for_case=case)
+    except (CaptureError, PermissionDenied) as exc:
+        log.info("capture of item %s not queued: %s", item.pk, exc)
+        return None
+    return capture
 
 
 # A whole cluster ---------------------------------------------------------------------------------

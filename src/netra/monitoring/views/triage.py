@@ -178,11 +178,17 @@ def item_watch(request, item_id: int):
 def item_temuan(request, item_id: int):
     item = selectors.item_get_for(request.user, item_id)
     try:
-        case = services.item_to_temuan(item, user=request.user, pegawai=_pegawai_id(request))
+        case = services.item_to_temuan(
+            item, user=request.user, pegawai=_pegawai_id(request), queue_capture=True
+        )
     except ValidationError as exc:
         messages.error(request, _("Temuan belum dapat dibuat: %(why)s") % {"why": " ".join(exc.messages)})
         return _back(item_id)
     messages.success(request, _("Temuan dibuat dari butir pemantauan ini."))
+    if selectors.temuan_capture_pending(request.user, case):
+        messages.info(
+            request, _("Halaman tautannya sedang ditangkap; hasilnya ditambahkan ke bukti temuan ini.")
+        )
     return HttpResponseRedirect(reverse("cases:detail", args=[case.pk]))
 
 
