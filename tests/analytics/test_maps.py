@@ -46,6 +46,12 @@ def test_without_boundaries_the_map_is_a_tile_grid_of_links(client):
     assert "/statistik/peta/?figure=cases&amp;region=21.01" in page  # one level down
 
 
+def map_paths(page: str) -> int:
+    """The regions the choropleth draws (the page has other SVG icons)."""
+    start = page.index('data-testid="choropleth"')
+    return page[start : page.index("</svg>", start)].count("<path ")
+
+
 def test_with_boundaries_the_map_draws_each_region(client, tmp_path):
     path = tmp_path / "kepri.geojson"
     features = [_square("21.01", 104.0, 0.5), _square("21.04", 104.5, -0.5)]
@@ -53,7 +59,7 @@ def test_with_boundaries_the_map_draws_each_region(client, tmp_path):
     assert boundaries_import(path=path).imported == ["21.01", "21.04"]
     page = client.get("/statistik/peta/", {"region": "21"}).content.decode()
     assert 'data-testid="choropleth"' in page
-    assert page.count("<path ") == 2 and "shade-5" in page  # Bintan has the most cases
+    assert map_paths(page) == 2 and "shade-5" in page  # Bintan has the most cases
     assert 'href="/kasus/?region=21.04"' in page
 
 
@@ -76,7 +82,7 @@ def test_the_shared_provinces_import_and_draw(world, make_case, tmp_path):
     client = Client()
     client.force_login(world["staff"]["ri"][Role.PIMPINAN])
     page = client.get("/statistik/peta/").content.decode()
-    assert page.count("<path ") >= 4 and len(page) < 400_000  # simplified for the page's scale
+    assert map_paths(page) >= 4 and len(page) < 400_000  # simplified for the page's scale
 
 
 @pytest.mark.parametrize(
