@@ -304,6 +304,41 @@ def test_jadikan_temuan_on_the_page_queues_the_capture_and_the_worker_adds_it(
     assert case.evidence.exclude(file="").count() == 2  # the item's JSON and the WARC
 
 
+def test_a_capture_task_delivered_again_adds_what_the_first_run_did_not(
+    make_item, roster, officer, settings, monkeypatch
+):
+    from netra.monitoring.models import Capture
+    from netra.monitoring.services import capture as capture_service
+    from netra.monitoring.tasks_capture import capture_run
+    from tests.monitoring_capture.conftest import Answer, LocalSite
+
+    settings.NETRA_CAPTURE_ALLOW_PRIVATE = True
+    settings.NETRA_CHROMIUM = "/nonexistent/chromium"
+    user = officer("bintan")
+    site = LocalSite()
+    try:
+        site.route("/status/10", Answer(200, b"<p>Nomor 2</p>", {"Content-Type": "text/html"}))
+        item = make_item(url=site.url("/status/10"), author_matches=[match(roster[0])])
+        case = triage.item_to_temuan(item, user=user, queue_capture=True)
+        capture = Capture.objects.get(item=item, case=case)
+
+        def worker_dies(_capture):
+            raise RuntimeError("the worker stopped between the capture and the evidence")
+
+        monkeypatch.setattr(capture_service, "capture_evidence_attach", worker_dies)
+        with pytest.raises(RuntimeError):
+            capture_run.call(capture.pk)
+    finally:
+        site.close()
+    monkeypatch.undo()
+    capture.refresh_from_db()
+    assert capture.state == "done" and capture.warc_sha256
+    assert not case.evidence.filter(sha256=capture.warc_sha256).exists()
+    again = capture_run.call(capture.pk)
+    assert (again["state"], again["evidence_added"]) == ("skipped", 1)
+    assert case.evidence.filter(sha256=capture.warc_sha256).count() == 1
+
+
 def test_a_refused_url_leaves_the_page_temuan_with_its_link(make_item, roster, officer, client):
     from netra.monitoring.models import Capture
 

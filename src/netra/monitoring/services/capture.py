@@ -227,8 +227,10 @@ def capture_job_run(capture_id: int) -> dict:
     claimed = Capture.objects.filter(pk=capture_id, state=Capture.State.PENDING).update(
         state=Capture.State.RUNNING, started_at=started_at
     )
-    if not claimed:
-        return {"capture_id": capture_id, "state": "skipped"}
+    if not claimed:  # delivered again: finish what a failed first run may have left (idempotent)
+        done = Capture.objects.filter(pk=capture_id, state=Capture.State.DONE, case__isnull=False).first()
+        added = capture_evidence_attach(done) if done is not None else 0
+        return {"capture_id": capture_id, "state": "skipped", "evidence_added": added}
     capture = Capture.objects.select_related("item", "captured_by__office").get(pk=capture_id)
     user = capture.captured_by
     try:
