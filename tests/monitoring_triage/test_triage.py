@@ -292,6 +292,7 @@ def test_jadikan_temuan_on_the_page_queues_the_capture_and_the_worker_adds_it(
         assert fetched_in_request == []  # the officer did not wait for the page
         assert (capture.state, capture.case_id, capture.captured_by) == ("pending", case.pk, user)
         assert list(case.evidence.exclude(link="").values_list("link", flat=True)) == [item.url]
+        assert 'data-testid="capture-pending-for-case"' in client.get(f"/kasus/{case.pk}/").content.decode()
         assert _run_queued() == 1  # the worker's turn
     finally:
         site.close()
@@ -302,6 +303,7 @@ def test_jadikan_temuan_on_the_page_queues_the_capture_and_the_worker_adds_it(
     assert event.data == {"case_id": case.pk, "item_id": item.pk, "evidence": [capture.warc_sha256]}
     assert capture_evidence_attach(capture) == 0  # delivered twice: nothing added twice
     assert case.evidence.exclude(file="").count() == 2  # the item's JSON and the WARC
+    assert 'data-testid="capture-pending-for-case"' not in client.get(f"/kasus/{case.pk}/").content.decode()
 
 
 def test_a_capture_task_delivered_again_adds_what_the_first_run_did_not(

@@ -337,7 +337,9 @@ class Capture(models.Model):
     # the request time until then).
     requested_at = models.DateTimeField(null=True, blank=True)
     started_at = models.DateTimeField(null=True, blank=True)
-    case = models.ForeignKey("cases.Case", on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    case = models.ForeignKey(
+        "cases.Case", on_delete=models.SET_NULL, null=True, blank=True, related_name="monitoring_captures"
+    )
 
     class Meta:
         ordering = ["-captured_at", "-pk"]
