@@ -86,15 +86,16 @@ def letter_store(*, kind: str, facts: letterkinds.LetterFacts, at: datetime, use
     case = facts.case
     facts.number = letter_number_issue(office=case.office, kind=kind, day=facts.issued_on)
     notice = letter_render(kind=kind, facts=facts)
-    pdf, docx = render_notice_pdf(notice), render_notice_docx(notice)
+    pdf = render_notice_pdf(notice)
+    stored_pdf, stored_docx = pdf, render_notice_docx(notice)
     addressee = "; ".join(notice.recipients)
     invitee = facts.clarification
     sealed = letter_names_identity(kind, invitee)
     if sealed and invitee is not None:  # names a pelapor or saksi: stored encrypted, listed as the party
         with translation.override("id"):
             addressee = str(Party(invitee.party).label)
-        pdf_stored = letter_sealed(case=case, content=pdf, fmt="pdf")
-        docx = letter_sealed(case=case, content=docx, fmt="docx")
+        stored_pdf = letter_sealed(case=case, content=stored_pdf, fmt="pdf")
+        stored_docx = letter_sealed(case=case, content=stored_docx, fmt="docx")
     return IssuedLetter.objects.create(
         case=case,
         office=case.office,
@@ -106,8 +107,8 @@ def letter_store(*, kind: str, facts: letterkinds.LetterFacts, at: datetime, use
         issued_on=facts.issued_on,
         addressee=addressee[:300],
         subject=notice.subject[:300],
-        pdf=pdf_stored if sealed else pdf,
-        docx=docx,
+        pdf=stored_pdf,
+        docx=stored_docx,
         sha256=hashlib.sha256(pdf).hexdigest(),
         sealed=sealed,
         issued_by=user,

@@ -228,7 +228,7 @@ def capture_job_run(capture_id: int) -> dict:
         state=Capture.State.RUNNING, started_at=started_at
     )
     if not claimed:  # delivered again: finish what a failed first run may have left (idempotent)
-        done = Capture.objects.filter(pk=capture_id, state=Capture.State.DONE, case__isnull=False).first()
+        done = Capture.objects.filter(pk=capture_id).first()
         added = capture_evidence_attach(done) if done is not None else 0
         return {"capture_id": capture_id, "state": "skipped", "evidence_added": added}
     capture = Capture.objects.select_related("item", "captured_by__office").get(pk=capture_id)
@@ -265,9 +265,7 @@ def capture_job_run(capture_id: int) -> dict:
                 _audit_done(capture, user, page)
     except _Superseded:
         return {"capture_id": capture_id, "state": "superseded"}
-    added = 0
-    if capture.case_id is not None:  # queued by "Jadikan temuan": the snapshot joins its evidence
-        added = capture_evidence_attach(capture)
+    added = capture_evidence_attach(capture)  # queued by "Jadikan temuan": the snapshot joins its evidence
     return {"capture_id": capture_id, "state": Capture.State.DONE, "evidence_added": added}
 
 
